@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { Clock, SystemClock } from './common/clock';
+import { CoreModule } from './common/core.module';
+import type { RuntimeConfig } from './config/runtime-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { PositionsModule } from './positions/positions.module';
+import { StaffModule } from './staff/staff.module';
+
+export interface AppOverrides {
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig, overrides: AppOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, overrides.clock ?? new SystemClock()),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        AuthModule.forRoot(config),
+        StaffModule,
+        PositionsModule,
+        AuditModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageDto, PageQueryDto } from '../../common/pagination';
+import { AuditEntry } from '../audit-entry.entity';
+
+export class AuditEntryDto {
+  @ApiProperty({ example: 42, format: 'int64', minimum: 1, maximum: 9007199254740991 })
+  id: number;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ enum: ['staff', 'device', 'system'] })
+  actorKind: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 100 })
+  actorId: string | null;
+
+  @ApiProperty({ example: 'staff.update', maxLength: 100 })
+  action: string;
+
+  @ApiProperty({ example: 'staff', maxLength: 100 })
+  entity: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 100 })
+  entityId: string | null;
+
+  @ApiProperty({ nullable: true, type: Object, description: 'The record before the change' })
+  before: unknown;
+
+  @ApiProperty({ nullable: true, type: Object, description: 'The record after the change' })
+  after: unknown;
+}
+
+export class AuditPageDto extends PageDto(AuditEntryDto, 'AuditPageDto') {}
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'staff', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entity?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entityId?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  actorId?: string;
+
+  @ApiPropertyOptional({ enum: ['staff', 'device', 'system'] })
+  @IsOptional()
+  @IsIn(['staff', 'device', 'system'])
+  actorKind?: string;
+}
+
+export function toAuditEntryDto(entry: AuditEntry): AuditEntryDto {
+  return {
+    id: Number(entry.id),
+    at: entry.at.toISOString(),
+    actorKind: entry.actorKind,
+    actorId: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+  };
+}

@@ -1,0 +1,16 @@
+import type { GrantableRole } from '../staff/staff.entity';
+
+/** Who is making a request, as established by the auth guard. */
+export interface StaffActor {
+  kind: 'staff';
+  id: string;
+  username: string;
+  roles: GrantableRole[];
+}
+
+export type Actor = StaffActor;
+
+export const hasRole = (actor: Actor, role: GrantableRole): boolean => actor.roles.includes(role);
+
+/** Admin (the office / HR) and finance see every staff member's records. */
+export const seesEveryone = (actor: Actor): boolean => hasRole(actor, 'admin') || hasRole(actor, 'finance');

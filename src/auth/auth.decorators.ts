@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { GrantableRole } from '../staff/staff.entity';
+import type { Actor } from './actor';
+
+export const IS_PUBLIC = 'kaoqin:isPublic';
+export const REQUIRED_ROLES = 'kaoqin:requiredRoles';
+
+/** The route needs no sign-in. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The route needs one of these roles (on top of being signed in). */
+export const Roles = (...roles: GrantableRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+export interface RequestWithActor {
+  actor?: Actor;
+}
+
+/** The signed-in actor; the global guard has already refused anonymous requests. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<RequestWithActor>().actor;
+  if (!actor) throw new Error('CurrentActor used on a public route');
+  return actor;
+});

@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { StaffModule } from '../staff/staff.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { TokenService } from './token.service';
+
+@Module({})
+export class AuthModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        StaffModule,
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' } }),
+      ],
+      controllers: [AuthController],
+      providers: [AuthService, TokenService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AuthService],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from './errors/error-response.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON)',
+  401: 'Not signed in, or the token is invalid, expired or revoked',
+  403: 'Signed in, but this action needs another role (ROLE_REQUIRED)',
+  404: 'Not found, or not visible to you',
+  409: 'Conflicts with the current state',
+  413: 'The request body is too large',
+  422: 'Well-formed, but breaks a rule (the code names it)',
+  429: 'Too many requests',
+  500: 'Unexpected error (no details are leaked)',
+  503: 'The database is not reachable right now',
+};
+
+/** Documents the one error body for the given statuses (500 and 503 are always possible). */
+export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
+  const all = [...new Set([...statuses, 500, 503])];
+  return applyDecorators(...all.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
+}
+
+/** A route for signed-in callers: bearer token, and the errors any such route can give. */
+export function ApiSignedIn(): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiBearerAuth('bearer'), ApiErrors(401, 429));
+}

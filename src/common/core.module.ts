@@ -1,0 +1,17 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
+import { Clock } from './clock';
+
+/** What every feature may inject: the configuration, the clock and the audit trail. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: RuntimeConfig, clock: Clock): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: RUNTIME_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, AuditService],
+      exports: [RUNTIME_CONFIG, Clock, AuditService],
+    };
+  }
+}

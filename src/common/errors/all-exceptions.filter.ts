@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { domainErrorFromDatabase } from '../../database/constraint-errors';
+import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
+
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  bad_request: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details: ErrorDetail[];
+}
+
+/** body-parser's errors carry a `type` and a `status`; they are the client's fault, not ours. */
+function bodyParserError(exception: unknown): ErrorBody | null {
+  const candidate = exception as { type?: unknown; status?: unknown };
+  if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return null;
+  if (candidate.type === 'entity.parse.failed') {
+    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: [{ field: 'body', message: 'not valid JSON' }] };
+  }
+  if (candidate.type === 'entity.too.large') {
+    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', details: [] };
+  }
+  const status = candidate.status >= 400 && candidate.status < 500 ? candidate.status : 400;
+  return { statusCode: status, code: CODE_OF_STATUS[status] ?? 'BAD_REQUEST', message: 'The request body could not be read', details: [] };
+}
+
+function httpExceptionBody(exception: HttpException): ErrorBody {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const message =
+    typeof response === 'object' && response !== null && typeof (response as { message?: unknown }).message === 'string'
+      ? (response as { message: string }).message
+      : exception.message;
+  return { statusCode: status, code: CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'), message, details: [] };
+}
+
+/** Turns anything thrown into the one error body; never leaks stack traces or SQL. */
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: exception.details };
+  }
+  // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause.
+  const parserError = bodyParserError(exception) ?? (exception instanceof Error ? bodyParserError(exception.cause) : null);
+  if (parserError) return parserError;
+  if (exception instanceof HttpException) return httpExceptionBody(exception);
+  const fromDatabase = domainErrorFromDatabase(exception);
+  if (fromDatabase) return toErrorBody(fromDatabase);
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side', details: [] };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (body.statusCode === 429 && exception instanceof DomainError && exception.details[0]?.field === 'retryAfterSeconds') {
+      response.setHeader('Retry-After', exception.details[0].message);
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}

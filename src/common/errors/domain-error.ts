@@ -1,0 +1,37 @@
+/** How a rule failure maps onto HTTP; the mapping itself lives in one place (the exception filter). */
+export type ErrorKind =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'too_many_requests'
+  | 'unavailable';
+
+export interface ErrorDetail {
+  /** The request field (dotted path) or rule that failed. */
+  field: string;
+  message: string;
+}
+
+/**
+ * A failed business rule with a stable UPPER_SNAKE code. Thrown from services and rule code
+ * that also run outside HTTP, so it carries no HTTP status of its own.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string, code = 'NOT_FOUND') => new DomainError('not_found', code, `${what} was not found`);
+
+export const validationFailed = (details: ErrorDetail[], message = 'The request is not valid') =>
+  new DomainError('bad_request', 'VALIDATION_FAILED', message, details);

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ErrorDetailDto {
+  @ApiProperty({ example: 'username', maxLength: 200 })
+  field: string;
+
+  @ApiProperty({ example: 'username must be shorter than or equal to 64 characters', maxLength: 1000 })
+  message: string;
+}
+
+/** The one error body of every route. */
+export class ErrorResponseDto {
+  @ApiProperty({ example: 400, minimum: 400, maximum: 599, format: 'int32' })
+  statusCode: number;
+
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable UPPER_SNAKE name of the rule that failed', maxLength: 64 })
+  code: string;
+
+  @ApiProperty({ example: 'The request is not valid', maxLength: 1000 })
+  message: string;
+
+  @ApiProperty({ type: [ErrorDetailDto], maxItems: 1000, description: 'The offending fields, empty when the error is not about a field' })
+  details: ErrorDetailDto[];
+}

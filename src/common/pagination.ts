@@ -1,0 +1,58 @@
+import { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 200;
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1, format: 'int32' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, format: 'int32' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize: number = 50;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
+  return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+export function pageOffset(query: PageQueryDto): number {
+  return (query.page - 1) * query.pageSize;
+}
+
+/** A documented page class for one item type, so that the OpenAPI document shows the items' schema. */
+export function PageDto<T>(item: ClassType<T>, name: string): ClassType<Page<T>> {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item], maxItems: MAX_PAGE_SIZE })
+    items: T[];
+
+    @ApiProperty({ example: 1, minimum: 1, maximum: 100000, format: 'int32' })
+    page: number;
+
+    @ApiProperty({ example: 50, minimum: 1, maximum: MAX_PAGE_SIZE, format: 'int32' })
+    pageSize: number;
+
+    @ApiProperty({ example: 1, minimum: 0, maximum: 2147483647, format: 'int32' })
+    total: number;
+  }
+  Object.defineProperty(PageOfItems, 'name', { value: name });
+  return PageOfItems;
+}

@@ -1,0 +1,59 @@
+import { DomainError } from '../common/errors/domain-error';
+
+interface ConstraintRule {
+  code: string;
+  field: string;
+  message: string;
+}
+
+/**
+ * The database enforces the rules that races could break; these constraint names turn its
+ * refusals into the same coded errors the services give when they catch the problem first.
+ */
+const CONSTRAINTS: Record<string, ConstraintRule> = {
+  staff_employee_no_key: { code: 'EMPLOYEE_NO_TAKEN', field: 'employeeNo', message: 'This employee number is already in use' },
+  staff_username_key: { code: 'USERNAME_TAKEN', field: 'username', message: 'This username is already in use' },
+  staff_not_own_supervisor: { code: 'SUPERVISOR_LOOP', field: 'supervisorId', message: 'Nobody can be their own supervisor' },
+  staff_left_after_hired: { code: 'LEFT_BEFORE_HIRED', field: 'leftOn', message: 'leftOn must not be before hiredOn' },
+  position_pkey: { code: 'POSITION_CODE_TAKEN', field: 'code', message: 'This position code is already in use' },
+};
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+const CONNECTION_FAILURES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+/** Maps a PostgreSQL error (as thrown by pg or wrapped by TypeORM) to a DomainError, or null. */
+export function domainErrorFromDatabase(error: unknown): DomainError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const pgError = ((error as { driverError?: PgError }).driverError ?? error) as PgError & { message?: string };
+  const rule = pgError.constraint ? CONSTRAINTS[pgError.constraint] : undefined;
+  if (rule) {
+    const kind = pgError.code === '23505' || pgError.code === '23P01' ? 'conflict' : 'unprocessable';
+    return new DomainError(kind, rule.code, rule.message, [{ field: rule.field, message: rule.message }]);
+  }
+  switch (pgError.code) {
+    case '23505':
+    case '23P01':
+      return new DomainError('conflict', 'CONFLICT', 'The change conflicts with an existing record');
+    case '23503':
+      return new DomainError('unprocessable', 'REFERENCE_NOT_FOUND', 'The change refers to a record that does not exist');
+    case '23514':
+    case '22007':
+    case '22008':
+      return new DomainError('unprocessable', 'CONSTRAINT_VIOLATED', 'The change breaks a rule of the data');
+    case '40001':
+    case '40P01':
+      return new DomainError('conflict', 'STATE_CHANGED', 'The record was changed at the same time; try again');
+  }
+  const message = pgError.message ?? '';
+  if (
+    (pgError.code !== undefined && CONNECTION_FAILURES.has(pgError.code)) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+  ) {
+    return new DomainError('unavailable', 'DATABASE_UNAVAILABLE', 'The database is not reachable right now; try again shortly');
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+import { installPgTypeParsers } from './pg-types';
+
+export interface DatabaseConnection {
+  url: string;
+  poolSize: number;
+}
+
+export function dataSourceOptions({ url, poolSize }: DatabaseConnection): DataSourceOptions {
+  installPgTypeParsers();
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    // The schema changes only through the reviewed migrations in migrations/.
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: 'kaoqin',
+    extra: {
+      max: poolSize,
+      // A stopped database must turn into a prompt 503, not a request that hangs.
+      connectionTimeoutMillis: 5000,
+      query_timeout: 60000,
+    },
+  };
+}
+
+// Any constant will do: it only has to be the same for every instance of the service.
+const MIGRATION_LOCK_KEY = 7_441_302_215;
+
+/** Applies pending migrations; instances starting together take turns through an advisory lock. */
+export async function runMigrations(connection: DatabaseConnection): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions({ ...connection, poolSize: 2 }) });
+  await dataSource.initialize();
+  // The lock is held by one session of its own, released when that session ends.
+  const lockSession = dataSource.createQueryRunner();
+  try {
+    await lockSession.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lockSession.release();
+    await dataSource.destroy();
+  }
+}

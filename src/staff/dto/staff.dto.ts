@@ -1,0 +1,65 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageDto } from '../../common/pagination';
+import { GRANTABLE_ROLES, GrantableRole, Staff } from '../staff.entity';
+
+export class StaffDto {
+  @ApiProperty({ format: 'uuid', example: '9b2f3c1e-8a4d-4f3b-9c1a-2e6d5f7a8b90' })
+  id: string;
+
+  @ApiProperty({ example: 'E0042', maxLength: 32 })
+  employeeNo: string;
+
+  @ApiProperty({ example: '王芳', maxLength: 100 })
+  name: string;
+
+  @ApiProperty({ example: 'wangfang', maxLength: 64 })
+  username: string;
+
+  @ApiProperty({ example: 'presales_service', nullable: true, type: String, maxLength: 40 })
+  positionCode: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The direct supervisor (H-ORG-3)' })
+  supervisorId: string | null;
+
+  @ApiProperty({ enum: GRANTABLE_ROLES, isArray: true, maxItems: 2, description: 'Granted roles; everyone is an employee' })
+  roles: GrantableRole[];
+
+  @ApiProperty({ description: 'Has at least one direct report (derived, H-ORG-3)' })
+  isSupervisor: boolean;
+
+  @ApiProperty({ format: 'date', example: '2025-03-01' })
+  hiredOn: string;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: null })
+  leftOn: string | null;
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class StaffPageDto extends PageDto(StaffDto, 'StaffPageDto') {}
+
+/** The only way a staff row leaves the service: never with its password hash. */
+export function toStaffDto(staff: Staff, isSupervisor: boolean): StaffDto {
+  return {
+    id: staff.id,
+    employeeNo: staff.employeeNo,
+    name: staff.name,
+    username: staff.username,
+    positionCode: staff.positionCode,
+    supervisorId: staff.supervisorId,
+    roles: [...staff.roles].sort(),
+    isSupervisor,
+    hiredOn: staff.hiredOn,
+    leftOn: staff.leftOn,
+    active: staff.active,
+    createdAt: staff.createdAt.toISOString(),
+    updatedAt: staff.updatedAt.toISOString(),
+  };
+}

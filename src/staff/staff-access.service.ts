@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, seesEveryone } from '../auth/actor';
+import { staffNotFound } from './staff.errors';
+import { StaffRepository } from './staff.repository';
+
+/**
+ * Who may see whose records: everyone their own; a supervisor everyone below them (at any
+ * depth); admin and finance everyone. What you may not see answers 404, so ids cannot be probed.
+ */
+@Injectable()
+export class StaffAccessService {
+  constructor(private readonly staff: StaffRepository) {}
+
+  async canSee(actor: Actor, staffId: string): Promise<boolean> {
+    if (actor.id === staffId || seesEveryone(actor)) return true;
+    return this.staff.isBelow(staffId, actor.id);
+  }
+
+  async assertVisible(actor: Actor, staffId: string): Promise<void> {
+    if (!(await this.canSee(actor, staffId))) throw staffNotFound();
+  }
+
+  /** For list queries: null means everyone, otherwise the viewer and those below them. */
+  scopeOf(actor: Actor): string | null {
+    return seesEveryone(actor) ? null : actor.id;
+  }
+}

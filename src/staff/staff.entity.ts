@@ -1,0 +1,50 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const GRANTABLE_ROLES = ['admin', 'finance'] as const;
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+@Entity({ name: 'staff' })
+export class Staff {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'employee_no', type: 'text' })
+  employeeNo: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  username: string;
+
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ name: 'position_code', type: 'text', nullable: true })
+  positionCode: string | null;
+
+  @Column({ name: 'supervisor_id', type: 'uuid', nullable: true })
+  supervisorId: string | null;
+
+  @Column({ type: 'text', array: true })
+  roles: GrantableRole[];
+
+  /** Calendar date `YYYY-MM-DD` in company time. */
+  @Column({ name: 'hired_on', type: 'date' })
+  hiredOn: string;
+
+  @Column({ name: 'left_on', type: 'date', nullable: true })
+  leftOn: string | null;
+
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  @Column({ name: 'token_version', type: 'integer' })
+  tokenVersion: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Staff } from './staff.entity';
+
+export interface StaffListFilter {
+  /** Null: everyone. Otherwise only these people: the viewer and everyone below them. */
+  scopeViewerId: string | null;
+  q?: string;
+  active?: boolean;
+  supervisorId?: string;
+  offset: number;
+  limit: number;
+}
+
+// Everyone below a person, at any depth. The depth cap only guards against a loop that the
+// service and its lock already prevent.
+const BELOW = `
+  WITH RECURSIVE below(id, depth) AS (
+    SELECT id, 1 FROM staff WHERE supervisor_id = $1
+    UNION ALL
+    SELECT s.id, b.depth + 1 FROM staff s JOIN below b ON s.supervisor_id = b.id WHERE b.depth < 1000
+  )`;
+
+const HIERARCHY_LOCK_KEY = 7_441_302_216;
+
+@Injectable()
+export class StaffRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Staff | null> {
+    return this.manager(manager).findOneBy(Staff, { id });
+  }
+
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<Staff | null> {
+    return manager.findOne(Staff, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByUsername(username: string): Promise<Staff | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(Staff, 's')
+      .where('lower(s.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  async countAll(): Promise<number> {
+    return this.dataSource.manager.count(Staff);
+  }
+
+  async isBelow(staffId: string, viewerId: string): Promise<boolean> {
+    const rows: { found: boolean }[] = await this.dataSource.query(
+      `${BELOW} SELECT EXISTS (SELECT 1 FROM below WHERE id = $2) AS found`,
+      [viewerId, staffId],
+    );
+    return rows[0].found;
+  }
+
+  /** Ids of those among `ids` who have at least one direct report (H-ORG-3: supervisors are derived). */
+  async supervisorsAmong(ids: string[], manager?: EntityManager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { supervisor_id: string }[] = await this.manager(manager).query(
+      `SELECT DISTINCT supervisor_id FROM staff WHERE supervisor_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.supervisor_id));
+  }
+
+  /** Serialises changes to the reporting lines, so that two concurrent edits cannot close a loop. */
+  async lockHierarchy(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [HIERARCHY_LOCK_KEY]);
+  }
+
+  /** True when `candidateId` is `staffId` or reports to them at any depth. */
+  async wouldLoop(staffId: string, candidateId: string, manager: EntityManager): Promise<boolean> {
+    if (staffId === candidateId) return true;
+    const rows: { found: boolean }[] = await manager.query(
+      `${BELOW} SELECT EXISTS (SELECT 1 FROM below WHERE id = $2) AS found`,
+      [staffId, candidateId],
+    );
+    return rows[0].found;
+  }
+
+  async otherActiveAdminExists(exceptId: string, manager: EntityManager): Promise<boolean> {
+    const rows: { found: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM staff WHERE active AND 'admin' = ANY(roles) AND id <> $1) AS found`,
+      [exceptId],
+    );
+    return rows[0].found;
+  }
+
+  async list(filter: StaffListFilter): Promise<{ rows: Staff[]; total: number }> {
+    const query = this.dataSource.manager.createQueryBuilder(Staff, 's');
+    if (filter.scopeViewerId !== null) {
+      query.andWhere(
+        `(s.id = :viewer OR s.id IN (${BELOW.replace('$1', ':viewer')} SELECT id FROM below))`,
+        { viewer: filter.scopeViewerId },
+      );
+    }
+    if (filter.q) {
+      query.andWhere(
+        `(s.name ILIKE :q ESCAPE '\\' OR s.username ILIKE :q ESCAPE '\\' OR s.employee_no ILIKE :q ESCAPE '\\')`,
+        { q: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+      );
+    }
+    if (filter.active !== undefined) query.andWhere('s.active = :active', { active: filter.active });
+    if (filter.supervisorId) query.andWhere('s.supervisor_id = :sup', { sup: filter.supervisorId });
+    const [rows, total] = await query
+      .orderBy('s.employee_no', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+    return { rows, total };
+  }
+}

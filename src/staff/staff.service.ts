@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, hasRole } from '../auth/actor';
+import { hashPassword, verifyPassword } from '../auth/password-hasher';
+import { Clock } from '../common/clock';
+import { localDate } from '../common/company-time';
+import { Page, pageOf, pageOffset } from '../common/pagination';
+import { Position } from '../positions/position.entity';
+import { CreateStaffDto, DeactivateStaffDto, SetPasswordDto, StaffListQueryDto, UpdateStaffDto } from './dto/staff-input.dto';
+import { StaffDto, toStaffDto } from './dto/staff.dto';
+import { StaffAccessService } from './staff-access.service';
+import { Staff } from './staff.entity';
+import { alreadyInState, lastAdmin, notAllowed, oldPasswordRequired, positionNotUsable, staffNotFound, supervisorLoop, supervisorNotUsable } from './staff.errors';
+import { StaffRepository } from './staff.repository';
+
+@Injectable()
+export class StaffService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly staff: StaffRepository,
+    private readonly access: StaffAccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, query: StaffListQueryDto): Promise<Page<StaffDto>> {
+    const { rows, total } = await this.staff.list({
+      scopeViewerId: this.access.scopeOf(actor),
+      q: query.q,
+      active: query.active,
+      supervisorId: query.supervisorId,
+      offset: pageOffset(query),
+      limit: query.pageSize,
+    });
+    return pageOf(await this.toDtos(rows), total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<StaffDto> {
+    await this.access.assertVisible(actor, id);
+    const staff = await this.staff.findById(id);
+    if (!staff) throw staffNotFound();
+    return (await this.toDtos([staff]))[0];
+  }
+
+  async create(actor: Actor, input: CreateStaffDto): Promise<StaffDto> {
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertPositionUsable(manager, input.positionCode ?? null);
+      if (input.supervisorId) {
+        await this.staff.lockHierarchy(manager);
+        await this.assertSupervisorUsable(manager, input.supervisorId);
+      }
+      const inserted = await manager.save(
+        manager.create(Staff, {
+          employeeNo: input.employeeNo,
+          name: input.name,
+          username: input.username,
+          passwordHash,
+          positionCode: input.positionCode ?? null,
+          supervisorId: input.supervisorId ?? null,
+          roles: input.roles ?? [],
+          hiredOn: input.hiredOn,
+          leftOn: null,
+          active: true,
+          tokenVersion: 0,
+          updatedAt: this.clock.now(),
+        }),
+      );
+      const created = await this.reload(manager, inserted.id);
+      await this.audit.record(manager, actor, { action: 'staff.create', entity: 'staff', entityId: created.id, after: created });
+      return created;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateStaffDto): Promise<StaffDto> {
+    return this.dataSource.transaction(async (manager) => {
+      if (input.supervisorId !== undefined) await this.staff.lockHierarchy(manager);
+      const current = await this.staff.findByIdForUpdate(id, manager);
+      if (!current) throw staffNotFound();
+      const before = await this.reload(manager, id);
+      if (input.positionCode !== undefined && input.positionCode !== current.positionCode) {
+        await this.assertPositionUsable(manager, input.positionCode);
+      }
+      if (input.supervisorId !== undefined && input.supervisorId !== null && input.supervisorId !== current.supervisorId) {
+        if (await this.staff.wouldLoop(id, input.supervisorId, manager)) throw supervisorLoop();
+        await this.assertSupervisorUsable(manager, input.supervisorId);
+      }
+      if (input.roles !== undefined && current.roles.includes('admin') && !input.roles.includes('admin')) {
+        await this.assertAnotherAdmin(manager, id);
+      }
+      const changes: Partial<Staff> = { updatedAt: this.clock.now() };
+      if (input.employeeNo !== undefined) changes.employeeNo = input.employeeNo;
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.username !== undefined) changes.username = input.username;
+      if (input.positionCode !== undefined) changes.positionCode = input.positionCode;
+      if (input.supervisorId !== undefined) changes.supervisorId = input.supervisorId;
+      if (input.roles !== undefined) changes.roles = input.roles;
+      if (input.hiredOn !== undefined) changes.hiredOn = input.hiredOn;
+      if (input.leftOn !== undefined) changes.leftOn = input.leftOn;
+      await manager.update(Staff, { id }, changes);
+      const after = await this.reload(manager, id);
+      await this.audit.record(manager, actor, { action: 'staff.update', entity: 'staff', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** Nobody is deleted: history must stay. Deactivation ends employment and revokes sign-in. */
+  async deactivate(actor: Actor, id: string, input: DeactivateStaffDto): Promise<StaffDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.staff.findByIdForUpdate(id, manager);
+      if (!current) throw staffNotFound();
+      if (!current.active) throw alreadyInState(false);
+      if (current.roles.includes('admin')) await this.assertAnotherAdmin(manager, id);
+      const before = await this.reload(manager, id);
+      await manager.update(Staff, { id }, {
+        active: false,
+        leftOn: input.leftOn ?? localDate(this.clock.now()),
+        tokenVersion: current.tokenVersion + 1,
+        updatedAt: this.clock.now(),
+      });
+      const after = await this.reload(manager, id);
+      await this.audit.record(manager, actor, { action: 'staff.deactivate', entity: 'staff', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  async reactivate(actor: Actor, id: string): Promise<StaffDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.staff.findByIdForUpdate(id, manager);
+      if (!current) throw staffNotFound();
+      if (current.active) throw alreadyInState(true);
+      const before = await this.reload(manager, id);
+      await manager.update(Staff, { id }, { active: true, leftOn: null, updatedAt: this.clock.now() });
+      const after = await this.reload(manager, id);
+      await this.audit.record(manager, actor, { action: 'staff.reactivate', entity: 'staff', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** An admin resets anyone's password; everyone changes their own with the old one. */
+  async setPassword(actor: Actor, id: string, input: SetPasswordDto): Promise<void> {
+    await this.access.assertVisible(actor, id);
+    const own = actor.id === id;
+    if (!own && !hasRole(actor, 'admin')) throw notAllowed("reset another person's password");
+    const newHash = await hashPassword(input.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.staff.findByIdForUpdate(id, manager);
+      if (!current) throw staffNotFound();
+      if (own) {
+        const oldOk = input.oldPassword !== undefined && current.passwordHash !== null && (await verifyPassword(input.oldPassword, current.passwordHash));
+        if (!oldOk) throw oldPasswordRequired();
+      }
+      // Bumping the token version signs the person out everywhere else.
+      await manager.update(Staff, { id }, { passwordHash: newHash, tokenVersion: current.tokenVersion + 1, updatedAt: this.clock.now() });
+      await this.audit.record(manager, actor, {
+        action: own ? 'staff.password_change' : 'staff.password_reset',
+        entity: 'staff',
+        entityId: id,
+      });
+    });
+  }
+
+  private async reload(manager: EntityManager, id: string): Promise<StaffDto> {
+    const staff = await this.staff.findById(id, manager);
+    if (!staff) throw staffNotFound();
+    return (await this.toDtos([staff], manager))[0];
+  }
+
+  private async toDtos(rows: Staff[], manager?: EntityManager): Promise<StaffDto[]> {
+    const supervisors = await this.staff.supervisorsAmong(rows.map((row) => row.id), manager);
+    return rows.map((row) => toStaffDto(row, supervisors.has(row.id)));
+  }
+
+  private async assertPositionUsable(manager: EntityManager, code: string | null): Promise<void> {
+    if (code === null) return;
+    const position = await manager.findOneBy(Position, { code });
+    if (!position || !position.active) throw positionNotUsable();
+  }
+
+  private async assertSupervisorUsable(manager: EntityManager, supervisorId: string): Promise<void> {
+    const supervisor = await this.staff.findById(supervisorId, manager);
+    if (!supervisor || !supervisor.active) throw supervisorNotUsable();
+  }
+
+  private async assertAnotherAdmin(manager: EntityManager, id: string): Promise<void> {
+    if (!(await this.staff.otherActiveAdminExists(id, manager))) throw lastAdmin();
+  }
+}

@@ -1,0 +1,73 @@
+import { loginAdmin, SignedIn } from './support/actors';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('API conventions: one error shape', () => {
+  let t: TestApp;
+  let admin: SignedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await loginAdmin(t);
+  });
+  afterAll(() => t.close());
+
+  const expectErrorShape = (body: Record<string, unknown>, status: number, code: string) => {
+    expect(body).toEqual({ statusCode: status, code, message: expect.any(String), details: expect.any(Array) });
+  };
+
+  it('answers malformed JSON with 400 MALFORMED_JSON, not a 500', async () => {
+    const response = await t.http().post('/auth/login').set('Content-Type', 'application/json').send('{"username":');
+    expect(response.status).toBe(400);
+    expectErrorShape(response.body, 400, 'MALFORMED_JSON');
+  });
+
+  it('refuses unknown fields with 400 VALIDATION_FAILED naming them', async () => {
+    const response = await t.http().post('/staff').set(admin.auth).send({
+      employeeNo: 'X1', name: 'X', username: 'xx', hiredOn: '2025-01-01', salary: 100,
+    });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.body, 400, 'VALIDATION_FAILED');
+    expect(response.body.details).toContainEqual({ field: 'salary', message: 'is not an accepted field' });
+    const rows = await t.sql(`SELECT 1 FROM staff WHERE employee_no = 'X1'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('names each invalid field (impossible dates included)', async () => {
+    const response = await t.http().post('/staff').set(admin.auth).send({ employeeNo: 'bad no!', name: '', username: 'ok_name', hiredOn: '2026-02-30' });
+    expect(response.status).toBe(400);
+    const fields = response.body.details.map((detail: { field: string }) => detail.field);
+    expect(fields).toEqual(expect.arrayContaining(['employeeNo', 'name', 'hiredOn']));
+  });
+
+  it('answers an unknown route with 404 in the same shape', async () => {
+    const response = await t.http().get('/no-such-route').set(admin.auth);
+    expect(response.status).toBe(404);
+    expectErrorShape(response.body, 404, 'NOT_FOUND');
+  });
+
+  it('answers a non-UUID id with 400 naming the parameter', async () => {
+    const response = await t.http().get('/staff/not-a-uuid').set(admin.auth);
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await t.http().post('/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ username: 'a'.repeat(3 * 1024 * 1024), password: 'x' }));
+    expect(response.status).toBe(413);
+    expectErrorShape(response.body, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('serves the OpenAPI document with the bearer scheme and the error schema', async () => {
+    const response = await t.http().get('/docs-json');
+    expect(response.status).toBe(200);
+    expect(response.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(response.body.components.schemas.ErrorResponseDto).toBeDefined();
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/staff', '/staff/{id}', '/positions', '/health']));
+  });
+
+  it('reports health with the database check', async () => {
+    const response = await t.http().get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body.info.database.status).toBe('up');
+  });
+});

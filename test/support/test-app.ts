@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { AuditService } from '../../src/audit/audit.service';
+import { seedFirstAdmin } from '../../src/bootstrap/seed-admin';
+import type { Clock } from '../../src/common/clock';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import type { RuntimeConfig } from '../../src/config/runtime-config';
+import { adminQuery, assertTestDatabaseName, withDatabase } from '../setup/test-database';
+
+export const ADMIN_PASSWORD = 'admin-password-1';
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  dataSource: DataSource;
+  config: RuntimeConfig;
+  databaseUrl: string;
+  /** Runs SQL directly against this file's database (for checks the API does not expose). */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** A database of the file's own, cloned from the migrated template. */
+export async function cloneTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.KAOQIN_TEST_ADMIN_URL;
+  const template = process.env.KAOQIN_TEST_TEMPLATE;
+  if (!adminUrl || !template) throw new Error('The jest global setup did not run');
+  const name = `kaoqin_test_${randomBytes(6).toString('hex')}`;
+  assertTestDatabaseName(name);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`);
+      break;
+    } catch (error) {
+      // Two files cloning at the same instant can see each other on the template; try again.
+      if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+  };
+}
+
+export async function startTestApp(options: { clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const database = await cloneTestDatabase();
+  const config: RuntimeConfig = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    ...options.config,
+    databaseUrl: database.url,
+    jwtSecret: randomBytes(32).toString('hex'),
+  };
+  const app = await NestFactory.create(AppModule.forRoot(config, { clock: options.clock }), { logger: false, bodyParser: false });
+  configureApp(app);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await seedFirstAdmin(dataSource, app.get(AuditService), ADMIN_PASSWORD, options.clock?.now() ?? new Date());
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    dataSource,
+    config,
+    databaseUrl: database.url,
+    sql: (text, params) => dataSource.query(text, params),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
