@@ -2,14 +2,18 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { AppConfig } from './config/app-config';
+import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 
 /** Everything main.ts and the tests share: the app behaves the same in both. */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins'>): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  app.use(requestRateLimit(config.rateLimitPerMinute));
+  app.enableCors({ origin: config.corsOrigins, credentials: false });
   express.useBodyParser('json', { limit: '2mb' });
   express.useBodyParser('text', { limit: '25mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
   app.use(

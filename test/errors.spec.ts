@@ -71,3 +71,40 @@ describe('API conventions: one error shape', () => {
     expect(response.body.info.database.status).toBe('up');
   });
 });
+
+describe('Request rate limit and CORS', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ config: { rateLimitPerMinute: 5 } });
+  });
+  afterAll(() => t.close());
+
+  it('sends RateLimit headers and answers 429 with Retry-After in the one error shape past the limit', async () => {
+    const first = await t.http().get('/health');
+    expect(first.headers['ratelimit-limit']).toBe('5');
+    expect(first.headers['ratelimit-remaining']).toBe('4');
+    for (let i = 0; i < 4; i++) await t.http().get('/health');
+    const limited = await t.http().get('/health');
+    expect(limited.status).toBe(429);
+    expect(limited.body).toEqual({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: expect.any(String), details: [] });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+});
+
+describe('CORS', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ config: { corsOrigins: ['https://hr.example.com'] } });
+  });
+  afterAll(() => t.close());
+
+  it('allows only the configured browser origins', async () => {
+    const allowed = await t.http().options('/auth/login').set('Origin', 'https://hr.example.com').set('Access-Control-Request-Method', 'POST');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://hr.example.com');
+    const refused = await t.http().options('/auth/login').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -33,6 +33,7 @@ function describeServer(url: string): string {
 
 /** Database (embedded or external), migrations, first admin, HTTP: the whole start sequence. */
 export async function startService(config: AppConfig): Promise<RunningService> {
+  Logger.overrideLogger(LEVELS[config.logLevel]);
   const logger = new Logger('Kaoqin');
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
@@ -50,7 +51,7 @@ export async function startService(config: AppConfig): Promise<RunningService> {
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
     const runtime: RuntimeConfig = { ...config, databaseUrl, jwtSecret: await resolveJwtSecret(config.jwtSecret, config.dataDir) };
     const app = await NestFactory.create(AppModule.forRoot(runtime), { logger: LEVELS[config.logLevel], bodyParser: false });
-    configureApp(app);
+    configureApp(app, config);
     app.enableShutdownHooks();
     const seeded = await seedFirstAdmin(app.get(DataSource), app.get(AuditService), config.adminPassword, app.get(Clock).now());
     if (seeded?.generatedPassword) {

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from './errors/error-response.dto';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -17,11 +17,16 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** Documents the one error body for the given statuses (500 and 503 are always possible). */
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
-  const all = [...new Set([...statuses, 500, 503])];
+  const all = [...new Set([...statuses, 429, 500, 503])];
   return applyDecorators(...all.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
 }
 
 /** A route for signed-in callers: bearer token, and the errors any such route can give. */
 export function ApiSignedIn(): MethodDecorator & ClassDecorator {
   return applyDecorators(ApiBearerAuth('bearer'), ApiErrors(401, 429));
+}
+
+/** A UUID path parameter. */
+export function ApiIdParam(name = 'id', description?: string): MethodDecorator {
+  return ApiParam({ name, description, schema: { type: 'string', format: 'uuid', maxLength: 36 } });
 }

@@ -1,19 +1,92 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
+const TAGS: [string, string][] = [
+  ['auth', 'Sign-in and the signed-in person'],
+  ['staff', 'The staff directory (H-ORG-1, H-ORG-3)'],
+  ['positions', 'The position catalogue (H-ORG-1)'],
+  ['audit', 'The append-only audit log'],
+  ['health', 'Liveness and database check'],
+];
+
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': { description: 'Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE)', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 100000000 } },
+  'RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 100000000 } },
+  'RateLimit-Reset': { description: 'Seconds until the window resets', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 60 } },
+};
+
+const CORS_HEADER = {
+  'Access-Control-Allow-Origin': {
+    description: 'Sent when the request\'s Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused)',
+    schema: { type: 'string', format: 'uri', maxLength: 2000 },
+  },
+};
+
+const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86400 } };
+
+// The longest text each string format can take: these formats are validated, so the limit is implied.
+const FORMAT_MAX_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-time': 35, password: 128 };
+
+type Json = Record<string, unknown>;
+
+function visit(node: unknown, fn: (object: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((child) => visit(child, fn));
+  else if (node && typeof node === 'object') {
+    fn(node as Json);
+    Object.values(node).forEach((child) => visit(child, fn));
+  }
+}
+
+/**
+ * Adds what every route shares but decorators cannot say once: the rate-limit headers the
+ * middleware sends on every response, Retry-After on 429, and the length bounds of formatted strings.
+ */
+function completeDocument(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path as Record<string, Json>)) {
+      // Routes without a bearer requirement are open on purpose (sign-in, health, device protocol).
+      operation.security ??= [{}];
+      const responses = (operation.responses ?? {}) as Record<string, Json>;
+      for (const [status, response] of Object.entries(responses)) {
+        if (!/^[24]/.test(status)) continue;
+        response.headers = {
+          ...RATE_LIMIT_HEADERS,
+          ...CORS_HEADER,
+          ...(status === '429' ? { 'Retry-After': RETRY_AFTER } : {}),
+          ...((response.headers as Json) ?? {}),
+        };
+      }
+    }
+  }
+  visit(document, (object) => {
+    if (object.type === 'string' && typeof object.format === 'string' && object.maxLength === undefined && FORMAT_MAX_LENGTH[object.format]) {
+      object.maxLength = FORMAT_MAX_LENGTH[object.format];
+    }
+  });
+  return document;
+}
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Kaoqin (考勤) attendance and staff-rules API')
     .setDescription(
       'Attendance, leave and staff rules for a small e-commerce company, faithful to its handbook (clauses H-ATT-…, H-CON-…, H-ORG-…).\n\n' +
         'Every error has one body: `{ statusCode, code, message, details }`, where `code` is a stable UPPER_SNAKE rule name and ' +
-        '`details` lists the offending fields. Unknown fields in a body are refused (400). Ids you may not see answer 404.',
+        '`details` lists the offending fields. Unknown fields in a body are refused (400). Ids you may not see answer 404. ' +
+        'Every response carries RateLimit-* headers; past the limit the answer is 429 with Retry-After.',
     )
     .setVersion('1.0.0')
     .setContact('Kaoqin maintainers', 'https://example.invalid/kaoqin', 'kaoqin@example.invalid')
     .setLicense('Proprietary', 'https://example.invalid/kaoqin/license')
-    .addServer('http://localhost:3000', 'Local service')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From POST /auth/login' }, 'bearer')
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A JWT from POST /auth/login, signed with HS256 only and checked per RFC8725 (algorithm pinned, expiry enforced, revoked on password change or deactivation).',
+      },
+      'bearer',
+    );
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  return completeDocument(SwaggerModule.createDocument(app, builder.build()));
 }

@@ -16,6 +16,9 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginFailureWindowSeconds: number;
   loginMaxFailuresPerClient: number;
+  rateLimitPerMinute: number;
+  /** Browser origins allowed to call the API (CORS); empty: none. */
+  corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -54,6 +57,18 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function corsOrigins(env: Env): string[] {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    if (!/^https?:\/\/[^/\s]+$/.test(trimmed)) {
+      throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins like https://hr.example.com, got "${trimmed}"`);
+    }
+    return trimmed;
+  });
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const jwtSecret = env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : null;
@@ -80,6 +95,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginFailureWindowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     loginMaxFailuresPerClient: intVar(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 100000),
+    corsOrigins: corsOrigins(env),
+    rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
   };
 }

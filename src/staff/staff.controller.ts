@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
 import { uuidParam } from '../common/params';
 import { CreateStaffDto, DeactivateStaffDto, SetPasswordDto, StaffListQueryDto, UpdateStaffDto } from './dto/staff-input.dto';
 import { StaffDto, StaffPageDto } from './dto/staff.dto';
@@ -34,6 +34,7 @@ export class StaffController {
   }
 
   @Get(':id')
+  @ApiIdParam()
   @ApiOperation({ summary: 'One staff member, if you may see them' })
   @ApiOkResponse({ type: StaffDto })
   @ApiErrors(400, 404)
@@ -42,6 +43,7 @@ export class StaffController {
   }
 
   @Patch(':id')
+  @ApiIdParam()
   @Roles('admin')
   @ApiOperation({ summary: 'Change a staff member (admin)', description: 'A supervisor chain never loops; the last active admin keeps the admin role.' })
   @ApiOkResponse({ type: StaffDto })
@@ -51,6 +53,7 @@ export class StaffController {
   }
 
   @Post(':id/deactivate')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'End employment (admin)', description: 'Nobody is deleted; the person can no longer sign in and their tokens stop working.' })
@@ -61,6 +64,7 @@ export class StaffController {
   }
 
   @Post(':id/reactivate')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Re-employ a deactivated staff member (admin)' })
@@ -71,6 +75,7 @@ export class StaffController {
   }
 
   @Post(':id/password')
+  @ApiIdParam()
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a password', description: 'Your own with the old password, or anyone\'s as admin. Signs the person out of other sessions.' })
   @ApiNoContentResponse({ description: 'Password changed' })

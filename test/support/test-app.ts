@@ -58,7 +58,7 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Ap
     jwtSecret: randomBytes(32).toString('hex'),
   };
   const app = await NestFactory.create(AppModule.forRoot(config, { clock: options.clock }), { logger: false, bodyParser: false });
-  configureApp(app);
+  configureApp(app, config);
   await app.init();
   const dataSource = app.get(DataSource);
   await seedFirstAdmin(dataSource, app.get(AuditService), ADMIN_PASSWORD, options.clock?.now() ?? new Date());

@@ -1,0 +1,25 @@
+import { loadConfig } from '../src/config/app-config';
+
+describe('Environment is validated once, naming the variable that is wrong', () => {
+  it('has working defaults for a bare machine', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, databaseUrl: null, dataDir: './data', jwtSecret: null, nodeEnv: 'development' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must start with postgres/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ NODE_ENV: 'production' }, /JWT_SECRET is required when NODE_ENV=production/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters/],
+    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts production with a secret and an external database', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u:p@db:5432/kaoqin' });
+    expect(config).toMatchObject({ nodeEnv: 'production', databaseUrl: 'postgres://u:p@db:5432/kaoqin' });
+  });
+});
