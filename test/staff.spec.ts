@@ -1,4 +1,4 @@
-import { DEFAULT_PASSWORD, login, loginAdmin, newStaff, SignedIn } from './support/actors';
+import { CreatedStaff, DEFAULT_PASSWORD, login, loginAdmin, newStaff, SignedIn } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('Staff directory: who sees and changes what (H-ORG-3)', () => {
@@ -7,7 +7,7 @@ describe('Staff directory: who sees and changes what (H-ORG-3)', () => {
   let finance: SignedIn;
   let boss: SignedIn; // supervises lead, who supervises subject
   let lead: SignedIn;
-  let subject: SignedIn;
+  let subject: CreatedStaff;
   let otherBoss: SignedIn;
   let otherReport: SignedIn;
 

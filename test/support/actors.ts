@@ -32,8 +32,10 @@ export interface NewStaff {
   hiredOn?: string;
 }
 
+export type CreatedStaff = SignedIn & { body: Record<string, unknown> };
+
 /** Creates a staff member through the API (as admin) and signs them in. */
-export async function newStaff(t: TestApp, admin: SignedIn, overrides: NewStaff = {}): Promise<SignedIn & { body: Record<string, unknown> }> {
+export async function newStaff(t: TestApp, admin: SignedIn, overrides: NewStaff = {}): Promise<CreatedStaff> {
   counter += 1;
   const username = overrides.username ?? `user${counter}_${Math.random().toString(36).slice(2, 7)}`;
   const body = {
