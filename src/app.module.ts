@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './common/clock';
@@ -7,7 +8,10 @@ import { CoreModule } from './common/core.module';
 import type { RuntimeConfig } from './config/runtime-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { DevicesModule } from './devices/devices.module';
 import { PositionsModule } from './positions/positions.module';
+import { PunchesModule } from './punches/punches.module';
+import { ScheduleModule } from './schedule/schedule.module';
 import { StaffModule } from './staff/staff.module';
 
 export interface AppOverrides {
@@ -31,6 +35,10 @@ export class AppModule {
         PositionsModule,
         AuditModule,
         HealthModule,
+        DevicesModule,
+        ScheduleModule,
+        AttendanceModule,
+        PunchesModule,
       ],
     };
   }

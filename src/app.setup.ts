@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { NextFunction, Request, Response, text } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config';
 import { requestRateLimit } from './common/rate-limit';
@@ -15,7 +16,9 @@ export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rat
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   express.useBodyParser('json', { limit: '2mb' });
-  express.useBodyParser('text', { limit: '25mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
+  // Text bodies (the terminal protocol) are read whole, except file imports, which are streamed.
+  const textParser = text({ limit: '1mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
+  app.use((request: Request, response: Response, next: NextFunction) => (request.path === '/punches/import' ? next() : textParser(request, response, next)));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -4,9 +4,13 @@ import type { Actor } from './actor';
 
 export const IS_PUBLIC = 'kaoqin:isPublic';
 export const REQUIRED_ROLES = 'kaoqin:requiredRoles';
+export const ALLOW_DEVICE = 'kaoqin:allowDevice';
 
 /** The route needs no sign-in. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The route also accepts a device key (`X-Device-Key`): only the routes that add punches. */
+export const AllowDevice = () => SetMetadata(ALLOW_DEVICE, true);
 
 /** The route needs one of these roles (on top of being signed in). */
 export const Roles = (...roles: GrantableRole[]) => SetMetadata(REQUIRED_ROLES, roles);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { RuntimeConfig } from '../config/runtime-config';
+import { DevicesModule } from '../devices/devices.module';
 import { StaffModule } from '../staff/staff.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -16,6 +17,7 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         StaffModule,
+        DevicesModule,
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' } }),
       ],
       controllers: [AuthController],

@@ -6,6 +6,14 @@ const TAGS: [string, string][] = [
   ['staff', 'The staff directory (H-ORG-1, H-ORG-3)'],
   ['positions', 'The position catalogue (H-ORG-1)'],
   ['audit', 'The append-only audit log'],
+  ['settings', 'Attendance settings, effective from a date (H-ATT-5, H-ATT-6)'],
+  ['shifts', 'The office (H-ATT-3) and duty (H-ATT-4) shifts'],
+  ['calendar', 'Workdays, statutory holidays and make-up workdays (H-ATT-2)'],
+  ['roster', 'The duty roster: one person per date (H-ATT-2)'],
+  ['schedule', "Each person's derived schedule"],
+  ['punches', 'Clock records (H-ATT-7)'],
+  ['devices', 'Attendance terminals and their keys'],
+  ['attendance', 'Explained day results (H-ATT-1, H-ATT-5 … H-ATT-9)'],
   ['health', 'Liveness and database check'],
 ];
 
@@ -86,7 +94,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         description: 'A JWT from POST /auth/login, signed with HS256 only and checked per RFC8725 (algorithm pinned, expiry enforced, revoked on password change or deactivation).',
       },
       'bearer',
-    );
+    )
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Device-Key', description: 'A device key from POST /devices: it can only add punches' }, 'deviceKey');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   return completeDocument(SwaggerModule.createDocument(app, builder.build()));
 }

@@ -1,5 +1,5 @@
 import { ValidateIf, registerDecorator, ValidationOptions } from 'class-validator';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -21,3 +21,19 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
  * IsOptional lets null through, which would blank a required column).
  */
 export const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
+
+/** An IANA time zone name that luxon knows (Asia/Shanghai, Europe/Berlin…). */
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be an IANA time zone such as Asia/Shanghai`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.length <= 64 && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value) && IANAZone.isValidZone(value),
+      },
+    });
+}
+
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -17,6 +17,8 @@ export interface AppConfig {
   loginFailureWindowSeconds: number;
   loginMaxFailuresPerClient: number;
   rateLimitPerMinute: number;
+  /** How often pending days are finalised; 0 turns the background sweep off. */
+  attendanceSweepSeconds: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginFailureWindowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     loginMaxFailuresPerClient: intVar(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 100000),
     corsOrigins: corsOrigins(env),
+    attendanceSweepSeconds: intVar(env, 'ATTENDANCE_SWEEP_SECONDS', 60, 0, 86400),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
   };

@@ -15,6 +15,8 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   staff_username_key: { code: 'USERNAME_TAKEN', field: 'username', message: 'This username is already in use' },
   staff_not_own_supervisor: { code: 'SUPERVISOR_LOOP', field: 'supervisorId', message: 'Nobody can be their own supervisor' },
   staff_left_after_hired: { code: 'LEFT_BEFORE_HIRED', field: 'leftOn', message: 'leftOn must not be before hiredOn' },
+  duty_roster_pkey: { code: 'DUTY_DATE_TAKEN', field: 'date', message: 'Someone was put on duty on this date at the same time (H-ATT-2: one person per date)' },
+  device_serial_number_key: { code: 'DEVICE_SERIAL_TAKEN', field: 'serialNumber', message: 'A device with this serial number is registered already' },
   position_pkey: { code: 'POSITION_CODE_TAKEN', field: 'code', message: 'This position code is already in use' },
 };
 

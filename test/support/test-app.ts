@@ -52,7 +52,8 @@ export async function cloneTestDatabase(): Promise<{ url: string; drop: () => Pr
 export async function startTestApp(options: { clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const database = await cloneTestDatabase();
   const config: RuntimeConfig = {
-    ...loadConfig({ NODE_ENV: 'test' }),
+    // The background sweep is driven by hand in tests (AttendanceSweeper.sweep()).
+    ...loadConfig({ NODE_ENV: 'test', ATTENDANCE_SWEEP_SECONDS: '0' }),
     ...options.config,
     databaseUrl: database.url,
     jwtSecret: randomBytes(32).toString('hex'),

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { addDays, datesBetween, monthRange } from '../calendar/calendar-day';
+import { calendarOn } from '../schedule/policy';
+import { PolicyRepository } from '../schedule/policy.repository';
+import { MonthLockService } from '../months/month-lock.service';
+import { StaffAccessService } from '../staff/staff-access.service';
+import { AttendanceRepository } from './attendance.repository';
+import { AttendanceService } from './attendance.service';
+import { AttendanceDayDto, AttendanceMonthDto, computedToDayDto, RecomputeResultDto, rowToDayDto } from './dto/attendance-day.dto';
+
+/** Reading day results: stored ones up to today (brought up to date first), computed ones after. */
+@Injectable()
+export class AttendanceViewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly attendance: AttendanceService,
+    private readonly days: AttendanceRepository,
+    private readonly access: StaffAccessService,
+    private readonly monthLock: MonthLockService,
+    private readonly policies: PolicyRepository,
+  ) {}
+
+  async month(actor: Actor, staffId: string, month: string): Promise<AttendanceMonthDto> {
+    await this.access.assertVisible(actor, staffId);
+    const { from, to } = monthRange(month);
+    return { staffId, month, days: await this.between(staffId, from, to) };
+  }
+
+  async today(actor: Actor): Promise<AttendanceDayDto> {
+    const today = await this.attendance.today();
+    return (await this.between(actor.id, today, today))[0];
+  }
+
+  /** finance/admin: rebuild a month from its inputs. Idempotent; a closed month is refused. */
+  async recomputeMonth(month: string): Promise<RecomputeResultDto> {
+    const { from, to } = monthRange(month);
+    return this.dataSource.transaction(async (manager) => {
+      await this.monthLock.assertOpen(manager, [from]);
+      const today = await this.attendance.today(manager);
+      const last = to < today ? to : today;
+      if (from <= last) await this.attendance.recompute(manager, { staffIds: null, from, to: last });
+      const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM attendance_day WHERE date BETWEEN $1 AND $2', [from, to]);
+      return { month, days: rows[0].n };
+    });
+  }
+
+  private async between(staffId: string, from: string, to: string): Promise<AttendanceDayDto[]> {
+    const today = await this.attendance.today();
+    const storedTo = to < today ? to : today;
+    const result = new Map<string, AttendanceDayDto>();
+    if (from <= storedTo) {
+      await this.attendance.ensureFresh({ staffIds: [staffId], from, to: storedTo });
+      for (const row of await this.days.daysOf(this.dataSource.manager, staffId, from, storedTo)) result.set(row.date, rowToDayDto(row));
+    }
+    const futureFrom = addDays(today, 1) > from ? addDays(today, 1) : from;
+    if (futureFrom <= to) {
+      const { people } = await this.attendance.compute(this.dataSource.manager, { staffIds: [staffId], from: futureFrom, to });
+      for (const day of people.get(staffId)?.days ?? []) if (day.schedule.employed) result.set(day.schedule.date, computedToDayDto(day));
+    }
+    return this.fillNotEmployed(from, to, result);
+  }
+
+  /** Dates without a result are dates the person was not employed on (H-ATT-1 has no category for them). */
+  private async fillNotEmployed(from: string, to: string, known: Map<string, AttendanceDayDto>): Promise<AttendanceDayDto[]> {
+    const policy = known.size === datesBetween(from, to).length ? null : await this.policies.load(this.dataSource.manager, from, to);
+    const out: AttendanceDayDto[] = [];
+    for (const date of datesBetween(from, to)) {
+      out.push(
+        known.get(date) ?? {
+          date, status: 'not_employed', calendarKind: policy ? calendarOn(policy, date).kind : 'workday', onDuty: false, shiftCode: null, leaveTypeCode: null, firstIn: null, lastOut: null,
+          lateMinutes: 0, earlyMinutes: 0, workedMinutes: 0, missingIn: false, missingOut: false, earlyLeave: false, seriousLate: false,
+          absenceDays: 0, leaveDays: 0, exemptDays: 0, explanation: ['H-ATT-2: not employed on this date'],
+        },
+      );
+    }
+    return out;
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { PolicyModule } from '../schedule/policy.module';
+import { StaffModule } from '../staff/staff.module';
+import { AttendanceSweeper } from './attendance-sweeper';
+import { AttendanceViewService } from './attendance-view.service';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceRepository } from './attendance.repository';
+import { AttendanceService } from './attendance.service';
+import { CoversRepository } from './covers.repository';
+
+@Module({
+  imports: [PolicyModule, StaffModule],
+  controllers: [AttendanceController],
+  providers: [AttendanceRepository, CoversRepository, AttendanceService, AttendanceViewService, AttendanceSweeper],
+  exports: [AttendanceService, AttendanceRepository, AttendanceSweeper],
+})
+export class AttendanceModule {}

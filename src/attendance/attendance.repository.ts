@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Punch } from './rules/types';
+import type { ComputedDay } from './person-days';
+import type { EmploymentSpan } from '../schedule/policy';
+
+export interface AttendanceDayRow {
+  staff_id: string;
+  date: string;
+  status: string;
+  calendar_kind: string;
+  on_duty: boolean;
+  shift_code: string | null;
+  leave_type_code: string | null;
+  first_in: Date | null;
+  last_out: Date | null;
+  late_minutes: number;
+  early_minutes: number;
+  worked_minutes: number;
+  missing_in: boolean;
+  missing_out: boolean;
+  early_leave: boolean;
+  serious_late: boolean;
+  absence_days: number;
+  leave_days: number;
+  exempt_days: number;
+  explanation: string[];
+  window_close: Date | null;
+  computed_at: Date;
+}
+
+const INSERT_CHUNK = 5000;
+
+@Injectable()
+export class AttendanceRepository {
+  /** Staff employed at some point in [from, to]; all of them, or those among `ids`. */
+  async employedBetween(manager: EntityManager, ids: string[] | null, from: string, to: string): Promise<EmploymentSpan[]> {
+    const rows: { id: string; hired_on: string; left_on: string | null }[] = await manager.query(
+      `SELECT id, hired_on, left_on FROM staff
+        WHERE hired_on <= $2 AND (left_on IS NULL OR left_on >= $1) AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
+        ORDER BY employee_no`,
+      [from, to, ids],
+    );
+    return rows.map((row) => ({ id: row.id, hiredOn: row.hired_on, leftOn: row.left_on }));
+  }
+
+  /** Valid (not voided) punches in [fromInstant, toInstant), grouped by person. */
+  async punchesBetween(manager: EntityManager, ids: string[] | null, fromInstant: Date, toInstant: Date): Promise<Map<string, Punch[]>> {
+    const rows: { id: string; staff_id: string; at: Date }[] = await manager.query(
+      `SELECT id, staff_id, at FROM punch
+        WHERE at >= $1 AND at < $2 AND voided_at IS NULL AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
+      [fromInstant, toInstant, ids],
+    );
+    const byStaff = new Map<string, Punch[]>();
+    for (const row of rows) {
+      let list = byStaff.get(row.staff_id);
+      if (!list) byStaff.set(row.staff_id, (list = []));
+      list.push({ id: row.id, at: row.at });
+    }
+    return byStaff;
+  }
+
+  /** Replaces the stored results of these people on these dates with the computed ones, set-based. */
+  async replaceDays(manager: EntityManager, staffIds: string[], dates: string[], days: { staffId: string; day: ComputedDay }[]): Promise<void> {
+    if (staffIds.length > 0 && dates.length > 0) {
+      await manager.query(`DELETE FROM attendance_day WHERE staff_id = ANY($1::uuid[]) AND date = ANY($2::date[])`, [staffIds, dates]);
+    }
+    // Only dates on which the person was employed are stored; the rest read as not employed.
+    const rows = days.filter(({ day }) => day.schedule.employed);
+    for (let offset = 0; offset < rows.length; offset += INSERT_CHUNK) {
+      const chunk = rows.slice(offset, offset + INSERT_CHUNK);
+      const column = <T>(pick: (entry: { staffId: string; day: ComputedDay }) => T) => chunk.map(pick);
+      await manager.query(
+        `INSERT INTO attendance_day (staff_id, date, status, calendar_kind, on_duty, shift_code, leave_type_code, first_in, last_out,
+           late_minutes, early_minutes, worked_minutes, missing_in, missing_out, early_leave, serious_late,
+           absence_days, leave_days, exempt_days, explanation, window_close)
+         SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[],
+           $10::int[], $11::int[], $12::int[], $13::bool[], $14::bool[], $15::bool[], $16::bool[],
+           $17::numeric[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::timestamptz[])`,
+        [
+          column((e) => e.staffId),
+          column((e) => e.day.result.date),
+          column((e) => e.day.result.status),
+          column((e) => e.day.schedule.calendar.kind),
+          column((e) => e.day.schedule.onDuty),
+          column((e) => e.day.result.shiftCode),
+          column((e) => e.day.result.leaveTypeCode),
+          column((e) => e.day.result.firstIn),
+          column((e) => e.day.result.lastOut),
+          column((e) => e.day.result.lateMinutes),
+          column((e) => e.day.result.earlyMinutes),
+          column((e) => e.day.result.workedMinutes),
+          column((e) => e.day.result.missingIn),
+          column((e) => e.day.result.missingOut),
+          column((e) => e.day.result.earlyLeave),
+          column((e) => e.day.result.seriousLate),
+          column((e) => e.day.result.absenceDays),
+          column((e) => e.day.result.leaveDays),
+          column((e) => e.day.result.exemptDays),
+          column((e) => JSON.stringify(e.day.result.explanation)),
+          column((e) => e.day.window?.close ?? null),
+        ],
+      );
+    }
+  }
+
+  async daysOf(manager: EntityManager, staffId: string, from: string, to: string): Promise<AttendanceDayRow[]> {
+    return manager.query(`SELECT * FROM attendance_day WHERE staff_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date`, [staffId, from, to]);
+  }
+
+  /**
+   * People among `ids` (or everyone) whose stored days in [from, to] are incomplete or hold a
+   * pending day whose window has closed: they need a recompute before their days are read.
+   */
+  async staleStaff(manager: EntityManager, ids: string[] | null, from: string, to: string, now: Date): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT s.id
+         FROM staff s
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS stored,
+                  count(*) FILTER (WHERE d.status = 'pending' AND d.window_close <= $4) AS expired
+             FROM attendance_day d
+            WHERE d.staff_id = s.id AND d.date BETWEEN $1 AND $2
+         ) a ON true
+        WHERE s.hired_on <= $2 AND (s.left_on IS NULL OR s.left_on >= $1)
+          AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
+          AND (a.expired > 0 OR a.stored < (LEAST($2::date, coalesce(s.left_on, $2::date)) - GREATEST($1::date, s.hired_on) + 1))`,
+      [from, to, ids, now],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** People with pending days whose window has closed, and the span of those days. */
+  async expiredPending(manager: EntityManager, now: Date): Promise<{ staffId: string; from: string; to: string }[]> {
+    const rows: { staff_id: string; from: string; to: string }[] = await manager.query(
+      `SELECT staff_id, min(date) AS from, max(date) AS to FROM attendance_day
+        WHERE status = 'pending' AND window_close <= $1 GROUP BY staff_id`,
+      [now],
+    );
+    return rows.map((row) => ({ staffId: row.staff_id, from: row.from, to: row.to }));
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import { addDays, datesBetween } from '../calendar/calendar-day';
+import { Clock } from '../common/clock';
+import { localDate } from '../common/company-time';
+import { MonthLockService } from '../months/month-lock.service';
+import { Policy } from '../schedule/policy';
+import { PolicyRepository } from '../schedule/policy.repository';
+import { AttendanceRepository } from './attendance.repository';
+import { CoversRepository } from './covers.repository';
+import { ComputedDay, computePersonDays, PersonDays } from './person-days';
+
+export interface RecomputeScope {
+  /** Null: everyone employed in the range. */
+  staffIds: string[] | null;
+  from: string;
+  to: string;
+}
+
+/**
+ * Keeps the materialised day results equal to what the rules say about the current inputs.
+ * Every write that changes an input calls `recompute` inside its own transaction.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly days: AttendanceRepository,
+    private readonly covers: CoversRepository,
+    private readonly policies: PolicyRepository,
+    private readonly monthLock: MonthLockService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Computes people's days without storing them (also the core of `recompute`). */
+  async compute(manager: EntityManager, scope: RecomputeScope): Promise<{ policy: Policy; people: Map<string, PersonDays> }> {
+    const policy = await this.policies.load(manager, addDays(scope.from, -1), addDays(scope.to, 1));
+    const staff = await this.days.employedBetween(manager, scope.staffIds, scope.from, scope.to);
+    const ids = scope.staffIds === null ? null : staff.map((person) => person.id);
+    // Two days of margin on each side cover any window that reaches over midnight.
+    const fromInstant = DateTime.fromISO(addDays(scope.from, -2), { zone: policy.timeZone }).toJSDate();
+    const toInstant = DateTime.fromISO(addDays(scope.to, 3), { zone: policy.timeZone }).toJSDate();
+    const [punches, covers] = await Promise.all([
+      this.days.punchesBetween(manager, ids, fromInstant, toInstant),
+      this.covers.coversBetween(manager, ids, scope.from, scope.to, policy.timeZone),
+    ]);
+    const now = this.clock.now();
+    const people = new Map<string, PersonDays>();
+    for (const person of staff) {
+      people.set(person.id, computePersonDays(policy, person, scope.from, scope.to, punches.get(person.id) ?? [], (date) => covers.on(person.id, date), now));
+    }
+    return { policy, people };
+  }
+
+  /** Recomputes and stores the days in scope; days of closed months stay as they were closed. */
+  async recompute(manager: EntityManager, scope: RecomputeScope): Promise<void> {
+    const { people } = await this.compute(manager, scope);
+    await this.store(manager, scope, people);
+  }
+
+  /** Stores computed days, leaving those of closed months untouched. */
+  async store(manager: EntityManager, scope: RecomputeScope, people: Map<string, PersonDays>): Promise<void> {
+    const dates = datesBetween(scope.from, scope.to);
+    const closed = await this.monthLock.closedAmong(manager, [...new Set(dates.map((date) => date.slice(0, 7)))]);
+    const openDates = dates.filter((date) => !closed.has(date.slice(0, 7)));
+    if (openDates.length === 0) return;
+    const rows: { staffId: string; day: ComputedDay }[] = [];
+    for (const [staffId, person] of people) {
+      for (const day of person.days) if (!closed.has(day.schedule.date.slice(0, 7))) rows.push({ staffId, day });
+    }
+    await this.days.replaceDays(manager, scope.staffIds ?? [...people.keys()], openDates, rows);
+  }
+
+  /**
+   * Recomputes everyone (or `staffIds`) from `from` to the later of today and the last stored day:
+   * for changes of rules that apply from a date on (settings, shifts, time zone).
+   */
+  async recomputeFrom(manager: EntityManager, staffIds: string[] | null, from: string, until?: string): Promise<void> {
+    const zone = (await this.policies.load(manager, from, from)).timeZone;
+    const rows: { last: string | null }[] = await manager.query(`SELECT max(date) AS last FROM attendance_day`);
+    const today = localDate(this.clock.now(), zone);
+    let to = rows[0].last !== null && rows[0].last > today ? rows[0].last : today;
+    if (until !== undefined && until < to) to = until;
+    if (from <= to) await this.recompute(manager, { staffIds, from, to });
+  }
+
+  /** Today's date in company time. */
+  async today(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const rows: { time_zone: string }[] = await manager.query('SELECT time_zone FROM company');
+    return localDate(this.clock.now(), rows[0].time_zone);
+  }
+
+  /** Before reading stored days: brings incomplete or expired-pending people up to date. */
+  async ensureFresh(scope: RecomputeScope): Promise<void> {
+    const stale = await this.days.staleStaff(this.dataSource.manager, scope.staffIds, scope.from, scope.to, this.clock.now());
+    if (stale.length === 0) return;
+    await this.dataSource.transaction((manager) => this.recompute(manager, { ...scope, staffIds: stale }));
+  }
+
+  /** The background sweep: pending days whose punch window has closed become final. */
+  async finalizeExpiredPending(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const spans = await this.days.expiredPending(manager, this.clock.now());
+      for (const span of spans) await this.recompute(manager, { staffIds: [span.staffId], from: span.from, to: span.to });
+      return spans.length;
+    });
+  }
+}

@@ -1,0 +1,140 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { MonthQueryDto } from '../../common/month-query.dto';
+import type { AttendanceDayRow } from '../attendance.repository';
+import type { ComputedDay } from '../person-days';
+
+const STATUSES = ['present', 'late', 'absent', 'leave', 'exempt', 'holiday', 'rest', 'pending', 'not_employed'];
+
+export class AttendanceDayDto {
+  @ApiProperty({ format: 'date' })
+  date: string;
+
+  @ApiProperty({ enum: STATUSES, description: 'absent = unexcused absence (旷工); exempt = business trip (因公外出); pending = the punch window has not closed yet' })
+  status: string;
+
+  @ApiProperty({ enum: ['workday', 'holiday', 'makeup_workday', 'rest'] })
+  calendarKind: string;
+
+  @ApiProperty({ description: 'On the duty roster that day (H-ATT-2)' })
+  onDuty: boolean;
+
+  @ApiProperty({ enum: ['office', 'duty'], nullable: true, type: String })
+  shiftCode: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 40 })
+  leaveTypeCode: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'First punch of the day (H-ATT-7)' })
+  firstIn: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Last punch of the day' })
+  lastOut: string | null;
+
+  @ApiProperty({ minimum: 0, maximum: 1440, format: 'int32', description: 'H-ATT-5; compared to the second, partial minutes round up (08:30:01 is 1 minute late)' })
+  lateMinutes: number;
+
+  @ApiProperty({ minimum: 0, maximum: 1440, format: 'int32', description: 'H-ATT-6; partial minutes round up' })
+  earlyMinutes: number;
+
+  @ApiProperty({ minimum: 0, maximum: 1440, format: 'int32', description: 'Minutes inside the sessions (the lunch break is not worked time)' })
+  workedMinutes: number;
+
+  @ApiProperty()
+  missingIn: boolean;
+
+  @ApiProperty()
+  missingOut: boolean;
+
+  @ApiProperty({ description: 'Left before the end (H-ATT-6): the day counts as unexcused absence' })
+  earlyLeave: boolean;
+
+  @ApiProperty()
+  seriousLate: boolean;
+
+  @ApiProperty({ enum: [0, 0.5, 1], description: 'What the day counts as unexcused absence' })
+  absenceDays: number;
+
+  @ApiProperty({ enum: [0, 0.5, 1] })
+  leaveDays: number;
+
+  @ApiProperty({ enum: [0, 0.5, 1] })
+  exemptDays: number;
+
+  @ApiProperty({ type: [String], maxItems: 50, description: 'Ordered sentences, each naming the handbook clause that produced it' })
+  explanation: string[];
+}
+
+export class AttendanceMonthDto {
+  @ApiProperty({ format: 'uuid' })
+  staffId: string;
+
+  @ApiProperty({ example: '2026-11', maxLength: 7 })
+  month: string;
+
+  @ApiProperty({ type: [AttendanceDayDto], maxItems: 31 })
+  days: AttendanceDayDto[];
+}
+
+export class AttendanceQueryDto extends MonthQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  staffId: string;
+}
+
+export class RecomputeResultDto {
+  @ApiProperty({ example: '2026-11', maxLength: 7 })
+  month: string;
+
+  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: 'Stored day results in the month after the rebuild' })
+  days: number;
+}
+
+export function rowToDayDto(row: AttendanceDayRow): AttendanceDayDto {
+  return {
+    date: row.date,
+    status: row.status,
+    calendarKind: row.calendar_kind,
+    onDuty: row.on_duty,
+    shiftCode: row.shift_code,
+    leaveTypeCode: row.leave_type_code,
+    firstIn: row.first_in?.toISOString() ?? null,
+    lastOut: row.last_out?.toISOString() ?? null,
+    lateMinutes: row.late_minutes,
+    earlyMinutes: row.early_minutes,
+    workedMinutes: row.worked_minutes,
+    missingIn: row.missing_in,
+    missingOut: row.missing_out,
+    earlyLeave: row.early_leave,
+    seriousLate: row.serious_late,
+    absenceDays: Number(row.absence_days),
+    leaveDays: Number(row.leave_days),
+    exemptDays: Number(row.exempt_days),
+    explanation: row.explanation,
+  };
+}
+
+export function computedToDayDto(day: ComputedDay): AttendanceDayDto {
+  const { result, schedule } = day;
+  return {
+    date: result.date,
+    status: result.status,
+    calendarKind: schedule.calendar.kind,
+    onDuty: schedule.onDuty,
+    shiftCode: result.shiftCode,
+    leaveTypeCode: result.leaveTypeCode,
+    firstIn: result.firstIn?.toISOString() ?? null,
+    lastOut: result.lastOut?.toISOString() ?? null,
+    lateMinutes: result.lateMinutes,
+    earlyMinutes: result.earlyMinutes,
+    workedMinutes: result.workedMinutes,
+    missingIn: result.missingIn,
+    missingOut: result.missingOut,
+    earlyLeave: result.earlyLeave,
+    seriousLate: result.seriousLate,
+    absenceDays: result.absenceDays,
+    leaveDays: result.leaveDays,
+    exemptDays: result.exemptDays,
+    explanation: result.explanation,
+  };
+}

@@ -1,0 +1,76 @@
+import { classifyDay } from './rules/classify-day';
+import { assignPunches, punchWindows } from './rules/schedule';
+import type { DayResult, ExemptionCover, LeaveCover, Punch, PunchWindow, ShiftDay } from './rules/types';
+import { addDays, datesBetween } from '../calendar/calendar-day';
+import { EmploymentSpan, Policy, ScheduledDate, scheduleOn } from '../schedule/policy';
+import { versionOn } from '../settings/settings.types';
+
+export interface DayCovers {
+  leave: LeaveCover[];
+  exemptions: ExemptionCover[];
+}
+
+export const NO_COVERS: DayCovers = Object.freeze({ leave: [], exemptions: [] }) as DayCovers;
+
+export interface ComputedDay {
+  schedule: ScheduledDate;
+  window: PunchWindow | null;
+  punches: Punch[];
+  result: DayResult;
+}
+
+export interface PersonDays {
+  days: ComputedDay[];
+  /** Punches in the loaded span that fall in no window (kept and shown, never dropped). */
+  unassigned: Punch[];
+}
+
+/**
+ * One person's schedules, punch windows, punch assignment and day results for [from, to]. The
+ * neighbouring dates are scheduled too, because a duty shift's window reaches past midnight and
+ * the split between two windows depends on both shifts (H-ATT-4).
+ */
+export function computePersonDays(
+  policy: Policy,
+  staff: EmploymentSpan,
+  from: string,
+  to: string,
+  punches: Punch[],
+  coversOn: (date: string) => DayCovers,
+  now: Date,
+): PersonDays {
+  const span = datesBetween(addDays(from, -1), addDays(to, 1));
+  const schedules = span.map((date) => scheduleOn(policy, staff, date));
+  const scheduled = schedules.filter((day): day is ScheduledDate & { shift: ShiftDay } => day.shift !== null);
+  const settingsAtStart = versionOn(policy.settings, from);
+  const windows = punchWindows(
+    scheduled.map((day) => day.shift),
+    settingsAtStart.punchWindowOpenMinutes,
+    settingsAtStart.punchWindowCloseMinutes,
+  );
+  const windowByDate = new Map(windows.map((window) => [window.date, window]));
+  const { byDate, unassigned } = assignPunches(windows, punches);
+  const days = schedules
+    .filter((schedule) => schedule.date >= from && schedule.date <= to)
+    .map((schedule): ComputedDay => {
+      const window = windowByDate.get(schedule.date) ?? null;
+      const dayPunches = byDate.get(schedule.date) ?? [];
+      const covers = coversOn(schedule.date);
+      const result = classifyDay({
+        date: schedule.date,
+        zone: policy.timeZone,
+        employed: schedule.employed,
+        calendarKind: schedule.calendar.kind,
+        holidayName: schedule.calendar.name,
+        schedule: schedule.shift,
+        window,
+        punches: dayPunches,
+        leave: covers.leave,
+        exemptions: covers.exemptions,
+        settings: versionOn(policy.settings, schedule.date),
+        now,
+      });
+      return { schedule, window, punches: dayPunches, result };
+    });
+  return { days, unassigned };
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AttendanceService } from '../attendance/attendance.service';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { DomainError } from '../common/errors/domain-error';
+import { MonthLockService } from '../months/month-lock.service';
+import { calendarOn } from '../schedule/policy';
+import { PolicyRepository } from '../schedule/policy.repository';
+import { addDays, datesBetween, monthRange } from './calendar-day';
+import { CalendarMonthDto, PutCalendarDayDto } from './dto/calendar.dto';
+
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: PolicyRepository,
+    private readonly attendance: AttendanceService,
+    private readonly monthLock: MonthLockService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async month(month: string): Promise<CalendarMonthDto> {
+    const { from, to } = monthRange(month);
+    const policy = await this.policies.load(this.dataSource.manager, from, to);
+    return { month, days: datesBetween(from, to).map((date) => calendarOn(policy, date)) };
+  }
+
+  /** An admin declares or cancels a holiday or a make-up workday; everyone's days around it are recomputed. */
+  async put(actor: Actor, date: string, input: PutCalendarDayDto): Promise<CalendarMonthDto['days'][number]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.monthLock.assertOpen(manager, [date]);
+      const before: unknown[] = await manager.query('SELECT kind, name FROM calendar_override WHERE date = $1', [date]);
+      await manager.query(
+        `INSERT INTO calendar_override (date, kind, name, created_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, created_by = EXCLUDED.created_by, created_at = now()`,
+        [date, input.kind, input.name ?? null, actor.id],
+      );
+      await this.recomputeAround(manager, date);
+      const policy = await this.policies.load(manager, date, date);
+      const after = calendarOn(policy, date);
+      await this.audit.record(manager, actor, { action: 'calendar.put', entity: 'calendar_override', entityId: date, before: before[0] ?? null, after });
+      return after;
+    });
+  }
+
+  async remove(actor: Actor, date: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.monthLock.assertOpen(manager, [date]);
+      const removed: unknown[] = await manager.query('DELETE FROM calendar_override WHERE date = $1 RETURNING kind, name', [date]);
+      if (removed.length === 0) throw new DomainError('not_found', 'CALENDAR_OVERRIDE_NOT_FOUND', `There is no override on ${date}`);
+      await this.recomputeAround(manager, date);
+      await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed[0], after: null });
+    });
+  }
+
+  // The neighbours too: a changed day moves the split of the punch windows next to it.
+  private async recomputeAround(manager: Parameters<AttendanceService['recompute']>[0], date: string): Promise<void> {
+    const today = await this.attendance.today(manager);
+    const from = addDays(date, -1);
+    const to = addDays(date, 1) < today ? addDays(date, 1) : today;
+    if (from <= to) await this.attendance.recompute(manager, { staffIds: null, from, to });
+  }
+}

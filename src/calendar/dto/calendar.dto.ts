@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+
+const KINDS = ['workday', 'holiday', 'makeup_workday', 'rest'] as const;
+
+export class CalendarDayDto {
+  @ApiProperty({ format: 'date', example: '2026-10-01' })
+  date: string;
+
+  @ApiProperty({ enum: KINDS })
+  kind: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 100, example: '国庆节' })
+  name: string | null;
+
+  @ApiProperty({ enum: ['package', 'override', 'work_week'], description: 'package: China\'s statutory calendar (chinese-days); override: set by an admin; work_week: the work-week setting' })
+  source: string;
+}
+
+export class CalendarMonthDto {
+  @ApiProperty({ example: '2026-10', maxLength: 7 })
+  month: string;
+
+  @ApiProperty({ type: [CalendarDayDto], maxItems: 31 })
+  days: CalendarDayDto[];
+}
+
+export class PutCalendarDayDto {
+  @ApiProperty({ enum: KINDS, description: 'holiday: a day off unless rostered on duty (H-ATT-2); makeup_workday: a working day' })
+  @IsIn(KINDS)
+  kind: (typeof KINDS)[number];
+
+  @ApiPropertyOptional({ example: '公司年会', nullable: true, type: String, minLength: 1, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string | null;
+}

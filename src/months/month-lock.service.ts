@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+
+export const monthClosed = (months: string[]) =>
+  new DomainError('conflict', 'MONTH_CLOSED', `Finance has closed ${months.join(', ')}: its days can no longer change`, [
+    { field: 'month', message: months.join(', ') },
+  ]);
+
+/**
+ * The one check every write that changes a dated fact goes through. It share-locks the months'
+ * rows, so a month close (which takes the row exclusively) waits for writes in flight and later
+ * writes see the month closed: a write either lands before the close's snapshot or is refused.
+ */
+@Injectable()
+export class MonthLockService {
+  async assertOpen(manager: EntityManager, dates: Iterable<string>): Promise<void> {
+    const closed = await this.shareLock(manager, dates);
+    if (closed.size > 0) throw monthClosed([...closed].sort());
+  }
+
+  /**
+   * Share-locks the months of these dates for the rest of the transaction and returns the closed
+   * ones, for writes that refuse line by line (punch batches) instead of as a whole.
+   */
+  async shareLock(manager: EntityManager, dates: Iterable<string>): Promise<Set<string>> {
+    const months = [...new Set([...dates].map((date) => date.slice(0, 7)))].sort();
+    if (months.length === 0) return new Set();
+    await manager.query(`INSERT INTO accounting_month (month) SELECT unnest($1::text[]) ON CONFLICT (month) DO NOTHING`, [months]);
+    const rows: { month: string; state: string }[] = await manager.query(
+      `SELECT month, state FROM accounting_month WHERE month = ANY($1::text[]) ORDER BY month FOR SHARE`,
+      [months],
+    );
+    return new Set(rows.filter((row) => row.state === 'closed').map((row) => row.month));
+  }
+
+  /** Closed months among the given ones, without locking (for reads and background work). */
+  async closedAmong(manager: EntityManager, months: string[]): Promise<Set<string>> {
+    const rows: { month: string }[] = await manager.query(`SELECT month FROM accounting_month WHERE month = ANY($1::text[]) AND state = 'closed'`, [months]);
+    return new Set(rows.map((row) => row.month));
+  }
+}

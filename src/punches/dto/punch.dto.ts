@@ -1,0 +1,158 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DateTime } from 'luxon';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PageDto, PageQueryDto } from '../../common/pagination';
+import { IsCalendarDate } from '../../common/validators';
+import type { PunchRow } from '../punches.repository';
+
+export const MAX_BATCH = 10_000;
+
+export class PunchDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  staffId: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The instant, to the second (H-ATT-7)' })
+  at: string;
+
+  @ApiProperty({ example: '2026-11-03T08:29:12+08:00', maxLength: 40, description: 'The same instant in company time' })
+  localTime: string;
+
+  @ApiProperty({ enum: ['clock', 'batch', 'import', 'device', 'manual'] })
+  source: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 64, description: 'Free label given by the sender (terminal name…)' })
+  sourceLabel: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  deviceId: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 500, description: 'Why an admin entered it (manual punches)' })
+  reason: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The date whose shift it belongs to; null when it falls in no punch window (kept, shown, not counted)' })
+  assignedDate: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  voidedAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 500 })
+  voidReason: string | null;
+}
+
+export class PunchPageDto extends PageDto(PunchDto, 'PunchPageDto') {}
+
+export class ClockResultDto {
+  @ApiProperty({ type: PunchDto })
+  punch: PunchDto;
+
+  @ApiProperty({ description: 'true when a punch of the same second existed already (nothing new was stored)' })
+  duplicate: boolean;
+}
+
+/** `POST /punches/clock` takes no fields: the server's clock decides the time. */
+export class ClockDto {}
+
+export class BatchDto {
+  @ApiProperty({
+    description: `Up to ${MAX_BATCH} punches. Each: { employeeNo, at, source? } where at is ISO 8601 with an offset, or a local date-time without one (read in the company time zone).`,
+    type: 'array',
+    maxItems: MAX_BATCH,
+    items: {
+      type: 'object',
+      required: ['employeeNo', 'at'],
+      additionalProperties: false,
+      properties: {
+        employeeNo: { type: 'string', maxLength: 32, pattern: '^[A-Za-z0-9_-]{1,32}$', example: 'E0042' },
+        at: { type: 'string', maxLength: 40, example: '2026-11-03T08:29:12+08:00' },
+        source: { type: 'string', maxLength: 64, nullable: true, example: 'front-door' },
+      },
+    },
+  })
+  @IsArray()
+  @ArrayMaxSize(MAX_BATCH)
+  punches: unknown[];
+}
+
+export class RejectedLineDto {
+  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: '0-based index of the item (or line − 1 of a file)' })
+  index: number;
+
+  @ApiProperty({ enum: ['INVALID_LINE', 'UNKNOWN_EMPLOYEE', 'INACTIVE_EMPLOYEE', 'TIME_UNPARSEABLE', 'TIME_IN_FUTURE', 'MONTH_CLOSED'] })
+  reason: string;
+
+  @ApiProperty({ maxLength: 500 })
+  message: string;
+
+  @ApiPropertyOptional({ maxLength: 501, description: 'The line as received (files)' })
+  raw?: string;
+}
+
+export class IngestResultDto {
+  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32' })
+  received: number;
+
+  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: 'New punches stored' })
+  inserted: number;
+
+  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: 'Punches that were stored already (same person, same second)' })
+  duplicates: number;
+
+  @ApiProperty({ type: [RejectedLineDto], maxItems: 10000000 })
+  rejected: RejectedLineDto[];
+}
+
+export class ManualPunchDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  staffId: string;
+
+  @ApiProperty({ example: '2026-11-03T08:29:00+08:00', maxLength: 40, description: 'ISO 8601 with an offset, or local time in the company zone' })
+  @IsString()
+  @MaxLength(40)
+  at: string;
+
+  @ApiProperty({ example: 'Terminal was down; confirmed by the store manager', minLength: 3, maxLength: 500 })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class VoidPunchDto {
+  @ApiProperty({ example: 'Clocked twice by mistake', minLength: 3, maxLength: 500 })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class PunchListQueryDto extends PageQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  staffId: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-01' })
+  @IsCalendarDate()
+  from: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-30' })
+  @IsCalendarDate()
+  to: string;
+}
+
+export function toPunchDto(row: PunchRow, assignedDate: string | null, zone: string): PunchDto {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    at: row.at.toISOString(),
+    localTime: DateTime.fromJSDate(row.at, { zone }).toISO({ suppressMilliseconds: true }) as string,
+    source: row.source,
+    sourceLabel: row.source_label,
+    deviceId: row.device_id,
+    reason: row.reason,
+    assignedDate,
+    voidedAt: row.voided_at?.toISOString() ?? null,
+    voidReason: row.void_reason,
+  };
+}

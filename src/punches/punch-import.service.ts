@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { Actor } from '../auth/actor';
+import { IngestResult, PunchIngestService } from './punch-ingest.service';
+import { detectFileFormat, ParsedLine, parseFileLine } from './punch-lines';
+import { importFormatUnknown, importTooLarge } from './punches.errors';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const CHUNK_LINES = 5000;
+
+/**
+ * `POST /punches/import`: a time-clock export streamed line by line (never loaded whole) and
+ * stored through the batch path in chunks of 5,000 lines, each chunk one transaction. Re-sending
+ * the same file adds nothing, so an interrupted import is completed by sending it again.
+ */
+@Injectable()
+export class PunchImportService {
+  constructor(private readonly ingest: PunchIngestService) {}
+
+  async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds'>> {
+    const zone = await this.ingest.timeZone();
+    let bytes = 0;
+    let tooLarge = false;
+    body.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_IMPORT_BYTES && !tooLarge) {
+        tooLarge = true;
+        body.pause();
+      }
+    });
+    const lines = createInterface({ input: body, crlfDelay: Infinity });
+    const total: Omit<IngestResult, 'insertedIds'> = { received: 0, inserted: 0, duplicates: 0, rejected: [] };
+    let format: 'csv' | 'zkteco' | null = null;
+    let index = -1;
+    let chunk: ParsedLine[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const result = await this.ingest.ingest(actor, chunk, { source: deviceId ? 'device' : 'import', deviceId, reason: null }, 'punch.import');
+      total.received += result.received;
+      total.inserted += result.inserted;
+      total.duplicates += result.duplicates;
+      total.rejected.push(...result.rejected);
+      chunk = [];
+    };
+    for await (const rawLine of lines) {
+      if (tooLarge) break;
+      index += 1;
+      const line = rawLine.replace(/\r$/, '');
+      if (line.trim() === '') continue;
+      if (format === null) {
+        format = detectFileFormat(line);
+        if (format === null) throw importFormatUnknown();
+        if (format === 'csv') continue; // the header
+      }
+      chunk.push(parseFileLine(line, index, format, zone, sourceLabel));
+      if (chunk.length >= CHUNK_LINES) await flush();
+    }
+    lines.close();
+    if (tooLarge) {
+      body.resume();
+      throw importTooLarge(MAX_IMPORT_BYTES);
+    }
+    await flush();
+    if (format === null) throw importFormatUnknown();
+    return total;
+  }
+}

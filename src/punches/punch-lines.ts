@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+
+/** Why one line of a batch, import or device upload was not stored (the rest still is). */
+export type PunchRejection =
+  | 'INVALID_LINE'
+  | 'UNKNOWN_EMPLOYEE'
+  | 'INACTIVE_EMPLOYEE'
+  | 'TIME_UNPARSEABLE'
+  | 'TIME_IN_FUTURE'
+  | 'MONTH_CLOSED';
+
+export interface PunchLine {
+  /** 0-based position in the request (line number − 1 for files). */
+  index: number;
+  employeeNo: string;
+  at: Date;
+  sourceLabel: string | null;
+}
+
+export interface RejectedLine {
+  index: number;
+  reason: PunchRejection;
+  message: string;
+  /** The line as received (files and devices), so that nothing a user sent is lost. */
+  raw?: string;
+}
+
+export type ParsedLine = ({ ok: true } & PunchLine) | ({ ok: false } & RejectedLine);
+
+const WITH_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const LOCAL = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
+const EMPLOYEE_NO = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * ISO 8601 with an offset is an instant; a local date-time without one (`2026-11-03 08:29:59`,
+ * what time clocks write) is read in `zone`. Milliseconds are dropped: punches count to the second.
+ * Impossible dates and times (2026-02-30, 24:61) and times that do not exist in the zone are refused.
+ */
+export function parsePunchTime(text: string, zone: string): Date | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 40) return null;
+  let parsed: DateTime;
+  if (WITH_OFFSET.test(trimmed) && /^\d{4}-\d{2}-\d{2}T/.test(trimmed)) {
+    parsed = DateTime.fromISO(trimmed, { setZone: true });
+  } else if (LOCAL.test(trimmed)) {
+    parsed = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone });
+    // A wall time inside a DST gap does not exist there; luxon would silently move it.
+    if (parsed.isValid && parsed.toFormat("yyyy-MM-dd'T'HH:mm") !== trimmed.replace(' ', 'T').slice(0, 16)) return null;
+  } else {
+    return null;
+  }
+  if (!parsed.isValid) return null;
+  return new Date(Math.floor(parsed.toMillis() / 1000) * 1000);
+}
+
+function reject(index: number, reason: PunchRejection, message: string, raw?: string): ParsedLine {
+  return { ok: false, index, reason, message, ...(raw === undefined ? {} : { raw }) };
+}
+
+/** One item of `POST /punches/batch`: `{ employeeNo, at, source? }`. */
+export function parseBatchItem(item: unknown, index: number, zone: string): ParsedLine {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return reject(index, 'INVALID_LINE', 'each punch must be an object { employeeNo, at, source }');
+  const { employeeNo, at, source, ...extra } = item as Record<string, unknown>;
+  const unknownFields = Object.keys(extra);
+  if (unknownFields.length > 0) return reject(index, 'INVALID_LINE', `unknown field(s): ${unknownFields.slice(0, 5).join(', ')}`);
+  if (typeof employeeNo !== 'string' || !EMPLOYEE_NO.test(employeeNo)) return reject(index, 'INVALID_LINE', 'employeeNo must be 1-32 letters, digits, - or _');
+  if (source !== undefined && source !== null && (typeof source !== 'string' || source.length > 64)) return reject(index, 'INVALID_LINE', 'source must be a text of at most 64 characters');
+  if (typeof at !== 'string') return reject(index, 'TIME_UNPARSEABLE', 'at must be an ISO 8601 date-time');
+  const instant = parsePunchTime(at, zone);
+  if (!instant) return reject(index, 'TIME_UNPARSEABLE', `"${at.slice(0, 40)}" is not a valid date-time`);
+  return { ok: true, index, employeeNo, at: instant, sourceLabel: typeof source === 'string' ? source : null };
+}
+
+/**
+ * One line of a time-clock export: a CSV row `employeeNo,at` (after its header), or a ZKTeco
+ * attendance-log row `PIN<TAB>YYYY-MM-DD HH:MM:SS<TAB>status<TAB>verify<TAB>workcode…` in device-local time.
+ */
+export function parseFileLine(line: string, index: number, format: 'csv' | 'zkteco', zone: string, sourceLabel: string | null): ParsedLine {
+  const raw = line.length > 500 ? `${line.slice(0, 500)}…` : line;
+  const fields = format === 'csv' ? line.split(',') : line.split('\t');
+  const employeeNo = (fields[0] ?? '').trim().replace(/^"|"$/g, '');
+  const at = (fields[1] ?? '').trim().replace(/^"|"$/g, '');
+  if (!EMPLOYEE_NO.test(employeeNo)) return reject(index, 'INVALID_LINE', 'the first field must be the employee number (PIN)', raw);
+  const instant = parsePunchTime(at, zone);
+  if (!instant) return reject(index, 'TIME_UNPARSEABLE', `"${at.slice(0, 40)}" is not a valid date-time`, raw);
+  return { ok: true, index, employeeNo, at: instant, sourceLabel };
+}
+
+/** Tells the two export formats apart by the first line: a CSV header, or tab-separated log lines. */
+export function detectFileFormat(firstLine: string): 'csv' | 'zkteco' | null {
+  if (/^\uFEFF?\s*"?employeeNo"?\s*,\s*"?at"?\s*$/i.test(firstLine)) return 'csv';
+  if (firstLine.includes('\t')) return 'zkteco';
+  return null;
+}

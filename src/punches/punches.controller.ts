@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '../auth/actor';
+import { AllowDevice, CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
+import { uuidParam } from '../common/params';
+import { BatchDto, ClockDto, ClockResultDto, IngestResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, PunchPageDto, VoidPunchDto } from './dto/punch.dto';
+import { PunchImportService } from './punch-import.service';
+import { PunchIngestService } from './punch-ingest.service';
+import { parseBatchItem } from './punch-lines';
+import { PunchesService } from './punches.service';
+
+const deviceOrigin = (actor: Actor) => (actor.kind === 'device' ? actor.id : null);
+
+@ApiTags('punches')
+@ApiSignedIn()
+@Controller('punches')
+export class PunchesController {
+  constructor(
+    private readonly punches: PunchesService,
+    private readonly ingest: PunchIngestService,
+    private readonly imports: PunchImportService,
+  ) {}
+
+  @Post('clock')
+  @ApiOperation({
+    summary: 'Clock in or out now (H-ATT-7)',
+    description: 'The server\'s clock decides the time; a body that tries to set it is refused. Clocking twice in the same second stores one punch.',
+  })
+  @ApiCreatedResponse({ type: ClockResultDto })
+  @ApiErrors(400, 403, 409)
+  clock(@CurrentActor() actor: Actor, @Body() _body: ClockDto): Promise<ClockResultDto> {
+    return this.punches.clock(actor);
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @Roles('admin')
+  @AllowDevice()
+  @ApiSecurity('deviceKey')
+  @ApiOperation({
+    summary: 'Store up to 10,000 punches (admin or device key)',
+    description:
+      'Idempotent: the same person at the same second is stored once, whatever sent it, so a re-sent batch adds nothing. ' +
+      'Each bad line is listed in `rejected` with its index and reason; the others are stored. The whole batch is one transaction.',
+  })
+  @ApiOkResponse({ type: IngestResultDto })
+  @ApiErrors(400, 403)
+  async batch(@CurrentActor() actor: Actor, @Body() body: BatchDto): Promise<IngestResultDto> {
+    const zone = await this.ingest.timeZone();
+    const lines = body.punches.map((item, index) => parseBatchItem(item, index, zone));
+    const { insertedIds: _ids, ...result } = await this.ingest.ingest(actor, lines, { source: actor.kind === 'device' ? 'device' : 'batch', deviceId: deviceOrigin(actor), reason: null }, 'punch.batch');
+    return result;
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('admin')
+  @AllowDevice()
+  @ApiSecurity('deviceKey')
+  @ApiConsumes('text/csv', 'text/plain', 'text/tab-separated-values')
+  @ApiQuery({ name: 'source', required: false, description: 'A label stored with each punch (file or terminal name)', schema: { type: 'string', maxLength: 64 } })
+  @ApiBody({ description: 'A CSV with the header `employeeNo,at`, or a ZKTeco attendance log (`PIN\\tYYYY-MM-DD HH:MM:SS\\tstatus\\tverify\\tworkcode…`, device-local time). Up to 20 MB, streamed.', schema: { type: 'string', maxLength: 20971520 } })
+  @ApiOperation({ summary: 'Import a time-clock export (admin or device key)', description: 'Same idempotence and per-line report as the batch; importing the same file twice adds nothing.' })
+  @ApiOkResponse({ type: IngestResultDto })
+  @ApiErrors(400, 403)
+  importFile(@CurrentActor() actor: Actor, @Req() request: Request, @Query('source') source?: string): Promise<IngestResultDto> {
+    const label = typeof source === 'string' && source.length > 0 ? source.slice(0, 64) : null;
+    return this.imports.importStream(actor, request, label, deviceOrigin(actor));
+  }
+
+  @Post('manual')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Enter a punch the clock missed, with a reason (admin, audited)' })
+  @ApiCreatedResponse({ type: PunchDto })
+  @ApiErrors(400, 403, 404, 409, 422)
+  manual(@CurrentActor() actor: Actor, @Body() body: ManualPunchDto): Promise<PunchDto> {
+    return this.punches.manual(actor, body);
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Void a wrong punch with a reason (admin, audited)', description: 'Punches are never edited or deleted; a voided punch no longer counts.' })
+  @ApiOkResponse({ type: PunchDto })
+  @ApiErrors(400, 403, 404, 409)
+  void(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: VoidPunchDto): Promise<PunchDto> {
+    return this.punches.void(actor, id, body.reason);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "A person's punches between two dates, with the date each belongs to", description: 'Visible as staff records are: your own, your reports\', or everyone\'s for admin and finance.' })
+  @ApiOkResponse({ type: PunchPageDto })
+  @ApiErrors(400, 404)
+  list(@CurrentActor() actor: Actor, @Query() query: PunchListQueryDto): Promise<PunchPageDto> {
+    return this.punches.list(actor, query);
+  }
+}

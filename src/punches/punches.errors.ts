@@ -1,0 +1,26 @@
+import { DomainError, notFound } from '../common/errors/domain-error';
+import type { RejectedLine } from './punch-lines';
+
+export const punchNotFound = () => notFound('The punch', 'PUNCH_NOT_FOUND');
+
+export const alreadyVoided = () => new DomainError('conflict', 'PUNCH_ALREADY_VOIDED', 'The punch was voided already');
+
+export const punchExists = () =>
+  new DomainError('conflict', 'PUNCH_EXISTS', 'This person already has a punch at that second', [{ field: 'at', message: 'a punch exists at this second' }]);
+
+export const onlyStaffClock = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member clocks in or out');
+
+/** A single-punch request (clock-in, manual punch) refused for the reason its one line was. */
+export function singleLineRefused(line: RejectedLine, field: string): DomainError {
+  if (line.reason === 'MONTH_CLOSED') return new DomainError('conflict', 'MONTH_CLOSED', line.message, [{ field, message: line.message }]);
+  if (line.reason === 'TIME_UNPARSEABLE') return new DomainError('bad_request', 'VALIDATION_FAILED', line.message, [{ field, message: line.message }]);
+  return new DomainError('unprocessable', line.reason, line.message, [{ field, message: line.message }]);
+}
+
+export const importTooLarge = (limit: number) =>
+  new DomainError('bad_request', 'PAYLOAD_TOO_LARGE', `The file is larger than ${limit} bytes`);
+
+export const importFormatUnknown = () =>
+  new DomainError('bad_request', 'IMPORT_FORMAT_UNKNOWN', 'Expected a CSV with the header "employeeNo,at" or a ZKTeco tab-separated attendance log', [
+    { field: 'body', message: 'unrecognised first line' },
+  ]);

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { PolicyModule } from '../schedule/policy.module';
+import { StaffModule } from '../staff/staff.module';
+import { PunchImportService } from './punch-import.service';
+import { PunchIngestService } from './punch-ingest.service';
+import { PunchesController } from './punches.controller';
+import { PunchesRepository } from './punches.repository';
+import { PunchesService } from './punches.service';
+
+@Module({
+  imports: [PolicyModule, AttendanceModule, StaffModule],
+  controllers: [PunchesController],
+  providers: [PunchesRepository, PunchIngestService, PunchImportService, PunchesService],
+  exports: [PunchIngestService],
+})
+export class PunchesModule {}

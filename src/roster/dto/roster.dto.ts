@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsUUID, Matches } from 'class-validator';
+import { MONTH_PATTERN } from '../../common/validators';
+
+export class RosterDayDto {
+  @ApiProperty({ format: 'date' })
+  date: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The person on duty; null: a gap (H-ATT-2 wants exactly one)' })
+  staffId: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 100 })
+  name: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 32 })
+  employeeNo: string | null;
+
+  @ApiProperty({ enum: ['manual', 'generated'], nullable: true, type: String })
+  source: string | null;
+}
+
+export class RosterMonthDto {
+  @ApiProperty({ example: '2026-11', maxLength: 7 })
+  month: string;
+
+  @ApiProperty({ type: [RosterDayDto], maxItems: 31 })
+  days: RosterDayDto[];
+
+  @ApiProperty({ minimum: 0, maximum: 31, format: 'int32', description: 'Dates with nobody on duty' })
+  gaps: number;
+}
+
+export class PutRosterDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  staffId: string;
+}
+
+export class GenerateRosterDto {
+  @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source, maxLength: 7 })
+  @Matches(MONTH_PATTERN, { message: 'month must be YYYY-MM' })
+  month: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 1000, description: 'The rotation, in order' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  staffIds: string[];
+}

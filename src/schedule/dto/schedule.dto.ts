@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { MonthQueryDto } from '../../common/month-query.dto';
+
+export class ScheduledSessionDto {
+  @ApiProperty({ example: '08:30', maxLength: 5, description: 'Local start (company time)' })
+  start: string;
+
+  @ApiProperty({ example: '12:00', maxLength: 5, description: 'Local end; 24:00 is midnight' })
+  end: string;
+
+  @ApiProperty({ format: 'date-time' })
+  startAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  endAt: string;
+}
+
+export class ScheduleDayDto {
+  @ApiProperty({ format: 'date' })
+  date: string;
+
+  @ApiProperty({ enum: ['workday', 'holiday', 'makeup_workday', 'rest'] })
+  calendarKind: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 100 })
+  calendarName: string | null;
+
+  @ApiProperty({ enum: ['office', 'duty', 'holiday', 'rest', 'not_employed'], description: 'What the person does that day (derived, never stored)' })
+  schedule: string;
+
+  @ApiProperty({ type: [ScheduledSessionDto], maxItems: 4 })
+  sessions: ScheduledSessionDto[];
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Punches from here…' })
+  windowOpen: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: '…until here belong to this day' })
+  windowClose: string | null;
+}
+
+export class ScheduleMonthDto {
+  @ApiProperty({ format: 'uuid' })
+  staffId: string;
+
+  @ApiProperty({ example: 'Asia/Shanghai', maxLength: 64 })
+  timeZone: string;
+
+  @ApiProperty({ type: [ScheduleDayDto], maxItems: 31 })
+  days: ScheduleDayDto[];
+}
+
+export class ScheduleQueryDto extends MonthQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  staffId: string;
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import { validationFailed } from '../common/errors/domain-error';
+import { PutShiftDto, ShiftListDto, ShiftVersionDto } from './dto/shift.dto';
+import type { ShiftCode } from './shifts.repository';
+import { ShiftsService } from './shifts.service';
+
+enum ShiftCodeParam {
+  office = 'office',
+  duty = 'duty',
+}
+
+@ApiTags('shifts')
+@ApiSignedIn()
+@Controller('shifts')
+export class ShiftsController {
+  constructor(private readonly shifts: ShiftsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The office (H-ATT-3) and duty (H-ATT-4) shifts with their versions' })
+  @ApiOkResponse({ type: ShiftListDto })
+  async list(): Promise<ShiftListDto> {
+    return { items: await this.shifts.list() };
+  }
+
+  @Put(':code')
+  @Roles('admin', 'finance')
+  @ApiParam({ name: 'code', enum: ['office', 'duty'] })
+  @ApiOperation({ summary: "Change a shift's sessions from a date on (admin, finance)", description: 'Earlier days keep their sessions; the days it governs are recomputed; 409 MONTH_CLOSED inside a closed month.' })
+  @ApiOkResponse({ type: ShiftVersionDto })
+  @ApiErrors(400, 403, 409)
+  put(
+    @CurrentActor() actor: Actor,
+    @Param('code', new ParseEnumPipe(ShiftCodeParam, { exceptionFactory: () => validationFailed([{ field: 'code', message: 'must be office or duty' }]) })) code: ShiftCode,
+    @Body() body: PutShiftDto,
+  ): Promise<ShiftVersionDto> {
+    return this.shifts.put(actor, code, body);
+  }
+}
