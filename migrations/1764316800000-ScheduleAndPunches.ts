@@ -113,6 +113,18 @@ export class ScheduleAndPunches1764316800000 implements MigrationInterface {
         CONSTRAINT punch_void_has_reason CHECK ((voided_at IS NULL) = (void_reason IS NULL))
       )`);
     await q.query(`CREATE INDEX punch_at_idx ON punch (at)`);
+    // Only the void columns may change, once: what the clock recorded is evidence.
+    await q.query(`
+      CREATE FUNCTION punch_refuse_edit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (NEW.staff_id, NEW.at, NEW.source, NEW.source_label, NEW.device_id, NEW.reason, NEW.created_by, NEW.created_at)
+           IS DISTINCT FROM (OLD.staff_id, OLD.at, OLD.source, OLD.source_label, OLD.device_id, OLD.reason, OLD.created_by, OLD.created_at)
+           OR OLD.voided_at IS NOT NULL THEN
+          RAISE EXCEPTION 'punches are never edited; void them instead' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER punch_never_edited BEFORE UPDATE ON punch FOR EACH ROW EXECUTE FUNCTION punch_refuse_edit()`);
 
     // A month is open until finance closes it; every write affecting a date checks this row.
     await q.query(`
@@ -125,7 +137,9 @@ export class ScheduleAndPunches1764316800000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['accounting_month', 'punch', 'device', 'duty_roster', 'calendar_override', 'shift_version', 'setting_version', 'company']) {
+    await q.query(`DROP TABLE punch`);
+    await q.query(`DROP FUNCTION punch_refuse_edit()`);
+    for (const table of ['accounting_month', 'device', 'duty_roster', 'calendar_override', 'shift_version', 'setting_version', 'company']) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -9,6 +9,7 @@ import { calendarOn } from '../schedule/policy';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { addDays, datesBetween, monthRange } from './calendar-day';
 import { CalendarMonthDto, PutCalendarDayDto } from './dto/calendar.dto';
+import { modifyReturning } from '../database/modify-returning';
 
 @Injectable()
 export class CalendarService {
@@ -47,7 +48,7 @@ export class CalendarService {
   async remove(actor: Actor, date: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
-      const removed: unknown[] = await manager.query('DELETE FROM calendar_override WHERE date = $1 RETURNING kind, name', [date]);
+      const removed = await modifyReturning<unknown>(manager, 'DELETE FROM calendar_override WHERE date = $1 RETURNING kind, name', [date]);
       if (removed.length === 0) throw new DomainError('not_found', 'CALENDAR_OVERRIDE_NOT_FOUND', `There is no override on ${date}`);
       await this.recomputeAround(manager, date);
       await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed[0], after: null });

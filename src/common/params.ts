@@ -13,3 +13,12 @@ export const dateParam = (name = 'date') => ({
     throw validationFailed([{ field: name, message: `${name} must be a real date written YYYY-MM-DD` }]);
   },
 });
+
+/** For actions that take no input: any field sent is refused, so nothing a client sends is silently ignored. */
+export const EmptyBodyPipe = {
+  transform(value: unknown): Record<string, never> {
+    if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) return {};
+    if (typeof value !== 'object' || Array.isArray(value)) throw validationFailed([{ field: 'body', message: 'must be an empty object' }]);
+    throw validationFailed(Object.keys(value).map((field) => ({ field, message: 'is not an accepted field' })));
+  },
+};

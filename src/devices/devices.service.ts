@@ -5,6 +5,7 @@ import type { Actor, DeviceActor } from '../auth/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { newDeviceKey, secretMatches, splitDeviceKey } from './device-key';
 import { CreateDeviceDto, DeviceDto, DeviceRow, DeviceWithKeyDto, toDeviceDto, UpdateDeviceDto } from './dto/device.dto';
+import { modifyReturning } from '../database/modify-returning';
 
 const deviceNotFound = () => notFound('The device', 'DEVICE_NOT_FOUND');
 
@@ -47,7 +48,8 @@ export class DevicesService {
     return this.dataSource.transaction(async (manager) => {
       const current: DeviceRow[] = await manager.query('SELECT * FROM device WHERE id = $1 FOR UPDATE', [id]);
       if (current.length === 0) throw deviceNotFound();
-      const rows: DeviceRow[] = await manager.query(
+      const rows = await modifyReturning<DeviceRow>(
+        manager,
         `UPDATE device SET name = coalesce($2, name), time_zone = CASE WHEN $3::boolean THEN $4 ELSE time_zone END, active = coalesce($5, active)
           WHERE id = $1 RETURNING *`,
         [id, input.name ?? null, input.timeZone !== undefined, input.timeZone ?? null, input.active ?? null],
@@ -62,7 +64,7 @@ export class DevicesService {
   async rotateKey(actor: Actor, id: string): Promise<DeviceWithKeyDto> {
     const key = newDeviceKey();
     return this.dataSource.transaction(async (manager) => {
-      const rows: DeviceRow[] = await manager.query('UPDATE device SET key_prefix = $2, key_hash = $3 WHERE id = $1 RETURNING *', [id, key.prefix, key.hash]);
+      const rows = await modifyReturning<DeviceRow>(manager, 'UPDATE device SET key_prefix = $2, key_hash = $3 WHERE id = $1 RETURNING *', [id, key.prefix, key.hash]);
       if (rows.length === 0) throw deviceNotFound();
       await this.audit.record(manager, actor, { action: 'device.rotate_key', entity: 'device', entityId: id });
       return { ...toDeviceDto(rows[0]), apiKey: key.key };

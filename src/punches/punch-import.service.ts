@@ -19,7 +19,7 @@ export class PunchImportService {
   constructor(private readonly ingest: PunchIngestService) {}
 
   async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds'>> {
-    const zone = await this.ingest.timeZone();
+    const zone = await this.ingest.timeZoneFor(actor);
     let bytes = 0;
     let tooLarge = false;
     body.on('data', (chunk: Buffer) => {

@@ -4,8 +4,8 @@ import type { Request } from 'express';
 import type { Actor } from '../auth/actor';
 import { AllowDevice, CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
-import { uuidParam } from '../common/params';
-import { BatchDto, ClockDto, ClockResultDto, IngestResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, PunchPageDto, VoidPunchDto } from './dto/punch.dto';
+import { EmptyBodyPipe, uuidParam } from '../common/params';
+import { BatchDto, ClockResultDto, IngestResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, PunchPageDto, VoidPunchDto } from './dto/punch.dto';
 import { PunchImportService } from './punch-import.service';
 import { PunchIngestService } from './punch-ingest.service';
 import { parseBatchItem } from './punch-lines';
@@ -30,7 +30,8 @@ export class PunchesController {
   })
   @ApiCreatedResponse({ type: ClockResultDto })
   @ApiErrors(400, 403, 409)
-  clock(@CurrentActor() actor: Actor, @Body() _body: ClockDto): Promise<ClockResultDto> {
+  @ApiBody({ required: false, description: 'No fields: the server\'s clock decides the time', schema: { type: 'object', additionalProperties: false, properties: {} } })
+  clock(@CurrentActor() actor: Actor, @Body(EmptyBodyPipe) _body: Record<string, never>): Promise<ClockResultDto> {
     return this.punches.clock(actor);
   }
 
@@ -48,7 +49,7 @@ export class PunchesController {
   @ApiOkResponse({ type: IngestResultDto })
   @ApiErrors(400, 403)
   async batch(@CurrentActor() actor: Actor, @Body() body: BatchDto): Promise<IngestResultDto> {
-    const zone = await this.ingest.timeZone();
+    const zone = await this.ingest.timeZoneFor(actor);
     const lines = body.punches.map((item, index) => parseBatchItem(item, index, zone));
     const { insertedIds: _ids, ...result } = await this.ingest.ingest(actor, lines, { source: actor.kind === 'device' ? 'device' : 'batch', deviceId: deviceOrigin(actor), reason: null }, 'punch.batch');
     return result;

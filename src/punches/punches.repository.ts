@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { modifyReturning } from '../database/modify-returning';
 
 export type PunchSource = 'clock' | 'batch' | 'import' | 'device' | 'manual';
 
@@ -74,7 +75,8 @@ export class PunchesRepository {
   }
 
   async void(manager: EntityManager, id: string, actorId: string, reason: string, now: Date): Promise<PunchRow> {
-    const rows: PunchRow[] = await manager.query(
+    const rows = await modifyReturning<PunchRow>(
+      manager,
       `UPDATE punch SET voided_at = $2, voided_by = $3, void_reason = $4 WHERE id = $1 RETURNING *`,
       [id, now, actorId, reason],
     );

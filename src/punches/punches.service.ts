@@ -40,8 +40,12 @@ export class PunchesService {
     const me = await this.staff.findById(actor.id);
     if (!me) throw staffNotFound();
     const at = new Date(Math.floor(this.time.now().getTime() / 1000) * 1000);
-    const result = await this.ingest.ingest(actor, [{ ok: true, index: 0, employeeNo: me.employeeNo, at, sourceLabel: null }], { source: 'clock', deviceId: null, reason: null }, 'punch.clock');
-    if (result.rejected.length > 0) throw singleLineRefused(result.rejected[0], 'at');
+    const result = await this.dataSource.transaction(async (manager) => {
+      const outcome = await this.ingest.ingestIn(manager, actor, [{ ok: true, index: 0, employeeNo: me.employeeNo, at, sourceLabel: null }], { source: 'clock', deviceId: null, reason: null }, 'punch.clock');
+      // Thrown inside the transaction, so a refused clock-in leaves nothing behind, not even its audit row.
+      if (outcome.rejected.length > 0) throw singleLineRefused(outcome.rejected[0], 'at');
+      return outcome;
+    });
     const row = await this.punches.findAt(this.dataSource.manager, me.id, at);
     return { punch: await this.describe(row as PunchRow), duplicate: result.inserted === 0 };
   }
@@ -53,9 +57,12 @@ export class PunchesService {
     if (!at) throw new DomainError('bad_request', 'VALIDATION_FAILED', 'at is not a valid date-time', [{ field: 'at', message: 'must be ISO 8601' }]);
     const person = await this.staff.findById(input.staffId);
     if (!person) throw staffNotFound();
-    const result = await this.ingest.ingest(actor, [{ ok: true, index: 0, employeeNo: person.employeeNo, at, sourceLabel: null }], { source: 'manual', deviceId: null, reason: input.reason }, 'punch.manual');
-    if (result.rejected.length > 0) throw singleLineRefused(result.rejected[0], 'at');
-    if (result.inserted === 0) throw punchExists();
+    const result = await this.dataSource.transaction(async (manager) => {
+      const outcome = await this.ingest.ingestIn(manager, actor, [{ ok: true, index: 0, employeeNo: person.employeeNo, at, sourceLabel: null }], { source: 'manual', deviceId: null, reason: input.reason }, 'punch.manual');
+      if (outcome.rejected.length > 0) throw singleLineRefused(outcome.rejected[0], 'at');
+      if (outcome.inserted === 0) throw punchExists();
+      return outcome;
+    });
     return this.describe((await this.punches.findById(this.dataSource.manager, result.insertedIds[0])) as PunchRow);
   }
 

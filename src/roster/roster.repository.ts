@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { modifyReturning } from '../database/modify-returning';
 
 export interface RosterRow {
   date: string;
@@ -48,7 +49,7 @@ export class RosterRepository {
   }
 
   async delete(manager: EntityManager, date: string): Promise<{ staff_id: string } | null> {
-    const rows: { staff_id: string }[] = await manager.query('DELETE FROM duty_roster WHERE date = $1 RETURNING staff_id', [date]);
+    const rows = await modifyReturning<{ staff_id: string }>(manager, 'DELETE FROM duty_roster WHERE date = $1 RETURNING staff_id', [date]);
     return rows[0] ?? null;
   }
 

@@ -52,8 +52,6 @@ export class ClockResultDto {
   duplicate: boolean;
 }
 
-/** `POST /punches/clock` takes no fields: the server's clock decides the time. */
-export class ClockDto {}
 
 export class BatchDto {
   @ApiProperty({
