@@ -61,7 +61,7 @@ export class AttendanceDayDto {
   @ApiProperty({ enum: [0, 0.5, 1] })
   exemptDays: number;
 
-  @ApiProperty({ type: [String], maxItems: 50, description: 'Ordered sentences, each naming the handbook clause that produced it' })
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 50, description: 'Ordered sentences, each naming the handbook clause that produced it' })
   explanation: string[];
 }
 
