@@ -10,6 +10,7 @@ import {
   leaveSentence,
   missingInSentence,
   missingOutSentence,
+  NEVER_AT_WORK_SENTENCE,
   NO_PUNCHES_SENTENCE,
   notEmployedSentence,
   pendingSentence,
@@ -281,7 +282,9 @@ export function classifyDay(input: DayInput): DayResult {
   const earlyLeave = earlyMinutes > 0 || missingOutIsEarly;
   const missingInIsAbsence = !noPunches && missingIn && settings.missingClockInIsAbsence;
   const lateAbsence = late && settings.absentAfterLateMinutes !== null && lateMinutes > settings.absentAfterLateMinutes;
-  const absent = noPunches || missingInIsAbsence || earlyLeave || lateAbsence;
+  // Arriving after the last session ended (or only over lunch) is not being at work at all.
+  const neverAtWork = !noPunches && firstIn !== null && lastOut !== null && facts.workedMinutes === 0;
+  const absent = noPunches || missingInIsAbsence || earlyLeave || lateAbsence || neverAtWork;
   const absenceDays: DayShare = absent ? expectedShare : 0;
 
   if (noPunches) {
@@ -294,6 +297,7 @@ export function classifyDay(input: DayInput): DayResult {
     }
     if (lastOut !== null) explanation.push(departureSentence(new Date(lastOut), earlyMinutes, expectedShare, date, zone));
     else explanation.push(missingOutSentence(settings.missingClockOutIsEarlyLeave, expectedShare));
+    if (neverAtWork) explanation.push(NEVER_AT_WORK_SENTENCE);
   }
   const status = absent ? 'absent' : late ? 'late' : 'present';
   explanation.push(verdictSentence(status, lateMinutes, absenceDays));

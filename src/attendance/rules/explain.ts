@@ -130,6 +130,8 @@ export function missingInSentence(isAbsence: boolean, share: DayShare): string {
 
 export const NO_PUNCHES_SENTENCE = 'H-ATT-7: no clock records — unexcused absence';
 
+export const NEVER_AT_WORK_SENTENCE = 'H-ATT-7: no minute of the clock records falls inside the working sessions — unexcused absence';
+
 export function verdictSentence(status: 'present' | 'late' | 'absent', lateMinutes: number, absenceDays: DayShare): string {
   if (status === 'absent') return `H-ATT-1: unexcused absence, ${absenceDays} day`;
   if (status === 'late') return `H-ATT-1: late, ${lateMinutes} min`;

@@ -179,6 +179,17 @@ describe('classifyDay: office shift, departure (H-ATT-6) and clock records (H-AT
     expect(classifyDay(dayInput({ punches: punchesAt(D, '13:00') }))).toMatchObject({ missingOut: false, missingIn: true });
   });
 
+  it('H-ATT-7: clocking in and out only after the shift ended is absence, not lateness', () => {
+    // 17:40 and 18:10 overlap no session: 0 minutes worked, so the person was never at work.
+    const result = classifyDay(dayInput({ punches: punchesAt(D, '17:40', '18:10') }));
+    expect(result).toMatchObject({ status: 'absent', workedMinutes: 0, absenceDays: 1, earlyLeave: false });
+    expect(result.explanation).toContain('H-ATT-7: no minute of the clock records falls inside the working sessions — unexcused absence');
+  });
+
+  it('H-ATT-7: punches only over the lunch break are absence', () => {
+    expect(classifyDay(dayInput({ punches: punchesAt(D, '12:05', '12:55') }))).toMatchObject({ status: 'absent', workedMinutes: 0 });
+  });
+
   it('H-ATT-7: duplicated punches and their order do not matter', () => {
     const ordered = classifyDay(dayInput({ punches: punchesAt(D, '08:29', '12:01', '17:31') }));
     const shuffled = classifyDay(dayInput({ punches: punchesAt(D, '17:31', '08:29', '17:31', '12:01', '08:29') }));
