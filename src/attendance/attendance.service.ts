@@ -34,8 +34,9 @@ export class AttendanceService {
   ) {}
 
   /** Computes people's days without storing them (also the core of `recompute`). */
-  async compute(manager: EntityManager, scope: RecomputeScope): Promise<{ policy: Policy; people: Map<string, PersonDays> }> {
-    const policy = await this.policies.load(manager, addDays(scope.from, -1), addDays(scope.to, 1));
+  async compute(manager: EntityManager, scope: RecomputeScope, preloaded?: Policy): Promise<{ policy: Policy; people: Map<string, PersonDays> }> {
+    // A caller may pass a Policy it loaded for at least [from - 1, to + 1].
+    const policy = preloaded ?? (await this.policies.load(manager, addDays(scope.from, -1), addDays(scope.to, 1)));
     const staff = await this.days.employedBetween(manager, scope.staffIds, scope.from, scope.to);
     const ids = scope.staffIds === null ? null : staff.map((person) => person.id);
     // Two days of margin on each side cover any window that reaches over midnight.
@@ -59,10 +60,13 @@ export class AttendanceService {
     await this.store(manager, scope, people);
   }
 
-  /** Stores computed days, leaving those of closed months untouched. */
-  async store(manager: EntityManager, scope: RecomputeScope, people: Map<string, PersonDays>): Promise<void> {
+  /**
+   * Stores computed days, leaving those of closed months untouched. `knownClosed` saves the lookup
+   * when the caller has share-locked the months already.
+   */
+  async store(manager: EntityManager, scope: RecomputeScope, people: Map<string, PersonDays>, knownClosed?: Set<string>): Promise<void> {
     const dates = datesBetween(scope.from, scope.to);
-    const closed = await this.monthLock.closedAmong(manager, [...new Set(dates.map((date) => date.slice(0, 7)))]);
+    const closed = knownClosed ?? (await this.monthLock.closedAmong(manager, [...new Set(dates.map((date) => date.slice(0, 7)))]));
     const openDates = dates.filter((date) => !closed.has(date.slice(0, 7)));
     if (openDates.length === 0) return;
     const rows: { staffId: string; day: ComputedDay }[] = [];

@@ -4,6 +4,7 @@ import type { DayResult, ExemptionCover, LeaveCover, Punch, PunchWindow, ShiftDa
 import { addDays, datesBetween } from '../calendar/calendar-day';
 import { EmploymentSpan, Policy, ScheduledDate, scheduleOn } from '../schedule/policy';
 import { versionOn } from '../settings/settings.types';
+import { localDate } from '../common/company-time';
 
 export interface DayCovers {
   leave: LeaveCover[];
@@ -42,19 +43,25 @@ export function computePersonDays(
   const span = datesBetween(addDays(from, -1), addDays(to, 1));
   const schedules = span.map((date) => scheduleOn(policy, staff, date));
   const scheduled = schedules.filter((day): day is ScheduledDate & { shift: ShiftDay } => day.shift !== null);
-  const settingsAtStart = versionOn(policy.settings, from);
   const windows = punchWindows(
     scheduled.map((day) => day.shift),
-    settingsAtStart.punchWindowOpenMinutes,
-    settingsAtStart.punchWindowCloseMinutes,
+    (date) => versionOn(policy.settings, date).punchWindowOpenMinutes,
+    (date) => versionOn(policy.settings, date).punchWindowCloseMinutes,
   );
   const windowByDate = new Map(windows.map((window) => [window.date, window]));
   const { byDate, unassigned } = assignPunches(windows, punches);
+  // A day off has no window: the records of its local date are shown there, as ignored (H-ATT-7).
+  const offDayPunches = new Map<string, Punch[]>();
+  for (const punch of unassigned) {
+    const date = localDate(punch.at, policy.timeZone);
+    offDayPunches.set(date, [...(offDayPunches.get(date) ?? []), punch]);
+  }
   const days = schedules
     .filter((schedule) => schedule.date >= from && schedule.date <= to)
     .map((schedule): ComputedDay => {
       const window = windowByDate.get(schedule.date) ?? null;
       const dayPunches = byDate.get(schedule.date) ?? [];
+      const judged = schedule.shift ? dayPunches : (offDayPunches.get(schedule.date) ?? []);
       const covers = coversOn(schedule.date);
       const result = classifyDay({
         date: schedule.date,
@@ -64,7 +71,7 @@ export function computePersonDays(
         holidayName: schedule.calendar.name,
         schedule: schedule.shift,
         window,
-        punches: dayPunches,
+        punches: judged,
         leave: covers.leave,
         exemptions: covers.exemptions,
         settings: versionOn(policy.settings, schedule.date),

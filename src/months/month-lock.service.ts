@@ -26,11 +26,14 @@ export class MonthLockService {
   async shareLock(manager: EntityManager, dates: Iterable<string>): Promise<Set<string>> {
     const months = [...new Set([...dates].map((date) => date.slice(0, 7)))].sort();
     if (months.length === 0) return new Set();
-    await manager.query(`INSERT INTO accounting_month (month) SELECT unnest($1::text[]) ON CONFLICT (month) DO NOTHING`, [months]);
-    const rows: { month: string; state: string }[] = await manager.query(
-      `SELECT month, state FROM accounting_month WHERE month = ANY($1::text[]) ORDER BY month FOR SHARE`,
-      [months],
-    );
+    const lock = (): Promise<{ month: string; state: string }[]> =>
+      manager.query(`SELECT month, state FROM accounting_month WHERE month = ANY($1::text[]) ORDER BY month FOR SHARE`, [months]);
+    let rows = await lock();
+    if (rows.length < months.length) {
+      // A month is written down the first time something touches it, so that there is a row to lock.
+      await manager.query(`INSERT INTO accounting_month (month) SELECT unnest($1::text[]) ON CONFLICT (month) DO NOTHING`, [months]);
+      rows = await lock();
+    }
     return new Set(rows.filter((row) => row.state === 'closed').map((row) => row.month));
   }
 

@@ -9,9 +9,10 @@ import { addDays } from '../calendar/calendar-day';
 import { Clock } from '../common/clock';
 import { localDate } from '../common/company-time';
 import { MonthLockService } from '../months/month-lock.service';
+import { PolicyRepository } from '../schedule/policy.repository';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { ParsedLine, PunchLine, RejectedLine } from './punch-lines';
-import { NewPunch, PunchesRepository, PunchOrigin } from './punches.repository';
+import { NewPunch, PunchesRepository, PunchOrigin, StaffByNumber } from './punches.repository';
 
 /** How far ahead of the server's clock a punch may be (device clocks drift). */
 export const FUTURE_TOLERANCE_SECONDS = 120;
@@ -23,7 +24,11 @@ export interface IngestResult {
   rejected: RejectedLine[];
   /** Ids of the punches this request stored, in the order of their lines. */
   insertedIds: string[];
+  /** The date each stored punch was assigned to (null: in no punch window). */
+  assignedDates: Map<string, string | null>;
 }
+
+const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 interface Accepted extends PunchLine {
   staffId: string;
@@ -51,6 +56,7 @@ export class PunchIngestService {
     private readonly attendance: AttendanceService,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
+    private readonly policies: PolicyRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -68,12 +74,22 @@ export class PunchIngestService {
     return this.dataSource.transaction((manager) => this.ingestIn(manager, actor, lines, origin, auditAction));
   }
 
-  async ingestIn(manager: EntityManager, actor: Actor, lines: ParsedLine[], origin: Omit<PunchOrigin, 'createdBy'>, auditAction: string): Promise<IngestResult> {
+  /**
+   * `knownStaff` spares the lookup by employee number when the caller has the person already
+   * (a clock-in): this path runs for every punch, so its round trips are counted.
+   */
+  async ingestIn(
+    manager: EntityManager,
+    actor: Actor,
+    lines: ParsedLine[],
+    origin: Omit<PunchOrigin, 'createdBy'>,
+    auditAction: string,
+    knownStaff?: Map<string, StaffByNumber>,
+  ): Promise<IngestResult> {
     const now = this.clock.now();
-    const zone = await this.settings.timeZone(manager);
     const rejected: RejectedLine[] = lines.filter((line): line is ParsedLine & { ok: false } => !line.ok).map(({ ok: _ok, ...rest }) => rest);
     const candidates = lines.filter((line): line is ParsedLine & { ok: true } => line.ok);
-    const staff = await this.punches.staffByEmployeeNo(manager, [...new Set(candidates.map((line) => line.employeeNo))]);
+    const staff = knownStaff ?? (await this.punches.staffByEmployeeNo(manager, [...new Set(candidates.map((line) => line.employeeNo))]));
     const accepted: Accepted[] = [];
     for (const line of candidates) {
       const person = staff.get(line.employeeNo);
@@ -90,17 +106,23 @@ export class PunchIngestService {
       if (!unique.has(key)) unique.set(key, line);
     }
     const toInsert = [...unique.values()];
+    if (toInsert.length === 0) return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length, [], rejected, new Map());
+    // One policy for the whole span (UTC dates ± 2 days cover every zone's local dates and their neighbours).
+    const instants = toInsert.map((line) => line.at.getTime()).sort((a, b) => a - b);
+    const policy = await this.policies.load(manager, addDays(utcDate(instants[0]), -3), addDays(utcDate(instants[instants.length - 1]), 2));
+    const zone = policy.timeZone;
     const localDates = toInsert.map((line) => localDate(line.at, zone));
     // Share-lock every month these punches could land in (a punch after midnight may belong to the day before).
     const closedMonths = await this.monthLock.shareLock(manager, localDates.flatMap((date) => [date, addDays(date, -1)]));
     const news: NewPunch[] = toInsert.map((line) => ({ staffId: line.staffId, at: line.at, sourceLabel: line.sourceLabel }));
     const inserted = await this.punches.insertNew(manager, news, { ...origin, createdBy: actor.id });
     const insertedIds: string[] = [];
+    const assignedOf = new Map<string, string | null>();
     if (inserted.length > 0) {
       const byKey = new Map(toInsert.map((line) => [`${line.staffId}|${line.at.getTime()}`, line]));
       const sortedDates = [...localDates].sort();
       const scope = { staffIds: [...new Set(inserted.map((row) => row.staff_id))], from: addDays(sortedDates[0], -1), to: sortedDates[sortedDates.length - 1] };
-      const { people } = await this.attendance.compute(manager, scope);
+      const { people } = await this.attendance.compute(manager, scope, policy);
       const assigned = assignedDates(people);
       const refused: string[] = [];
       for (const row of inserted) {
@@ -109,29 +131,41 @@ export class PunchIngestService {
         if (closedMonths.has(date.slice(0, 7))) {
           refused.push(row.id);
           rejected.push({ index: line.index, reason: 'MONTH_CLOSED', message: `${date} is in a month finance has closed` });
-        } else insertedIds.push(row.id);
+        } else {
+          insertedIds.push(row.id);
+          assignedOf.set(row.id, assigned.get(row.id) ?? null);
+        }
       }
       if (refused.length > 0) {
         await this.punches.deleteUncommitted(manager, refused);
         await this.attendance.recompute(manager, scope);
       } else {
-        await this.attendance.store(manager, scope, people);
+        await this.attendance.store(manager, scope, people, closedMonths);
       }
     }
+    return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length - inserted.length, insertedIds, rejected, assignedOf);
+  }
+
+  private async finish(
+    manager: EntityManager,
+    actor: Actor,
+    origin: Omit<PunchOrigin, 'createdBy'>,
+    auditAction: string,
+    now: Date,
+    received: number,
+    duplicates: number,
+    insertedIds: string[],
+    rejected: RejectedLine[],
+    assignedDates: Map<string, string | null>,
+  ): Promise<IngestResult> {
     if (origin.deviceId) await this.punches.touchDevice(manager, origin.deviceId, now, insertedIds.length > 0);
     rejected.sort((a, b) => a.index - b.index);
-    const result: IngestResult = {
-      received: lines.length,
-      inserted: insertedIds.length,
-      duplicates: accepted.length - inserted.length,
-      rejected,
-      insertedIds,
-    };
+    const result: IngestResult = { received, inserted: insertedIds.length, duplicates, rejected, insertedIds, assignedDates };
     await this.audit.record(manager, actor, {
       action: auditAction,
       entity: 'punch',
       entityId: insertedIds.length === 1 ? insertedIds[0] : null,
-      after: { received: result.received, inserted: result.inserted, duplicates: result.duplicates, rejected: rejected.length, source: origin.source },
+      after: { received, inserted: result.inserted, duplicates, rejected: rejected.length, source: origin.source },
     });
     return result;
   }

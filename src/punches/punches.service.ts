@@ -37,17 +37,23 @@ export class PunchesService {
   /** The signed-in employee clocks now: the server's clock decides the time. */
   async clock(actor: Actor): Promise<ClockResultDto> {
     if (actor.kind !== 'staff') throw onlyStaffClock();
-    const me = await this.staff.findById(actor.id);
-    if (!me) throw staffNotFound();
+    // The guard has just loaded the signed-in person, who is active: no need to look them up again.
+    const me = { id: actor.id, employee_no: actor.id, active: true };
     const at = new Date(Math.floor(this.time.now().getTime() / 1000) * 1000);
     const result = await this.dataSource.transaction(async (manager) => {
-      const outcome = await this.ingest.ingestIn(manager, actor, [{ ok: true, index: 0, employeeNo: me.employeeNo, at, sourceLabel: null }], { source: 'clock', deviceId: null, reason: null }, 'punch.clock');
+      const outcome = await this.ingest.ingestIn(
+        manager, actor, [{ ok: true, index: 0, employeeNo: me.employee_no, at, sourceLabel: null }],
+        { source: 'clock', deviceId: null, reason: null }, 'punch.clock', new Map([[me.employee_no, me]]),
+      );
       // Thrown inside the transaction, so a refused clock-in leaves nothing behind, not even its audit row.
       if (outcome.rejected.length > 0) throw singleLineRefused(outcome.rejected[0], 'at');
       return outcome;
     });
-    const row = await this.punches.findAt(this.dataSource.manager, me.id, at);
-    return { punch: await this.describe(row as PunchRow), duplicate: result.inserted === 0 };
+    const row = (await this.punches.findAt(this.dataSource.manager, me.id, at)) as PunchRow;
+    if (result.inserted === 1) {
+      return { punch: toPunchDto(row, result.assignedDates.get(row.id) ?? null, await this.settings.timeZone()), duplicate: false };
+    }
+    return { punch: await this.describe(row), duplicate: true };
   }
 
   /** An admin enters a punch the clock missed, with a reason (source `manual`, audited). */

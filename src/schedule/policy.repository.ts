@@ -1,37 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { LocalSession } from '../attendance/rules/types';
 import type { CalendarOverride } from '../calendar/calendar-day';
-import { SettingsRepository } from '../settings/settings.repository';
-import { ShiftsRepository } from '../shifts/shifts.repository';
+import type { SettingVersion } from '../settings/settings.types';
+import type { ShiftCode } from '../shifts/shifts.repository';
 import type { Policy } from './policy';
 
-/** Loads the Policy for a range of dates in a handful of queries. */
+interface PolicyRow {
+  time_zone: string;
+  settings: SettingVersion[];
+  shifts: { code: ShiftCode; effectiveFrom: string; sessions: LocalSession[] }[];
+  overrides: { date: string; kind: CalendarOverride['kind']; name: string | null }[] | null;
+  roster: { date: string; staffId: string }[] | null;
+}
+
+/**
+ * Loads the Policy for a range of dates in one round trip: it is read by every write that
+ * recomputes days (a clock-in included), so it must be cheap.
+ */
 @Injectable()
 export class PolicyRepository {
-  constructor(
-    private readonly settings: SettingsRepository,
-    private readonly shifts: ShiftsRepository,
-  ) {}
-
   async load(manager: EntityManager, from: string, to: string): Promise<Policy> {
-    const [timeZone, settings, shiftVersions, overrideRows, rosterRows] = await Promise.all([
-      this.settings.timeZone(manager),
-      this.settings.versions(manager),
-      this.shifts.versions(manager),
-      manager.query(`SELECT date, kind, name FROM calendar_override WHERE date BETWEEN $1 AND $2`, [from, to]) as Promise<
-        { date: string; kind: CalendarOverride['kind']; name: string | null }[]
-      >,
-      manager.query(`SELECT date, staff_id FROM duty_roster WHERE date BETWEEN $1 AND $2`, [from, to]) as Promise<{ date: string; staff_id: string }[]>,
-    ]);
+    const rows: PolicyRow[] = await manager.query(
+      `SELECT
+         (SELECT time_zone FROM company) AS time_zone,
+         (SELECT json_agg(json_build_object(
+             'effectiveFrom', to_char(effective_from, 'YYYY-MM-DD'), 'workWeek', work_week,
+             'punchWindowOpenMinutes', punch_window_open_minutes, 'punchWindowCloseMinutes', punch_window_close_minutes,
+             'graceMinutes', grace_minutes, 'seriousLateMinutes', serious_late_minutes, 'absentAfterLateMinutes', absent_after_late_minutes,
+             'missingClockOutIsEarlyLeave', missing_clock_out_is_early_leave, 'missingClockInIsAbsence', missing_clock_in_is_absence)
+           ORDER BY effective_from) FROM setting_version) AS settings,
+         (SELECT json_agg(json_build_object('code', code, 'effectiveFrom', to_char(effective_from, 'YYYY-MM-DD'), 'sessions', sessions)
+           ORDER BY code, effective_from) FROM shift_version) AS shifts,
+         (SELECT json_agg(json_build_object('date', to_char(date, 'YYYY-MM-DD'), 'kind', kind, 'name', name))
+            FROM calendar_override WHERE date BETWEEN $1 AND $2) AS overrides,
+         (SELECT json_agg(json_build_object('date', to_char(date, 'YYYY-MM-DD'), 'staffId', staff_id))
+            FROM duty_roster WHERE date BETWEEN $1 AND $2) AS roster`,
+      [from, to],
+    );
+    const row = rows[0];
     return {
-      timeZone,
-      settings,
+      timeZone: row.time_zone,
+      settings: row.settings,
       shifts: {
-        office: shiftVersions.filter((version) => version.code === 'office'),
-        duty: shiftVersions.filter((version) => version.code === 'duty'),
+        office: row.shifts.filter((version) => version.code === 'office'),
+        duty: row.shifts.filter((version) => version.code === 'duty'),
       },
-      overrides: new Map(overrideRows.map((row) => [row.date, { kind: row.kind, name: row.name }])),
-      roster: new Map(rosterRows.map((row) => [row.date, row.staff_id])),
+      overrides: new Map((row.overrides ?? []).map((override) => [override.date, { kind: override.kind, name: override.name }])),
+      roster: new Map((row.roster ?? []).map((entry) => [entry.date, entry.staffId])),
     };
   }
 }

@@ -99,17 +99,24 @@ function shiftWallClock(instant: Date, minutes: number, zone: string): Date {
  * start, so that a clock-out shortly after midnight still belongs to the duty of the day before
  * (H-ATT-4) and no instant belongs to two days.
  */
-export function punchWindows(days: ShiftDay[], openBeforeMinutes: number, closeAfterMinutes: number): PunchWindow[] {
-  if (!(openBeforeMinutes >= 0) || !(closeAfterMinutes >= 0)) {
-    throw new RangeError('punch window margins must be non-negative minutes');
-  }
+export function punchWindows(
+  days: ShiftDay[],
+  openBeforeMinutes: number | ((date: string) => number),
+  closeAfterMinutes: number | ((date: string) => number),
+): PunchWindow[] {
+  // Margins may differ by date: each day uses the settings in force on it.
+  const openOf = typeof openBeforeMinutes === 'number' ? () => openBeforeMinutes : openBeforeMinutes;
+  const closeOf = typeof closeAfterMinutes === 'number' ? () => closeAfterMinutes : closeAfterMinutes;
   const windows: PunchWindow[] = days.map((day, i) => {
     if (day.sessions.length === 0) throw new RangeError(`shift day ${day.date} has no sessions`);
     if (i > 0 && days[i - 1].date >= day.date) throw new RangeError('shift days must be sorted by date, one per date');
+    const open = openOf(day.date);
+    const close = closeOf(day.date);
+    if (!(open >= 0) || !(close >= 0)) throw new RangeError('punch window margins must be non-negative minutes');
     return {
       date: day.date,
-      open: shiftWallClock(shiftStart(day), -openBeforeMinutes, day.zone),
-      close: shiftWallClock(shiftEnd(day), closeAfterMinutes, day.zone),
+      open: shiftWallClock(shiftStart(day), -open, day.zone),
+      close: shiftWallClock(shiftEnd(day), close, day.zone),
     };
   });
   for (let i = 1; i < windows.length; i++) {
