@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PolicyModule } from '../schedule/policy.module';
-import { StaffModule } from '../staff/staff.module';
+import { StaffAccessModule } from '../staff/staff-access.module';
 import { AttendanceSweeper } from './attendance-sweeper';
 import { AttendanceViewService } from './attendance-view.service';
 import { AttendanceController } from './attendance.controller';
@@ -9,7 +9,7 @@ import { AttendanceService } from './attendance.service';
 import { CoversRepository } from './covers.repository';
 
 @Module({
-  imports: [PolicyModule, StaffModule],
+  imports: [PolicyModule, StaffAccessModule],
   controllers: [AttendanceController],
   providers: [AttendanceRepository, CoversRepository, AttendanceService, AttendanceViewService, AttendanceSweeper],
   exports: [AttendanceService, AttendanceRepository, AttendanceSweeper],

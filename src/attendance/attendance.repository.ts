@@ -124,7 +124,7 @@ export class AttendanceRepository {
          ) a ON true
         WHERE s.hired_on <= $2 AND (s.left_on IS NULL OR s.left_on >= $1)
           AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
-          AND (a.expired > 0 OR a.stored < (LEAST($2::date, coalesce(s.left_on, $2::date)) - GREATEST($1::date, s.hired_on) + 1))`,
+          AND (a.expired > 0 OR a.stored <> (LEAST($2::date, coalesce(s.left_on, $2::date)) - GREATEST($1::date, s.hired_on) + 1))`,
       [from, to, ids, now],
     );
     return rows.map((row) => row.id);

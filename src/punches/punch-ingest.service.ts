@@ -121,7 +121,8 @@ export class PunchIngestService {
     if (inserted.length > 0) {
       const byKey = new Map(toInsert.map((line) => [`${line.staffId}|${line.at.getTime()}`, line]));
       const sortedDates = [...localDates].sort();
-      const scope = { staffIds: [...new Set(inserted.map((row) => row.staff_id))], from: addDays(sortedDates[0], -1), to: sortedDates[sortedDates.length - 1] };
+      // A punch can belong to the shift of its local date or of either neighbour (windows reach past midnight).
+      const scope = { staffIds: [...new Set(inserted.map((row) => row.staff_id))], from: addDays(sortedDates[0], -1), to: addDays(sortedDates[sortedDates.length - 1], 1) };
       const { people } = await this.attendance.compute(manager, scope, policy);
       const assigned = assignedDates(people);
       const refused: string[] = [];

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { PolicyModule } from '../schedule/policy.module';
-import { StaffModule } from '../staff/staff.module';
+import { StaffAccessModule } from '../staff/staff-access.module';
 import { PunchImportService } from './punch-import.service';
 import { PunchIngestService } from './punch-ingest.service';
 import { PunchesController } from './punches.controller';
@@ -9,7 +9,7 @@ import { PunchesRepository } from './punches.repository';
 import { PunchesService } from './punches.service';
 
 @Module({
-  imports: [PolicyModule, AttendanceModule, StaffModule],
+  imports: [PolicyModule, AttendanceModule, StaffAccessModule],
   controllers: [PunchesController],
   providers: [PunchesRepository, PunchIngestService, PunchImportService, PunchesService],
   exports: [PunchIngestService],

@@ -80,7 +80,7 @@ export class PunchesService {
       if (!punch) throw punchNotFound();
       if (punch.voided_at) throw alreadyVoided();
       const day = localDate(punch.at, zone);
-      const scope = { staffIds: [punch.staff_id], from: addDays(day, -1), to: day };
+      const scope = { staffIds: [punch.staff_id], from: addDays(day, -1), to: addDays(day, 1) };
       const assigned = await this.assignedDateOf(punch, scope);
       await this.monthLock.assertOpen(manager, [assigned ?? day]);
       const after = await this.punches.void(manager, id, actor.id, reason, this.time.now());
@@ -106,7 +106,7 @@ export class PunchesService {
   }
 
   private async assignedDateOf(punch: PunchRow, scope: { staffIds: string[]; from: string; to: string }): Promise<string | null> {
-    const { people } = await this.attendance.compute(this.dataSource.manager, { ...scope, to: addDays(scope.to, 1) });
+    const { people } = await this.attendance.compute(this.dataSource.manager, scope);
     for (const day of people.get(punch.staff_id)?.days ?? []) if (day.punches.some((p) => p.id === punch.id)) return day.schedule.date;
     return null;
   }
@@ -114,7 +114,7 @@ export class PunchesService {
   private async describe(row: PunchRow): Promise<PunchDto> {
     const zone = await this.settings.timeZone();
     const day = localDate(row.at, zone);
-    const assigned = row.voided_at ? null : await this.assignedDateOf(row, { staffIds: [row.staff_id], from: addDays(day, -1), to: day });
+    const assigned = row.voided_at ? null : await this.assignedDateOf(row, { staffIds: [row.staff_id], from: addDays(day, -1), to: addDays(day, 1) });
     return toPunchDto(row, assigned, zone);
   }
 }

@@ -9,13 +9,13 @@ import { SettingsController } from '../settings/settings.controller';
 import { SettingsService } from '../settings/settings.service';
 import { ShiftsController } from '../shifts/shifts.controller';
 import { ShiftsService } from '../shifts/shifts.service';
-import { StaffModule } from '../staff/staff.module';
+import { StaffAccessModule } from '../staff/staff-access.module';
 import { PolicyModule } from './policy.module';
 import { ScheduleController } from './schedule.controller';
 
 /** The editable rules behind schedules: settings, shifts, calendar and duty roster, and the schedule view. */
 @Module({
-  imports: [PolicyModule, AttendanceModule, StaffModule],
+  imports: [PolicyModule, AttendanceModule, StaffAccessModule],
   controllers: [SettingsController, ShiftsController, CalendarController, RosterController, ScheduleController],
   providers: [SettingsService, ShiftsService, CalendarService, RosterService, RosterRepository],
 })

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { StaffAccessService } from './staff-access.service';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { PolicyModule } from '../schedule/policy.module';
+import { StaffAccessModule } from './staff-access.module';
 import { StaffController } from './staff.controller';
-import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
 @Module({
+  imports: [StaffAccessModule, AttendanceModule, PolicyModule],
   controllers: [StaffController],
-  providers: [StaffRepository, StaffAccessService, StaffService],
-  exports: [StaffRepository, StaffAccessService, StaffService],
+  providers: [StaffService],
+  exports: [StaffService, StaffAccessModule],
 })
 export class StaffModule {}

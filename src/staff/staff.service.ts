@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../auth/actor';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { Clock } from '../common/clock';
-import { localDate } from '../common/company-time';
+import { DomainError } from '../common/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
+import { MonthLockService } from '../months/month-lock.service';
+import { addDays, datesBetween } from '../calendar/calendar-day';
 import { Position } from '../positions/position.entity';
 import { CreateStaffDto, DeactivateStaffDto, SetPasswordDto, StaffListQueryDto, UpdateStaffDto } from './dto/staff-input.dto';
 import { StaffDto, toStaffDto } from './dto/staff.dto';
@@ -22,6 +25,8 @@ export class StaffService {
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly attendance: AttendanceService,
+    private readonly monthLock: MonthLockService,
   ) {}
 
   async list(actor: Actor, query: StaffListQueryDto): Promise<Page<StaffDto>> {
@@ -99,6 +104,7 @@ export class StaffService {
       if (input.hiredOn !== undefined) changes.hiredOn = input.hiredOn;
       if (input.leftOn !== undefined) changes.leftOn = input.leftOn;
       await manager.update(Staff, { id }, changes);
+      await this.employmentChanged(manager, current, { hiredOn: changes.hiredOn ?? current.hiredOn, leftOn: changes.leftOn === undefined ? current.leftOn : changes.leftOn });
       const after = await this.reload(manager, id);
       await this.audit.record(manager, actor, { action: 'staff.update', entity: 'staff', entityId: id, before, after });
       return after;
@@ -113,12 +119,15 @@ export class StaffService {
       if (!current.active) throw alreadyInState(false);
       if (current.roles.includes('admin')) await this.assertAnotherAdmin(manager, id);
       const before = await this.reload(manager, id);
+      const leftOn = input.leftOn ?? (await this.attendance.today(manager));
+      if (leftOn < current.hiredOn) throw new DomainError('unprocessable', 'LEFT_BEFORE_HIRED', 'leftOn must not be before hiredOn', [{ field: 'leftOn', message: 'is before hiredOn' }]);
       await manager.update(Staff, { id }, {
         active: false,
-        leftOn: input.leftOn ?? localDate(this.clock.now()),
+        leftOn,
         tokenVersion: current.tokenVersion + 1,
         updatedAt: this.clock.now(),
       });
+      await this.employmentChanged(manager, current, { hiredOn: current.hiredOn, leftOn });
       const after = await this.reload(manager, id);
       await this.audit.record(manager, actor, { action: 'staff.deactivate', entity: 'staff', entityId: id, before, after });
       return after;
@@ -132,6 +141,7 @@ export class StaffService {
       if (current.active) throw alreadyInState(true);
       const before = await this.reload(manager, id);
       await manager.update(Staff, { id }, { active: true, leftOn: null, updatedAt: this.clock.now() });
+      await this.employmentChanged(manager, current, { hiredOn: current.hiredOn, leftOn: null });
       const after = await this.reload(manager, id);
       await this.audit.record(manager, actor, { action: 'staff.reactivate', entity: 'staff', entityId: id, before, after });
       return after;
@@ -159,6 +169,23 @@ export class StaffService {
         entityId: id,
       });
     });
+  }
+
+  /**
+   * A new hire or leaving date changes which days are employed (H-ATT-2): the days between the old
+   * and the new date must be in open months, and the person's days are recomputed.
+   */
+  private async employmentChanged(manager: EntityManager, before: Staff, after: { hiredOn: string; leftOn: string | null }): Promise<void> {
+    if (before.hiredOn === after.hiredOn && before.leftOn === after.leftOn) return;
+    const today = await this.attendance.today(manager);
+    const changed: string[] = [];
+    if (before.hiredOn !== after.hiredOn) changed.push(before.hiredOn, after.hiredOn);
+    if (before.leftOn !== after.leftOn) changed.push(addDays(before.leftOn ?? today, 1), addDays(after.leftOn ?? today, 1));
+    const from = changed.sort()[0];
+    const to = changed[changed.length - 1];
+    const lockedUntil = to < today ? to : today;
+    if (from <= lockedUntil) await this.monthLock.assertOpen(manager, datesBetween(from, lockedUntil));
+    await this.attendance.recomputeFrom(manager, [before.id], from);
   }
 
   private async reload(manager: EntityManager, id: string): Promise<StaffDto> {
