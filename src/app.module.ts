@@ -9,6 +9,7 @@ import type { RuntimeConfig } from './config/runtime-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { DevicesModule } from './devices/devices.module';
+import { LeaveModule } from './leave/leave.module';
 import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
 import { ScheduleModule } from './schedule/schedule.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ScheduleModule,
         AttendanceModule,
         PunchesModule,
+        LeaveModule,
       ],
     };
   }

@@ -1,18 +1,80 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
+import { addDays, datesBetween } from '../calendar/calendar-day';
+import { partOn } from '../leave/leave-rules';
+import type { ExemptionCover, LeaveCover } from './rules/types';
 import { DayCovers, NO_COVERS } from './person-days';
 
 export interface CoverLookup {
   on(staffId: string, date: string): DayCovers;
 }
 
+interface LeaveRow {
+  staff_id: string;
+  type_code: string;
+  name_en: string;
+  start_date: string;
+  start_half: 'am' | 'pm' | null;
+  end_date: string;
+  end_half: 'am' | 'pm' | null;
+}
+
+interface ExemptionRow {
+  staff_id: string;
+  date: string;
+  from_time: string | null;
+  to_time: string | null;
+}
+
+/** A local 'HH:mm' (or '24:00') on a date, as an instant in the zone. */
+function localInstant(date: string, time: string, zone: string): Date {
+  if (time === '24:00') return DateTime.fromISO(addDays(date, 1), { zone }).toJSDate();
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();
+}
+
 /**
- * Approved leave and business-trip exemptions covering people's days: the inputs that excuse
- * sessions (H-ATT-8, H-ATT-10). Nothing can excuse a day until leave and exemptions exist.
+ * Approved (or filed) leave and business-trip exemptions covering people's days: the inputs that
+ * excuse sessions (H-ATT-8, H-ATT-10). Pending, rejected, cancelled and revoked ones excuse nothing.
  */
 @Injectable()
 export class CoversRepository {
-  async coversBetween(_manager: EntityManager, _ids: string[] | null, _from: string, _to: string, _zone: string): Promise<CoverLookup> {
-    return { on: () => NO_COVERS };
+  async coversBetween(manager: EntityManager, ids: string[] | null, from: string, to: string, zone: string): Promise<CoverLookup> {
+    const [leaves, exemptions]: [LeaveRow[], ExemptionRow[]] = await Promise.all([
+      manager.query(
+        `SELECT l.staff_id, l.type_code, t.name_en, l.start_date, l.start_half, l.end_date, l.end_half
+           FROM leave_request l JOIN leave_type t ON t.code = l.type_code
+          WHERE l.status IN ('approved', 'filed') AND l.start_date <= $2 AND l.end_date >= $1 AND ($3::uuid[] IS NULL OR l.staff_id = ANY($3::uuid[]))`,
+        [from, to, ids],
+      ),
+      manager.query(
+        `SELECT staff_id, date, from_time, to_time FROM exemption
+          WHERE status IN ('approved', 'filed') AND date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
+        [from, to, ids],
+      ),
+    ]);
+    if (leaves.length === 0 && exemptions.length === 0) return { on: () => NO_COVERS };
+    const covers = new Map<string, { leave: LeaveCover[]; exemptions: ExemptionCover[] }>();
+    const entry = (staffId: string, date: string) => {
+      const key = `${staffId}|${date}`;
+      let found = covers.get(key);
+      if (!found) covers.set(key, (found = { leave: [], exemptions: [] }));
+      return found;
+    };
+    for (const leave of leaves) {
+      const span = { startDate: leave.start_date, startHalf: leave.start_half, endDate: leave.end_date, endHalf: leave.end_half };
+      for (const date of datesBetween(leave.start_date > from ? leave.start_date : from, leave.end_date < to ? leave.end_date : to)) {
+        const part = partOn(span, date);
+        if (part) entry(leave.staff_id, date).leave.push({ typeCode: leave.type_code, typeName: leave.name_en.toLowerCase(), part });
+      }
+    }
+    for (const exemption of exemptions) {
+      entry(exemption.staff_id, exemption.date).exemptions.push(
+        exemption.from_time === null || exemption.to_time === null
+          ? { from: null, to: null }
+          : { from: localInstant(exemption.date, exemption.from_time, zone), to: localInstant(exemption.date, exemption.to_time, zone) },
+      );
+    }
+    return { on: (staffId, date) => covers.get(`${staffId}|${date}`) ?? NO_COVERS };
   }
 }

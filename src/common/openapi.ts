@@ -14,6 +14,9 @@ const TAGS: [string, string][] = [
   ['punches', 'Clock records (H-ATT-7)'],
   ['devices', 'Attendance terminals and their keys'],
   ['attendance', 'Explained day results (H-ATT-1, H-ATT-5 … H-ATT-9)'],
+  ['leave', 'Leave types and requests (H-ATT-10, H-ATT-11)'],
+  ['exemptions', 'Business-trip exemptions (H-ATT-8, H-ATT-9, H-ATT-12)'],
+  ['approvals', 'What waits for a supervisor or the office (H-ORG-3, H-ORG-4)'],
   ['health', 'Liveness and database check'],
 ];
 

@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class ApprovalEventDto {
+  @ApiProperty({ nullable: true, type: String, maxLength: 20 })
+  fromStatus: string | null;
+
+  @ApiProperty({ maxLength: 20 })
+  toStatus: string;
+
+  @ApiProperty({ format: 'uuid' })
+  actorId: string;
+
+  @ApiProperty({ enum: ['employee', 'supervisor', 'admin', 'finance'], description: 'admin: an administrator acting in place of the supervisor, or filing' })
+  actingAs: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
+  comment: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
+export class DecisionDto {
+  @ApiPropertyOptional({ maxLength: 1000, example: 'OK, enjoy' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}

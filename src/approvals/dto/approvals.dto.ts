@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageDto } from '../../common/pagination';
+
+export class ApprovalItemDto {
+  @ApiProperty({ enum: ['leave', 'exemption'] })
+  kind: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The id for POST /leave-requests/{id}/… or /exemptions/{id}/…' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  staffId: string;
+
+  @ApiProperty({ maxLength: 100 })
+  staffName: string;
+
+  @ApiProperty({ maxLength: 32 })
+  employeeNo: string;
+
+  @ApiProperty({ enum: ['decision', 'filing'], description: 'decision: approve or reject; filing: file with the office (admins)' })
+  waitingFor: string;
+
+  @ApiProperty({ format: 'date' })
+  startDate: string;
+
+  @ApiProperty({ format: 'date' })
+  endDate: string;
+
+  @ApiProperty({ maxLength: 300, example: 'personal 2026-12-03 → 2026-12-04 (1.5 working days)' })
+  summary: string;
+
+  @ApiProperty({ format: 'date-time' })
+  submittedAt: string;
+}
+
+export class ApprovalPageDto extends PageDto(ApprovalItemDto, 'ApprovalPageDto') {}

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
+import { PageDto, PageQueryDto } from '../../common/pagination';
+import { IsCalendarDate } from '../../common/validators';
+
+const FROM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TO = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const STATUSES = ['pending', 'approved', 'rejected', 'filed', 'revoked'] as const;
+
+export const ATTESTATION_TEMPLATE =
+  'I, {supervisor} ({supervisorNo}), certify that {employee} ({employeeNo}) was out on company business on {date} ({window}) at {destination}, and I share the liability for this certification (H-ATT-8, H-ATT-9).';
+
+export class CreateExemptionDto {
+  @ApiProperty({ format: 'date', example: '2026-11-03' })
+  @IsCalendarDate()
+  date: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '08:30', pattern: FROM.source, maxLength: 5, description: 'Local start of the trip; null with `to` null: the whole day' })
+  @IsOptional()
+  @Matches(FROM, { message: 'from must be HH:mm' })
+  from: string | null = null;
+
+  @ApiProperty({ nullable: true, type: String, example: '11:00', pattern: TO.source, maxLength: 5 })
+  @IsOptional()
+  @Matches(TO, { message: 'to must be HH:mm or 24:00' })
+  to: string | null = null;
+
+  @ApiProperty({ example: 'JD logistics centre, Langfang', minLength: 1, maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  destination: string;
+
+  @ApiProperty({ example: 'Inspect the returned-goods backlog', minLength: 1, maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+}
+
+export class ApproveExemptionDto {
+  @ApiProperty({ enum: [true], description: `The supervisor's signature (H-ATT-8, H-ATT-12): must be true. The response records this sentence: "${ATTESTATION_TEMPLATE}"` })
+  @Equals(true, { message: 'attest must be true: approving is signing the certification' })
+  attest: boolean;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}
+
+export class RevokeExemptionDto {
+  @ApiProperty({ example: 'The client confirmed nobody visited that day', minLength: 3, maxLength: 1000 })
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+
+  @ApiProperty({ description: 'true: revoked as a false certification (H-ATT-9) — the employee and the approving supervisor share the liability' })
+  @IsBoolean()
+  false: boolean;
+}
+
+export class ExemptionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  staffId: string;
+
+  @ApiProperty({ format: 'date' })
+  date: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 5 })
+  from: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 5 })
+  to: string | null;
+
+  @ApiProperty({ maxLength: 200 })
+  destination: string;
+
+  @ApiProperty({ maxLength: 1000 })
+  reason: string;
+
+  @ApiProperty({ enum: STATUSES })
+  status: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who must sign: the direct supervisor; null: the administrators' })
+  approverId: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who signed' })
+  certifiedBy: string | null;
+
+  @ApiProperty({ enum: ['supervisor', 'admin'], nullable: true, type: String })
+  certifiedAs: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  certifiedAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 1000, description: 'The exact sentence signed' })
+  attestation: string | null;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
+  revokeReason: string | null;
+
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Revoked as a false certification (H-ATT-9)' })
+  revokedAsFalse: boolean | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: [ApprovalEventDto], maxItems: 100 })
+  history: ApprovalEventDto[];
+}
+
+export class ExemptionPageDto extends PageDto(ExemptionDto, 'ExemptionPageDto') {}
+
+export class ExemptionListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  staffId?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: string;
+}

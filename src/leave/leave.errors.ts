@@ -1,0 +1,24 @@
+import { DomainError, notFound } from '../common/errors/domain-error';
+
+export const leaveNotFound = () => notFound('The leave request', 'LEAVE_NOT_FOUND');
+
+export const notOneDayAhead = (today: string) =>
+  new DomainError('unprocessable', 'LEAVE_NOT_ONE_DAY_AHEAD', `Leave is requested at least one day ahead (H-ATT-10): the first day must be after ${today}. In an emergency, file it with "emergency": true (H-ATT-11).`, [
+    { field: 'startDate', message: `must be after ${today}` },
+  ]);
+
+export const emergencyNeedsReason = () =>
+  new DomainError('bad_request', 'VALIDATION_FAILED', 'An emergency request needs a reason (H-ATT-11)', [{ field: 'reason', message: 'is required when emergency is true' }]);
+
+export const leaveOverlaps = () =>
+  new DomainError('conflict', 'LEAVE_OVERLAPS', 'You already have a pending or approved request covering part of this time (H-ATT-10)', [
+    { field: 'startDate', message: 'overlaps another request' },
+  ]);
+
+export const leaveTypeNotUsable = () =>
+  new DomainError('unprocessable', 'LEAVE_TYPE_NOT_FOUND', 'The leave type does not exist or is no longer in use', [{ field: 'type', message: 'see GET /leave-types' }]);
+
+export const cancelNeedsSupervisor = () =>
+  new DomainError('forbidden', 'CANCEL_NEEDS_SUPERVISOR', 'Leave that has started can only be cancelled by the supervisor or an administrator');
+
+export const onlyStaff = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member can do this');
