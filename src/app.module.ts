@@ -12,6 +12,7 @@ import { DevicesModule } from './devices/devices.module';
 import { LeaveModule } from './leave/leave.module';
 import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
+import { ReportsModule } from './reports/reports.module';
 import { ScheduleModule } from './schedule/schedule.module';
 import { StaffModule } from './staff/staff.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         AttendanceModule,
         PunchesModule,
         LeaveModule,
+        ReportsModule,
       ],
     };
   }

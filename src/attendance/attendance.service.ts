@@ -96,10 +96,11 @@ export class AttendanceService {
   }
 
   /** Before reading stored days: brings incomplete or expired-pending people up to date. */
-  async ensureFresh(scope: RecomputeScope): Promise<void> {
-    const stale = await this.days.staleStaff(this.dataSource.manager, scope.staffIds, scope.from, scope.to, this.clock.now());
+  async ensureFresh(scope: RecomputeScope, inTransaction?: EntityManager): Promise<void> {
+    const stale = await this.days.staleStaff(inTransaction ?? this.dataSource.manager, scope.staffIds, scope.from, scope.to, this.clock.now());
     if (stale.length === 0) return;
-    await this.dataSource.transaction((manager) => this.recompute(manager, { ...scope, staffIds: stale }));
+    if (inTransaction) await this.recompute(inTransaction, { ...scope, staffIds: stale });
+    else await this.dataSource.transaction((manager) => this.recompute(manager, { ...scope, staffIds: stale }));
   }
 
   /** The background sweep: pending days whose punch window has closed become final. */

@@ -17,6 +17,8 @@ const TAGS: [string, string][] = [
   ['leave', 'Leave types and requests (H-ATT-10, H-ATT-11)'],
   ['exemptions', 'Business-trip exemptions (H-ATT-8, H-ATT-9, H-ATT-12)'],
   ['approvals', 'What waits for a supervisor or the office (H-ORG-3, H-ORG-4)'],
+  ['reports', "Finance's monthly report and policy (H-ORG-2, H-ATT-7)"],
+  ['months', 'Closing and reopening months'],
   ['health', 'Liveness and database check'],
 ];
 

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import { validationFailed } from '../common/errors/domain-error';
+import { MONTH_PATTERN } from '../common/validators';
+import { MonthDto, MonthListDto, ReopenMonthDto } from './dto/month.dto';
+import { MonthsService } from './months.service';
+
+const monthParam = {
+  transform(value: unknown): string {
+    if (typeof value === 'string' && MONTH_PATTERN.test(value)) return value;
+    throw validationFailed([{ field: 'month', message: 'month must be YYYY-MM' }]);
+  },
+};
+const ApiMonthParam = () => ApiParam({ name: 'month', schema: { type: 'string', pattern: MONTH_PATTERN.source, maxLength: 7 }, example: '2026-11' });
+
+@ApiTags('months')
+@ApiSignedIn()
+@Controller('months')
+export class MonthsController {
+  constructor(private readonly months: MonthsService) {}
+
+  @Get()
+  @Roles('finance', 'admin')
+  @ApiOperation({ summary: 'Months with their state and every close' })
+  @ApiOkResponse({ type: MonthListDto })
+  @ApiErrors(403)
+  async list(): Promise<MonthListDto> {
+    return { items: await this.months.list() };
+  }
+
+  @Post(':month/close')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiMonthParam()
+  @ApiOperation({
+    summary: 'Close a month (finance) — H-ORG-2',
+    description: 'Allowed once the month is over and no day is pending. Stores the report as an immutable snapshot with a SHA-256 of its canonical JSON and locks the month: every write that would change one of its days gets 409 MONTH_CLOSED.',
+  })
+  @ApiOkResponse({ type: MonthDto })
+  @ApiErrors(400, 403, 409, 422)
+  close(@CurrentActor() actor: Actor, @Param('month', monthParam) month: string): Promise<MonthDto> {
+    return this.months.close(actor, month);
+  }
+
+  @Post(':month/reopen')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiMonthParam()
+  @ApiOperation({ summary: 'Reopen a closed month with a reason (finance); the snapshot is kept' })
+  @ApiOkResponse({ type: MonthDto })
+  @ApiErrors(400, 403, 409)
+  reopen(@CurrentActor() actor: Actor, @Param('month', monthParam) month: string, @Body() body: ReopenMonthDto): Promise<MonthDto> {
+    return this.months.reopen(actor, month, body.reason);
+  }
+
+  @Get(':month/report')
+  @Roles('finance', 'admin')
+  @ApiMonthParam()
+  @ApiOperation({ summary: 'The latest closed snapshot of a month, byte for byte (X-Content-SHA256 carries its hash)' })
+  @ApiOkResponse({ description: 'The canonical JSON stored at the close', schema: { type: 'object' } })
+  @ApiErrors(400, 403, 404)
+  async report(@Param('month', monthParam) month: string, @Res() response: Response): Promise<void> {
+    const { body, sha256 } = await this.months.report(month);
+    response.status(200).setHeader('Content-Type', 'application/json; charset=utf-8').setHeader('X-Content-SHA256', sha256).send(Buffer.from(body, 'utf8'));
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { FinancePolicy } from './money';
+
+export interface ReportRow {
+  staff_id: string;
+  employee_no: string;
+  name: string;
+  position_code: string | null;
+  scheduled_days: number;
+  present_days: number;
+  late_count: number;
+  late_minutes: number;
+  serious_late_count: number;
+  early_leave_count: number;
+  missing_punch_count: number;
+  absence_days: number;
+  exempt_days: number;
+  holiday_days: number;
+  duty_shifts: number;
+  pending_days: number;
+  leave_days: Record<string, number> | null;
+  fines_fen: number;
+}
+
+export interface GridRow {
+  staff_id: string;
+  employee_no: string;
+  name: string;
+  days: { status: string | null; on_duty: boolean | null; early_leave: boolean | null; leave: string | null }[];
+}
+
+// The people a viewer may see (everyone when $3 is null), employed at some time in [$1, $2].
+const SCOPE = `
+  scope AS (
+    SELECT s.id, s.employee_no, s.name, s.position_code FROM staff s
+     WHERE s.hired_on <= $2 AND (s.left_on IS NULL OR s.left_on >= $1)
+       AND ($3::uuid IS NULL OR s.id = $3 OR s.id IN (
+         WITH RECURSIVE below(id, depth) AS (
+           SELECT id, 1 FROM staff WHERE supervisor_id = $3
+           UNION ALL SELECT x.id, b.depth + 1 FROM staff x JOIN below b ON x.supervisor_id = b.id WHERE b.depth < 1000)
+         SELECT id FROM below)))`;
+
+/** The month aggregate, one row per person: one set-based query over the stored day results. */
+export const REPORT_SQL = `
+  WITH ${SCOPE},
+  days AS (
+    SELECT d.staff_id,
+           count(*) FILTER (WHERE d.shift_code IS NOT NULL)::int AS scheduled_days,
+           count(*) FILTER (WHERE d.status IN ('present', 'late'))::int AS present_days,
+           count(*) FILTER (WHERE d.late_minutes > 0)::int AS late_count,
+           coalesce(sum(d.late_minutes), 0)::int AS late_minutes,
+           count(*) FILTER (WHERE d.serious_late)::int AS serious_late_count,
+           count(*) FILTER (WHERE d.early_leave)::int AS early_leave_count,
+           count(*) FILTER (WHERE (d.missing_in OR d.missing_out) AND NOT (d.missing_in AND d.missing_out))::int AS missing_punch_count,
+           coalesce(sum(d.absence_days), 0) AS absence_days,
+           coalesce(sum(d.exempt_days), 0) AS exempt_days,
+           count(*) FILTER (WHERE d.status = 'holiday')::int AS holiday_days,
+           count(*) FILTER (WHERE d.on_duty AND d.shift_code = 'duty')::int AS duty_shifts,
+           count(*) FILTER (WHERE d.status = 'pending')::int AS pending_days
+      FROM attendance_day d JOIN scope ON scope.id = d.staff_id
+     WHERE d.date BETWEEN $1 AND $2
+     GROUP BY d.staff_id),
+  leave AS (
+    SELECT staff_id, jsonb_object_agg(leave_type_code, days) AS leave_days FROM (
+      SELECT d.staff_id, d.leave_type_code, sum(d.leave_days) AS days
+        FROM attendance_day d JOIN scope ON scope.id = d.staff_id
+       WHERE d.date BETWEEN $1 AND $2 AND d.leave_type_code IS NOT NULL AND d.leave_days > 0
+       GROUP BY 1, 2) per_type
+     GROUP BY staff_id),
+  fines AS (
+    SELECT staff_id, sum(amount_fen)::int AS fines_fen FROM (${'$FINES$'}) f GROUP BY staff_id)
+  SELECT scope.id AS staff_id, scope.employee_no, scope.name, scope.position_code,
+         coalesce(days.scheduled_days, 0) AS scheduled_days, coalesce(days.present_days, 0) AS present_days,
+         coalesce(days.late_count, 0) AS late_count, coalesce(days.late_minutes, 0) AS late_minutes,
+         coalesce(days.serious_late_count, 0) AS serious_late_count, coalesce(days.early_leave_count, 0) AS early_leave_count,
+         coalesce(days.missing_punch_count, 0) AS missing_punch_count, coalesce(days.absence_days, 0) AS absence_days,
+         coalesce(days.exempt_days, 0) AS exempt_days, coalesce(days.holiday_days, 0) AS holiday_days,
+         coalesce(days.duty_shifts, 0) AS duty_shifts, coalesce(days.pending_days, 0) AS pending_days,
+         leave.leave_days, coalesce(fines.fines_fen, 0) AS fines_fen
+    FROM scope LEFT JOIN days ON days.staff_id = scope.id LEFT JOIN leave ON leave.staff_id = scope.id
+         LEFT JOIN fines ON fines.staff_id = scope.id
+   ORDER BY scope.employee_no`;
+
+export const GRID_SQL = `
+  WITH ${SCOPE}
+  SELECT scope.id AS staff_id, scope.employee_no, scope.name,
+         json_agg(json_build_object('status', d.status, 'on_duty', d.on_duty, 'early_leave', d.early_leave, 'leave', left(t.name_zh, 1)) ORDER BY g.date) AS days
+    FROM scope CROSS JOIN generate_series($1::date, $2::date, interval '1 day') AS g(date)
+    LEFT JOIN attendance_day d ON d.staff_id = scope.id AND d.date = g.date::date
+    LEFT JOIN leave_type t ON t.code = d.leave_type_code
+   GROUP BY scope.id, scope.employee_no, scope.name
+   ORDER BY scope.employee_no`;
+
+/** Disciplinary fines issued in the month, per person (none until staff rules exist). */
+const NO_FINES = `SELECT NULL::uuid AS staff_id, 0 AS amount_fen WHERE false`;
+
+@Injectable()
+export class MonthlyReportRepository {
+  /** The report's SQL with the fines source filled in. */
+  reportSql(): string {
+    return REPORT_SQL.replace('$FINES$', NO_FINES);
+  }
+
+  async rows(manager: EntityManager, from: string, to: string, viewerId: string | null): Promise<ReportRow[]> {
+    return manager.query(this.reportSql(), [from, to, viewerId]);
+  }
+
+  async policyFor(manager: EntityManager, month: string): Promise<FinancePolicy> {
+    const rows: FinancePolicy[] = await manager.query(
+      `SELECT effective_month AS "effectiveMonth", late_fen AS "lateFen", serious_late_fen AS "seriousLateFen", absence_day_fen AS "absenceDayFen",
+              missing_punch_fen AS "missingPunchFen", full_attendance_bonus_fen AS "fullAttendanceBonusFen"
+         FROM finance_policy WHERE effective_month <= $1 ORDER BY effective_month DESC LIMIT 1`,
+      [month],
+    );
+    return rows[0];
+  }
+
+  async leaveTypes(manager: EntityManager): Promise<{ code: string; name_zh: string; name_en: string }[]> {
+    return manager.query('SELECT code, name_zh, name_en FROM leave_type ORDER BY created_at, code');
+  }
+}

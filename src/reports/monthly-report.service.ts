@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AttendanceService } from '../attendance/attendance.service';
+import { Actor } from '../auth/actor';
+import { datesBetween, monthRange } from '../calendar/calendar-day';
+import { MonthLockService } from '../months/month-lock.service';
+import { StaffAccessService } from '../staff/staff-access.service';
+import { MonthlyGridDto, MonthlyReportDto, ReportCountsDto, ReportRowDto } from './dto/report.dto';
+import { FinancePolicy, gridCode, monthMoney } from './money';
+import { GRID_SQL, GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
+
+export interface ReportContext {
+  month: string;
+  from: string;
+  to: string;
+  viewerId: string | null;
+  policy: FinancePolicy;
+  leaveTypes: string[];
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** One report row: the stored counts, the leave days per type, and finance's money (H-ATT-7). */
+export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy' | 'leaveTypes'>): ReportRowDto {
+  const leaveDays = Object.fromEntries(context.leaveTypes.map((code) => [code, round1(Number(row.leave_days?.[code] ?? 0))]));
+  const absenceDays = round1(Number(row.absence_days));
+  const money = monthMoney(
+    {
+      scheduledDays: row.scheduled_days, lateCount: row.late_count, seriousLateCount: row.serious_late_count, absenceDays,
+      missingPunchCount: row.missing_punch_count, personalLeaveDays: leaveDays.personal ?? 0, pendingDays: row.pending_days,
+    },
+    context.policy,
+  );
+  return {
+    staffId: row.staff_id,
+    employeeNo: row.employee_no,
+    name: row.name,
+    positionCode: row.position_code,
+    scheduledDays: row.scheduled_days,
+    presentDays: row.present_days,
+    lateCount: row.late_count,
+    lateMinutes: row.late_minutes,
+    seriousLateCount: row.serious_late_count,
+    earlyLeaveCount: row.early_leave_count,
+    missingPunchCount: row.missing_punch_count,
+    absenceDays,
+    leaveDays,
+    exemptDays: round1(Number(row.exempt_days)),
+    holidayDays: row.holiday_days,
+    dutyShifts: row.duty_shifts,
+    pendingDays: row.pending_days,
+    ...money,
+    finesFen: row.fines_fen,
+  };
+}
+
+/** Adds a row into running totals (numbers summed, nested objects summed key by key). */
+export function addToTotals(totals: ReportCountsDto | null, row: ReportCountsDto): ReportCountsDto {
+  const sum = (a: unknown, b: unknown): unknown => {
+    if (typeof b === 'number') return round1(Number(a ?? 0) + b);
+    if (b && typeof b === 'object') return Object.fromEntries(Object.entries(b).map(([key, value]) => [key, sum((a as Record<string, unknown> | undefined)?.[key], value)]));
+    return a;
+  };
+  const { staffId: _s, employeeNo: _e, name: _n, positionCode: _p, ...counts } = row as ReportRowDto;
+  return sum(totals ?? {}, counts) as ReportCountsDto;
+}
+
+export function gridCells(row: GridRow): string[] {
+  return row.days.map((day) => (day.status === null ? '' : gridCode({ status: day.status, onDuty: day.on_duty === true, earlyLeave: day.early_leave === true, leaveCode: day.leave })));
+}
+
+/**
+ * Finance's monthly report (H-ORG-2): set-based SQL over the stored day results, brought up to
+ * date first; money from finance's policy. Finance and admin see everyone, a supervisor their
+ * reports, an employee their own row.
+ */
+@Injectable()
+export class MonthlyReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reports: MonthlyReportRepository,
+    private readonly attendance: AttendanceService,
+    private readonly monthLock: MonthLockService,
+    private readonly access: StaffAccessService,
+  ) {}
+
+  /** Everything a report needs besides its rows; the month's days are brought up to date. */
+  async context(actor: Actor | null, month: string, manager: EntityManager = this.dataSource.manager): Promise<ReportContext> {
+    const { from, to } = monthRange(month);
+    const closed = (await this.monthLock.closedAmong(manager, [month])).size > 0;
+    if (!closed) {
+      const today = await this.attendance.today(manager);
+      const last = to < today ? to : today;
+      if (from <= last) await this.attendance.ensureFresh({ staffIds: null, from, to: last }, manager);
+    }
+    const [policy, types] = await Promise.all([this.reports.policyFor(manager, month), this.reports.leaveTypes(manager)]);
+    return { month, from, to, viewerId: actor ? this.access.scopeOf(actor) : null, policy, leaveTypes: types.map((type) => type.code) };
+  }
+
+  /** The whole report for a scope (a month close stores this as its snapshot). */
+  async full(context: ReportContext, manager: EntityManager = this.dataSource.manager): Promise<{ rows: ReportRowDto[]; totals: ReportCountsDto; rosterGaps: number }> {
+    const rows = (await this.reports.rows(manager, context.from, context.to, context.viewerId)).map((row) => toReportRow(row, context));
+    const totals = rows.reduce<ReportCountsDto | null>(addToTotals, null) ?? addToTotals(null, toReportRow(emptyRow(), context));
+    const gaps: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM generate_series($1::date, $2::date, interval '1 day') g(d) WHERE NOT EXISTS (SELECT 1 FROM duty_roster r WHERE r.date = g.d::date)`,
+      [context.from, context.to],
+    );
+    return { rows, totals, rosterGaps: gaps[0].n };
+  }
+
+  async json(actor: Actor, month: string, page: number, pageSize: number): Promise<MonthlyReportDto> {
+    const context = await this.context(actor, month);
+    const { rows, totals, rosterGaps } = await this.full(context);
+    const offset = (page - 1) * pageSize;
+    return { month, policy: context.policy, items: rows.slice(offset, offset + pageSize), page, pageSize, total: rows.length, totals, rosterGaps };
+  }
+
+  async grid(actor: Actor, month: string, page: number, pageSize: number): Promise<MonthlyGridDto> {
+    const context = await this.context(actor, month);
+    const rows: GridRow[] = await this.dataSource.query(`${GRID_SQL} OFFSET ${(page - 1) * pageSize} LIMIT ${pageSize}`, [context.from, context.to, context.viewerId]);
+    const count: { n: number }[] = await this.dataSource.query(`WITH counted AS (${GRID_SQL}) SELECT count(*)::int AS n FROM counted`, [context.from, context.to, context.viewerId]);
+    return {
+      month,
+      dates: datesBetween(context.from, context.to),
+      items: rows.map((row) => ({ staffId: row.staff_id, employeeNo: row.employee_no, name: row.name, days: gridCells(row) })),
+      page,
+      pageSize,
+      total: count[0].n,
+    };
+  }
+}
+
+function emptyRow(): ReportRow {
+  return {
+    staff_id: '', employee_no: '', name: '', position_code: null, scheduled_days: 0, present_days: 0, late_count: 0, late_minutes: 0,
+    serious_late_count: 0, early_leave_count: 0, missing_punch_count: 0, absence_days: 0, exempt_days: 0, holiday_days: 0,
+    duty_shifts: 0, pending_days: 0, leave_days: null, fines_fen: 0,
+  };
+}
