@@ -97,6 +97,7 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
 
   it('who sees what: an employee their own row, a supervisor their reports, finance and admin everyone', async () => {
     expect((await report(c)).body.items.map((row: { employeeNo: string }) => row.employeeNo)).toEqual(['R003']);
+    expect((await report(a)).body.items.map((row: { employeeNo: string }) => row.employeeNo)).toEqual(['R001']);
     expect((await report(b)).body.items.map((row: { employeeNo: string }) => row.employeeNo).sort()).toEqual(['R001', 'R002']);
     expect((await report(admin)).body.total).toBe(3);
     expect((await t.http().get('/reports/monthly?month=2026-10')).status).toBe(401);
@@ -133,7 +134,9 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
     });
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    const bytes = response.body as Buffer;
+    // exceljs declares its own Buffer (an ArrayBuffer); hand it exactly the bytes received.
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Grid']);
     const summary = workbook.getWorksheet('Summary')!;
     expect(summary.getRow(1).getCell(1).value).toBe('Employee no');
