@@ -19,6 +19,8 @@ const TAGS: [string, string][] = [
   ['approvals', 'What waits for a supervisor or the office (H-ORG-3, H-ORG-4)'],
   ['reports', "Finance's monthly report and policy (H-ORG-2, H-ATT-7)"],
   ['months', 'Closing and reopening months'],
+  ['handbook', 'The staff handbook in versions, and acknowledgements (H-CON-1 … H-CON-9)'],
+  ['disciplinary', 'Disciplinary records (H-CON-8, H-ATT-9)'],
   ['health', 'Liveness and database check'],
 ];
 

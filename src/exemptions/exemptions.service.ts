@@ -6,6 +6,7 @@ import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { DisciplinaryService } from '../conduct/disciplinary.service';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { LeaveRepository } from '../leave/leave.repository';
@@ -42,6 +43,7 @@ export class ExemptionsService {
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly disciplinary: DisciplinaryService,
   ) {}
 
   /** Before or after the day, while its month is open. */
@@ -119,6 +121,10 @@ export class ExemptionsService {
       if (actingAs === null) throw new DomainError('forbidden', 'ROLE_REQUIRED', 'Only an administrator or finance revokes an exemption (H-ATT-9)');
       if (row.status !== 'approved' && row.status !== 'filed') throw stateChanged(row.status, 'revoked');
       await this.exemptions.revoke(manager, id, actor.id, input.reason, input.false, this.clock.now());
+      if (input.false) {
+        // H-ATT-9: in the same transaction, so a failed revocation creates nothing.
+        await this.disciplinary.openFalseCertificationPair(manager, actor, { id, staffId: row.staff_id, certifiedBy: row.decided_by!, date: row.date, reason: input.reason });
+      }
       return { to: 'revoked', actingAs, recompute: true, comment: input.reason };
     });
   }

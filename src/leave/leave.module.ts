@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
 import { ApprovalsController } from '../approvals/approvals.controller';
 import { AttendanceModule } from '../attendance/attendance.module';
+import { ConductModule } from '../conduct/conduct.module';
 import { ExemptionsController } from '../exemptions/exemptions.controller';
 import { ExemptionsRepository } from '../exemptions/exemptions.repository';
 import { ExemptionsService } from '../exemptions/exemptions.service';
@@ -14,7 +15,7 @@ import { LeaveService } from './leave.service';
 
 /** Requests that excuse attendance — leave and business trips — and their approvals inbox. */
 @Module({
-  imports: [PolicyModule, AttendanceModule, StaffAccessModule],
+  imports: [PolicyModule, AttendanceModule, StaffAccessModule, ConductModule],
   controllers: [LeaveController, ExemptionsController, ApprovalsController],
   providers: [LeaveRepository, LeaveService, LeaveTypesService, ExemptionsRepository, ExemptionsService, ApprovalEventsRepository],
   exports: [ExemptionsService],

@@ -92,14 +92,15 @@ export const GRID_SQL = `
    GROUP BY scope.id, scope.employee_no, scope.name
    ORDER BY scope.employee_no`;
 
-/** Disciplinary fines issued in the month, per person (none until staff rules exist). */
-const NO_FINES = `SELECT NULL::uuid AS staff_id, 0 AS amount_fen WHERE false`;
+/** Disciplinary fines of the month (H-CON-8): by the date of the facts; withdrawn ones do not count. */
+const FINES = `SELECT staff_id, amount_fen FROM disciplinary_record
+  WHERE action = 'fine' AND status IN ('issued', 'acknowledged', 'appealed', 'upheld') AND occurred_on BETWEEN $1 AND $2`;
 
 @Injectable()
 export class MonthlyReportRepository {
   /** The report's SQL with the fines source filled in. */
   reportSql(): string {
-    return REPORT_SQL.replace('$FINES$', NO_FINES);
+    return REPORT_SQL.replace('$FINES$', FINES);
   }
 
   async rows(manager: EntityManager, from: string, to: string, viewerId: string | null): Promise<ReportRow[]> {

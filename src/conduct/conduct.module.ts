@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PolicyModule } from '../schedule/policy.module';
+import { StaffAccessModule } from '../staff/staff-access.module';
+import { DisciplinaryController, HandbookController } from './conduct.controller';
+import { DisciplinaryService } from './disciplinary.service';
+import { HandbookService } from './handbook.service';
+
+/** Staff rules: the handbook in versions, acknowledgements, disciplinary records. */
+@Module({
+  imports: [PolicyModule, StaffAccessModule],
+  controllers: [HandbookController, DisciplinaryController],
+  providers: [HandbookService, DisciplinaryService],
+  exports: [DisciplinaryService],
+})
+export class ConductModule {}
