@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
-import { FinancePolicyDto, MonthlyGridDto, MonthlyReportDto, PutFinancePolicyDto, ReportQueryDto } from './dto/report.dto';
+import { FinancePolicyDto, FinancePolicyListDto, MonthlyGridDto, MonthlyReportDto, PutFinancePolicyDto, ReportQueryDto } from './dto/report.dto';
 import { FinancePolicyService } from './finance-policy.service';
 import { MonthlyReportRepository } from './monthly-report.repository';
 import { MonthlyReportService } from './monthly-report.service';
@@ -75,10 +75,10 @@ export class ReportsController {
   @Get('finance-policy')
   @Roles('finance', 'admin')
   @ApiOperation({ summary: "Finance's penalty and bonus policy, every version (H-ATT-7)" })
-  @ApiOkResponse({ type: [FinancePolicyDto] })
+  @ApiOkResponse({ type: FinancePolicyListDto })
   @ApiErrors(403)
-  policyVersions(): Promise<FinancePolicyDto[]> {
-    return this.policies.versions();
+  async policyVersions(): Promise<FinancePolicyListDto> {
+    return { items: await this.policies.versions() };
   }
 
   @Put('finance-policy')

@@ -101,6 +101,9 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
     expect((await report(b)).body.items.map((row: { employeeNo: string }) => row.employeeNo).sort()).toEqual(['R001', 'R002']);
     expect((await report(admin)).body.total).toBe(3);
     expect((await t.http().get('/reports/monthly?month=2026-10')).status).toBe(401);
+    const versions = await t.http().get('/finance-policy').set(finance.auth);
+    expect(versions.body.items.map((version: { effectiveMonth: string }) => version.effectiveMonth)).toEqual(['2000-01', '2026-10']);
+    expect((await t.http().get('/finance-policy').set(c.auth)).status).toBe(403);
     expect((await t.http().put('/finance-policy').set(admin.auth).send({ effectiveMonth: '2026-12', lateFen: 1, seriousLateFen: 0, absenceDayFen: 0, missingPunchFen: 0, fullAttendanceBonusFen: 0 })).status).toBe(403);
   });
 

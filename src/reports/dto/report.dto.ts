@@ -112,6 +112,11 @@ export class FinancePolicyDto {
   fullAttendanceBonusFen: number;
 }
 
+export class FinancePolicyListDto {
+  @ApiProperty({ type: [FinancePolicyDto], maxItems: 10000, description: 'Every version, oldest first' })
+  items: FinancePolicyDto[];
+}
+
 export class MonthlyReportDto {
   @ApiProperty({ example: '2026-11', maxLength: 7 })
   month: string;
