@@ -2,8 +2,9 @@ import { Foundation1764230400000 } from './1764230400000-Foundation';
 import { ScheduleAndPunches1764316800000 } from './1764316800000-ScheduleAndPunches';
 import { AttendanceDays1764403200000 } from './1764403200000-AttendanceDays';
 import { LeaveAndExemptions1764489600000 } from './1764489600000-LeaveAndExemptions';
+import { DeviceProtocol1764576000000 } from './1764576000000-DeviceProtocol';
 import { ReportsAndClose1764662400000 } from './1764662400000-ReportsAndClose';
 import { StaffRules1764748800000 } from './1764748800000-StaffRules';
 
 /** Every migration, oldest first. Listed, not globbed, so that the same list works from ts and js. */
-export const MIGRATIONS = [Foundation1764230400000, ScheduleAndPunches1764316800000, AttendanceDays1764403200000, LeaveAndExemptions1764489600000, ReportsAndClose1764662400000, StaffRules1764748800000];
+export const MIGRATIONS = [Foundation1764230400000, ScheduleAndPunches1764316800000, AttendanceDays1764403200000, LeaveAndExemptions1764489600000, DeviceProtocol1764576000000, ReportsAndClose1764662400000, StaffRules1764748800000];

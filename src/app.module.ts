@@ -8,6 +8,7 @@ import { CoreModule } from './common/core.module';
 import type { RuntimeConfig } from './config/runtime-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { IclockModule } from './iclock/iclock.module';
 import { ConductModule } from './conduct/conduct.module';
 import { DevicesModule } from './devices/devices.module';
 import { LeaveModule } from './leave/leave.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ScheduleModule,
         AttendanceModule,
         PunchesModule,
+        IclockModule,
         LeaveModule,
         ReportsModule,
         ConductModule,

@@ -16,9 +16,12 @@ export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rat
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   express.useBodyParser('json', { limit: '2mb' });
-  // Text bodies (the terminal protocol) are read whole, except file imports, which are streamed.
+  // Text bodies are read whole, except file imports, which are streamed.
   const textParser = text({ limit: '1mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
-  app.use((request: Request, response: Response, next: NextFunction) => (request.path === '/punches/import' ? next() : textParser(request, response, next)));
+  // The terminal protocol (/iclock) reads its own bodies, so that even its errors stay plain text.
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.path === '/punches/import' || request.path.startsWith('/iclock') ? next() : textParser(request, response, next),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -42,10 +42,9 @@ export class AttendanceService {
     // Two days of margin on each side cover any window that reaches over midnight.
     const fromInstant = DateTime.fromISO(addDays(scope.from, -2), { zone: policy.timeZone }).toJSDate();
     const toInstant = DateTime.fromISO(addDays(scope.to, 3), { zone: policy.timeZone }).toJSDate();
-    const [punches, covers] = await Promise.all([
-      this.days.punchesBetween(manager, ids, fromInstant, toInstant),
-      this.covers.coversBetween(manager, ids, scope.from, scope.to, policy.timeZone),
-    ]);
+    // One after the other: the manager may be a transaction, i.e. a single connection.
+    const punches = await this.days.punchesBetween(manager, ids, fromInstant, toInstant);
+    const covers = await this.covers.coversBetween(manager, ids, scope.from, scope.to, policy.timeZone);
     const now = this.clock.now();
     const people = new Map<string, PersonDays>();
     for (const person of staff) {

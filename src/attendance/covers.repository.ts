@@ -40,19 +40,18 @@ function localInstant(date: string, time: string, zone: string): Date {
 @Injectable()
 export class CoversRepository {
   async coversBetween(manager: EntityManager, ids: string[] | null, from: string, to: string, zone: string): Promise<CoverLookup> {
-    const [leaves, exemptions]: [LeaveRow[], ExemptionRow[]] = await Promise.all([
-      manager.query(
-        `SELECT l.staff_id, l.type_code, t.name_en, l.start_date, l.start_half, l.end_date, l.end_half
-           FROM leave_request l JOIN leave_type t ON t.code = l.type_code
-          WHERE l.status IN ('approved', 'filed') AND l.start_date <= $2 AND l.end_date >= $1 AND ($3::uuid[] IS NULL OR l.staff_id = ANY($3::uuid[]))`,
-        [from, to, ids],
-      ),
-      manager.query(
-        `SELECT staff_id, date, from_time, to_time FROM exemption
-          WHERE status IN ('approved', 'filed') AND date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
-        [from, to, ids],
-      ),
-    ]);
+    // Sequential: the manager may be a transaction's single connection.
+    const leaves: LeaveRow[] = await manager.query(
+      `SELECT l.staff_id, l.type_code, t.name_en, l.start_date, l.start_half, l.end_date, l.end_half
+         FROM leave_request l JOIN leave_type t ON t.code = l.type_code
+        WHERE l.status IN ('approved', 'filed') AND l.start_date <= $2 AND l.end_date >= $1 AND ($3::uuid[] IS NULL OR l.staff_id = ANY($3::uuid[]))`,
+      [from, to, ids],
+    );
+    const exemptions: ExemptionRow[] = await manager.query(
+      `SELECT staff_id, date, from_time, to_time FROM exemption
+        WHERE status IN ('approved', 'filed') AND date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
+      [from, to, ids],
+    );
     if (leaves.length === 0 && exemptions.length === 0) return { on: () => NO_COVERS };
     const covers = new Map<string, { leave: LeaveCover[]; exemptions: ExemptionCover[] }>();
     const entry = (staffId: string, date: string) => {

@@ -13,6 +13,7 @@ const TAGS: [string, string][] = [
   ['schedule', "Each person's derived schedule"],
   ['punches', 'Clock records (H-ATT-7)'],
   ['devices', 'Attendance terminals and their keys'],
+  ['iclock', 'The device protocol (ZKTeco ADMS / PUSH): terminals identified by serial number push punches as plain text (H-ATT-7)'],
   ['attendance', 'Explained day results (H-ATT-1, H-ATT-5 … H-ATT-9)'],
   ['leave', 'Leave types and requests (H-ATT-10, H-ATT-11)'],
   ['exemptions', 'Business-trip exemptions (H-ATT-8, H-ATT-9, H-ATT-12)'],

@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../months/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
+import { visibleTo } from '../staff/visibility-sql';
 import { CreateDisciplinaryRecordDto, DisciplinaryQueryDto, DisciplinaryRecordDto } from './dto/disciplinary.dto';
 import type { ArticleDto } from './dto/handbook.dto';
 
@@ -103,9 +104,7 @@ export class DisciplinaryService {
   }
 
   async list(actor: Actor, query: DisciplinaryQueryDto): Promise<Page<DisciplinaryRecordDto>> {
-    const condition = `WHERE ($1::uuid IS NULL OR r.staff_id = $1 OR r.staff_id IN (WITH RECURSIVE below(id, depth) AS (
-        SELECT id, 1 FROM staff WHERE supervisor_id = $1
-        UNION ALL SELECT x.id, b.depth + 1 FROM staff x JOIN below b ON x.supervisor_id = b.id WHERE b.depth < 1000) SELECT id FROM below))
+    const condition = `WHERE ${visibleTo('r.staff_id', '$1')}
       AND ($2::uuid IS NULL OR r.staff_id = $2) AND ($3::text IS NULL OR r.status = $3)`;
     const params = [this.access.scopeOf(actor), query.staffId ?? null, query.status ?? null];
     const count: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM disciplinary_record r ${condition}`, params);

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
+import { PageQueryDto } from '../common/pagination';
 import { uuidParam } from '../common/params';
 import { DevicesService } from './devices.service';
-import { CreateDeviceDto, DeviceDto, DeviceListDto, DeviceWithKeyDto, UpdateDeviceDto } from './dto/device.dto';
+import { CreateDeviceDto, DeviceDto, DeviceListDto, DeviceWithKeyDto, RejectedLinePageDto, UnknownDeviceListDto, UpdateDeviceDto } from './dto/device.dto';
 
 @ApiTags('devices')
 @ApiSignedIn()
@@ -31,6 +32,34 @@ export class DevicesController {
     return this.devices.create(actor, body);
   }
 
+  // Declared before GET :id, which would otherwise take "unknown" for an id.
+  @Get('unknown')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Serial numbers that called the device protocol without being registered (admin)',
+    description: 'Each with its first and last attempt, how often it tried and from where, so that it can be registered (POST /devices). A serial leaves the list once registered.',
+  })
+  @ApiOkResponse({ type: UnknownDeviceListDto })
+  @ApiErrors(403)
+  async listUnknown(): Promise<UnknownDeviceListDto> {
+    return { items: await this.devices.listUnknown() };
+  }
+
+  @Get(':id/rejected-lines')
+  @Roles('admin')
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Lines the device pushed that were not stored (admin)',
+    description:
+      'Unknown PIN, closed month, unreadable line…: the terminal was answered OK so that it stops re-sending, and the line is kept here with its reason. ' +
+      'A line sent again is one entry with a higher count. Most recently received first.',
+  })
+  @ApiOkResponse({ type: RejectedLinePageDto })
+  @ApiErrors(400, 403, 404)
+  rejectedLines(@Param('id', uuidParam()) id: string, @Query() query: PageQueryDto): Promise<RejectedLinePageDto> {
+    return this.devices.rejectedLines(id, query);
+  }
+
   @Get(':id')
   @Roles('admin')
   @ApiIdParam()
@@ -44,7 +73,7 @@ export class DevicesController {
   @Patch(':id')
   @Roles('admin')
   @ApiIdParam()
-  @ApiOperation({ summary: 'Rename, re-zone or deactivate a device (admin)' })
+  @ApiOperation({ summary: 'Rename, re-zone or deactivate a device, or change how its terminal is read (admin)' })
   @ApiOkResponse({ type: DeviceDto })
   @ApiErrors(400, 403, 404)
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: UpdateDeviceDto): Promise<DeviceDto> {

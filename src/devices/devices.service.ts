@@ -4,7 +4,21 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor, DeviceActor } from '../auth/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { newDeviceKey, secretMatches, splitDeviceKey } from './device-key';
-import { CreateDeviceDto, DeviceDto, DeviceRow, DeviceWithKeyDto, toDeviceDto, UpdateDeviceDto } from './dto/device.dto';
+import { Page, pageOf, pageOffset, PageQueryDto } from '../common/pagination';
+import {
+  CreateDeviceDto,
+  DeviceDto,
+  DeviceRow,
+  DeviceWithKeyDto,
+  RejectedLineDto,
+  RejectedLineRow,
+  toDeviceDto,
+  toRejectedLineDto,
+  toUnknownDeviceDto,
+  UnknownDeviceDto,
+  UnknownDeviceRow,
+  UpdateDeviceDto,
+} from './dto/device.dto';
 import { modifyReturning } from '../database/modify-returning';
 
 const deviceNotFound = () => notFound('The device', 'DEVICE_NOT_FOUND');
@@ -35,9 +49,12 @@ export class DevicesService {
         throw new DomainError('conflict', 'DEVICE_SERIAL_TAKEN', 'A device with this serial number is registered already', [{ field: 'serialNumber', message: 'is taken' }]);
       }
       const rows: DeviceRow[] = await manager.query(
-        `INSERT INTO device (name, serial_number, key_prefix, key_hash, time_zone, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [input.name, input.serialNumber, key.prefix, key.hash, input.timeZone ?? null, actor.id],
+        `INSERT INTO device (name, serial_number, key_prefix, key_hash, time_zone, pin_mapping, time_zone_unit, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [input.name, input.serialNumber, key.prefix, key.hash, input.timeZone ?? null, input.pinMapping ?? 'employee_no', input.timeZoneUnit ?? 'hours', actor.id],
       );
+      // Registered now: no longer one of the unknown serials waiting for an admin.
+      await manager.query('DELETE FROM device_unknown_serial WHERE serial_number = $1', [input.serialNumber]);
       const device = toDeviceDto(rows[0]);
       await this.audit.record(manager, actor, { action: 'device.create', entity: 'device', entityId: device.id, after: device });
       return { ...device, apiKey: key.key };
@@ -50,14 +67,36 @@ export class DevicesService {
       if (current.length === 0) throw deviceNotFound();
       const rows = await modifyReturning<DeviceRow>(
         manager,
-        `UPDATE device SET name = coalesce($2, name), time_zone = CASE WHEN $3::boolean THEN $4 ELSE time_zone END, active = coalesce($5, active)
+        `UPDATE device SET name = coalesce($2, name), time_zone = CASE WHEN $3::boolean THEN $4 ELSE time_zone END, active = coalesce($5, active),
+                pin_mapping = coalesce($6, pin_mapping), time_zone_unit = coalesce($7, time_zone_unit)
           WHERE id = $1 RETURNING *`,
-        [id, input.name ?? null, input.timeZone !== undefined, input.timeZone ?? null, input.active ?? null],
+        [id, input.name ?? null, input.timeZone !== undefined, input.timeZone ?? null, input.active ?? null, input.pinMapping ?? null, input.timeZoneUnit ?? null],
       );
       const after = toDeviceDto(rows[0]);
       await this.audit.record(manager, actor, { action: 'device.update', entity: 'device', entityId: id, before: toDeviceDto(current[0]), after });
       return after;
     });
+  }
+
+  /** Serial numbers that called the device protocol unregistered, most recent first (at most 1,000 are remembered). */
+  async listUnknown(): Promise<UnknownDeviceDto[]> {
+    const rows: UnknownDeviceRow[] = await this.dataSource.query('SELECT * FROM device_unknown_serial ORDER BY last_seen_at DESC, serial_number LIMIT 1000');
+    return rows.map(toUnknownDeviceDto);
+  }
+
+  /** Lines the device uploaded that were answered OK but not stored, most recently received first. */
+  async rejectedLines(id: string, query: PageQueryDto): Promise<Page<RejectedLineDto>> {
+    const devices: unknown[] = await this.dataSource.query('SELECT 1 FROM device WHERE id = $1', [id]);
+    if (devices.length === 0) throw deviceNotFound();
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT line, reason, message, first_received_at, last_received_at, times FROM device_rejected_line
+          WHERE device_id = $1 ORDER BY last_received_at DESC, id DESC OFFSET $2 LIMIT $3`,
+        [id, pageOffset(query), query.pageSize],
+      ) as Promise<RejectedLineRow[]>,
+      this.dataSource.query('SELECT count(*)::int AS n FROM device_rejected_line WHERE device_id = $1', [id]) as Promise<{ n: number }[]>,
+    ]);
+    return pageOf(rows.map(toRejectedLineDto), count[0].n, query);
   }
 
   /** A new key replaces the old one at once (a leaked key is stopped by rotating it). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { visibleTo } from '../staff/visibility-sql';
 
 export type ExemptionStatus = 'pending' | 'approved' | 'rejected' | 'filed' | 'revoked';
 
@@ -54,10 +55,7 @@ export class ExemptionsRepository {
   }
 
   async list(manager: EntityManager, scopeViewerId: string | null, staffId: string | undefined, status: string | undefined, offset: number, limit: number): Promise<{ rows: ExemptionRow[]; total: number }> {
-    const condition = `WHERE ($1::uuid IS NULL OR e.staff_id = $1 OR e.staff_id IN (WITH RECURSIVE below(id, depth) AS (
-        SELECT id, 1 FROM staff WHERE supervisor_id = $1
-        UNION ALL SELECT x.id, b.depth + 1 FROM staff x JOIN below b ON x.supervisor_id = b.id WHERE b.depth < 1000)
-      SELECT id FROM below))
+    const condition = `WHERE ${visibleTo('e.staff_id', '$1')}
       AND ($2::uuid IS NULL OR e.staff_id = $2) AND ($3::text IS NULL OR e.status = $3)`;
     const params = [scopeViewerId, staffId ?? null, status ?? null];
     const count: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM exemption e ${condition}`, params);

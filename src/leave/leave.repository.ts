@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Requester } from '../approvals/approval-policy';
+import { visibleTo } from '../staff/visibility-sql';
 import { LeaveSpan, slotsOf } from './leave-rules';
 
 export type LeaveStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'filed';
@@ -99,10 +100,8 @@ export class LeaveRepository {
       where.push(condition.replace('?', `$${params.length}`));
     };
     if (filter.scopeViewerId !== null) {
-      add(`(l.staff_id = ? OR l.staff_id IN (WITH RECURSIVE below(id, depth) AS (
-             SELECT id, 1 FROM staff WHERE supervisor_id = $1
-             UNION ALL SELECT x.id, b.depth + 1 FROM staff x JOIN below b ON x.supervisor_id = b.id WHERE b.depth < 1000)
-           SELECT id FROM below))`, filter.scopeViewerId);
+      params.push(filter.scopeViewerId);
+      where.push(visibleTo('l.staff_id', `$${params.length}`));
     }
     if (filter.staffId) add('l.staff_id = ?', filter.staffId);
     if (filter.status) add('l.status = ?', filter.status);

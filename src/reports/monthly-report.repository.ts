@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { visibleTo } from '../staff/visibility-sql';
 import type { FinancePolicy } from './money';
 
 export interface ReportRow {
@@ -35,11 +36,7 @@ const SCOPE = `
   scope AS (
     SELECT s.id, s.employee_no, s.name, s.position_code FROM staff s
      WHERE s.hired_on <= $2 AND (s.left_on IS NULL OR s.left_on >= $1)
-       AND ($3::uuid IS NULL OR s.id = $3 OR s.id IN (
-         WITH RECURSIVE below(id, depth) AS (
-           SELECT id, 1 FROM staff WHERE supervisor_id = $3
-           UNION ALL SELECT x.id, b.depth + 1 FROM staff x JOIN below b ON x.supervisor_id = b.id WHERE b.depth < 1000)
-         SELECT id FROM below)))`;
+       AND ${visibleTo('s.id', '$3')})`;
 
 /** The month aggregate, one row per person: one set-based query over the stored day results. */
 export const REPORT_SQL = `

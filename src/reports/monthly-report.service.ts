@@ -93,7 +93,8 @@ export class MonthlyReportService {
       const last = to < today ? to : today;
       if (from <= last) await this.attendance.ensureFresh({ staffIds: null, from, to: last }, manager);
     }
-    const [policy, types] = await Promise.all([this.reports.policyFor(manager, month), this.reports.leaveTypes(manager)]);
+    const policy = await this.reports.policyFor(manager, month);
+    const types = await this.reports.leaveTypes(manager);
     return { month, from, to, viewerId: actor ? this.access.scopeOf(actor) : null, policy, leaveTypes: types.map((type) => type.code) };
   }
 

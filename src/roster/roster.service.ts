@@ -72,7 +72,8 @@ export class RosterService {
     return this.dataSource.transaction(async (manager) => {
       const { from, to } = monthRange(input.month);
       await this.monthLock.assertOpen(manager, [from]);
-      const people = await Promise.all(input.staffIds.map((id) => this.roster.staff(manager, id)));
+      const people: (RosterStaff | null)[] = [];
+      for (const id of input.staffIds) people.push(await this.roster.staff(manager, id));
       const unknown = input.staffIds.filter((_, i) => people[i] === null);
       if (unknown.length > 0) throw new DomainError('unprocessable', 'STAFF_NOT_FOUND', 'Some staff ids are unknown', unknown.map((id) => ({ field: 'staffIds', message: id })));
       const rotation = people as RosterStaff[];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Staff } from './staff.entity';
+import { belowViewer } from './visibility-sql';
 
 export interface StaffListFilter {
   /** Null: everyone. Otherwise only these people: the viewer and everyone below them. */
@@ -11,15 +12,6 @@ export interface StaffListFilter {
   offset: number;
   limit: number;
 }
-
-// Everyone below a person, at any depth. The depth cap only guards against a loop that the
-// service and its lock already prevent.
-const BELOW = `
-  WITH RECURSIVE below(id, depth) AS (
-    SELECT id, 1 FROM staff WHERE supervisor_id = $1
-    UNION ALL
-    SELECT s.id, b.depth + 1 FROM staff s JOIN below b ON s.supervisor_id = b.id WHERE b.depth < 1000
-  )`;
 
 const HIERARCHY_LOCK_KEY = 7_441_302_216;
 
@@ -51,10 +43,7 @@ export class StaffRepository {
   }
 
   async isBelow(staffId: string, viewerId: string): Promise<boolean> {
-    const rows: { found: boolean }[] = await this.dataSource.query(
-      `${BELOW} SELECT EXISTS (SELECT 1 FROM below WHERE id = $2) AS found`,
-      [viewerId, staffId],
-    );
+    const rows: { found: boolean }[] = await this.dataSource.query(`SELECT $2::uuid IN ${belowViewer('$1')} AS found`, [viewerId, staffId]);
     return rows[0].found;
   }
 
@@ -76,10 +65,7 @@ export class StaffRepository {
   /** True when `candidateId` is `staffId` or reports to them at any depth. */
   async wouldLoop(staffId: string, candidateId: string, manager: EntityManager): Promise<boolean> {
     if (staffId === candidateId) return true;
-    const rows: { found: boolean }[] = await manager.query(
-      `${BELOW} SELECT EXISTS (SELECT 1 FROM below WHERE id = $2) AS found`,
-      [staffId, candidateId],
-    );
+    const rows: { found: boolean }[] = await manager.query(`SELECT $2::uuid IN ${belowViewer('$1')} AS found`, [staffId, candidateId]);
     return rows[0].found;
   }
 
@@ -94,10 +80,7 @@ export class StaffRepository {
   async list(filter: StaffListFilter): Promise<{ rows: Staff[]; total: number }> {
     const query = this.dataSource.manager.createQueryBuilder(Staff, 's');
     if (filter.scopeViewerId !== null) {
-      query.andWhere(
-        `(s.id = :viewer OR s.id IN (${BELOW.replace('$1', ':viewer')} SELECT id FROM below))`,
-        { viewer: filter.scopeViewerId },
-      );
+      query.andWhere(`(s.id = :viewer OR s.id IN ${belowViewer(':viewer')})`, { viewer: filter.scopeViewerId });
     }
     if (filter.q) {
       query.andWhere(

@@ -1,8 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
+import { PageDto } from '../../common/pagination';
 import { IsTimeZone, OptionalNotNull } from '../../common/validators';
+import { TIME_ZONE_UNITS, type TimeZoneUnit } from '../../iclock/handshake';
+import { PIN_MAPPINGS, type PinMapping } from '../../iclock/pin-mapping';
 
 const SERIAL = /^[A-Za-z0-9_.-]{1,64}$/;
+
+const PIN_MAPPING_DOC = {
+  enum: PIN_MAPPINGS,
+  description:
+    'How the terminal\'s user PIN names a staff member (push protocol): `employee_no` the PIN is the employee number; ' +
+    '`employee_no_digits` the PIN is the number inside it, leading zeros aside (PIN 2 or 0002 is E0002)',
+};
+
+const TIME_ZONE_UNIT_DOC = {
+  enum: TIME_ZONE_UNITS,
+  description: 'The unit the terminal\'s firmware reads the handshake\'s TimeZone line in (push protocol): 8 hours or 480 minutes',
+};
 
 export class DeviceDto {
   @ApiProperty({ format: 'uuid' })
@@ -16,6 +31,12 @@ export class DeviceDto {
 
   @ApiProperty({ nullable: true, type: String, example: 'Asia/Shanghai', maxLength: 64, description: 'Zone of device-local times; null: the company zone' })
   timeZone: string | null;
+
+  @ApiProperty({ ...PIN_MAPPING_DOC, example: 'employee_no' })
+  pinMapping: PinMapping;
+
+  @ApiProperty({ ...TIME_ZONE_UNIT_DOC, example: 'hours' })
+  timeZoneUnit: TimeZoneUnit;
 
   @ApiProperty()
   active: boolean;
@@ -58,6 +79,16 @@ export class CreateDeviceDto {
   @OptionalNotNull()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ ...PIN_MAPPING_DOC, default: 'employee_no' })
+  @OptionalNotNull()
+  @IsIn(PIN_MAPPINGS)
+  pinMapping?: PinMapping;
+
+  @ApiPropertyOptional({ ...TIME_ZONE_UNIT_DOC, default: 'hours' })
+  @OptionalNotNull()
+  @IsIn(TIME_ZONE_UNITS)
+  timeZoneUnit?: TimeZoneUnit;
 }
 
 export class UpdateDeviceDto {
@@ -76,6 +107,16 @@ export class UpdateDeviceDto {
   @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional(PIN_MAPPING_DOC)
+  @OptionalNotNull()
+  @IsIn(PIN_MAPPINGS)
+  pinMapping?: PinMapping;
+
+  @ApiPropertyOptional(TIME_ZONE_UNIT_DOC)
+  @OptionalNotNull()
+  @IsIn(TIME_ZONE_UNITS)
+  timeZoneUnit?: TimeZoneUnit;
 }
 
 export interface DeviceRow {
@@ -85,6 +126,8 @@ export interface DeviceRow {
   key_prefix: string;
   key_hash: string;
   time_zone: string | null;
+  pin_mapping: PinMapping;
+  time_zone_unit: TimeZoneUnit;
   active: boolean;
   created_at: Date;
   last_seen_at: Date | null;
@@ -97,10 +140,101 @@ export function toDeviceDto(row: DeviceRow): DeviceDto {
     name: row.name,
     serialNumber: row.serial_number,
     timeZone: row.time_zone,
+    pinMapping: row.pin_mapping,
+    timeZoneUnit: row.time_zone_unit,
     active: row.active,
     keyPrefix: `kqd_${row.key_prefix}`,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     lastPunchAt: row.last_punch_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** A serial number that called the device protocol without being registered (GET /devices/unknown). */
+export class UnknownDeviceDto {
+  @ApiProperty({ example: 'CQZ7232460125', maxLength: 64, pattern: SERIAL.source })
+  serialNumber: string;
+
+  @ApiProperty({ format: 'date-time' })
+  firstSeenAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lastSeenAt: string;
+
+  @ApiProperty({ example: 12, minimum: 1, maximum: 2147483647, format: 'int32' })
+  attempts: number;
+
+  @ApiProperty({ nullable: true, type: String, example: '192.168.1.201', maxLength: 64, description: 'The address of its last attempt' })
+  lastIp: string | null;
+
+  @ApiProperty({ example: 'GET /iclock/cdata', maxLength: 100 })
+  lastRequest: string;
+}
+
+export class UnknownDeviceListDto {
+  @ApiProperty({ type: [UnknownDeviceDto], maxItems: 1000 })
+  items: UnknownDeviceDto[];
+}
+
+/** A line a terminal uploaded that was answered OK but not stored (GET /devices/{id}/rejected-lines). */
+export class RejectedLineDto {
+  @ApiProperty({ example: '20156107\t2026-10-15 08:47:00\t0\t1\t\t0\t0\t8', maxLength: 501, description: 'The line as received (cut at 500 characters)' })
+  line: string;
+
+  @ApiProperty({ example: 'MONTH_CLOSED', maxLength: 40, pattern: '^[A-Z_]{1,40}$', description: 'INVALID_LINE, TIME_UNPARSEABLE, UNKNOWN_EMPLOYEE, INACTIVE_EMPLOYEE, TIME_IN_FUTURE or MONTH_CLOSED' })
+  reason: string;
+
+  @ApiProperty({ example: '2026-10-15 is in a month finance has closed', maxLength: 500 })
+  message: string;
+
+  @ApiProperty({ format: 'date-time' })
+  firstReceivedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lastReceivedAt: string;
+
+  @ApiProperty({ example: 1, minimum: 1, maximum: 2147483647, format: 'int32', description: 'How often the terminal sent this line' })
+  times: number;
+}
+
+export class RejectedLinePageDto extends PageDto(RejectedLineDto, 'RejectedLinePageDto') {}
+
+export interface UnknownDeviceRow {
+  serial_number: string;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  attempts: number;
+  last_ip: string | null;
+  last_request: string;
+}
+
+export function toUnknownDeviceDto(row: UnknownDeviceRow): UnknownDeviceDto {
+  return {
+    serialNumber: row.serial_number,
+    firstSeenAt: row.first_seen_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+    attempts: row.attempts,
+    lastIp: row.last_ip,
+    lastRequest: row.last_request,
+  };
+}
+
+export interface RejectedLineRow {
+  line: string;
+  reason: string;
+  message: string;
+  first_received_at: Date;
+  last_received_at: Date;
+  times: number;
+}
+
+export function toRejectedLineDto(row: RejectedLineRow): RejectedLineDto {
+  return {
+    line: row.line,
+    reason: row.reason,
+    message: row.message,
+    firstReceivedAt: row.first_received_at.toISOString(),
+    lastReceivedAt: row.last_received_at.toISOString(),
+    times: row.times,
   };
 }

@@ -1,0 +1,158 @@
+import { ParsedLine, parsePunchTime } from '../punches/punch-lines';
+import type { PinMatch } from './pin-mapping';
+
+/**
+ * The text a ZKTeco ADMS / PUSH terminal uploads, read line by line. Pure: no clock, no database.
+ * Terminals end lines in LF or CRLF; a line that cannot be read is reported, never thrown.
+ */
+
+/** Longest line kept verbatim (in rejected-line records); longer ones are cut and marked. */
+export const MAX_KEPT_LINE = 500;
+
+const PIN = /^[A-Za-z0-9_-]{1,32}$/;
+const DEVICE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+// Everything below a space except TAB: a NUL byte cannot even be stored in a PostgreSQL text column.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+
+/** The non-blank lines of a body, control characters replaced (a garbage body must still be storable). */
+export function bodyLines(body: string): string[] {
+  return body
+    .split(/\r?\n|\r/)
+    .map((line) => line.replace(CONTROL, '\uFFFD'))
+    .filter((line) => line.trim() !== '');
+}
+
+/** A line as kept for the record: at most MAX_KEPT_LINE characters and an ellipsis. */
+export function keptLine(line: string): string {
+  return line.length > MAX_KEPT_LINE ? `${line.slice(0, MAX_KEPT_LINE)}…` : line;
+}
+
+/** One attendance record: `PIN⇥YYYY-MM-DD HH:MM:SS⇥status⇥verify⇥workcode⇥reserved…`, in device-local time. */
+export interface AttlogRecord {
+  pin: string;
+  /** Device-local wall time, as written by the terminal (no zone). */
+  localTime: string;
+  /** 0 in, 1 out, 2 break out, 3 break in, 4 overtime in, 5 overtime out; 255 (undefined) is common. */
+  status: number | null;
+  /** 0 password, 1 fingerprint, 2 or 4 card, 15 face, 25 palm… */
+  verify: number | null;
+  workCode: string | null;
+}
+
+export type AttlogLine = { ok: true; record: AttlogRecord } | { ok: false; reason: 'INVALID_LINE' | 'TIME_UNPARSEABLE'; message: string };
+
+const smallNumber = (text: string | undefined): number | null => (text !== undefined && /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : null);
+
+/**
+ * Only the PIN and the time decide anything (which shift a punch belongs to is the punch window's
+ * call, not the in/out status the person pressed), so status, verify mode and work code are read
+ * leniently: a firmware writing something odd there still has its punch stored.
+ */
+export function parseAttlogLine(line: string): AttlogLine {
+  const fields = line.split('\t').map((field) => field.trim());
+  const pin = fields[0] ?? '';
+  const localTime = fields[1] ?? '';
+  if (fields.length < 2) return { ok: false, reason: 'INVALID_LINE', message: 'expected tab-separated PIN and time' };
+  if (!PIN.test(pin)) return { ok: false, reason: 'INVALID_LINE', message: 'the PIN must be 1-32 letters, digits, - or _' };
+  if (!DEVICE_TIME.test(localTime)) return { ok: false, reason: 'TIME_UNPARSEABLE', message: `"${localTime.slice(0, 40)}" is not a time written YYYY-MM-DD HH:MM:SS` };
+  const workCode = fields[4] ?? '';
+  return {
+    ok: true,
+    record: { pin, localTime, status: smallNumber(fields[2]), verify: smallNumber(fields[3]), workCode: workCode === '' ? null : workCode.slice(0, 16) },
+  };
+}
+
+/**
+ * Attendance records as lines of the one punch path: device-local times read in the device's
+ * zone, PINs turned into employee numbers. `index` is the line's position in the upload, so that a
+ * rejection can be kept with the line it came from.
+ */
+export function toPunchLines(lines: AttlogLine[], zone: string, pins: Map<string, PinMatch>): ParsedLine[] {
+  return lines.map((line, index): ParsedLine => {
+    if (!line.ok) return { ok: false, index, reason: line.reason, message: line.message };
+    const { record } = line;
+    const at = parsePunchTime(record.localTime, zone);
+    if (!at) return { ok: false, index, reason: 'TIME_UNPARSEABLE', message: `${record.localTime} is not a valid time in ${zone}` };
+    const match = pins.get(record.pin);
+    if (!match) return { ok: false, index, reason: 'UNKNOWN_EMPLOYEE', message: `no staff member matches PIN ${record.pin}` };
+    if ('refused' in match) return { ok: false, index, reason: 'UNKNOWN_EMPLOYEE', message: match.refused };
+    return { ok: true, index, employeeNo: match.employeeNo, at, sourceLabel: attlogSourceLabel(record) };
+  });
+}
+
+const VERIFY_NAMES: Record<number, string> = { 0: 'password', 1: 'fingerprint', 2: 'card', 4: 'card', 15: 'face', 25: 'palm' };
+
+/**
+ * The label stored with a device punch. How the person verified (fingerprint or a typed password)
+ * is evidence when a punch is disputed, so it is kept with the punch. At most 64 characters.
+ */
+export function attlogSourceLabel(record: AttlogRecord): string {
+  const verify = record.verify === null ? '?' : `${record.verify}${VERIFY_NAMES[record.verify] ? ` ${VERIFY_NAMES[record.verify]}` : ''}`;
+  const workCode = record.workCode !== null && record.workCode !== '0' ? ` workcode ${record.workCode}` : '';
+  return `ATTLOG status ${record.status ?? '?'} verify ${verify}${workCode}`.slice(0, 64);
+}
+
+/**
+ * One line of an OPERLOG upload. Only user records (`USER PIN=…⇥Name=…`) say something this
+ * service could use; passwords, card numbers and biometric templates (`FP`, `FACE`, `BIODATA`…)
+ * are recognised so that they can be dropped unread.
+ */
+export type OperlogLine =
+  | { kind: 'user'; pin: string; name: string | null }
+  | { kind: 'operation'; code: string }
+  | { kind: 'biometric' }
+  | { kind: 'other' };
+
+const BIOMETRIC = /^(FP|FACE|FVEIN|BIODATA|BIOPHOTO|USERPIC)\b/i;
+
+function keyValues(text: string): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const field of text.split('\t')) {
+    const at = field.indexOf('=');
+    if (at > 0) pairs.set(field.slice(0, at).trim().toUpperCase(), field.slice(at + 1).trim());
+  }
+  return pairs;
+}
+
+export function parseOperlogLine(line: string): OperlogLine {
+  const trimmed = line.trim();
+  if (BIOMETRIC.test(trimmed)) return { kind: 'biometric' };
+  const user = /^USER\s+(.*)$/i.exec(trimmed);
+  if (user) {
+    const fields = keyValues(user[1]);
+    const pin = fields.get('PIN') ?? '';
+    if (!PIN.test(pin)) return { kind: 'other' };
+    const name = fields.get('NAME');
+    return { kind: 'user', pin, name: name ? name.slice(0, 100) : null };
+  }
+  const operation = /^OPLOG\s+(\d{1,5})\b/i.exec(trimmed);
+  if (operation) return { kind: 'operation', code: operation[1] };
+  return { kind: 'other' };
+}
+
+/** How many lines of each kind an OPERLOG upload held (what is logged about it). */
+export function summariseOperlog(lines: string[]): Record<OperlogLine['kind'], number> {
+  const counts = { user: 0, operation: 0, biometric: 0, other: 0 };
+  for (const line of lines) counts[parseOperlogLine(line).kind] += 1;
+  return counts;
+}
+
+/** A command result posted to /iclock/devicecmd: `ID=1&Return=0&CMD=INFO`. */
+export interface CommandResult {
+  id: string;
+  returnCode: number | null;
+  command: string | null;
+}
+
+export function parseCommandResult(line: string): CommandResult | null {
+  const fields = new URLSearchParams(line.trim());
+  const id = fields.get('ID');
+  if (id === null || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) return null;
+  const returned = fields.get('Return');
+  const command = fields.get('CMD');
+  return {
+    id,
+    returnCode: returned !== null && /^-?\d{1,6}$/.test(returned) ? Number(returned) : null,
+    command: command ? command.slice(0, 32) : null,
+  };
+}

@@ -1,0 +1,18 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { PunchesModule } from '../punches/punches.module';
+import { IclockController } from './iclock.controller';
+import { IclockRepository } from './iclock.repository';
+import { IclockRequestMiddleware } from './iclock-request.middleware';
+import { IclockService } from './iclock.service';
+
+/** Attendance terminals pushing punches over the ZKTeco ADMS / PUSH protocol (`/iclock`). */
+@Module({
+  imports: [PunchesModule],
+  controllers: [IclockController],
+  providers: [IclockRepository, IclockService],
+})
+export class IclockModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(IclockRequestMiddleware).forRoutes(IclockController);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PushStamps, TimeZoneUnit } from './handshake';
+import type { PinCandidate, PinMapping } from './pin-mapping';
+
+/** A registered terminal as the push protocol needs it. */
+export interface PushDevice {
+  id: string;
+  name: string;
+  serialNumber: string;
+  active: boolean;
+  timeZone: string | null;
+  pinMapping: PinMapping;
+  timeZoneUnit: TimeZoneUnit;
+}
+
+/** The tables whose upload counter is answered back in the handshake. */
+export type StampedTable = 'ATTLOG' | 'OPERLOG' | 'ATTPHOTO';
+
+const STAMP_COLUMN: Record<StampedTable, string> = { ATTLOG: 'attlog_stamp', OPERLOG: 'operlog_stamp', ATTPHOTO: 'attphoto_stamp' };
+
+/** How many unregistered serials are remembered: the routes are open, so the list must not grow without bound. */
+export const MAX_UNKNOWN_SERIALS = 1000;
+
+export interface RejectedDeviceLine {
+  line: string;
+  reason: string;
+  message: string;
+}
+
+export interface UnknownContact {
+  serialNumber: string;
+  ip: string | null;
+  request: string;
+}
+
+@Injectable()
+export class IclockRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findDeviceBySerial(serialNumber: string): Promise<PushDevice | null> {
+    const rows: PushDevice[] = await this.dataSource.query(
+      `SELECT id, name, serial_number AS "serialNumber", active, time_zone AS "timeZone", pin_mapping AS "pinMapping", time_zone_unit AS "timeZoneUnit"
+         FROM device WHERE serial_number = $1`,
+      [serialNumber],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One row per serial, counted; a new serial past the cap is not remembered (it is still refused). */
+  async recordUnknownSerial(contact: UnknownContact, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO device_unknown_serial (serial_number, first_seen_at, last_seen_at, last_ip, last_request)
+       SELECT $1, $2, $2, $3, $4
+        WHERE EXISTS (SELECT 1 FROM device_unknown_serial WHERE serial_number = $1)
+           OR (SELECT count(*) FROM device_unknown_serial) < $5
+       ON CONFLICT (serial_number) DO UPDATE
+         SET last_seen_at = EXCLUDED.last_seen_at, attempts = device_unknown_serial.attempts + 1,
+             last_ip = EXCLUDED.last_ip, last_request = EXCLUDED.last_request`,
+      [contact.serialNumber, now, contact.ip?.slice(0, 64) ?? null, contact.request.slice(0, 100), MAX_UNKNOWN_SERIALS],
+    );
+  }
+
+  async touchDevice(manager: EntityManager, deviceId: string, now: Date): Promise<void> {
+    await manager.query(`UPDATE device SET last_seen_at = $2 WHERE id = $1`, [deviceId, now]);
+  }
+
+  async stamps(deviceId: string): Promise<PushStamps> {
+    const rows: PushStamps[] = await this.dataSource.query(
+      `SELECT attlog_stamp AS attlog, operlog_stamp AS operlog, attphoto_stamp AS attphoto FROM device_push_state WHERE device_id = $1`,
+      [deviceId],
+    );
+    return rows[0] ?? { attlog: null, operlog: null, attphoto: null };
+  }
+
+  async saveStamp(manager: EntityManager, deviceId: string, table: StampedTable, stamp: string, now: Date): Promise<void> {
+    const column = STAMP_COLUMN[table];
+    await manager.query(
+      `INSERT INTO device_push_state (device_id, ${column}, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (device_id) DO UPDATE SET ${column} = EXCLUDED.${column}, updated_at = EXCLUDED.updated_at`,
+      [deviceId, stamp, now],
+    );
+  }
+
+  /** Staff whose employee number has the digits of each PIN (for `employee_no_digits` devices). */
+  async candidatesByDigits(manager: EntityManager, pins: string[]): Promise<PinCandidate[]> {
+    if (pins.length === 0) return [];
+    return manager.query(
+      `SELECT p.pin, s.employee_no AS "employeeNo", s.active
+         FROM unnest($1::text[]) AS p(pin)
+         JOIN staff s ON ltrim(regexp_replace(s.employee_no, '[^0-9]', '', 'g'), '0') = ltrim(regexp_replace(p.pin, '[^0-9]', '', 'g'), '0')
+        WHERE p.pin ~ '[0-9]' AND s.employee_no ~ '[0-9]'
+        ORDER BY s.employee_no`,
+      [pins],
+    );
+  }
+
+  /**
+   * Keeps lines answered OK but not stored. A terminal re-sends a batch whose answer it lost, so
+   * the same line is one row whose count and last time go up (and whose reason is the latest).
+   */
+  async keepRejectedLines(manager: EntityManager, deviceId: string, lines: RejectedDeviceLine[], now: Date): Promise<void> {
+    if (lines.length === 0) return;
+    const byLine = new Map<string, RejectedDeviceLine & { times: number }>();
+    for (const line of lines) {
+      const seen = byLine.get(line.line);
+      if (seen) seen.times += 1;
+      else byLine.set(line.line, { ...line, times: 1 });
+    }
+    const rows = [...byLine.values()];
+    await manager.query(
+      `INSERT INTO device_rejected_line (device_id, line, reason, message, times, first_received_at, last_received_at)
+       SELECT $1, line, reason, message, times, $6, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS r(line, reason, message, times)
+       ON CONFLICT (device_id, line) DO UPDATE
+         SET reason = EXCLUDED.reason, message = EXCLUDED.message, last_received_at = EXCLUDED.last_received_at,
+             times = device_rejected_line.times + EXCLUDED.times`,
+      [deviceId, rows.map((row) => row.line), rows.map((row) => row.reason), rows.map((row) => row.message.slice(0, 500)), rows.map((row) => row.times), now],
+    );
+  }
+}
