@@ -22,3 +22,6 @@ export const cancelNeedsSupervisor = () =>
   new DomainError('forbidden', 'CANCEL_NEEDS_SUPERVISOR', 'Leave that has started can only be cancelled by the supervisor or an administrator');
 
 export const onlyStaff = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member can do this');
+
+export const cancelByEmployee = () =>
+  new DomainError('forbidden', 'CANCEL_BY_EMPLOYEE', 'Before leave starts only the employee cancels it; a supervisor rejects a pending request');

@@ -14,7 +14,7 @@ import { scheduleOn } from '../schedule/policy';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto } from './dto/leave.dto';
-import { cancelNeedsSupervisor, emergencyNeedsReason, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead, onlyStaff } from './leave.errors';
+import { cancelByEmployee, cancelNeedsSupervisor, emergencyNeedsReason, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead, onlyStaff } from './leave.errors';
 import { LeaveRepository, LeaveRow, LeaveStatus } from './leave.repository';
 import { isOneDayAhead, LeaveSpan, spanProblem, workingDays } from './leave-rules';
 
@@ -112,10 +112,13 @@ export class LeaveService {
       const today = await this.attendance.today(manager);
       const own = row.staff_id === actor.id;
       let actingAs: 'employee' | 'supervisor' | 'admin' = 'employee';
-      if (!own || (row.status !== 'pending' && row.start_date <= today)) {
+      const started = row.status !== 'pending' && row.start_date <= today;
+      if (!own || started) {
         if (own && !hasRole(actor, 'admin')) throw cancelNeedsSupervisor();
         const requester = await this.leave.requester(manager, row.staff_id);
         actingAs = own ? 'admin' : decidingCapacity(actor, requester!);
+        // Before it starts the request is the employee's to withdraw; a supervisor rejects a pending one.
+        if (!own && !started) throw cancelByEmployee();
       }
       await this.monthLock.assertOpen(manager, datesBetween(row.start_date, row.end_date));
       await this.leave.setStatus(manager, id, 'cancelled', actor.id, null, this.clock.now());

@@ -12,7 +12,9 @@ export class StaffAccessService {
   constructor(private readonly staff: StaffRepository) {}
 
   async canSee(actor: Actor, staffId: string): Promise<boolean> {
-    if (actor.id === staffId || seesEveryone(actor)) return true;
+    if (actor.id === staffId) return true;
+    // Admin and finance see everyone who exists: an unknown id is a 404 for them too.
+    if (seesEveryone(actor)) return (await this.staff.findById(staffId)) !== null;
     return this.staff.isBelow(staffId, actor.id);
   }
 
