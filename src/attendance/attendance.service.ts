@@ -55,8 +55,21 @@ export class AttendanceService {
 
   /** Recomputes and stores the days in scope; days of closed months stay as they were closed. */
   async recompute(manager: EntityManager, scope: RecomputeScope): Promise<void> {
+    await this.lockPeople(manager, scope.staffIds);
     const { people } = await this.compute(manager, scope);
     await this.store(manager, scope, people);
+  }
+
+  /**
+   * Serialises the recomputes of the same people across transactions and instances: taken before
+   * their punches are read, so that of two writers touching one person's days the second computes
+   * with the first's committed punches (and stores after it, not beside it). In id order, so two
+   * writers over overlapping people cannot deadlock. Compatible with the key-share locks that
+   * inserting punches takes on the staff rows.
+   */
+  async lockPeople(manager: EntityManager, staffIds: string[] | null): Promise<void> {
+    if (staffIds !== null && staffIds.length === 0) return;
+    await manager.query(`SELECT id FROM staff WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY id FOR NO KEY UPDATE`, [staffIds]);
   }
 
   /**

@@ -55,7 +55,7 @@ export function domainErrorFromDatabase(error: unknown): DomainError | null {
   const message = pgError.message ?? '';
   if (
     (pgError.code !== undefined && CONNECTION_FAILURES.has(pgError.code)) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|query runner was already released/i.test(message)
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|query runner was already released|Query read timeout/i.test(message)
   ) {
     return new DomainError('unavailable', 'DATABASE_UNAVAILABLE', 'The database is not reachable right now; try again shortly');
   }

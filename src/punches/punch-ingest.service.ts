@@ -123,6 +123,7 @@ export class PunchIngestService {
       const sortedDates = [...localDates].sort();
       // A punch can belong to the shift of its local date or of either neighbour (windows reach past midnight).
       const scope = { staffIds: [...new Set(inserted.map((row) => row.staff_id))], from: addDays(sortedDates[0], -1), to: addDays(sortedDates[sortedDates.length - 1], 1) };
+      await this.attendance.lockPeople(manager, scope.staffIds);
       const { people } = await this.attendance.compute(manager, scope, policy);
       const assigned = assignedDates(people);
       const refused: string[] = [];
