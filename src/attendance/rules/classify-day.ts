@@ -19,6 +19,7 @@ import {
   verdictSentence,
 } from './explain';
 import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session } from './types';
+import { fastZone } from '../../common/fast-zone';
 
 /** Instants as epoch milliseconds; end exclusive. */
 interface Span {
@@ -75,7 +76,7 @@ function sortExemptions(exemptions: ExemptionCover[]): ExemptionCover[] {
 function leaveCoversSession(part: LeavePart, index: number, sessions: Session[], zone: string): boolean {
   if (part === 'full') return true;
   if (sessions.length >= 2) return part === 'am' ? index === 0 : index > 0;
-  const start = DateTime.fromJSDate(sessions[index].start, { zone });
+  const start = DateTime.fromJSDate(sessions[index].start, { zone: fastZone(zone) });
   const startsInMorning = start.hour * 60 + start.minute < NOON_MINUTES;
   return part === 'am' ? startsInMorning : !startsInMorning;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { startOfLocalDay } from './schedule';
 import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, LeavePart, Session, ShiftDay } from './types';
+import { fastZone } from '../../common/fast-zone';
 
 /**
  * Sentences for DayResult.explanation. Each starts with the clause id it applies and shows local
@@ -14,7 +15,7 @@ import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, LeavePart, Ses
  * 'HH:mm previous day' for neighbouring dates, and the full local date otherwise.
  */
 export function formatClock(instant: Date, date: string, zone: string): string {
-  const local = DateTime.fromJSDate(instant, { zone });
+  const local = DateTime.fromJSDate(instant, { zone: fastZone(zone) });
   const time = local.toFormat(local.second === 0 ? 'HH:mm' : 'HH:mm:ss');
   const day = startOfLocalDay(date, zone);
   const localDate = local.toISODate();

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Punch, PunchWindow, Session, ShiftDay, ShiftDefinition } from './types';
+import { fastZone } from '../../common/fast-zone';
 
 const CLOCK = /^(\d{2}):(\d{2})$/;
 const MINUTE_MS = 60_000;
@@ -23,11 +24,19 @@ function parseClock(text: string, isEnd: boolean): ClockTime {
 
 /** Local midnight at the start of `date` in `zone`; refuses malformed dates and unknown zones. */
 export function startOfLocalDay(date: string, zone: string): DateTime {
+  const key = `${zone}|${date}`;
+  const known = dayStarts.get(key);
+  if (known) return known;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`invalid date '${date}', expected YYYY-MM-DD`);
-  const day = DateTime.fromISO(date, { zone });
+  const day = DateTime.fromISO(date, { zone: fastZone(zone) });
   if (!day.isValid) throw new RangeError(`invalid date '${date}' or time zone '${zone}': ${day.invalidReason ?? ''}`);
-  return day.startOf('day');
+  if (dayStarts.size >= 100_000) dayStarts.clear();
+  dayStarts.set(key, day.startOf('day'));
+  return dayStarts.get(key) as DateTime;
 }
+
+// DateTimes are immutable, so a day's start can be shared: every explanation sentence asks for it.
+const dayStarts = new Map<string, DateTime>();
 
 /**
  * A wall-clock time on a local day. Luxon resolves it in the zone's rules for that very day, so a
@@ -79,12 +88,12 @@ function shiftEnd(day: ShiftDay): Date {
  * nights too (the duty/office split is 04:15 local even when the clocks change at 02:00).
  */
 function toWallClock(instant: Date, zone: string): number {
-  return DateTime.fromJSDate(instant, { zone }).setZone('UTC', { keepLocalTime: true }).toMillis();
+  return DateTime.fromJSDate(instant, { zone: fastZone(zone) }).setZone('UTC', { keepLocalTime: true }).toMillis();
 }
 
 /** Back from the wall-clock line; a time in a spring-forward gap moves forward by the gap. */
 function fromWallClock(wall: number, zone: string): Date {
-  return DateTime.fromMillis(wall, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true }).toJSDate();
+  return DateTime.fromMillis(wall, { zone: 'UTC' }).setZone(fastZone(zone), { keepLocalTime: true }).toJSDate();
 }
 
 function shiftWallClock(instant: Date, minutes: number, zone: string): Date {
