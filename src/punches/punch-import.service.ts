@@ -18,7 +18,7 @@ const CHUNK_LINES = 5000;
 export class PunchImportService {
   constructor(private readonly ingest: PunchIngestService) {}
 
-  async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds' | 'assignedDates'>> {
+  async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds' | 'assignedDates' | 'stored' | 'zone'>> {
     const zone = await this.ingest.timeZoneFor(actor);
     let bytes = 0;
     let tooLarge = false;
@@ -30,7 +30,7 @@ export class PunchImportService {
       }
     });
     const lines = createInterface({ input: body, crlfDelay: Infinity });
-    const total: Omit<IngestResult, 'insertedIds' | 'assignedDates'> = { received: 0, inserted: 0, duplicates: 0, rejected: [] };
+    const total: Omit<IngestResult, 'insertedIds' | 'assignedDates' | 'stored' | 'zone'> = { received: 0, inserted: 0, duplicates: 0, rejected: [] };
     let format: 'csv' | 'zkteco' | null = null;
     let index = -1;
     let chunk: ParsedLine[] = [];

@@ -12,7 +12,7 @@ import { MonthLockService } from '../months/month-lock.service';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { ParsedLine, PunchLine, RejectedLine } from './punch-lines';
-import { NewPunch, PunchesRepository, PunchOrigin, StaffByNumber } from './punches.repository';
+import { NewPunch, PunchesRepository, PunchOrigin, PunchRow, StaffByNumber } from './punches.repository';
 
 /** How far ahead of the server's clock a punch may be (device clocks drift). */
 export const FUTURE_TOLERANCE_SECONDS = 120;
@@ -26,6 +26,9 @@ export interface IngestResult {
   insertedIds: string[];
   /** The date each stored punch was assigned to (null: in no punch window). */
   assignedDates: Map<string, string | null>;
+  /** The rows stored, and the company zone they were read in (a single clock-in answers with them). */
+  stored: PunchRow[];
+  zone: string | null;
 }
 
 const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -106,7 +109,7 @@ export class PunchIngestService {
       if (!unique.has(key)) unique.set(key, line);
     }
     const toInsert = [...unique.values()];
-    if (toInsert.length === 0) return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length, [], rejected, new Map());
+    if (toInsert.length === 0) return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length, [], rejected, new Map(), [], null);
     // One policy for the whole span (UTC dates ± 2 days cover every zone's local dates and their neighbours).
     const instants = toInsert.map((line) => line.at.getTime()).sort((a, b) => a - b);
     const policy = await this.policies.load(manager, addDays(utcDate(instants[0]), -3), addDays(utcDate(instants[instants.length - 1]), 2));
@@ -145,7 +148,8 @@ export class PunchIngestService {
         await this.attendance.store(manager, scope, people, closedMonths);
       }
     }
-    return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length - inserted.length, insertedIds, rejected, assignedOf);
+    const kept = new Set(insertedIds);
+    return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length - inserted.length, insertedIds, rejected, assignedOf, inserted.filter((row) => kept.has(row.id)), zone);
   }
 
   private async finish(
@@ -159,10 +163,12 @@ export class PunchIngestService {
     insertedIds: string[],
     rejected: RejectedLine[],
     assignedDates: Map<string, string | null>,
+    stored: PunchRow[],
+    zone: string | null,
   ): Promise<IngestResult> {
     if (origin.deviceId) await this.punches.touchDevice(manager, origin.deviceId, now, insertedIds.length > 0);
     rejected.sort((a, b) => a.index - b.index);
-    const result: IngestResult = { received, inserted: insertedIds.length, duplicates, rejected, insertedIds, assignedDates };
+    const result: IngestResult = { received, inserted: insertedIds.length, duplicates, rejected, insertedIds, assignedDates, stored, zone };
     await this.audit.record(manager, actor, {
       action: auditAction,
       entity: 'punch',

@@ -49,13 +49,13 @@ export class PunchesRepository {
    * Inserts the punches that are new; the same person at the same second is stored once whatever
    * sent it (the unique constraint decides, so concurrent senders cannot both insert).
    */
-  async insertNew(manager: EntityManager, punches: NewPunch[], origin: PunchOrigin): Promise<{ id: string; staff_id: string; at: Date }[]> {
+  async insertNew(manager: EntityManager, punches: NewPunch[], origin: PunchOrigin): Promise<PunchRow[]> {
     if (punches.length === 0) return [];
     return manager.query(
       `INSERT INTO punch (staff_id, at, source, source_label, device_id, reason, created_by)
        SELECT staff_id, at, $4, label, $5, $6, $7 FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS p(staff_id, at, label)
        ON CONFLICT (staff_id, at) DO NOTHING
-       RETURNING id, staff_id, at`,
+       RETURNING *`,
       [punches.map((p) => p.staffId), punches.map((p) => p.at), punches.map((p) => p.sourceLabel), origin.source, origin.deviceId, origin.reason, origin.createdBy],
     );
   }

@@ -49,11 +49,11 @@ export class PunchesService {
       if (outcome.rejected.length > 0) throw singleLineRefused(outcome.rejected[0], 'at');
       return outcome;
     });
-    const row = (await this.punches.findAt(this.dataSource.manager, me.id, at)) as PunchRow;
-    if (result.inserted === 1) {
-      return { punch: toPunchDto(row, result.assignedDates.get(row.id) ?? null, await this.settings.timeZone()), duplicate: false };
+    if (result.inserted === 1 && result.zone !== null) {
+      const row = result.stored[0];
+      return { punch: toPunchDto(row, result.assignedDates.get(row.id) ?? null, result.zone), duplicate: false };
     }
-    return { punch: await this.describe(row), duplicate: true };
+    return { punch: await this.describe((await this.punches.findAt(this.dataSource.manager, me.id, at)) as PunchRow), duplicate: true };
   }
 
   /** An admin enters a punch the clock missed, with a reason (source `manual`, audited). */
