@@ -1,0 +1,135 @@
+import request from 'supertest';
+import { ADMIN_PASSWORD, cloneTestDatabase } from '../support/test-app';
+import { buildOnce, ChildService, freePort, insertStaff, NOVEMBER_WORKDAYS, punchLines, query, randomSecret, waitFor } from './support/faults';
+
+/**
+ * Issue 9, Faults: "The process is killed (kill -9) during a punch batch: after restart the batch
+ * is either wholly in or wholly out, and re-sending it gives the right counts."
+ *
+ * The service runs as `node dist/src/main.js` (built once here, as `npm run build` does) on a
+ * database cloned from the migrated template, on the test server (embedded or TEST_DATABASE_URL).
+ */
+describe('Faults: kill -9 during a 10,000-line punch batch (issue 9)', () => {
+  let database: { url: string; drop: () => Promise<void> } | null = null;
+  let mainJs: string;
+  let port: number;
+  let child: ChildService | null = null;
+  const env: Record<string, string> = {};
+  let people: { id: string; employeeNo: string }[];
+
+  const start = async () => {
+    child = new ChildService(mainJs, port, env);
+    await child.start();
+    return child;
+  };
+
+  /** Sessions the service holds on its database (its pool, and any backend a killed process left). */
+  const serviceSessions = async () =>
+    (await query<{ n: number }>(
+      (database as { url: string }).url,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'kaoqin' AND pid <> pg_backend_pid()`,
+    ))[0].n;
+
+  const counts = async () => {
+    const url = (database as { url: string }).url;
+    const [row] = await query<{ punches: number; audited: number; days: number; unjudged: number }>(
+      url,
+      `SELECT (SELECT count(*)::int FROM punch) AS punches,
+              (SELECT count(*)::int FROM audit_log WHERE action = 'punch.batch' AND (after->>'inserted')::int > 0) AS audited,
+              (SELECT count(*)::int FROM attendance_day WHERE first_in IS NOT NULL) AS days,
+              (SELECT count(*)::int FROM punch p WHERE NOT EXISTS (
+                 SELECT 1 FROM attendance_day d WHERE d.staff_id = p.staff_id AND d.date = (p.at AT TIME ZONE 'Asia/Shanghai')::date)) AS unjudged`,
+    );
+    return row;
+  };
+
+  beforeAll(async () => {
+    [mainJs, database, port] = await Promise.all([buildOnce(), cloneTestDatabase(), freePort()]);
+    Object.assign(env, {
+      DATABASE_URL: database.url,
+      ADMIN_PASSWORD,
+      JWT_SECRET: randomSecret(),
+      ATTENDANCE_SWEEP_SECONDS: '0',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    });
+    // The first start seeds the admin on the empty staff table; then 500 people, straight into it.
+    await start();
+    people = await insertStaff(database.url, 'KILL', 500);
+  }, 180000);
+
+  afterAll(async () => {
+    await child?.stop().catch(() => undefined);
+    await database?.drop();
+  });
+
+  it('after kill -9 mid-transaction and a restart the batch is wholly in or wholly out; re-sending it gives the right counts', async () => {
+    const lines = punchLines(people, NOVEMBER_WORKDAYS.slice(0, 10));
+    expect(lines).toHaveLength(10000);
+    const service = child as ChildService;
+    const signIn = await request(service.url).post('/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD });
+    expect(signIn.status).toBe(200);
+    const auth = { Authorization: `Bearer ${signIn.body.accessToken}` };
+
+    // Send the batch and kill the process once its transaction has begun inserting punches
+    // (RowExclusiveLock on punch held by one of the service's sessions, transaction open).
+    let answered = false;
+    const inFlight = request(service.url)
+      .post('/punches/batch')
+      .set(auth)
+      .send({ punches: lines })
+      .then(
+        () => (answered = true),
+        () => undefined,
+      );
+    await waitFor(
+      'the batch transaction to insert punches',
+      async () => {
+        const rows = await query(
+          (database as { url: string }).url,
+          `SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE c.relname = 'punch' AND l.mode = 'RowExclusiveLock' AND a.application_name = 'kaoqin' AND a.xact_start IS NOT NULL`,
+        );
+        return rows.length > 0 ? true : undefined;
+      },
+      60000,
+      5,
+    );
+    await service.kill9();
+    await inFlight;
+    // Killed before it could answer: the batch was inside its transaction (about 1.5 s of work).
+    expect(answered).toBe(false);
+
+    // The server ends the orphaned backend (and rolls its transaction back) once it notices.
+    await waitFor('the killed process\'s sessions to end', async () => ((await serviceSessions()) === 0 ? true : undefined), 30000, 50);
+    const afterKill = await counts();
+    expect([0, 10000]).toContain(afterKill.punches);
+    expect(afterKill.audited).toBe(afterKill.punches === 0 ? 0 : 1);
+    expect(afterKill.unjudged).toBe(0);
+    if (afterKill.punches === 0) expect(afterKill.days).toBe(0);
+
+    // Restart (same port, same database): what is stored is what was stored.
+    await start();
+    const restarted = child as ChildService;
+    expect(await counts()).toEqual(afterKill);
+    const again = await request(restarted.url).post('/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD });
+    expect(again.status).toBe(200);
+    const auth2 = { Authorization: `Bearer ${again.body.accessToken}` };
+
+    // Re-sent: every line either inserted now or already there; the table holds exactly 10,000.
+    const resent = await request(restarted.url).post('/punches/batch').set(auth2).send({ punches: lines });
+    expect(resent.status).toBe(200);
+    expect(resent.body.rejected).toEqual([]);
+    expect(resent.body.received).toBe(10000);
+    expect(resent.body.inserted + resent.body.duplicates).toBe(10000);
+    expect(resent.body.inserted).toBe(10000 - afterKill.punches);
+    const settled = await counts();
+    expect(settled).toMatchObject({ punches: 10000, audited: 1, unjudged: 0 });
+    // 500 people × 10 workdays, each with an arrival: 5,000 judged days with a first punch.
+    expect(settled.days).toBe(5000);
+
+    // And once more (as a terminal re-sending a batch whose answer it lost): nothing new.
+    const thrice = await request(restarted.url).post('/punches/batch').set(auth2).send({ punches: lines });
+    expect(thrice.body).toMatchObject({ received: 10000, inserted: 0, duplicates: 10000, rejected: [] });
+    expect((await counts()).punches).toBe(10000);
+  });
+});
