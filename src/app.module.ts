@@ -30,7 +30,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, overrides.clock ?? new SystemClock()),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize }),
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, queryTimeoutMs: config.databaseQueryTimeoutMs }),
           retryAttempts: 3,
           retryDelay: 1000,
         }),

@@ -8,6 +8,8 @@ export interface AppConfig {
   /** Set: use that PostgreSQL server. Unset: start the embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
   databasePoolSize: number;
+  /** A query waiting longer on the database fails (503) instead of hanging the request. */
+  databaseQueryTimeoutMs: number;
   dataDir: string;
   /** Unset outside production: generated once and kept in `dataDir`. */
   jwtSecret: string | null;
@@ -90,6 +92,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST && env.HOST.length > 0 ? env.HOST : '0.0.0.0',
     databaseUrl: databaseUrl(env),
     databasePoolSize: intVar(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseQueryTimeoutMs: intVar(env, 'DATABASE_QUERY_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     dataDir: env.DATA_DIR && env.DATA_DIR.length > 0 ? env.DATA_DIR : './data',
     jwtSecret,
     jwtTtlSeconds: intVar(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),

@@ -6,9 +6,11 @@ import { installPgTypeParsers } from './pg-types';
 export interface DatabaseConnection {
   url: string;
   poolSize: number;
+  /** How long a query may wait for the server before the request fails with 503 (a hung database). */
+  queryTimeoutMs?: number;
 }
 
-export function dataSourceOptions({ url, poolSize }: DatabaseConnection): DataSourceOptions {
+export function dataSourceOptions({ url, poolSize, queryTimeoutMs = 30_000 }: DatabaseConnection): DataSourceOptions {
   installPgTypeParsers();
   return {
     type: 'postgres',
@@ -23,7 +25,7 @@ export function dataSourceOptions({ url, poolSize }: DatabaseConnection): DataSo
       max: poolSize,
       // A stopped database must turn into a prompt 503, not a request that hangs.
       connectionTimeoutMillis: 5000,
-      query_timeout: 60000,
+      query_timeout: queryTimeoutMs,
     },
   };
 }

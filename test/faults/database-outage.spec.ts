@@ -275,12 +275,11 @@ describe('Faults: the database stops in the middle of traffic (issue 9)', () => 
   }, 120000);
 
   it('a database that stops answering (frozen: a hung host, a cut network) gives 503 within the read timeout, not a hang or a 500, and recovers', async () => {
-    // Queries on open connections wait for node-postgres's read timeout: 60 s by default
-    // (query_timeout in data-source-options.ts). node-postgres also reads it from the URL, which
-    // is how this instance waits 3 s instead; new connections give up after 5 s (connectionTimeoutMillis).
+    // Queries on open connections wait for the query timeout (DATABASE_QUERY_TIMEOUT_MS, 30 s by
+    // default); this instance sets 3 s. New connections give up after 5 s (connectionTimeoutMillis).
     // (Should the first test have failed with the database stopped, it is started again here.)
     if (!embedded) embedded = await startEmbeddedDatabase({ dir, port });
-    frozenService = await startInProcess({ DATABASE_URL: `${url}?query_timeout=3000`, JWT_SECRET: jwtSecret, DATA_DIR: dir }, logger);
+    frozenService = await startInProcess({ DATABASE_URL: url, DATABASE_QUERY_TIMEOUT_MS: '3000', JWT_SECRET: jwtSecret, DATA_DIR: dir }, logger);
     const http = () => (frozenService as InProcessService).t.http();
     const employee = employees[1];
     // Some open connections in the pool, as in traffic.
