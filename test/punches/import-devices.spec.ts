@@ -74,7 +74,11 @@ describe('Time-clock imports and device keys (H-ATT-7)', () => {
       const key: string = created.body.apiKey;
       expect(key).toMatch(/^kqd_[0-9a-f]{12}_/);
       const stored = await t.sql<{ key_hash: string }>(`SELECT key_hash FROM device WHERE id = $1`, [created.body.id]);
-      expect(stored[0].key_hash).not.toContain(key.split('_')[2]);
+      // kqd_ + 12 hex + _ , then the secret (base64url may itself contain _).
+      const secret = key.slice('kqd_'.length + 12 + 1);
+      expect(secret).toHaveLength(43);
+      expect(stored[0].key_hash).not.toContain(secret);
+      expect(stored[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify((await t.http().get('/devices').set(admin.auth)).body)).not.toContain(key);
 
       const device = { 'X-Device-Key': key };
