@@ -29,6 +29,23 @@ describe('The handbook as versioned articles (H-CON-1 … H-CON-9)', () => {
     expect(new Set(response.body.articles.map((article: { chapter: string }) => article.chapter))).toEqual(new Set(['general', 'appearance', 'conduct', 'attendance']));
   });
 
+  it.each([
+    ['H-CON-1', 'general', '商业秘密'],
+    ['H-CON-2', 'appearance', '普通话'],
+    ['H-CON-3', 'conduct', '不迟到、不早退'],
+    ['H-CON-4', 'conduct', '转达'],
+    ['H-CON-5', 'conduct', '串岗'],
+    ['H-CON-6', 'conduct', '关好门窗'],
+    ['H-CON-7', 'conduct', '保密'],
+    ['H-CON-8', 'conduct', '警告、罚款'],
+    ['H-CON-9', 'conduct', '请假程序'],
+  ])('%s is an article of the seeded handbook (%s), in Chinese with an English rendering, citable in a disciplinary record', async (key, chapter, phrase) => {
+    const response = await t.http().get('/handbook/versions/1').set(emp.auth);
+    const article = response.body.articles.find((candidate: { key: string }) => candidate.key === key);
+    expect(article).toMatchObject({ chapter, textZh: expect.stringContaining(phrase), id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(article.textEn.length).toBeGreaterThan(10);
+  });
+
   it('publishing a version leaves the old one readable and unchanged; the difference is listed article by article', async () => {
     const before = (await t.http().get('/handbook/versions/1').set(emp.auth)).body;
     expect((await t.http().post('/handbook/versions').set(emp.auth).send({})).status).toBe(403);
