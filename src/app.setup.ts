@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { NextFunction, Request, Response, text } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config';
+import { refuseDeepBodies } from './common/body-depth';
 import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi';
@@ -16,6 +17,7 @@ export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rat
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   express.useBodyParser('json', { limit: '2mb' });
+  app.use(refuseDeepBodies);
   // Text bodies are read whole, except file imports, which are streamed.
   const textParser = text({ limit: '1mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
   // The terminal protocol (/iclock) reads its own bodies, so that even its errors stay plain text.

@@ -57,6 +57,34 @@ describe('API conventions: one error shape', () => {
     expectErrorShape(response.body, 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('refuses text the database cannot store (NUL) with 400, not a 500', async () => {
+    const response = await t.http().get('/staff?q=a%00b').set(admin.auth);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('INVALID_TEXT');
+  });
+
+  it('refuses a body nested too deeply with 400 before validation recurses into it', async () => {
+    let nested: unknown = 'x';
+    for (let i = 0; i < 2000; i++) nested = [nested];
+    const response = await t.http().post('/positions').set(admin.auth).send({ code: 'deep', nameZh: nested, nameEn: 'x' });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body' }] });
+  });
+
+  it('refuses dates outside 1970–2099 (year 9999 would overflow date arithmetic)', async () => {
+    expect((await t.http().get('/calendar?month=9999-12').set(admin.auth)).status).toBe(400);
+    expect((await t.http().put('/roster/9999-12-31').set(admin.auth).send({ staffId: admin.id })).status).toBe(400);
+    const settings = await t.http().put('/settings').set(admin.auth).send({ effectiveFrom: '9999-12-31', graceMinutes: 1 });
+    expect(settings.status).toBe(400);
+    expect(settings.body.details[0].field).toBe('effectiveFrom');
+  });
+
+  it('refuses an import whose body is not text (415), since a parsed body cannot be streamed', async () => {
+    const response = await t.http().post('/punches/import').set(admin.auth).set('Content-Type', 'application/json').send('{}');
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('serves the OpenAPI document with the bearer scheme and the error schema', async () => {
     const response = await t.http().get('/docs-json');
     expect(response.status).toBe(200);

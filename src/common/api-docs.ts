@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to you',
   409: 'Conflicts with the current state',
   413: 'The request body is too large',
+  415: 'The body is not of an accepted content type',
   422: 'Well-formed, but breaks a rule (the code names it)',
   429: 'Too many requests',
   500: 'Unexpected error (no details are leaked)',

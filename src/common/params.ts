@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { validationFailed } from './errors/domain-error';
+import { isBusinessDate } from './validators';
 
 /** Path ids are UUIDs; anything else is a 400 naming the parameter. */
 export const uuidParam = (name = 'id') =>
@@ -9,7 +9,7 @@ export const uuidParam = (name = 'id') =>
 /** Path dates are real calendar dates `YYYY-MM-DD`. */
 export const dateParam = (name = 'date') => ({
   transform(value: unknown): string {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid) return value;
+    if (isBusinessDate(value)) return value;
     throw validationFailed([{ field: name, message: `${name} must be a real date written YYYY-MM-DD` }]);
   },
 });

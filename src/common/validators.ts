@@ -1,6 +1,14 @@
 import { ValidateIf, registerDecorator, ValidationOptions } from 'class-validator';
 import { DateTime, IANAZone } from 'luxon';
 
+/**
+ * A real calendar date `YYYY-MM-DD` between 1970 and 2099 (2026-02-30 is refused): attendance has
+ * no business outside those years, and date arithmetic on year 9999 would run into year 10000.
+ */
+export function isBusinessDate(value: unknown): value is string {
+  return typeof value === 'string' && /^(19[7-9]\d|20\d{2})-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
+}
+
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -10,8 +18,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: `${String(propertyName)} must be a real date written YYYY-MM-DD`, ...options },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid,
+        validate: (value: unknown) => isBusinessDate(value),
       },
     });
 }
@@ -36,4 +43,4 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MONTH_PATTERN = /^(19[7-9]\d|20\d{2})-(0[1-9]|1[0-2])$/;

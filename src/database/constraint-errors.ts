@@ -48,6 +48,9 @@ export function domainErrorFromDatabase(error: unknown): DomainError | null {
     case '22007':
     case '22008':
       return new DomainError('unprocessable', 'CONSTRAINT_VIOLATED', 'The change breaks a rule of the data');
+    case '22021':
+    case '22P05':
+      return new DomainError('bad_request', 'INVALID_TEXT', 'Text must not contain NUL or other characters the database cannot store', [{ field: 'body', message: 'contains a NUL character' }]);
     case '40001':
     case '40P01':
       return new DomainError('conflict', 'STATE_CHANGED', 'The record was changed at the same time; try again');

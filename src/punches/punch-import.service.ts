@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { IngestResult, PunchIngestService } from './punch-ingest.service';
 import { detectFileFormat, ParsedLine, parseFileLine } from './punch-lines';
@@ -11,14 +12,22 @@ const CHUNK_LINES = 5000;
 
 /**
  * `POST /punches/import`: a time-clock export streamed line by line (never loaded whole) and
- * stored through the batch path in chunks of 5,000 lines, each chunk one transaction. Re-sending
- * the same file adds nothing, so an interrupted import is completed by sending it again.
+ * stored through the batch path in chunks of 5,000 lines, all in one transaction. Re-sending the
+ * same file adds nothing.
  */
 @Injectable()
 export class PunchImportService {
-  constructor(private readonly ingest: PunchIngestService) {}
+  constructor(
+    private readonly ingest: PunchIngestService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds' | 'assignedDates' | 'stored' | 'zone'>> {
+    // One transaction for the whole file: a file refused half-way (too large, unreadable) stores nothing.
+    return this.dataSource.transaction((manager) => this.importIn(manager, actor, body, sourceLabel, deviceId));
+  }
+
+  private async importIn(manager: EntityManager, actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds' | 'assignedDates' | 'stored' | 'zone'>> {
     const zone = await this.ingest.timeZoneFor(actor);
     let bytes = 0;
     let tooLarge = false;
@@ -36,7 +45,7 @@ export class PunchImportService {
     let chunk: ParsedLine[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
-      const result = await this.ingest.ingest(actor, chunk, { source: deviceId ? 'device' : 'import', deviceId, reason: null }, 'punch.import');
+      const result = await this.ingest.ingestIn(manager, actor, chunk, { source: deviceId ? 'device' : 'import', deviceId, reason: null }, 'punch.import');
       total.received += result.received;
       total.inserted += result.inserted;
       total.duplicates += result.duplicates;

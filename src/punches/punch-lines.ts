@@ -49,7 +49,7 @@ export function parsePunchTime(text: string, zone: string): Date | null {
   } else {
     return null;
   }
-  if (!parsed.isValid) return null;
+  if (!parsed.isValid || parsed.year < 1970 || parsed.year > 2099) return null;
   return new Date(Math.floor(parsed.toMillis() / 1000) * 1000);
 }
 

@@ -9,6 +9,7 @@ import { BatchDto, ClockResultDto, IngestResultDto, ManualPunchDto, PunchDto, Pu
 import { PunchImportService } from './punch-import.service';
 import { PunchIngestService } from './punch-ingest.service';
 import { parseBatchItem } from './punch-lines';
+import { importNotText } from './punches.errors';
 import { PunchesService } from './punches.service';
 
 const deviceOrigin = (actor: Actor) => (actor.kind === 'device' ? actor.id : null);
@@ -65,8 +66,10 @@ export class PunchesController {
   @ApiBody({ description: 'A CSV with the header `employeeNo,at`, or a ZKTeco attendance log (`PIN\\tYYYY-MM-DD HH:MM:SS\\tstatus\\tverify\\tworkcode…`, device-local time). Up to 20 MB, streamed.', schema: { type: 'string', maxLength: 20971520 } })
   @ApiOperation({ summary: 'Import a time-clock export (admin or device key)', description: 'Same idempotence and per-line report as the batch; importing the same file twice adds nothing.' })
   @ApiOkResponse({ type: IngestResultDto })
-  @ApiErrors(400, 403)
+  @ApiErrors(400, 403, 415)
   importFile(@CurrentActor() actor: Actor, @Req() request: Request, @Query('source') source?: string): Promise<IngestResultDto> {
+    // The file is read from the raw stream: a body some parser already consumed (JSON) is refused.
+    if (!/^(text\/|application\/octet-stream)/i.test(request.headers['content-type'] ?? '')) throw importNotText();
     const label = typeof source === 'string' && source.length > 0 ? source.slice(0, 64) : null;
     return this.imports.importStream(actor, request, label, deviceOrigin(actor));
   }

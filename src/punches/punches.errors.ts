@@ -24,3 +24,8 @@ export const importFormatUnknown = () =>
   new DomainError('bad_request', 'IMPORT_FORMAT_UNKNOWN', 'Expected a CSV with the header "employeeNo,at" or a ZKTeco tab-separated attendance log', [
     { field: 'body', message: 'unrecognised first line' },
   ]);
+
+export const importNotText = () =>
+  new DomainError('unsupported_media_type', 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv, text/plain, text/tab-separated-values or application/octet-stream', [
+    { field: 'content-type', message: 'must be a text type' },
+  ]);

@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'conflict'
   | 'unprocessable'
   | 'too_many_requests'
+  | 'unsupported_media_type'
   | 'unavailable';
 
 export interface ErrorDetail {
