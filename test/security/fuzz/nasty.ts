@@ -87,11 +87,11 @@ export const BAD_DATES = [
 ];
 
 /**
- * The last month and day of four-digit years. The service currently loops forever on them (see
- * "the end of the calendar" in bad-input.spec.ts), which blocks the whole process, so only that
- * test, against a service in a child process, sends them.
+ * The edges of the calendar: the last month and day of four-digit years (a day later is year
+ * 10000, which date arithmetic once looped on forever, blocking the whole process), and the first
+ * and last of the years the service accepts (1970–2099). Only the child-process test sends them.
  */
-export const END_OF_CALENDAR = { month: '9999-12', date: '9999-12-31' };
+export const CALENDAR_EDGES = { months: ['9999-12', '2099-12', '1970-01'], dates: ['9999-12-31', '2099-12-31', '1970-01-01'] };
 
 export const BAD_TIMES = ['24:61', '24:00', '25:00', '23:60', '8:30', '08:3', '0830', '08:30:00', '08:30+08:00', '08:30Z', '-01:00', '12:00 PM', '１２:００', '08:30\u0000', 'T08:30', '99:99'];
 
