@@ -6,13 +6,14 @@ import { AttendanceService } from './attendance.service';
 const SWEEP_LOCK_KEY = 7_441_302_218;
 
 /**
- * Turns pending days into results once their punch window has closed, every
- * ATTENDANCE_SWEEP_SECONDS. With several instances, an advisory lock lets one of them run it.
+ * The background work on day results, under one advisory lock so that with several instances one
+ * of them does it: every ATTENDANCE_QUEUE_MS the queue of days made stale by punches is worked
+ * off, and every ATTENDANCE_SWEEP_SECONDS pending days whose punch window has closed become final.
  */
 @Injectable()
 export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('AttendanceSweeper');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
   private running = false;
 
   constructor(
@@ -22,18 +23,37 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    if (this.config.attendanceSweepSeconds > 0) {
-      this.timer = setInterval(() => void this.sweep(), this.config.attendanceSweepSeconds * 1000);
-      this.timer.unref();
-    }
+    if (this.config.attendanceQueueMs > 0) this.every(this.config.attendanceQueueMs, () => this.locked(() => this.drain()));
+    if (this.config.attendanceSweepSeconds > 0) this.every(this.config.attendanceSweepSeconds * 1000, () => this.sweep());
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of this.timers) clearInterval(timer);
   }
 
-  /** One pass; returns how many people's days were finalised (0 when another instance holds the lock). */
+  /**
+   * One full pass: the queue, then the expired pending days. Returns how many people's days were
+   * recomputed (0 when another instance holds the lock).
+   */
   async sweep(): Promise<number> {
+    return this.locked(async () => (await this.drain()) + (await this.attendance.finalizeExpiredPending()));
+  }
+
+  /** Works the queue off in slices of a few hundred people, one transaction each. */
+  private async drain(): Promise<number> {
+    let total = 0;
+    for (let slice = await this.attendance.drainQueue(); slice > 0; slice = await this.attendance.drainQueue()) total += slice;
+    return total;
+  }
+
+  private every(ms: number, pass: () => Promise<number>): void {
+    const timer = setInterval(() => void pass(), ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  /** Runs `work` while holding the sweep lock; 0 when this process or another instance is at it already. */
+  private async locked(work: () => Promise<number>): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     const session = this.dataSource.createQueryRunner();
@@ -41,7 +61,7 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
       const locked: { ok: boolean }[] = await session.query('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK_KEY]);
       if (!locked[0].ok) return 0;
       try {
-        return await this.attendance.finalizeExpiredPending();
+        return await work();
       } finally {
         await session.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK_KEY]);
       }

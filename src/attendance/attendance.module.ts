@@ -7,11 +7,12 @@ import { AttendanceController } from './attendance.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { CoversRepository } from './covers.repository';
+import { StaleDaysRepository } from './stale-days.repository';
 
 @Module({
   imports: [PolicyModule, StaffAccessModule],
   controllers: [AttendanceController],
-  providers: [AttendanceRepository, CoversRepository, AttendanceService, AttendanceViewService, AttendanceSweeper],
-  exports: [AttendanceService, AttendanceRepository, AttendanceSweeper],
+  providers: [AttendanceRepository, CoversRepository, StaleDaysRepository, AttendanceService, AttendanceViewService, AttendanceSweeper],
+  exports: [AttendanceService, AttendanceRepository, StaleDaysRepository, AttendanceSweeper],
 })
 export class AttendanceModule {}

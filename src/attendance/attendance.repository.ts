@@ -109,8 +109,9 @@ export class AttendanceRepository {
   }
 
   /**
-   * People among `ids` (or everyone) whose stored days in [from, to] are incomplete or hold a
-   * pending day whose window has closed: they need a recompute before their days are read.
+   * People among `ids` (or everyone) whose stored days in [from, to] are incomplete, queued as
+   * stale, or hold a pending day whose window has closed: they need a recompute before their days
+   * are read.
    */
   async staleStaff(manager: EntityManager, ids: string[] | null, from: string, to: string, now: Date): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
@@ -124,7 +125,8 @@ export class AttendanceRepository {
          ) a ON true
         WHERE s.hired_on <= $2 AND (s.left_on IS NULL OR s.left_on >= $1)
           AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
-          AND (a.expired > 0 OR a.stored <> (LEAST($2::date, coalesce(s.left_on, $2::date)) - GREATEST($1::date, s.hired_on) + 1))`,
+          AND (a.expired > 0 OR a.stored <> (LEAST($2::date, coalesce(s.left_on, $2::date)) - GREATEST($1::date, s.hired_on) + 1)
+               OR EXISTS (SELECT 1 FROM attendance_stale q WHERE q.staff_id = s.id AND q.from_date <= $2 AND q.to_date >= $1))`,
       [from, to, ids, now],
     );
     return rows.map((row) => row.id);

@@ -10,6 +10,7 @@ import { PolicyRepository } from '../schedule/policy.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { CoversRepository } from './covers.repository';
 import { ComputedDay, computePersonDays, PersonDays } from './person-days';
+import { StaleDaysRepository, StaleSpan } from './stale-days.repository';
 
 export interface RecomputeScope {
   /** Null: everyone employed in the range. */
@@ -18,9 +19,15 @@ export interface RecomputeScope {
   to: string;
 }
 
+/** People whose queued spans fit in one range of at most this many days are recomputed together. */
+const JOINT_RANGE_DAYS = 62;
+
 /**
  * Keeps the materialised day results equal to what the rules say about the current inputs.
- * Every write that changes an input calls `recompute` inside its own transaction.
+ * Writes of leave, exemptions, rules and voids call `recompute` inside their own transaction;
+ * punches, which arrive by the thousand, queue their days as stale (attendance_stale) and the queue
+ * is worked off by `drainQueue` in the background; `ensureFresh` brings queued days up to date
+ * before anything reads them, so a reader never sees a result older than the punches.
  */
 @Injectable()
 export class AttendanceService {
@@ -28,6 +35,7 @@ export class AttendanceService {
     private readonly dataSource: DataSource,
     private readonly days: AttendanceRepository,
     private readonly covers: CoversRepository,
+    private readonly stale: StaleDaysRepository,
     private readonly policies: PolicyRepository,
     private readonly monthLock: MonthLockService,
     private readonly clock: Clock,
@@ -56,6 +64,8 @@ export class AttendanceService {
   /** Recomputes and stores the days in scope; days of closed months stay as they were closed. */
   async recompute(manager: EntityManager, scope: RecomputeScope): Promise<void> {
     await this.lockPeople(manager, scope.staffIds);
+    // After the lock and before the punches are read: what is queued now is covered by this compute.
+    await this.stale.take(manager, scope.staffIds, scope.from, scope.to);
     const { people } = await this.compute(manager, scope);
     await this.store(manager, scope, people);
   }
@@ -115,6 +125,18 @@ export class AttendanceService {
     else await this.dataSource.transaction((manager) => this.recompute(manager, { ...scope, staffIds: stale }));
   }
 
+  /**
+   * One pass over the queue of stale days: up to `maxPeople` people, longest waiting first, in one
+   * transaction. Returns how many people it recomputed (0: the queue is empty).
+   */
+  async drainQueue(maxPeople = 200): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const spans = await this.stale.next(manager, maxPeople);
+      for (const group of jointRanges(spans)) await this.recompute(manager, group);
+      return spans.length;
+    });
+  }
+
   /** The background sweep: pending days whose punch window has closed become final. */
   async finalizeExpiredPending(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -123,4 +145,17 @@ export class AttendanceService {
       return spans.length;
     });
   }
+}
+
+/**
+ * Groups queued spans into recompute scopes: one scope for all when their joint range is short
+ * (a batch touching everyone's month), else one per person (an old punch far from the rest should
+ * not make everyone's range long).
+ */
+function jointRanges(spans: StaleSpan[]): RecomputeScope[] {
+  if (spans.length === 0) return [];
+  const from = spans.reduce((min, span) => (span.from < min ? span.from : min), spans[0].from);
+  const to = spans.reduce((max, span) => (span.to > max ? span.to : max), spans[0].to);
+  if (to < addDays(from, JOINT_RANGE_DAYS)) return [{ staffIds: spans.map((span) => span.staffId), from, to }];
+  return spans.map((span) => ({ staffIds: [span.staffId], from: span.from, to: span.to }));
 }

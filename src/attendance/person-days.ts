@@ -26,6 +26,30 @@ export interface PersonDays {
   unassigned: Punch[];
 }
 
+function windowsOf(policy: Policy, schedules: ScheduledDate[]): PunchWindow[] {
+  const scheduled = schedules.filter((day): day is ScheduledDate & { shift: ShiftDay } => day.shift !== null);
+  return punchWindows(
+    scheduled.map((day) => day.shift),
+    (date) => versionOn(policy.settings, date).punchWindowOpenMinutes,
+    (date) => versionOn(policy.settings, date).punchWindowCloseMinutes,
+  );
+}
+
+/**
+ * The date whose punch window holds one punch (null: none does), as `computePersonDays` assigns
+ * it: a punch's window depends only on the schedules around its local date, never on other
+ * punches, so this needs no punches and no leave.
+ */
+export function assignedDateOf(policy: Policy, staff: EmploymentSpan, at: Date): string | null {
+  const date = localDate(at, policy.timeZone);
+  // The same span computePersonDays schedules for [date - 1, date + 1]: every window that can hold an
+  // instant of this local date, with the neighbours that decide where it is split.
+  const schedules = datesBetween(addDays(date, -2), addDays(date, 2)).map((day) => scheduleOn(policy, staff, day));
+  const instant = at.getTime();
+  const window = windowsOf(policy, schedules).find((w) => w.open.getTime() <= instant && instant < w.close.getTime());
+  return window ? window.date : null;
+}
+
 /**
  * One person's schedules, punch windows, punch assignment and day results for [from, to]. The
  * neighbouring dates are scheduled too, because a duty shift's window reaches past midnight and
@@ -42,12 +66,7 @@ export function computePersonDays(
 ): PersonDays {
   const span = datesBetween(addDays(from, -1), addDays(to, 1));
   const schedules = span.map((date) => scheduleOn(policy, staff, date));
-  const scheduled = schedules.filter((day): day is ScheduledDate & { shift: ShiftDay } => day.shift !== null);
-  const windows = punchWindows(
-    scheduled.map((day) => day.shift),
-    (date) => versionOn(policy.settings, date).punchWindowOpenMinutes,
-    (date) => versionOn(policy.settings, date).punchWindowCloseMinutes,
-  );
+  const windows = windowsOf(policy, schedules);
   const windowByDate = new Map(windows.map((window) => [window.date, window]));
   const { byDate, unassigned } = assignPunches(windows, punches);
   // A day off has no window: the records of its local date are shown there, as ignored (H-ATT-7).

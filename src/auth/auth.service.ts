@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { toStaffDto } from '../staff/dto/staff.dto';
-import type { Staff } from '../staff/staff.entity';
 import { StaffRepository } from '../staff/staff.repository';
 import type { Actor } from './actor';
 import { invalidCredentials, unauthenticated } from './auth.errors';
@@ -47,7 +46,7 @@ export class AuthService {
         ? unauthenticated('TOKEN_EXPIRED', 'The token has expired; sign in again')
         : unauthenticated('TOKEN_INVALID', 'The token is not valid');
     }
-    const staff: Staff | null = await this.staff.findById(check.staffId);
+    const staff = await this.staff.signInStateOf(check.staffId);
     if (!staff || !staff.active || staff.tokenVersion !== check.tokenVersion) {
       throw unauthenticated('TOKEN_REVOKED', 'The token is no longer valid; sign in again');
     }

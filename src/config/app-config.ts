@@ -21,6 +21,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** How often pending days are finalised; 0 turns the background sweep off. */
   attendanceSweepSeconds: number;
+  /** How often the queue of stale day results is worked off; 0 leaves it to reads (and the sweep). */
+  attendanceQueueMs: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerClient: intVar(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 100000),
     corsOrigins: corsOrigins(env),
     attendanceSweepSeconds: intVar(env, 'ATTENDANCE_SWEEP_SECONDS', 60, 0, 86400),
+    attendanceQueueMs: intVar(env, 'ATTENDANCE_QUEUE_MS', 1000, 0, 3_600_000),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
   };

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { IngestResult, PunchIngestService } from './punch-ingest.service';
+import { IngestCounts, PunchIngestService } from './punch-ingest.service';
 import { detectFileFormat, ParsedLine, parseFileLine } from './punch-lines';
 import { importFormatUnknown, importTooLarge } from './punches.errors';
 
@@ -22,12 +22,12 @@ export class PunchImportService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds' | 'assignedDates' | 'stored' | 'zone'>> {
+  async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<IngestCounts> {
     // One transaction for the whole file: a file refused half-way (too large, unreadable) stores nothing.
     return this.dataSource.transaction((manager) => this.importIn(manager, actor, body, sourceLabel, deviceId));
   }
 
-  private async importIn(manager: EntityManager, actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<Omit<IngestResult, 'insertedIds' | 'assignedDates' | 'stored' | 'zone'>> {
+  private async importIn(manager: EntityManager, actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<IngestCounts> {
     const zone = await this.ingest.timeZoneFor(actor);
     let bytes = 0;
     let tooLarge = false;
@@ -39,7 +39,7 @@ export class PunchImportService {
       }
     });
     const lines = createInterface({ input: body, crlfDelay: Infinity });
-    const total: Omit<IngestResult, 'insertedIds' | 'assignedDates' | 'stored' | 'zone'> = { received: 0, inserted: 0, duplicates: 0, rejected: [] };
+    const total: IngestCounts = { received: 0, inserted: 0, duplicates: 0, rejected: [] };
     let format: 'csv' | 'zkteco' | null = null;
     let index = -1;
     let chunk: ParsedLine[] = [];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
-import type { PersonDays } from '../attendance/person-days';
+import { assignedDateOf } from '../attendance/person-days';
+import { StaleDaysRepository, StaleSpan } from '../attendance/stale-days.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { addDays } from '../calendar/calendar-day';
@@ -12,51 +12,62 @@ import { MonthLockService } from '../months/month-lock.service';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { ParsedLine, PunchLine, RejectedLine } from './punch-lines';
-import { NewPunch, PunchesRepository, PunchOrigin, PunchRow, StaffByNumber } from './punches.repository';
+import { PunchesRepository, PunchOrigin, StaffByNumber } from './punches.repository';
 
 /** How far ahead of the server's clock a punch may be (device clocks drift). */
 export const FUTURE_TOLERANCE_SECONDS = 120;
 
-export interface IngestResult {
+export interface IngestCounts {
   received: number;
   inserted: number;
   duplicates: number;
   rejected: RejectedLine[];
-  /** Ids of the punches this request stored, in the order of their lines. */
-  insertedIds: string[];
-  /** The date each stored punch was assigned to (null: in no punch window). */
-  assignedDates: Map<string, string | null>;
-  /** The rows stored, and the company zone they were read in (a single clock-in answers with them). */
-  stored: PunchRow[];
-  zone: string | null;
 }
 
-const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+export interface IngestResult extends IngestCounts {
+  /** Ids of the punches this request stored, in the order of their lines. */
+  insertedIds: string[];
+}
 
 interface Accepted extends PunchLine {
   staffId: string;
+  /** The local date of the punch in the company zone. */
+  date: string;
 }
 
-/** Where punches were assigned by the rules, so the month lock is checked on the right date. */
-function assignedDates(people: Map<string, PersonDays>): Map<string, string> {
-  const byPunch = new Map<string, string>();
-  for (const person of people.values()) {
-    for (const day of person.days) for (const punch of day.punches) if (punch.id) byPunch.set(punch.id, day.schedule.date);
-  }
-  return byPunch;
+const keyOf = (staffId: string, at: Date) => `${staffId}|${at.getTime()}`;
+
+/** The dates whose shift a punch of local date `date` can belong to: its own and both neighbours. */
+const reachableDates = (date: string): string[] => [addDays(date, -1), date, addDays(date, 1)];
+
+/**
+ * `localDate` remembered per minute for one request: a batch's 10,000 punches fall in far fewer
+ * minutes, and a local date cannot change inside a minute (offsets are whole minutes).
+ */
+function localDates(zone: string): (at: Date) => string {
+  const byMinute = new Map<number, string>();
+  return (at) => {
+    const minute = Math.floor(at.getTime() / 60_000);
+    let date = byMinute.get(minute);
+    if (date === undefined) byMinute.set(minute, (date = localDate(at, zone)));
+    return date;
+  };
 }
 
 /**
- * The one path by which punches enter: batches, file imports, terminals, clock-ins and manual
- * punches. Idempotent (same person, same second: one punch), line by line (a bad line does not
- * sink the rest), month-lock aware, and the affected days are recomputed in the same transaction.
+ * The one path by which punches enter: batches, file imports, terminals and manual punches (a
+ * clock-in takes a one-statement shortcut with the same rules, PunchesRepository.clockIn).
+ * Idempotent (same person, same second: one punch), line by line (a bad line does not sink the
+ * rest) and month-lock aware. It stores the punches and queues their days as stale; the days are
+ * recomputed in the background or by the first read (AttendanceService.ensureFresh), so a batch
+ * costs about what its INSERT costs.
  */
 @Injectable()
 export class PunchIngestService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly punches: PunchesRepository,
-    private readonly attendance: AttendanceService,
+    private readonly staleDays: StaleDaysRepository,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
     private readonly policies: PolicyRepository,
@@ -77,10 +88,6 @@ export class PunchIngestService {
     return this.dataSource.transaction((manager) => this.ingestIn(manager, actor, lines, origin, auditAction));
   }
 
-  /**
-   * `knownStaff` spares the lookup by employee number when the caller has the person already
-   * (a clock-in): this path runs for every punch, so its round trips are counted.
-   */
   async ingestIn(
     manager: EntityManager,
     actor: Actor,
@@ -90,90 +97,91 @@ export class PunchIngestService {
     knownStaff?: Map<string, StaffByNumber>,
   ): Promise<IngestResult> {
     const now = this.clock.now();
-    const rejected: RejectedLine[] = lines.filter((line): line is ParsedLine & { ok: false } => !line.ok).map(({ ok: _ok, ...rest }) => rest);
-    const candidates = lines.filter((line): line is ParsedLine & { ok: true } => line.ok);
+    const latest = now.getTime() + FUTURE_TOLERANCE_SECONDS * 1000;
+    const rejected: RejectedLine[] = [];
+    const candidates: PunchLine[] = [];
+    for (const line of lines) {
+      if (line.ok) candidates.push(line);
+      else rejected.push({ index: line.index, reason: line.reason, message: line.message, ...(line.raw === undefined ? {} : { raw: line.raw }) });
+    }
     const staff = knownStaff ?? (await this.punches.staffByEmployeeNo(manager, [...new Set(candidates.map((line) => line.employeeNo))]));
-    const accepted: Accepted[] = [];
+    const zone = candidates.length > 0 ? await this.settings.timeZone(manager) : '';
+    const dateOf = localDates(zone);
+    // Same person, same second: one punch, within this request as against the database.
+    const unique = new Map<string, Accepted>();
+    let accepted = 0;
     for (const line of candidates) {
       const person = staff.get(line.employeeNo);
       if (!person) rejected.push({ index: line.index, reason: 'UNKNOWN_EMPLOYEE', message: `no staff member has employee number ${line.employeeNo}` });
       else if (!person.active) rejected.push({ index: line.index, reason: 'INACTIVE_EMPLOYEE', message: `${line.employeeNo} is no longer active` });
-      else if (line.at.getTime() > now.getTime() + FUTURE_TOLERANCE_SECONDS * 1000) {
-        rejected.push({ index: line.index, reason: 'TIME_IN_FUTURE', message: `${line.at.toISOString()} is in the future` });
-      } else accepted.push({ ...line, staffId: person.id });
-    }
-    // Same person, same second: one punch, within this request as against the database.
-    const unique = new Map<string, Accepted>();
-    for (const line of accepted) {
-      const key = `${line.staffId}|${line.at.getTime()}`;
-      if (!unique.has(key)) unique.set(key, line);
-    }
-    const toInsert = [...unique.values()];
-    if (toInsert.length === 0) return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length, [], rejected, new Map(), [], null);
-    // One policy for the whole span (UTC dates ± 2 days cover every zone's local dates and their neighbours).
-    const instants = toInsert.map((line) => line.at.getTime()).sort((a, b) => a - b);
-    const policy = await this.policies.load(manager, addDays(utcDate(instants[0]), -3), addDays(utcDate(instants[instants.length - 1]), 2));
-    const zone = policy.timeZone;
-    const localDates = toInsert.map((line) => localDate(line.at, zone));
-    // Share-lock every month these punches could land in (a punch after midnight may belong to the day before).
-    const closedMonths = await this.monthLock.shareLock(manager, localDates.flatMap((date) => [date, addDays(date, -1)]));
-    const news: NewPunch[] = toInsert.map((line) => ({ staffId: line.staffId, at: line.at, sourceLabel: line.sourceLabel }));
-    const inserted = await this.punches.insertNew(manager, news, { ...origin, createdBy: actor.id });
-    const insertedIds: string[] = [];
-    const assignedOf = new Map<string, string | null>();
-    if (inserted.length > 0) {
-      const byKey = new Map(toInsert.map((line) => [`${line.staffId}|${line.at.getTime()}`, line]));
-      const sortedDates = [...localDates].sort();
-      // A punch can belong to the shift of its local date or of either neighbour (windows reach past midnight).
-      const scope = { staffIds: [...new Set(inserted.map((row) => row.staff_id))], from: addDays(sortedDates[0], -1), to: addDays(sortedDates[sortedDates.length - 1], 1) };
-      await this.attendance.lockPeople(manager, scope.staffIds);
-      const { people } = await this.attendance.compute(manager, scope, policy);
-      const assigned = assignedDates(people);
-      const refused: string[] = [];
-      for (const row of inserted) {
-        const date = assigned.get(row.id) ?? localDate(row.at, zone);
-        const line = byKey.get(`${row.staff_id}|${row.at.getTime()}`) as Accepted;
-        if (closedMonths.has(date.slice(0, 7))) {
-          refused.push(row.id);
-          rejected.push({ index: line.index, reason: 'MONTH_CLOSED', message: `${date} is in a month finance has closed` });
-        } else {
-          insertedIds.push(row.id);
-          assignedOf.set(row.id, assigned.get(row.id) ?? null);
-        }
-      }
-      if (refused.length > 0) {
-        await this.punches.deleteUncommitted(manager, refused);
-        await this.attendance.recompute(manager, scope);
-      } else {
-        await this.attendance.store(manager, scope, people, closedMonths);
+      else if (line.at.getTime() > latest) rejected.push({ index: line.index, reason: 'TIME_IN_FUTURE', message: `${line.at.toISOString()} is in the future` });
+      else {
+        accepted += 1;
+        const key = keyOf(person.id, line.at);
+        if (!unique.has(key)) unique.set(key, { index: line.index, employeeNo: line.employeeNo, at: line.at, sourceLabel: line.sourceLabel, staffId: person.id, date: dateOf(line.at) });
       }
     }
-    const kept = new Set(insertedIds);
-    return this.finish(manager, actor, origin, auditAction, now, lines.length, accepted.length - inserted.length, insertedIds, rejected, assignedOf, inserted.filter((row) => kept.has(row.id)), zone);
+    let toInsert = [...unique.values()];
+    let refusedDuplicates = 0;
+    const refused = toInsert.length > 0 ? await this.closedMonthLines(manager, toInsert) : new Map<Accepted, string>();
+    if (refused.size > 0) {
+      const existing = await this.punches.existingKeys(manager, [...refused.keys()]);
+      for (const [line, date] of refused) {
+        // A line already stored is a duplicate (a re-sent file), closed month or not.
+        if (existing.has(keyOf(line.staffId, line.at))) refusedDuplicates += 1;
+        else rejected.push({ index: line.index, reason: 'MONTH_CLOSED', message: `${date} is in a month finance has closed` });
+      }
+      toInsert = toInsert.filter((line) => !refused.has(line));
+    }
+    const inserted = await this.punches.insertNew(manager, toInsert, { ...origin, createdBy: actor.id });
+    const stored = inserted.map((row) => ({ id: row.id, line: unique.get(`${row.staff_id}|${row.at_ms}`) as Accepted }));
+    // PostgreSQL returns them in the order they were sent (line order) in practice; sort only if not.
+    if (stored.some((entry, i) => i > 0 && entry.line.index < stored[i - 1].line.index)) stored.sort((a, b) => a.line.index - b.line.index);
+    await this.staleDays.enqueue(manager, staleSpans(stored.map((entry) => entry.line)));
+    return this.finish(manager, actor, origin, auditAction, now, {
+      received: lines.length,
+      inserted: inserted.length,
+      // Repeated within the request, already stored (also in a closed month), or stored meanwhile by a concurrent sender.
+      duplicates: accepted - unique.size + refusedDuplicates + (toInsert.length - inserted.length),
+      rejected,
+      insertedIds: stored.map((entry) => entry.id),
+    });
   }
 
-  private async finish(
-    manager: EntityManager,
-    actor: Actor,
-    origin: Omit<PunchOrigin, 'createdBy'>,
-    auditAction: string,
-    now: Date,
-    received: number,
-    duplicates: number,
-    insertedIds: string[],
-    rejected: RejectedLine[],
-    assignedDates: Map<string, string | null>,
-    stored: PunchRow[],
-    zone: string | null,
-  ): Promise<IngestResult> {
-    if (origin.deviceId) await this.punches.touchDevice(manager, origin.deviceId, now, insertedIds.length > 0);
-    rejected.sort((a, b) => a.index - b.index);
-    const result: IngestResult = { received, inserted: insertedIds.length, duplicates, rejected, insertedIds, assignedDates, stored, zone };
+  /**
+   * Share-locks every month these punches can count in, so that a month close waits for this write
+   * (and later writes see the month closed). Most batches touch only open months and are done here;
+   * near a closed month the rules decide which date each punch belongs to (a 00:20 clock-out
+   * belongs to the duty of the day before): the lines that count in a closed month are returned,
+   * with that date.
+   */
+  private async closedMonthLines(manager: EntityManager, lines: Accepted[]): Promise<Map<Accepted, string>> {
+    const refused = new Map<Accepted, string>();
+    const dates = [...new Set(lines.map((line) => line.date))];
+    const closed = await this.monthLock.shareLock(manager, dates.flatMap(reachableDates));
+    if (closed.size === 0) return refused;
+    const atRisk = new Set(dates.filter((date) => reachableDates(date).some((day) => closed.has(day.slice(0, 7)))));
+    const risky = lines.filter((line) => atRisk.has(line.date));
+    if (risky.length === 0) return refused;
+    const sorted = [...atRisk].sort();
+    const policy = await this.policies.load(manager, addDays(sorted[0], -3), addDays(sorted[sorted.length - 1], 3));
+    const spans = await this.punches.employment(manager, [...new Set(risky.map((line) => line.staffId))]);
+    for (const line of risky) {
+      const span = spans.get(line.staffId);
+      const date = (span && assignedDateOf(policy, span, line.at)) ?? line.date;
+      if (closed.has(date.slice(0, 7))) refused.set(line, date);
+    }
+    return refused;
+  }
+
+  private async finish(manager: EntityManager, actor: Actor, origin: Omit<PunchOrigin, 'createdBy'>, auditAction: string, now: Date, result: IngestResult): Promise<IngestResult> {
+    if (origin.deviceId) await this.punches.touchDevice(manager, origin.deviceId, now, result.inserted > 0);
+    result.rejected.sort((a, b) => a.index - b.index);
     await this.audit.record(manager, actor, {
       action: auditAction,
       entity: 'punch',
-      entityId: insertedIds.length === 1 ? insertedIds[0] : null,
-      after: { received, inserted: result.inserted, duplicates, rejected: rejected.length, source: origin.source },
+      entityId: result.insertedIds.length === 1 ? result.insertedIds[0] : null,
+      after: { received: result.received, inserted: result.inserted, duplicates: result.duplicates, rejected: result.rejected.length, source: origin.source },
     });
     return result;
   }
@@ -185,4 +193,23 @@ export class PunchIngestService {
       toInstant: DateTime.fromISO(addDays(to, 1), { zone }).toJSDate(),
     };
   }
+}
+
+/** Per person, the dates new punches can change: their local dates and one day either side. */
+function staleSpans(lines: Accepted[]): StaleSpan[] {
+  const shifted = new Map<string, string>();
+  const plus = (date: string, days: number) => {
+    const key = `${date}${days}`;
+    let result = shifted.get(key);
+    if (result === undefined) shifted.set(key, (result = addDays(date, days)));
+    return result;
+  };
+  const byStaff = new Map<string, { from: string; to: string }>();
+  for (const line of lines) {
+    const span = byStaff.get(line.staffId);
+    if (!span) byStaff.set(line.staffId, { from: line.date, to: line.date });
+    else if (line.date < span.from) span.from = line.date;
+    else if (line.date > span.to) span.to = line.date;
+  }
+  return [...byStaff].map(([staffId, span]) => ({ staffId, from: plus(span.from, -1), to: plus(span.to, 1) }));
 }

@@ -52,7 +52,7 @@ export class PunchesController {
   async batch(@CurrentActor() actor: Actor, @Body() body: BatchDto): Promise<IngestResultDto> {
     const zone = await this.ingest.timeZoneFor(actor);
     const lines = body.punches.map((item, index) => parseBatchItem(item, index, zone));
-    const { insertedIds: _ids, assignedDates: _dates, stored: _stored, zone: _zone, ...result } = await this.ingest.ingest(actor, lines, { source: actor.kind === 'device' ? 'device' : 'batch', deviceId: deviceOrigin(actor), reason: null }, 'punch.batch');
+    const { insertedIds: _ids, ...result } = await this.ingest.ingest(actor, lines, { source: actor.kind === 'device' ? 'device' : 'batch', deviceId: deviceOrigin(actor), reason: null }, 'punch.batch');
     return result;
   }
 

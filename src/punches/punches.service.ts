@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
+import { assignedDateOf } from '../attendance/person-days';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { addDays } from '../calendar/calendar-day';
@@ -9,6 +10,8 @@ import { localDate } from '../common/company-time';
 import { DomainError } from '../common/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../months/month-lock.service';
+import type { EmploymentSpan } from '../schedule/policy';
+import { PolicyRepository } from '../schedule/policy.repository';
 import { SettingsRepository } from '../settings/settings.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { StaffRepository } from '../staff/staff.repository';
@@ -28,32 +31,40 @@ export class PunchesService {
     private readonly attendance: AttendanceService,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
+    private readonly policies: PolicyRepository,
     private readonly staff: StaffRepository,
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly time: Clock,
   ) {}
 
-  /** The signed-in employee clocks now: the server's clock decides the time. */
+  /**
+   * The signed-in employee clocks now: the server's clock decides the time. One statement in the
+   * common case (PunchesRepository.clockIn); around a closed month, or the first write of a month,
+   * the batch path decides with the rules which date the punch counts on.
+   */
   async clock(actor: Actor): Promise<ClockResultDto> {
     if (actor.kind !== 'staff') throw onlyStaffClock();
+    const at = new Date(Math.floor(this.time.now().getTime() / 1000) * 1000);
+    const outcome = await this.punches.clockIn(actor.id, at);
+    if (outcome.open) {
+      // Neither: the same second was stored by a concurrent request after this statement began.
+      const row = outcome.inserted ?? outcome.existing ?? ((await this.punches.findAt(this.dataSource.manager, actor.id, at)) as PunchRow);
+      const assigned = row.voided_at ? null : assignedDateOf(outcome.policy, outcome.employment, row.at);
+      return { punch: toPunchDto(row, assigned, outcome.policy.timeZone), duplicate: outcome.inserted === null };
+    }
     // The guard has just loaded the signed-in person, who is active: no need to look them up again.
     const me = { id: actor.id, employee_no: actor.id, active: true };
-    const at = new Date(Math.floor(this.time.now().getTime() / 1000) * 1000);
     const result = await this.dataSource.transaction(async (manager) => {
-      const outcome = await this.ingest.ingestIn(
+      const ingested = await this.ingest.ingestIn(
         manager, actor, [{ ok: true, index: 0, employeeNo: me.employee_no, at, sourceLabel: null }],
         { source: 'clock', deviceId: null, reason: null }, 'punch.clock', new Map([[me.employee_no, me]]),
       );
       // Thrown inside the transaction, so a refused clock-in leaves nothing behind, not even its audit row.
-      if (outcome.rejected.length > 0) throw singleLineRefused(outcome.rejected[0], 'at');
-      return outcome;
+      if (ingested.rejected.length > 0) throw singleLineRefused(ingested.rejected[0], 'at');
+      return ingested;
     });
-    if (result.inserted === 1 && result.zone !== null) {
-      const row = result.stored[0];
-      return { punch: toPunchDto(row, result.assignedDates.get(row.id) ?? null, result.zone), duplicate: false };
-    }
-    return { punch: await this.describe((await this.punches.findAt(this.dataSource.manager, me.id, at)) as PunchRow), duplicate: true };
+    return { punch: await this.describe((await this.punches.findAt(this.dataSource.manager, me.id, at)) as PunchRow), duplicate: result.inserted === 0 };
   }
 
   /** An admin enters a punch the clock missed, with a reason (source `manual`, audited). */
@@ -81,7 +92,7 @@ export class PunchesService {
       if (punch.voided_at) throw alreadyVoided();
       const day = localDate(punch.at, zone);
       const scope = { staffIds: [punch.staff_id], from: addDays(day, -1), to: addDays(day, 1) };
-      const assigned = await this.assignedDateOf(punch, scope);
+      const assigned = await this.assignedDateOf(manager, punch);
       await this.monthLock.assertOpen(manager, [assigned ?? day]);
       const after = await this.punches.void(manager, id, actor.id, reason, this.time.now());
       await this.attendance.recompute(manager, scope);
@@ -99,22 +110,22 @@ export class PunchesService {
     const zone = await this.settings.timeZone();
     const { fromInstant, toInstant } = PunchIngestService.instantRange(query.from, query.to, zone);
     const { rows, total } = await this.punches.listForStaff(this.dataSource.manager, query.staffId, fromInstant, toInstant, pageOffset(query), query.pageSize);
-    const { people } = await this.attendance.compute(this.dataSource.manager, { staffIds: [query.staffId], from: addDays(query.from, -1), to: addDays(query.to, 1) });
-    const assigned = new Map<string, string>();
-    for (const day of people.get(query.staffId)?.days ?? []) for (const punch of day.punches) if (punch.id) assigned.set(punch.id, day.schedule.date);
+    const policy = await this.policies.load(this.dataSource.manager, addDays(query.from, -3), addDays(query.to, 3));
+    const person = (await this.punches.employment(this.dataSource.manager, [query.staffId])).get(query.staffId) as EmploymentSpan;
+    const assigned = new Map(rows.map((row) => [row.id, row.voided_at ? null : assignedDateOf(policy, person, row.at)]));
     return pageOf(rows.map((row) => toPunchDto(row, assigned.get(row.id) ?? null, zone)), total, query);
   }
 
-  private async assignedDateOf(punch: PunchRow, scope: { staffIds: string[]; from: string; to: string }): Promise<string | null> {
-    const { people } = await this.attendance.compute(this.dataSource.manager, scope);
-    for (const day of people.get(punch.staff_id)?.days ?? []) if (day.punches.some((p) => p.id === punch.id)) return day.schedule.date;
-    return null;
+  /** The date whose shift the punch counts on (null: in no punch window), by the rules as they stand. */
+  private async assignedDateOf(manager: EntityManager, punch: PunchRow): Promise<string | null> {
+    const day = localDate(punch.at, await this.settings.timeZone(manager));
+    const policy = await this.policies.load(manager, addDays(day, -2), addDays(day, 2));
+    const person = (await this.punches.employment(manager, [punch.staff_id])).get(punch.staff_id) as EmploymentSpan;
+    return assignedDateOf(policy, person, punch.at);
   }
 
   private async describe(row: PunchRow): Promise<PunchDto> {
-    const zone = await this.settings.timeZone();
-    const day = localDate(row.at, zone);
-    const assigned = row.voided_at ? null : await this.assignedDateOf(row, { staffIds: [row.staff_id], from: addDays(day, -1), to: addDays(day, 1) });
-    return toPunchDto(row, assigned, zone);
+    const manager = this.dataSource.manager;
+    return toPunchDto(row, row.voided_at ? null : await this.assignedDateOf(manager, row), await this.settings.timeZone(manager));
   }
 }

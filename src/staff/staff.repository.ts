@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Staff } from './staff.entity';
+import { preparedQuery } from '../database/prepared-query';
+import { GrantableRole, Staff } from './staff.entity';
 import { belowViewer } from './visibility-sql';
 
 export interface StaffListFilter {
@@ -21,6 +22,17 @@ export class StaffRepository {
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
+  }
+
+  /** What a signed-in request checks on every call, as one prepared statement. */
+  async signInStateOf(id: string): Promise<{ id: string; username: string; roles: GrantableRole[]; active: boolean; tokenVersion: number } | null> {
+    const rows = await preparedQuery<{ id: string; username: string; roles: GrantableRole[]; active: boolean; token_version: number }>(
+      this.dataSource,
+      'staff-sign-in-state',
+      'SELECT id, username, roles, active, token_version FROM staff WHERE id = $1',
+      [id],
+    );
+    return rows.length === 0 ? null : { id: rows[0].id, username: rows[0].username, roles: rows[0].roles, active: rows[0].active, tokenVersion: rows[0].token_version };
   }
 
   findById(id: string, manager?: EntityManager): Promise<Staff | null> {

@@ -52,8 +52,12 @@ async function day(t: TestApp, who: SignedIn, staffId: string, date: string): Pr
   return found;
 }
 
-/** The materialised row, read straight from the table (no GET, which could refresh it). */
+/**
+ * The materialised row, read straight from the table (no GET, which could refresh it), once the
+ * background job has worked off the queue of days that punches made stale.
+ */
 async function stored(t: TestApp, staffId: string, date: string): Promise<StoredDay | undefined> {
+  await t.settle();
   const rows = await t.sql<StoredDay>(
     `SELECT status, late_minutes, early_minutes, absence_days, early_leave, missing_out, on_duty, shift_code
        FROM attendance_day WHERE staff_id = $1 AND date = $2`,
@@ -80,6 +84,7 @@ async function settings(t: TestApp, admin: SignedIn, body: Record<string, unknow
 
 /** Every stored row as JSON, minus when it was computed. */
 async function snapshot(t: TestApp, from: string, to: string): Promise<Record<string, unknown>[]> {
+  await t.settle();
   const rows = await t.sql<{ row: Record<string, unknown> }>(
     `SELECT to_jsonb(d) - 'computed_at' AS row FROM attendance_day d WHERE date BETWEEN $1 AND $2 ORDER BY staff_id, date`,
     [from, to],

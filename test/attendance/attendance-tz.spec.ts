@@ -59,6 +59,7 @@ async function day(t: TestApp, who: SignedIn, staffId: string, date: string): Pr
 }
 
 async function stored(t: TestApp, staffId: string, date: string): Promise<string | undefined> {
+  await t.settle(); // the background job has worked off the queue of stale days
   const rows = await t.sql<{ status: string }>('SELECT status FROM attendance_day WHERE staff_id = $1 AND date = $2', [staffId, date]);
   return rows[0]?.status;
 }

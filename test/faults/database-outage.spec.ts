@@ -267,11 +267,19 @@ describe('Faults: the database stops in the middle of traffic (issue 9)', () => 
       `SELECT count(*)::int AS n FROM attendance_day d WHERE d.first_in IS NOT NULL AND NOT EXISTS (SELECT 1 FROM punch p WHERE p.staff_id = d.staff_id AND p.at = d.first_in)`,
     );
     expect(orphanDays[0].n).toBe(0);
-    const unjudged = await query<{ n: number }>(
-      url,
-      `SELECT count(*)::int AS n FROM punch p WHERE NOT EXISTS (SELECT 1 FROM attendance_day d WHERE d.staff_id = p.staff_id AND d.date = (p.at AT TIME ZONE 'Asia/Shanghai')::date)`,
-    );
-    expect(unjudged[0].n).toBe(0);
+    // A stored punch has its days judged or queued for judging (in the same transaction)…
+    const unjudged = (alsoUnqueued: boolean) =>
+      query<{ n: number }>(
+        url,
+        `SELECT count(*)::int AS n FROM punch p
+          WHERE NOT EXISTS (SELECT 1 FROM attendance_day d WHERE d.staff_id = p.staff_id AND d.date = (p.at AT TIME ZONE 'Asia/Shanghai')::date)
+            AND ($1::boolean IS FALSE OR NOT EXISTS (SELECT 1 FROM attendance_stale q WHERE q.staff_id = p.staff_id AND (p.at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN q.from_date AND q.to_date))`,
+        [alsoUnqueued],
+      );
+    expect((await unjudged(true))[0].n).toBe(0);
+    // …and once the queue is worked off, every one is judged.
+    await (s as InProcessService).t.settle();
+    expect((await unjudged(false))[0].n).toBe(0);
   }, 120000);
 
   it('a database that stops answering (frozen: a hung host, a cut network) gives 503 within the read timeout, not a hang or a 500, and recovers', async () => {

@@ -126,8 +126,9 @@ describe('Faults: two instances of the service on one database (issue 9)', () =>
       });
     }
     expect(failures).toEqual([]);
-    // And no stored day missed a punch that a concurrent writer stored: a fresh rebuild of the
-    // month changes none of the arrivals and departures the racing writers left.
+    // And no stored day missed a punch that a concurrent writer stored: once the queue of stale
+    // days is worked off, a fresh rebuild of the month changes none of the arrivals and departures.
+    await (a as InProcessService).t.settle();
     const days = () =>
       sql<{ staff_id: string; date: string; first_in: Date | null; last_out: Date | null }>(
         `SELECT staff_id, date::text AS date, first_in, last_out FROM attendance_day WHERE staff_id = ANY($1::uuid[]) AND date >= '2026-11-01' ORDER BY staff_id, date`,
@@ -235,6 +236,7 @@ describe('Faults: two instances of the service on one database (issue 9)', () =>
     const people = await insertStaff((database as { url: string }).url, 'SWEEP', 80);
     const stored = await A().post('/punches/batch').set(admin.auth).send({ punches: punchLines(people, NOVEMBER_WORKDAYS.slice(10, 13)) });
     expect(stored.body).toMatchObject({ inserted: 480, rejected: [] });
+    await (a as InProcessService).t.settle();
     const ids = people.map((p) => p.id);
     const plant = () =>
       sql(`UPDATE attendance_day SET status = 'pending', window_close = now() - interval '1 minute' WHERE staff_id = ANY($1::uuid[]) AND date BETWEEN '2026-11-16' AND '2026-11-18'`, [ids]);

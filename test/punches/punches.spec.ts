@@ -153,6 +153,7 @@ describe('Punch capture (H-ATT-7)', () => {
 
     it('H-ATT-7: punches are never edited; a wrong one is voided with a reason, audited, and no longer counts', async () => {
       const [punch] = await punchesOf(alice.id, '2026-11-18', '2026-11-18');
+      await t.settle(); // the background job's work: the manual punch's day is stored
       const before = await t.sql(`SELECT status, first_in FROM attendance_day WHERE staff_id = $1 AND date = '2026-11-18'`, [alice.id]);
       expect(before[0].first_in).not.toBeNull();
       const voided = await t.http().post(`/punches/${punch.id}/void`).set(admin.auth).send({ reason: 'Entered for the wrong day' });

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { AttendanceService } from '../../src/attendance/attendance.service';
 import { AuditService } from '../../src/audit/audit.service';
 import { seedFirstAdmin } from '../../src/bootstrap/seed-admin';
 import type { Clock } from '../../src/common/clock';
@@ -23,6 +24,8 @@ export interface TestApp {
   databaseUrl: string;
   /** Runs SQL directly against this file's database (for checks the API does not expose). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Works off the queue of stale days, as the background job does every ATTENDANCE_QUEUE_MS (off in tests). */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,12 +56,12 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Ap
   const database = await cloneTestDatabase();
   const config: RuntimeConfig = {
     // The background sweep is driven by hand in tests (AttendanceSweeper.sweep()).
-    ...loadConfig({ NODE_ENV: 'test', ATTENDANCE_SWEEP_SECONDS: '0' }),
+    ...loadConfig({ NODE_ENV: 'test', ATTENDANCE_SWEEP_SECONDS: '0', ATTENDANCE_QUEUE_MS: '0' }),
     ...options.config,
     databaseUrl: database.url,
     jwtSecret: randomBytes(32).toString('hex'),
   };
-  const app = await NestFactory.create(AppModule.forRoot(config, { clock: options.clock }), { logger: false, bodyParser: false });
+  const app = await NestFactory.create(AppModule.forRoot(config, { clock: options.clock }), { logger: process.env.TEST_LOG ? ['error', 'warn'] : false, bodyParser: false });
   configureApp(app, config);
   await app.init();
   const dataSource = app.get(DataSource);
@@ -70,6 +73,9 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Ap
     config,
     databaseUrl: database.url,
     sql: (text, params) => dataSource.query(text, params),
+    settle: async () => {
+      while ((await app.get(AttendanceService).drainQueue()) > 0);
+    },
     close: async () => {
       await app.close();
       await database.drop();

@@ -7,6 +7,7 @@ import { Logger, LoggerService } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AttendanceService } from '../../../src/attendance/attendance.service';
 import { RunningService, startService } from '../../../src/bootstrap/start-service';
 import { loadConfig } from '../../../src/config/app-config';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../../src/config/runtime-config';
@@ -97,7 +98,8 @@ export interface InProcessService {
 
 /**
  * One instance of the service started the way main.ts starts it (`startService(loadConfig(env))`),
- * inside this process, on 127.0.0.1 and a free port. The background sweep is off unless asked for.
+ * inside this process, on 127.0.0.1 and a free port. The background sweep and the queue of stale
+ * days are off unless asked for (`t.settle()` works the queue off).
  */
 export async function startInProcess(env: Record<string, string>, logger: LoggerService = new CollectingLogger()): Promise<InProcessService> {
   const service = await startService(
@@ -107,6 +109,7 @@ export async function startInProcess(env: Record<string, string>, logger: Logger
       HOST: '127.0.0.1',
       ADMIN_PASSWORD,
       ATTENDANCE_SWEEP_SECONDS: '0',
+      ATTENDANCE_QUEUE_MS: '0',
       LOG_LEVEL: 'error',
       RATE_LIMIT_PER_MINUTE: '1000000',
       ...env,
@@ -129,6 +132,9 @@ export async function startInProcess(env: Record<string, string>, logger: Logger
     config,
     databaseUrl: config.databaseUrl,
     sql: (text, params) => dataSource.query(text, params),
+    settle: async () => {
+      while ((await service.app.get(AttendanceService).drainQueue()) > 0);
+    },
     close: stop,
   };
   return { service, t, url: service.url, stop };
