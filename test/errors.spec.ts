@@ -79,6 +79,43 @@ describe('API conventions: one error shape', () => {
     expect(settings.body.details[0].field).toBe('effectiveFrom');
   });
 
+  it('answers dates from 1970 to 1999 (before the first settings version) like any other: the first version governs them', async () => {
+    expect((await t.http().get('/calendar?month=1999-12').set(admin.auth)).status).toBe(200);
+    expect((await t.http().get(`/schedule?staffId=${admin.id}&month=1970-01`).set(admin.auth)).status).toBe(200);
+    const attendance = await t.http().get(`/attendance?staffId=${admin.id}&month=1985-06`).set(admin.auth);
+    expect({ status: attendance.status, body: attendance.status === 200 ? null : attendance.body }).toEqual({ status: 200, body: null });
+    const batch = await t.http().post('/punches/batch').set(admin.auth).send({ punches: [{ employeeNo: 'A0001', at: '1970-01-01T08:00:00+08:00' }, { employeeNo: 'A0001', at: '2026-11-03T08:00:00+08:00' }] });
+    expect(batch.status).toBe(200);
+    const settings = await t.http().get('/settings').set(admin.auth);
+    const old = await t.http().put('/settings').set(admin.auth).send({ effectiveFrom: '1990-01-01', graceMinutes: settings.body.current.graceMinutes });
+    expect(old.status).toBe(200);
+  });
+
+  it('refuses handbook version numbers outside 1 … 1,000,000 with 400 (2^31 would overflow the column)', async () => {
+    for (const n of ['2147483648', '99999999999999999999', '0', '-1', '1.5', 'one']) {
+      const response = await t.http().get(`/handbook/versions/${n}`).set(admin.auth);
+      expect({ n, status: response.status, details: response.body.details }).toEqual({ n, status: 400, details: [{ field: 'n', message: expect.any(String) }] });
+    }
+    const first = await t.http().get('/handbook/versions/1').set(admin.auth);
+    expect({ status: first.status, body: first.status === 200 ? null : first.body }).toEqual({ status: 200, body: null });
+  });
+
+  it('refuses a JSON array or bare value as a body with 400 naming the body, not fields "0", "1"', async () => {
+    for (const body of ['[1,2]', '[{"code":"x"}]', '"text"', '42', 'null']) {
+      const response = await t.http().post('/positions').set(admin.auth).set('Content-Type', 'application/json').send(body);
+      expect({ body, status: response.status, details: response.body.details }).toEqual({ body, status: 400, details: [{ field: 'body', message: expect.any(String) }] });
+    }
+  });
+
+  it('refuses an import over 20 MB with 413 even when its last line never ends, and stores nothing', async () => {
+    const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM punch');
+    const file = `employeeNo,at\nA0001,2026-11-04 08:00:00\n${'x'.repeat(21 * 1024 * 1024)}`;
+    const response = await t.http().post('/punches/import').set(admin.auth).set('Content-Type', 'text/csv').timeout(30_000).send(file);
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM punch')).toEqual(before);
+  });
+
   it('refuses an import whose body is not text (415), since a parsed body cannot be streamed', async () => {
     const response = await t.http().post('/punches/import').set(admin.auth).set('Content-Type', 'application/json').send('{}');
     expect(response.status).toBe(415);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -13,7 +13,15 @@ import {
 } from './dto/handbook.dto';
 import { HandbookService } from './handbook.service';
 
-const versionParam = new ParseIntPipe({ exceptionFactory: () => validationFailed([{ field: 'n', message: 'n must be a version number' }]) });
+/** Handbook version numbers as documented: whole numbers 1 … 1,000,000 (larger ones would overflow the int column). */
+const versionParam = {
+  transform(value: unknown): number {
+    // The global ValidationPipe has already turned the text into a number (NaN when it was none).
+    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+    if (Number.isInteger(n) && n >= 1 && n <= 1_000_000) return n;
+    throw validationFailed([{ field: 'n', message: 'n must be a version number from 1 to 1000000' }]);
+  },
+};
 const keyParam = {
   transform(value: unknown): string {
     if (typeof value === 'string' && /^[A-Z][A-Z0-9-]{1,30}$/.test(value)) return value;

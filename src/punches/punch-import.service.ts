@@ -31,14 +31,16 @@ export class PunchImportService {
     const zone = await this.ingest.timeZoneFor(actor);
     let bytes = 0;
     let tooLarge = false;
+    const lines = createInterface({ input: body, crlfDelay: Infinity });
     body.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > MAX_IMPORT_BYTES && !tooLarge) {
         tooLarge = true;
-        body.pause();
+        // Ends the line loop below even inside a line that never ends (no newline in 20 MB):
+        // readline would otherwise wait for the rest of it for ever.
+        lines.close();
       }
     });
-    const lines = createInterface({ input: body, crlfDelay: Infinity });
     const total: IngestCounts = { received: 0, inserted: 0, duplicates: 0, rejected: [] };
     let format: 'csv' | 'zkteco' | null = null;
     let index = -1;
@@ -67,6 +69,7 @@ export class PunchImportService {
     }
     lines.close();
     if (tooLarge) {
+      // Read the rest of the upload away, so that the refusal reaches a client still sending.
       body.resume();
       throw importTooLarge(MAX_IMPORT_BYTES);
     }

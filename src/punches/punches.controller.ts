@@ -66,7 +66,7 @@ export class PunchesController {
   @ApiBody({ description: 'A CSV with the header `employeeNo,at`, or a ZKTeco attendance log (`PIN\\tYYYY-MM-DD HH:MM:SS\\tstatus\\tverify\\tworkcode…`, device-local time). Up to 20 MB, streamed.', schema: { type: 'string', maxLength: 20971520 } })
   @ApiOperation({ summary: 'Import a time-clock export (admin or device key)', description: 'Same idempotence and per-line report as the batch; importing the same file twice adds nothing.' })
   @ApiOkResponse({ type: IngestResultDto })
-  @ApiErrors(400, 403, 415)
+  @ApiErrors(400, 403, 413, 415)
   importFile(@CurrentActor() actor: Actor, @Req() request: Request, @Query('source') source?: string): Promise<IngestResultDto> {
     // The file is read from the raw stream: a body some parser already consumed (JSON) is refused.
     if (!/^(text\/|application\/octet-stream)/i.test(request.headers['content-type'] ?? '')) throw importNotText();

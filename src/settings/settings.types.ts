@@ -9,13 +9,17 @@ export interface SettingVersion extends RuleSettings {
   punchWindowCloseMinutes: number;
 }
 
-/** The version in force on `date`: the latest that starts on or before it. Versions sorted ascending. */
+/**
+ * The version in force on `date`: the latest that starts on or before it. Versions sorted ascending.
+ * A date before the first version is governed by the first one: the company's rules as first
+ * written down are the earliest it has (punches and leave from before them still need a verdict).
+ */
 export function versionOn<T extends { effectiveFrom: string }>(versions: readonly T[], date: string): T {
-  let found: T | undefined;
+  if (versions.length === 0) throw new Error('No versions at all');
+  let found = versions[0];
   for (const version of versions) {
     if (version.effectiveFrom <= date) found = version;
     else break;
   }
-  if (!found) throw new Error(`No version in force on ${date}`);
   return found;
 }

@@ -6,6 +6,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
+  | 'payload_too_large'
   | 'too_many_requests'
   | 'unsupported_media_type'
   | 'unavailable';
