@@ -116,6 +116,36 @@ describe('API conventions: one error shape', () => {
     expect(await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM punch')).toEqual(before);
   });
 
+  it('refuses text with a lone UTF-16 surrogate (JSON "\\udfff") with 400 INVALID_TEXT: no database can store it', async () => {
+    for (const body of ['{"code":"surrogate","nameZh":"\\udfff\\ud800x","nameEn":"x"}', '{"code":"surrogate","nameZh":"x","nameEn":"x","\\ud800":1}']) {
+      const response = await t.http().post('/positions').set(admin.auth).set('Content-Type', 'application/json').send(body);
+      expect({ status: response.status, code: response.body.code, details: response.body.details }).toEqual({ status: 400, code: 'INVALID_TEXT', details: [{ field: 'body', message: expect.any(String) }] });
+    }
+    // A proper pair (an emoji) is fine.
+    const emoji = await t.http().post('/positions').set(admin.auth).set('Content-Type', 'application/json').send('{"code":"emoji_pos","nameZh":"\\ud83d\\ude00","nameEn":"x"}');
+    expect(emoji.status).toBe(201);
+    expect(emoji.body.nameZh).toBe('😀');
+  });
+
+  it('answers the monthly report of a month before the first finance policy version (1970-01) with that first version', async () => {
+    for (const month of ['1970-01', '1999-12']) {
+      const response = await t.http().get(`/reports/monthly?month=${month}`).set(admin.auth);
+      expect({ month, status: response.status }).toEqual({ month, status: 200 });
+    }
+  });
+
+  it('H-ATT-4: refuses a shift that would run into the next day\'s shift (422 SHIFTS_OVERLAP), which would leave days no punch window could be built for', async () => {
+    const office = await t.http().put('/shifts/office').set(admin.auth).send({ effectiveFrom: '2026-12-01', sessions: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '08:40' }] });
+    expect({ status: office.status, code: office.body.code, field: office.body.details?.[0]?.field }).toEqual({ status: 422, code: 'SHIFTS_OVERLAP', field: 'sessions' });
+    const duty = await t.http().put('/shifts/duty').set(admin.auth).send({ effectiveFrom: '2026-12-01', sessions: [{ start: '16:00', end: '09:00' }] });
+    expect({ status: duty.status, code: duty.body.code }).toEqual({ status: 422, code: 'SHIFTS_OVERLAP' });
+    // Up to the next morning's start is allowed: duty until 08:30 meets the office shift exactly.
+    const meets = await t.http().put('/shifts/duty').set(admin.auth).send({ effectiveFrom: '2026-12-01', sessions: [{ start: '16:00', end: '08:30' }] });
+    expect(meets.status).toBe(200);
+    expect((await t.http().get(`/schedule?staffId=${admin.id}&month=2026-12`).set(admin.auth)).status).toBe(200);
+    expect((await t.http().get(`/attendance?staffId=${admin.id}&month=2026-12`).set(admin.auth)).status).toBe(200);
+  });
+
   it('refuses an import whose body is not text (415), since a parsed body cannot be streamed', async () => {
     const response = await t.http().post('/punches/import').set(admin.auth).set('Content-Type', 'application/json').send('{}');
     expect(response.status).toBe(415);

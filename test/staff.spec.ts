@@ -185,6 +185,14 @@ describe('Staff directory: who sees and changes what (H-ORG-3)', () => {
       expect(demote.body.code).toBe('LAST_ADMIN');
       expect((await t.http().post(`/staff/${admin.id}/deactivate`).set(admin.auth).send({})).body.code).toBe('LAST_ADMIN');
     });
+
+    it('an admin cannot deactivate their own account (422), even with another admin left; the other admin can', async () => {
+      const second = await newStaff(t, admin, { roles: ['admin'] });
+      const self = await t.http().post(`/staff/${second.id}/deactivate`).set(second.auth).send({});
+      expect({ status: self.status, code: self.body.code }).toEqual({ status: 422, code: 'CANNOT_DEACTIVATE_SELF' });
+      expect((await t.http().get('/auth/me').set(second.auth)).status).toBe(200);
+      expect((await t.http().post(`/staff/${second.id}/deactivate`).set(admin.auth).send({})).status).toBe(200);
+    });
   });
 
   describe('H-ORG-3: supervisor chains never loop', () => {

@@ -88,6 +88,7 @@ export class PunchIngestService {
     return this.dataSource.transaction((manager) => this.ingestIn(manager, actor, lines, origin, auditAction));
   }
 
+  /** `knownStaff` spares the lookup by employee number when the caller has the person already. */
   async ingestIn(
     manager: EntityManager,
     actor: Actor,

@@ -108,7 +108,10 @@ export class MonthlyReportRepository {
     const rows: FinancePolicy[] = await manager.query(
       `SELECT effective_month AS "effectiveMonth", late_fen AS "lateFen", serious_late_fen AS "seriousLateFen", absence_day_fen AS "absenceDayFen",
               missing_punch_fen AS "missingPunchFen", full_attendance_bonus_fen AS "fullAttendanceBonusFen"
-         FROM finance_policy WHERE effective_month <= $1 ORDER BY effective_month DESC LIMIT 1`,
+         FROM finance_policy
+        -- The version in force; a month before the first version is governed by the first one.
+        ORDER BY effective_month <= $1 DESC, CASE WHEN effective_month <= $1 THEN effective_month END DESC, effective_month ASC
+        LIMIT 1`,
       [month],
     );
     return rows[0];

@@ -31,7 +31,7 @@ export class ShiftsController {
   @ApiParam({ name: 'code', enum: ['office', 'duty'] })
   @ApiOperation({ summary: "Change a shift's sessions from a date on (admin, finance)", description: 'Earlier days keep their sessions; the days it governs are recomputed; 409 MONTH_CLOSED inside a closed month.' })
   @ApiOkResponse({ type: ShiftVersionDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrors(400, 403, 409, 422)
   put(
     @CurrentActor() actor: Actor,
     @Param('code', new ParseEnumPipe(ShiftCodeParam, { exceptionFactory: () => validationFailed([{ field: 'code', message: 'must be office or duty' }]) })) code: ShiftCode,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { buildShiftDay } from '../attendance/rules/schedule';
+import { buildShiftDay, shiftEnd, shiftStart } from '../attendance/rules/schedule';
 import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -10,7 +10,7 @@ import { MonthLockService } from '../months/month-lock.service';
 import { monthsBetween } from '../settings/settings.service';
 import { versionOn } from '../settings/settings.types';
 import { PutShiftDto, ShiftDto, ShiftVersionDto } from './dto/shift.dto';
-import { ShiftCode, SHIFT_CODES, ShiftsRepository } from './shifts.repository';
+import { ShiftCode, SHIFT_CODES, ShiftsRepository, ShiftVersion } from './shifts.repository';
 
 @Injectable()
 export class ShiftsService {
@@ -39,7 +39,10 @@ export class ShiftsService {
       throw new DomainError('bad_request', 'VALIDATION_FAILED', (error as Error).message, [{ field: 'sessions', message: 'sessions must be in order and must not overlap' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const versions = (await this.shifts.versions(manager)).filter((version) => version.code === code);
+      const all = await this.shifts.versions(manager);
+      const clash = nextDayClash(all, { code, effectiveFrom: input.effectiveFrom, sessions: input.sessions });
+      if (clash) throw new DomainError('unprocessable', 'SHIFTS_OVERLAP', clash, [{ field: 'sessions', message: clash }]);
+      const versions = all.filter((version) => version.code === code);
       const next = versions.find((version) => version.effectiveFrom > input.effectiveFrom);
       const today = await this.attendance.today(manager);
       const until = next ? addDays(next.effectiveFrom, -1) : today > input.effectiveFrom ? today : input.effectiveFrom;
@@ -53,4 +56,30 @@ export class ShiftsService {
       return after;
     });
   }
+}
+
+/**
+ * A shift may run past midnight (duty until 24:00, or later), but it must end before any shift
+ * of the next day starts: otherwise one instant would belong to two days' punch windows (H-ATT-4).
+ * Checked for every pair of the versions that can be in force from the day before the new one on,
+ * the new one included; wall-clock order is the same in every zone, so UTC dates will do.
+ */
+function nextDayClash(versions: ShiftVersion[], proposed: ShiftVersion): string | null {
+  const dayBefore = addDays(proposed.effectiveFrom, -1);
+  const candidates = [...versions.filter((v) => !(v.code === proposed.code && v.effectiveFrom === proposed.effectiveFrom)), proposed];
+  const inPlay = candidates.filter((version) => {
+    const own = candidates.filter((v) => v.code === version.code).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    return version.effectiveFrom >= dayBefore || versionOn(own, dayBefore) === version;
+  });
+  for (const first of inPlay) {
+    for (const second of inPlay) {
+      const today = buildShiftDay('2026-01-05', { code: first.code, sessions: first.sessions }, 'UTC');
+      const tomorrow = buildShiftDay('2026-01-06', { code: second.code, sessions: second.sessions }, 'UTC');
+      if (shiftEnd(today).getTime() > shiftStart(tomorrow).getTime()) {
+        const end = first.sessions[first.sessions.length - 1].end;
+        return `the ${first.code} shift (from ${first.effectiveFrom}) ends at ${end}, after the next day's ${second.code} shift (from ${second.effectiveFrom}) starts at ${second.sessions[0].start}`;
+      }
+    }
+  }
+  return null;
 }

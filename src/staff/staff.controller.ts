@@ -58,7 +58,7 @@ export class StaffController {
   @Roles('admin')
   @ApiOperation({ summary: 'End employment (admin)', description: 'Nobody is deleted; the person can no longer sign in and their tokens stop working.' })
   @ApiOkResponse({ type: StaffDto })
-  @ApiErrors(400, 403, 404, 409)
+  @ApiErrors(400, 403, 404, 409, 422)
   deactivate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: DeactivateStaffDto): Promise<StaffDto> {
     return this.staff.deactivate(actor, id, body);
   }

@@ -118,6 +118,8 @@ export class StaffService {
       if (!current) throw staffNotFound();
       if (!current.active) throw alreadyInState(false);
       if (current.roles.includes('admin')) await this.assertAnotherAdmin(manager, id);
+      // Another admin records someone's leaving; an admin cannot sign themself out for good by mistake.
+      if (actor.id === id) throw new DomainError('unprocessable', 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; another admin can', [{ field: 'id', message: 'is you' }]);
       const before = await this.reload(manager, id);
       const leftOn = input.leftOn ?? (await this.attendance.today(manager));
       if (leftOn < current.hiredOn) throw new DomainError('unprocessable', 'LEFT_BEFORE_HIRED', 'leftOn must not be before hiredOn', [{ field: 'leftOn', message: 'is before hiredOn' }]);

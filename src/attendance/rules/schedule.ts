@@ -74,11 +74,11 @@ export function buildShiftDay(date: string, shift: ShiftDefinition, zone: string
   return { date, shiftCode: shift.code, sessions, zone };
 }
 
-function shiftStart(day: ShiftDay): Date {
+export function shiftStart(day: ShiftDay): Date {
   return day.sessions[0].start;
 }
 
-function shiftEnd(day: ShiftDay): Date {
+export function shiftEnd(day: ShiftDay): Date {
   return day.sessions[day.sessions.length - 1].end;
 }
 

@@ -143,6 +143,3 @@ export function calendarEdgeProbes(operations: Operation[], pools: Pools): FuzzR
   }
   return probes;
 }
-
-/** The former name, still imported by test/security/bad-input.fuzz.ts (a copy of bad-input.spec.ts). */
-export const endOfCalendarProbes = calendarEdgeProbes;
