@@ -4,6 +4,8 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { AttendanceService } from './attendance.service';
 
 const SWEEP_LOCK_KEY = 7_441_302_218;
+/** People recomputed per transaction of the queue: small enough to keep the event loop responsive. */
+const DRAIN_SLICE_PEOPLE = 100;
 
 /**
  * The background work on day results, under one advisory lock so that with several instances one
@@ -15,6 +17,7 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('AttendanceSweeper');
   private readonly timers: NodeJS.Timeout[] = [];
   private running = false;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,6 +31,7 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopping = true;
     for (const timer of this.timers) clearInterval(timer);
   }
 
@@ -39,11 +43,21 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
     return this.locked(async () => (await this.drain()) + (await this.attendance.finalizeExpiredPending()));
   }
 
-  /** Works the queue off in slices of a few hundred people, one transaction each. */
+  /**
+   * Works the queue off in slices of a hundred people, one transaction each. Background work
+   * shares the process with requests: after each slice it rests as long as the slice took, so
+   * that a large queue (a month of punches for 10,000 people) takes at most half the CPU while
+   * batches and clock-ins keep coming. Reads never wait for it (they bring their own days up to date).
+   */
   private async drain(): Promise<number> {
     let total = 0;
-    for (let slice = await this.attendance.drainQueue(); slice > 0; slice = await this.attendance.drainQueue()) total += slice;
-    return total;
+    for (;;) {
+      const started = performance.now();
+      const slice = await this.attendance.drainQueue(DRAIN_SLICE_PEOPLE);
+      if (slice === 0) return total;
+      total += slice;
+      if (!this.stopping) await new Promise((resolve) => setTimeout(resolve, performance.now() - started).unref());
+    }
   }
 
   private every(ms: number, pass: () => Promise<number>): void {
