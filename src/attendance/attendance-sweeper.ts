@@ -51,13 +51,15 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
    */
   private async drain(): Promise<number> {
     let total = 0;
-    for (;;) {
+    // On shutdown the loop ends after the slice in hand; what is left stays queued for the next start.
+    while (!this.stopping) {
       const started = performance.now();
       const slice = await this.attendance.drainQueue(DRAIN_SLICE_PEOPLE);
-      if (slice === 0) return total;
+      if (slice === 0) break;
       total += slice;
-      if (!this.stopping) await new Promise((resolve) => setTimeout(resolve, performance.now() - started).unref());
+      await new Promise((resolve) => setTimeout(resolve, performance.now() - started).unref());
     }
+    return total;
   }
 
   private every(ms: number, pass: () => Promise<number>): void {
