@@ -79,7 +79,7 @@ describe('API conventions: one error shape', () => {
     expect(settings.body.details[0].field).toBe('effectiveFrom');
   });
 
-  it('answers dates from 1970 to 1999 (before the first settings version) like any other: the first version governs them', async () => {
+  it('H-ATT-2, H-ATT-5: answers dates from 1970 to 1999 (before the first settings version) like any other: the first version governs them', async () => {
     expect((await t.http().get('/calendar?month=1999-12').set(admin.auth)).status).toBe(200);
     expect((await t.http().get(`/schedule?staffId=${admin.id}&month=1970-01`).set(admin.auth)).status).toBe(200);
     const attendance = await t.http().get(`/attendance?staffId=${admin.id}&month=1985-06`).set(admin.auth);
@@ -127,7 +127,7 @@ describe('API conventions: one error shape', () => {
     expect(emoji.body.nameZh).toBe('😀');
   });
 
-  it('answers the monthly report of a month before the first finance policy version (1970-01) with that first version', async () => {
+  it('H-ATT-7: answers the monthly report of a month before the first finance policy version (1970-01) with that first version', async () => {
     for (const month of ['1970-01', '1999-12']) {
       const response = await t.http().get(`/reports/monthly?month=${month}`).set(admin.auth);
       expect({ month, status: response.status }).toEqual({ month, status: 200 });

@@ -4,8 +4,6 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { AttendanceService } from './attendance.service';
 
 const SWEEP_LOCK_KEY = 7_441_302_218;
-/** People recomputed per transaction of the queue: small enough to keep the event loop responsive. */
-const DRAIN_SLICE_PEOPLE = 100;
 
 /**
  * The background work on day results, under one advisory lock so that with several instances one
@@ -54,7 +52,7 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
     // On shutdown the loop ends after the slice in hand; what is left stays queued for the next start.
     while (!this.stopping) {
       const started = performance.now();
-      const slice = await this.attendance.drainQueue(DRAIN_SLICE_PEOPLE);
+      const slice = await this.attendance.drainQueue();
       if (slice === 0) break;
       total += slice;
       await new Promise((resolve) => setTimeout(resolve, performance.now() - started).unref());

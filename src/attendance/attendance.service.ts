@@ -21,6 +21,8 @@ export interface RecomputeScope {
 
 /** People whose queued spans fit in one range of at most this many days are recomputed together. */
 const JOINT_RANGE_DAYS = 62;
+/** People recomputed per transaction of the queue: small enough to keep the event loop responsive. */
+const QUEUE_SLICE_PEOPLE = 100;
 
 /**
  * Keeps the materialised day results equal to what the rules say about the current inputs.
@@ -129,7 +131,7 @@ export class AttendanceService {
    * One pass over the queue of stale days: up to `maxPeople` people, longest waiting first, in one
    * transaction. Returns how many people it recomputed (0: the queue is empty).
    */
-  async drainQueue(maxPeople = 200): Promise<number> {
+  async drainQueue(maxPeople = QUEUE_SLICE_PEOPLE): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const spans = await this.stale.next(manager, maxPeople);
       for (const group of jointRanges(spans)) await this.recompute(manager, group);

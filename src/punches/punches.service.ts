@@ -22,6 +22,9 @@ import { parsePunchTime } from './punch-lines';
 import { PunchRow, PunchesRepository } from './punches.repository';
 import { alreadyVoided, onlyStaffClock, punchExists, punchNotFound, singleLineRefused } from './punches.errors';
 
+/** The UTC calendar date of an instant: within a day of its local date in any zone. */
+const utcDate = (instant: Date): string => instant.toISOString().slice(0, 10);
+
 @Injectable()
 export class PunchesService {
   constructor(
@@ -85,15 +88,14 @@ export class PunchesService {
 
   /** Punches are never edited: a wrong one is voided with a reason, and its day recomputed. */
   async void(actor: Actor, id: string, reason: string): Promise<PunchDto> {
-    const zone = await this.settings.timeZone();
     const voided = await this.dataSource.transaction(async (manager) => {
       const punch = await this.punches.findById(manager, id, true);
       if (!punch) throw punchNotFound();
       if (punch.voided_at) throw alreadyVoided();
-      const day = localDate(punch.at, zone);
+      const rules = await this.assignments(manager, punch.staff_id, utcDate(punch.at), utcDate(punch.at));
+      const day = localDate(punch.at, rules.zone);
       const scope = { staffIds: [punch.staff_id], from: addDays(day, -1), to: addDays(day, 1) };
-      const assigned = await this.assignedDateOf(manager, punch);
-      await this.monthLock.assertOpen(manager, [assigned ?? day]);
+      await this.monthLock.assertOpen(manager, [rules.dateOf(punch) ?? day]);
       const after = await this.punches.void(manager, id, actor.id, reason, this.time.now());
       await this.attendance.recompute(manager, scope);
       await this.audit.record(manager, actor, { action: 'punch.void', entity: 'punch', entityId: id, before: { voidedAt: null }, after: { voidedAt: after.voided_at, voidReason: reason } });
@@ -110,22 +112,23 @@ export class PunchesService {
     const zone = await this.settings.timeZone();
     const { fromInstant, toInstant } = PunchIngestService.instantRange(query.from, query.to, zone);
     const { rows, total } = await this.punches.listForStaff(this.dataSource.manager, query.staffId, fromInstant, toInstant, pageOffset(query), query.pageSize);
-    const policy = await this.policies.load(this.dataSource.manager, addDays(query.from, -3), addDays(query.to, 3));
-    const person = (await this.punches.employment(this.dataSource.manager, [query.staffId])).get(query.staffId) as EmploymentSpan;
-    const assigned = new Map(rows.map((row) => [row.id, row.voided_at ? null : assignedDateOf(policy, person, row.at)]));
-    return pageOf(rows.map((row) => toPunchDto(row, assigned.get(row.id) ?? null, zone)), total, query);
+    const rules = await this.assignments(this.dataSource.manager, query.staffId, query.from, query.to);
+    return pageOf(rows.map((row) => toPunchDto(row, rules.dateOf(row), rules.zone)), total, query);
   }
 
-  /** The date whose shift the punch counts on (null: in no punch window), by the rules as they stand. */
-  private async assignedDateOf(manager: EntityManager, punch: PunchRow): Promise<string | null> {
-    const day = localDate(punch.at, await this.settings.timeZone(manager));
-    const policy = await this.policies.load(manager, addDays(day, -2), addDays(day, 2));
-    const person = (await this.punches.employment(manager, [punch.staff_id])).get(punch.staff_id) as EmploymentSpan;
-    return assignedDateOf(policy, person, punch.at);
+  /**
+   * The date each punch of one person counts on (null: voided, or in no punch window), by the rules
+   * as they stand, for punches whose dates lie in [from, to] (local or UTC: the Policy is loaded
+   * with three days to spare, enough for the neighbours that decide a window).
+   */
+  private async assignments(manager: EntityManager, staffId: string, from: string, to: string): Promise<{ zone: string; dateOf: (punch: PunchRow) => string | null }> {
+    const policy = await this.policies.load(manager, addDays(from, -3), addDays(to, 3));
+    const person = (await this.punches.employment(manager, [staffId])).get(staffId) as EmploymentSpan;
+    return { zone: policy.timeZone, dateOf: (punch) => (punch.voided_at ? null : assignedDateOf(policy, person, punch.at)) };
   }
 
   private async describe(row: PunchRow): Promise<PunchDto> {
-    const manager = this.dataSource.manager;
-    return toPunchDto(row, row.voided_at ? null : await this.assignedDateOf(manager, row), await this.settings.timeZone(manager));
+    const rules = await this.assignments(this.dataSource.manager, row.staff_id, utcDate(row.at), utcDate(row.at));
+    return toPunchDto(row, rules.dateOf(row), rules.zone);
   }
 }

@@ -52,6 +52,11 @@ export async function cloneTestDatabase(): Promise<{ url: string; drop: () => Pr
   };
 }
 
+/** Works off the queue of stale days of an app whose background job is off, as that job would. */
+export async function settleQueue(app: INestApplication): Promise<void> {
+  while ((await app.get(AttendanceService).drainQueue()) > 0);
+}
+
 export async function startTestApp(options: { clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const database = await cloneTestDatabase();
   const config: RuntimeConfig = {
@@ -73,9 +78,7 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Ap
     config,
     databaseUrl: database.url,
     sql: (text, params) => dataSource.query(text, params),
-    settle: async () => {
-      while ((await app.get(AttendanceService).drainQueue()) > 0);
-    },
+    settle: () => settleQueue(app),
     close: async () => {
       await app.close();
       await database.drop();

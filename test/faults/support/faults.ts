@@ -7,12 +7,11 @@ import { Logger, LoggerService } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AttendanceService } from '../../../src/attendance/attendance.service';
 import { RunningService, startService } from '../../../src/bootstrap/start-service';
 import { loadConfig } from '../../../src/config/app-config';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../../src/config/runtime-config';
 import type { TestApp } from '../../support/test-app';
-import { ADMIN_PASSWORD } from '../../support/test-app';
+import { ADMIN_PASSWORD, settleQueue } from '../../support/test-app';
 
 export const execFileAsync = promisify(execFile);
 
@@ -132,9 +131,7 @@ export async function startInProcess(env: Record<string, string>, logger: Logger
     config,
     databaseUrl: config.databaseUrl,
     sql: (text, params) => dataSource.query(text, params),
-    settle: async () => {
-      while ((await service.app.get(AttendanceService).drainQueue()) > 0);
-    },
+    settle: () => settleQueue(service.app),
     close: stop,
   };
   return { service, t, url: service.url, stop };
