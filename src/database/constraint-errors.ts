@@ -55,10 +55,12 @@ export function domainErrorFromDatabase(error: unknown): DomainError | null {
     case '40P01':
       return new DomainError('conflict', 'STATE_CHANGED', 'The record was changed at the same time; try again');
   }
+  // Connection loss also shows through TypeORM: it releases a transaction's query runner when its
+  // connection fails, and the transaction's next statement finds it released.
   const message = pgError.message ?? '';
   if (
     (pgError.code !== undefined && CONNECTION_FAILURES.has(pgError.code)) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|query runner was already released|Query read timeout/i.test(message)
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Query runner (was )?already released|Query read timeout/i.test(message)
   ) {
     return new DomainError('unavailable', 'DATABASE_UNAVAILABLE', 'The database is not reachable right now; try again shortly');
   }
