@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import type { RuntimeConfig } from './config/runtime-config';
+import { BACKGROUND_DATA_SOURCE } from './database/background-data-source';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IclockModule } from './iclock/iclock.module';
@@ -30,7 +31,19 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, overrides.clock ?? new SystemClock()),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, queryTimeoutMs: config.databaseQueryTimeoutMs }),
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, queryTimeoutMs: config.databaseQueryTimeoutMs, acquireTimeoutMs: config.databaseAcquireTimeoutMs }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: config.databaseUrl,
+            poolSize: config.databaseBackgroundPoolSize,
+            queryTimeoutMs: config.databaseQueryTimeoutMs,
+            acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+            applicationName: 'kaoqin-background',
+          }),
+          name: BACKGROUND_DATA_SOURCE,
           retryAttempts: 3,
           retryDelay: 1000,
         }),

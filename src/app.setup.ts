@@ -8,12 +8,16 @@ import { refuseDeepBodies } from './common/body-depth';
 import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi';
+import { applyServerTimeouts, bodyIdleTimeout, HttpTimeouts } from './common/http-timeouts';
 import { createValidationPipe } from './common/validation';
 
 /** Everything main.ts and the tests share: the app behaves the same in both. */
-export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins'>): void {
+export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins'> & HttpTimeouts): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // Before any body is read: slow or stalled clients are cut off (408), see http-timeouts.ts.
+  applyServerTimeouts(app.getHttpServer(), config);
+  app.use(bodyIdleTimeout(config.httpBodyIdleTimeoutMs));
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   express.useBodyParser('json', { limit: '2mb' });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { InjectBackgroundDataSource } from '../database/background-data-source';
 import { AttendanceService } from './attendance.service';
 
 const SWEEP_LOCK_KEY = 7_441_302_218;
@@ -9,6 +10,7 @@ const SWEEP_LOCK_KEY = 7_441_302_218;
  * The background work on day results, under one advisory lock so that with several instances one
  * of them does it: every ATTENDANCE_QUEUE_MS the queue of days made stale by punches is worked
  * off, and every ATTENDANCE_SWEEP_SECONDS pending days whose punch window has closed become final.
+ * It works on the background DataSource (DATABASE_BACKGROUND_POOL_SIZE connections of its own).
  */
 @Injectable()
 export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
@@ -18,7 +20,8 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
   private stopping = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    // The background pool: a flood of requests (slow uploads) cannot take the lock session's connection.
+    @InjectBackgroundDataSource() private readonly dataSource: DataSource,
     private readonly attendance: AttendanceService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { addDays, datesBetween } from '../calendar/calendar-day';
 import { Clock } from '../common/clock';
+import { InjectBackgroundDataSource } from '../database/background-data-source';
 import { localDate } from '../common/company-time';
 import { MonthLockService } from '../months/month-lock.service';
 import { Policy } from '../schedule/policy';
@@ -35,6 +36,8 @@ const QUEUE_SLICE_PEOPLE = 100;
 export class AttendanceService {
   constructor(
     private readonly dataSource: DataSource,
+    /** The queue and the sweep run on a pool of their own, which requests cannot exhaust. */
+    @InjectBackgroundDataSource() private readonly background: DataSource,
     private readonly days: AttendanceRepository,
     private readonly covers: CoversRepository,
     private readonly stale: StaleDaysRepository,
@@ -132,7 +135,7 @@ export class AttendanceService {
    * transaction. Returns how many people it recomputed (0: the queue is empty).
    */
   async drainQueue(maxPeople = QUEUE_SLICE_PEOPLE): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.background.transaction(async (manager) => {
       const spans = await this.stale.next(manager, maxPeople);
       for (const group of jointRanges(spans)) await this.recompute(manager, group);
       return spans.length;
@@ -141,7 +144,7 @@ export class AttendanceService {
 
   /** The background sweep: pending days whose punch window has closed become final. */
   async finalizeExpiredPending(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.background.transaction(async (manager) => {
       const spans = await this.days.expiredPending(manager, this.clock.now());
       for (const span of spans) await this.recompute(manager, { staffIds: [span.staffId], from: span.from, to: span.to });
       return spans.length;

@@ -10,6 +10,16 @@ export interface AppConfig {
   databasePoolSize: number;
   /** A query waiting longer on the database fails (503) instead of hanging the request. */
   databaseQueryTimeoutMs: number;
+  /** A request waiting longer than this for a free connection of the pool answers 503 DATABASE_BUSY. */
+  databaseAcquireTimeoutMs: number;
+  /** Connections of the background work's own pool (queue of stale days, sweep): requests never take them. */
+  databaseBackgroundPoolSize: number;
+  /** Node's headersTimeout: the whole request head must arrive within this. */
+  httpHeadersTimeoutMs: number;
+  /** Node's requestTimeout: the whole request, head and body, must arrive within this. */
+  httpRequestTimeoutMs: number;
+  /** A body that sends nothing for this long is answered 408 and its connection closed. */
+  httpBodyIdleTimeoutMs: number;
   dataDir: string;
   /** Unset outside production: generated once and kept in `dataDir`. */
   jwtSecret: string | null;
@@ -88,6 +98,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminPassword !== null && adminPassword.length < 8) {
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters long');
   }
+  const httpHeadersTimeoutMs = intVar(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 100, 600_000);
+  const httpRequestTimeoutMs = intVar(env, 'HTTP_REQUEST_TIMEOUT_MS', 300_000, 100, 3_600_000);
+  // Node refuses a head timeout longer than the whole request's.
+  if (httpRequestTimeoutMs < httpHeadersTimeoutMs) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must not be shorter than HTTP_HEADERS_TIMEOUT_MS (${httpHeadersTimeoutMs}), got ${httpRequestTimeoutMs}`);
+  }
   return {
     nodeEnv,
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -95,6 +111,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: databaseUrl(env),
     databasePoolSize: intVar(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     databaseQueryTimeoutMs: intVar(env, 'DATABASE_QUERY_TIMEOUT_MS', 30_000, 1000, 3_600_000),
+    databaseAcquireTimeoutMs: intVar(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
+    // Two: the sweep's advisory-lock session and the transaction of the pass it runs.
+    databaseBackgroundPoolSize: intVar(env, 'DATABASE_BACKGROUND_POOL_SIZE', 2, 2, 50),
+    httpHeadersTimeoutMs,
+    httpRequestTimeoutMs,
+    httpBodyIdleTimeoutMs: intVar(env, 'HTTP_BODY_IDLE_TIMEOUT_MS', 10_000, 100, 600_000),
     dataDir: env.DATA_DIR && env.DATA_DIR.length > 0 ? env.DATA_DIR : './data',
     jwtSecret,
     jwtTtlSeconds: intVar(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),

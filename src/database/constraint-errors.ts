@@ -22,6 +22,15 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   position_pkey: { code: 'POSITION_CODE_TAKEN', field: 'code', message: 'This position code is already in use' },
 };
 
+/** Seconds a client is told to wait (Retry-After) when every connection is busy: a pool frees up fast. */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
+
+/** Every connection of the requests' pool stayed taken for the whole acquire timeout: 503 with Retry-After. */
+export const databaseBusy = () =>
+  new DomainError('unavailable', 'DATABASE_BUSY', 'Every database connection is busy; try again shortly', [
+    { field: 'retryAfterSeconds', message: String(DATABASE_BUSY_RETRY_AFTER_SECONDS) },
+  ]);
+
 interface PgError {
   code?: string;
   constraint?: string;
@@ -55,12 +64,15 @@ export function domainErrorFromDatabase(error: unknown): DomainError | null {
     case '40P01':
       return new DomainError('conflict', 'STATE_CHANGED', 'The record was changed at the same time; try again');
   }
+  // pg-pool's wording when every connection stayed taken for DATABASE_ACQUIRE_TIMEOUT_MS (a new
+  // connection that fails to open says "Connection terminated due to connection timeout" instead).
+  const message = pgError.message ?? '';
+  if (/timeout exceeded when trying to connect/i.test(message)) return databaseBusy();
   // Connection loss also shows through TypeORM: it releases a transaction's query runner when its
   // connection fails, and the transaction's next statement finds it released.
-  const message = pgError.message ?? '';
   if (
     (pgError.code !== undefined && CONNECTION_FAILURES.has(pgError.code)) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Query runner (was )?already released|Query read timeout/i.test(message)
+    /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|Client was closed and is not queryable|Query runner (was )?already released|Query read timeout/i.test(message)
   ) {
     return new DomainError('unavailable', 'DATABASE_UNAVAILABLE', 'The database is not reachable right now; try again shortly');
   }

@@ -8,9 +8,16 @@ export interface DatabaseConnection {
   poolSize: number;
   /** How long a query may wait for the server before the request fails with 503 (a hung database). */
   queryTimeoutMs?: number;
+  /**
+   * How long a caller waits for a connection: a free one of a full pool, or a new one being
+   * opened. A full pool answers 503 DATABASE_BUSY, an unreachable server 503 DATABASE_UNAVAILABLE.
+   */
+  acquireTimeoutMs?: number;
+  /** Shown in pg_stat_activity: requests and background work use pools of their own. */
+  applicationName?: string;
 }
 
-export function dataSourceOptions({ url, poolSize, queryTimeoutMs = 30_000 }: DatabaseConnection): DataSourceOptions {
+export function dataSourceOptions({ url, poolSize, queryTimeoutMs = 30_000, acquireTimeoutMs = 5000, applicationName = 'kaoqin' }: DatabaseConnection): DataSourceOptions {
   installPgTypeParsers();
   return {
     type: 'postgres',
@@ -20,11 +27,12 @@ export function dataSourceOptions({ url, poolSize, queryTimeoutMs = 30_000 }: Da
     // The schema changes only through the reviewed migrations in migrations/.
     synchronize: false,
     migrationsRun: false,
-    applicationName: 'kaoqin',
+    applicationName,
     extra: {
       max: poolSize,
-      // A stopped database must turn into a prompt 503, not a request that hangs.
-      connectionTimeoutMillis: 5000,
+      // A stopped database, or a pool whose connections are all taken, must turn into a prompt 503,
+      // not a request that hangs.
+      connectionTimeoutMillis: acquireTimeoutMs,
       query_timeout: queryTimeoutMs,
     },
   };

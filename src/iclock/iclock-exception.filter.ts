@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { ErrorBody, toErrorBody } from '../common/errors/all-exceptions.filter';
+import { ErrorBody, setRetryAfter, toErrorBody } from '../common/errors/all-exceptions.filter';
 
 /** `CODE: message`: what a terminal shows in its log (it cannot read the JSON error body). */
 export function sendPlainTextError(response: Response, body: Pick<ErrorBody, 'statusCode' | 'code' | 'message'>): void {
@@ -19,6 +19,8 @@ export class IclockExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    sendPlainTextError(host.switchToHttp().getResponse<Response>(), body);
+    const response = host.switchToHttp().getResponse<Response>();
+    setRetryAfter(response, body);
+    sendPlainTextError(response, body);
   }
 }

@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { IngestCounts, PunchIngestService } from './punch-ingest.service';
 import { detectFileFormat, ParsedLine, parseFileLine } from './punch-lines';
 import { importFormatUnknown, importTooLarge } from './punches.errors';
+import { stagedLines, stageUpload } from './staged-upload';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const CHUNK_LINES = 5000;
 
+type FileFormat = 'csv' | 'zkteco';
+
 /**
- * `POST /punches/import`: a time-clock export streamed line by line (never loaded whole) and
- * stored through the batch path in chunks of 5,000 lines, all in one transaction. Re-sending the
- * same file adds nothing.
+ * `POST /punches/import`: a time-clock export. The upload is first read whole into a temporary
+ * file (at most 20 MB, never into memory) and its format checked, with no database connection
+ * taken: a client that sends slowly, or stops (408, see http-timeouts.ts), holds nothing of the
+ * database. Then the file is read back line by line and stored through the batch path in chunks of
+ * 5,000 lines, all in one short transaction. Re-sending the same file adds nothing.
  */
 @Injectable()
 export class PunchImportService {
@@ -23,27 +27,28 @@ export class PunchImportService {
   ) {}
 
   async importStream(actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<IngestCounts> {
-    // One transaction for the whole file: a file refused half-way (too large, unreadable) stores nothing.
-    return this.dataSource.transaction((manager) => this.importIn(manager, actor, body, sourceLabel, deviceId));
+    const staged = await stageUpload(body, MAX_IMPORT_BYTES, () => importTooLarge(MAX_IMPORT_BYTES));
+    try {
+      const format = await formatOf(staged.path);
+      if (format === null) throw importFormatUnknown();
+      const zone = await this.ingest.timeZoneFor(actor);
+      // One transaction for the whole file: a file refused half-way stores nothing.
+      return await this.dataSource.transaction((manager) => this.importIn(manager, actor, staged.path, format, zone, sourceLabel, deviceId));
+    } finally {
+      await staged.remove();
+    }
   }
 
-  private async importIn(manager: EntityManager, actor: Actor, body: Readable, sourceLabel: string | null, deviceId: string | null): Promise<IngestCounts> {
-    const zone = await this.ingest.timeZoneFor(actor);
-    let bytes = 0;
-    let tooLarge = false;
-    const lines = createInterface({ input: body, crlfDelay: Infinity });
-    body.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES && !tooLarge) {
-        tooLarge = true;
-        // Ends the line loop below even inside a line that never ends (no newline in 20 MB):
-        // readline would otherwise wait for the rest of it for ever.
-        lines.close();
-      }
-    });
+  private async importIn(
+    manager: EntityManager,
+    actor: Actor,
+    path: string,
+    format: FileFormat,
+    zone: string,
+    sourceLabel: string | null,
+    deviceId: string | null,
+  ): Promise<IngestCounts> {
     const total: IngestCounts = { received: 0, inserted: 0, duplicates: 0, rejected: [] };
-    let format: 'csv' | 'zkteco' | null = null;
-    let index = -1;
     let chunk: ParsedLine[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
@@ -54,27 +59,39 @@ export class PunchImportService {
       total.rejected.push(...result.rejected);
       chunk = [];
     };
-    for await (const rawLine of lines) {
-      if (tooLarge) break;
-      index += 1;
-      const line = rawLine.replace(/\r$/, '');
-      if (line.trim() === '') continue;
-      if (format === null) {
-        format = detectFileFormat(line);
-        if (format === null) throw importFormatUnknown();
-        if (format === 'csv') continue; // the header
+    const file = stagedLines(path);
+    try {
+      let index = -1;
+      let first = true;
+      for await (const rawLine of file.lines) {
+        index += 1;
+        const line = rawLine.replace(/\r$/, '');
+        if (line.trim() === '') continue;
+        if (first) {
+          first = false;
+          if (format === 'csv') continue; // the header
+        }
+        chunk.push(parseFileLine(line, index, format, zone, sourceLabel));
+        if (chunk.length >= CHUNK_LINES) await flush();
       }
-      chunk.push(parseFileLine(line, index, format, zone, sourceLabel));
-      if (chunk.length >= CHUNK_LINES) await flush();
-    }
-    lines.close();
-    if (tooLarge) {
-      // Read the rest of the upload away, so that the refusal reaches a client still sending.
-      body.resume();
-      throw importTooLarge(MAX_IMPORT_BYTES);
+    } finally {
+      file.close();
     }
     await flush();
-    if (format === null) throw importFormatUnknown();
     return total;
+  }
+}
+
+/** The format the first non-blank line tells (null: neither), read before any database work. */
+async function formatOf(path: string): Promise<FileFormat | null> {
+  const file = stagedLines(path);
+  try {
+    for await (const rawLine of file.lines) {
+      const line = rawLine.replace(/\r$/, '');
+      if (line.trim() !== '') return detectFileFormat(line);
+    }
+    return null;
+  } finally {
+    file.close();
   }
 }

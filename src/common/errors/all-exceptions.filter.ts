@@ -76,6 +76,13 @@ export function toErrorBody(exception: unknown): ErrorBody {
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side', details: [] };
 }
 
+/** 429 (too many attempts) and 503 (every connection busy) say when to try again, in their details. */
+export function setRetryAfter(response: Response, body: ErrorBody): void {
+  if ((body.statusCode === 429 || body.statusCode === 503) && body.details[0]?.field === 'retryAfterSeconds' && !response.headersSent) {
+    response.setHeader('Retry-After', body.details[0].message);
+  }
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -86,9 +93,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (body.statusCode === 429 && exception instanceof DomainError && exception.details[0]?.field === 'retryAfterSeconds') {
-      response.setHeader('Retry-After', exception.details[0].message);
-    }
+    setRetryAfter(response, body);
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
