@@ -14,8 +14,22 @@ describe('Environment is validated once, naming the variable that is wrong', () 
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters/],
     [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '30000', HTTP_REQUEST_TIMEOUT_MS: '20000' }, /HTTP_REQUEST_TIMEOUT_MS must not be shorter than HTTP_HEADERS_TIMEOUT_MS/],
+    [{ HTTP_BODY_IDLE_TIMEOUT_MS: '0' }, /HTTP_BODY_IDLE_TIMEOUT_MS must be between/],
+    [{ DATABASE_ACQUIRE_TIMEOUT_MS: 'soon' }, /DATABASE_ACQUIRE_TIMEOUT_MS must be a whole number/],
+    [{ DATABASE_BACKGROUND_POOL_SIZE: '1' }, /DATABASE_BACKGROUND_POOL_SIZE must be between 2/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('issue 23: bounds every wait on a client or a connection by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      httpHeadersTimeoutMs: 20_000,
+      httpRequestTimeoutMs: 300_000,
+      httpBodyIdleTimeoutMs: 10_000,
+      databaseAcquireTimeoutMs: 5000,
+      databaseBackgroundPoolSize: 2,
+    });
   });
 
   it('accepts production with a secret and an external database', () => {

@@ -13,6 +13,15 @@ describe('Losing the database connection maps to 503 DATABASE_UNAVAILABLE', () =
     expect(domainErrorFromDatabase(error)).toMatchObject({ kind: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
   });
 
+  it('a pool that stays full for the acquire timeout is 503 DATABASE_BUSY with a retry delay (issue 23); a connection that cannot open stays DATABASE_UNAVAILABLE', () => {
+    expect(domainErrorFromDatabase(new Error('timeout exceeded when trying to connect'))).toMatchObject({
+      kind: 'unavailable',
+      code: 'DATABASE_BUSY',
+      details: [{ field: 'retryAfterSeconds', message: '1' }],
+    });
+    expect(domainErrorFromDatabase(new Error('Connection terminated due to connection timeout'))).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+  });
+
   it('an ordinary programming error stays unmapped (a 500)', () => {
     expect(domainErrorFromDatabase(new TypeError('x is undefined'))).toBeNull();
   });

@@ -28,6 +28,8 @@ export async function stageUpload(body: Readable, maxBytes: number, tooLarge: ()
   const path = join(dir, 'body');
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
+    // Gone while the directory was made: its 'close' came before anyone listened.
+    if (body.destroyed && !body.readableEnded) throw uploadCutOff();
     const bytes = await copyBounded(body, path, maxBytes, tooLarge);
     return { path, bytes, remove };
   } catch (error) {
