@@ -40,6 +40,7 @@ import { parseOptions, UsageError } from './options';
 import { CpuProfiler, explainRecompute, explainReport, Profiler } from './profile';
 import { BenchReport, evaluate, printReport, RssSampler } from './report';
 import { seedCompany } from './seed';
+import { clockWithStalledUploads, stalledClockLines } from './stalled-uploads';
 
 /**
  * `npm run bench`: seeds a deterministic company into a fresh PostgreSQL and prints our figures
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
         RATE_LIMIT_PER_MINUTE: '100000000',
         LOGIN_MAX_FAILURES_PER_CLIENT: '100000',
         ATTENDANCE_SWEEP_SECONDS: '0',
+        // The stalled uploads of step 9 must hang for the whole load run (10 s by default).
+        HTTP_BODY_IDLE_TIMEOUT_MS: '120000',
         LOG_LEVEL: 'error',
       }),
     );
@@ -255,6 +258,11 @@ async function main(): Promise<void> {
     });
     details.push({ section: 'clock-in', lines: clockLines(clock) });
 
+    progress(`9. clock-in again while ${2 * POOL_SIZE} uploads (imports and terminal uploads) hang mid-body`);
+    sampler.enter('clock-in with stalled uploads');
+    const stalledClock = await clockWithStalledUploads(service.url, api, adminToken, company, POOL_SIZE, options.durationSeconds);
+    details.push({ section: 'clock-in with stalled uploads', lines: stalledClockLines(stalledClock, clock.ours) });
+
     const countOf = async (sql: string, params: unknown[] = []) => ((await dataSource.query(sql, params)) as { n: number }[])[0].n;
     const monthFrom = `${options.month}-01`;
     const counts: BenchReport['counts'] = [
@@ -275,6 +283,7 @@ async function main(): Promise<void> {
       ingest,
       ingestBaseline: ingestBase,
       clock,
+      stalledClock,
       clockUsers: company.clockUsers.length,
       recompute,
       recomputeBaseline: recomputeBase,

@@ -7,13 +7,14 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Not signed in, or the token is invalid, expired or revoked',
   403: 'Signed in, but this action needs another role (ROLE_REQUIRED)',
   404: 'Not found, or not visible to you',
+  408: 'The request body stopped arriving (REQUEST_TIMEOUT, HTTP_BODY_IDLE_TIMEOUT_MS) or took longer than HTTP_REQUEST_TIMEOUT_MS; the connection is closed',
   409: 'Conflicts with the current state',
   413: 'The request body is too large',
   415: 'The body is not of an accepted content type',
   422: 'Well-formed, but breaks a rule (the code names it)',
   429: 'Too many requests',
   500: 'Unexpected error (no details are leaked)',
-  503: 'The database is not reachable right now',
+  503: 'The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After)',
 };
 
 /** Documents the one error body for the given statuses (500 and 503 are always possible). */

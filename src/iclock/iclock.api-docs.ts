@@ -13,7 +13,7 @@ const ERRORS: [number, string, string][] = [
   [403, 'The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE)', 'DEVICE_NOT_REGISTERED: Device CQZ7232460123 is not registered with this service; an administrator registers it under /devices'],
   [429, 'Too many requests from this address', 'TOO_MANY_REQUESTS: Too many requests from this client; slow down'],
   [500, 'Unexpected error: the terminal re-sends after ErrorDelay', 'INTERNAL_ERROR: Something went wrong on our side'],
-  [503, 'The database is not reachable: the terminal re-sends after ErrorDelay', 'SERVICE_UNAVAILABLE: The database is not reachable right now'],
+  [503, 'The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay', 'DATABASE_BUSY: Every database connection is busy; try again shortly'],
 ];
 
 /**
@@ -35,6 +35,11 @@ export function ApiDeviceLines(description: string, example: string): MethodDeco
     ApiConsumes('text/plain'),
     ApiBody({ required: false, description, schema: { type: 'string', maxLength: MAX_ICLOCK_BODY_BYTES, example } }),
     ApiResponse({ status: 413, description: 'The body is larger than 1 MB', content: plainText('PAYLOAD_TOO_LARGE: The request body is larger than 1048576 bytes', 300) }),
+    ApiResponse({
+      status: 408,
+      description: 'The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed',
+      content: plainText('REQUEST_TIMEOUT: The request body stopped arriving: nothing came for 10000 ms; the connection is closed', 300),
+    }),
   );
 }
 

@@ -64,9 +64,14 @@ export class PunchesController {
   @ApiConsumes('text/csv', 'text/plain', 'text/tab-separated-values')
   @ApiQuery({ name: 'source', required: false, description: 'A label stored with each punch (file or terminal name)', schema: { type: 'string', maxLength: 64 } })
   @ApiBody({ description: 'A CSV with the header `employeeNo,at`, or a ZKTeco attendance log (`PIN\\tYYYY-MM-DD HH:MM:SS\\tstatus\\tverify\\tworkcode…`, device-local time). Up to 20 MB, streamed.', schema: { type: 'string', maxLength: 20971520 } })
-  @ApiOperation({ summary: 'Import a time-clock export (admin or device key)', description: 'Same idempotence and per-line report as the batch; importing the same file twice adds nothing.' })
+  @ApiOperation({
+    summary: 'Import a time-clock export (admin or device key)',
+    description:
+      'Same idempotence and per-line report as the batch; importing the same file twice adds nothing. The file is read whole first (to a temporary file, ' +
+      'holding no database connection) and stored in one transaction once it is complete: all or nothing. A body that stops arriving is answered 408.',
+  })
   @ApiOkResponse({ type: IngestResultDto })
-  @ApiErrors(400, 403, 413, 415)
+  @ApiErrors(400, 403, 408, 413, 415)
   importFile(@CurrentActor() actor: Actor, @Req() request: Request, @Query('source') source?: string): Promise<IngestResultDto> {
     // The file is read from the raw stream: a body some parser already consumed (JSON) is refused.
     if (!/^(text\/|application\/octet-stream)/i.test(request.headers['content-type'] ?? '')) throw importNotText();

@@ -94,7 +94,7 @@ describe('Faults: slow clients stall their uploads mid-body (issue 23)', () => {
     // Twice the pool of imports (bearer and device key), plus terminal uploads: each sends its head
     // and the first part of its body, then nothing.
     const imports = Array.from({ length: 2 * POOL }, (_, upload) => {
-      const auth = upload % 2 === 0 ? { Authorization: admin.auth.Authorization } : { 'X-Device-Key': device.apiKey };
+      const auth: Record<string, string> = upload % 2 === 0 ? { Authorization: admin.auth.Authorization } : { 'X-Device-Key': device.apiKey };
       const file = importFile(upload);
       return rawRequest(port, chunkedHead(`/punches/import?source=stalled-${upload}.csv`, { 'Content-Type': 'text/csv', ...auth }), file.slice(0, file.length - 10));
     });

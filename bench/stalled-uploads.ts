@@ -1,0 +1,61 @@
+import { connect, Socket } from 'node:net';
+import type { Api } from './http';
+import { LoadResult, runLoad } from './load';
+import type { SeededCompany } from './seed';
+
+/** The clock-in load run again while slow clients hold uploads open mid-body (issue 23). */
+export interface StalledClockRun {
+  result: LoadResult;
+  /** Uploads opened: imports and terminal uploads, half each. */
+  stalled: number;
+  /** Of those, still open (unanswered) when the load ended: they hung for the whole run. */
+  stillOpen: number;
+}
+
+/** Head and the first part of a chunked body, then nothing: a client that stalls mid-upload. */
+function stallUpload(url: URL, path: string, headers: Record<string, string>, firstPart: string): { socket: Socket; answered: () => boolean } {
+  const socket = connect(Number(url.port), url.hostname);
+  let answered = false;
+  socket.on('data', () => (answered = true));
+  socket.on('close', () => (answered = true));
+  socket.on('error', () => undefined);
+  const head = Object.entries({ Host: url.host, 'Transfer-Encoding': 'chunked', ...headers }).map(([name, value]) => `${name}: ${value}`);
+  socket.write(`POST ${path} HTTP/1.1\r\n${head.join('\r\n')}\r\n\r\n${Buffer.byteLength(firstPart).toString(16)}\r\n${firstPart}\r\n`);
+  return { socket, answered: () => answered };
+}
+
+/**
+ * Opens twice the pool's size of uploads that stall mid-body (imports with the admin's token and
+ * ATTLOG uploads of a registered terminal), then runs the same clock-in load as the clock-in
+ * figure. Before issue 23 each stalled import held a pooled connection for as long as it hung.
+ * The service must run with an idle timeout longer than the load (HTTP_BODY_IDLE_TIMEOUT_MS) for
+ * the uploads to hang throughout.
+ */
+export async function clockWithStalledUploads(serviceUrl: string, api: Api, adminToken: string, company: SeededCompany, poolSize: number, durationSeconds: number): Promise<StalledClockRun> {
+  const url = new URL(serviceUrl);
+  const serial = `BENCH-STALL-${Date.now()}`;
+  await api.ok('POST', '/devices', { token: adminToken, json: { name: 'Bench stalled terminal', serialNumber: serial } });
+  const person = company.clockUsers[0];
+  const uploads = Array.from({ length: 2 * poolSize }, (_, i) =>
+    i % 2 === 0
+      ? stallUpload(url, `/punches/import?source=stalled-${i}.csv`, { 'Content-Type': 'text/csv', Authorization: `Bearer ${adminToken}` }, `employeeNo,at\n${person.employeeNo},2020-01-0`)
+      : stallUpload(url, `/iclock/cdata?SN=${serial}&table=ATTLOG`, { 'Content-Type': 'text/plain' }, `${person.employeeNo}\t2020-01-0`),
+  );
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const perConnection = company.clockUsers.map((user) => ({ headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' }, body: '{}' }));
+    await runLoad({ url: `${serviceUrl}/punches/clock`, method: 'POST', durationSeconds: Math.min(2, durationSeconds), perConnection });
+    const result = await runLoad({ url: `${serviceUrl}/punches/clock`, method: 'POST', durationSeconds, perConnection });
+    return { result, stalled: uploads.length, stillOpen: uploads.filter((upload) => !upload.answered()).length };
+  } finally {
+    for (const upload of uploads) upload.socket.destroy();
+  }
+}
+
+export const stalledClockLines = (run: StalledClockRun, without: LoadResult) => [
+  `POST /punches/clock, the same load, while ${run.stalled} uploads (${run.stalled / 2} imports, ${run.stalled / 2} terminal ATTLOG uploads) hang mid-body; ` +
+    `${run.stillOpen} of them still hung when the load ended`,
+  `with the stalled uploads: ${run.result.requestsPerSecond.toFixed(0)} req/s, p50 ${run.result.latencyMs.p50} ms, p99 ${run.result.latencyMs.p99} ms, max ${run.result.latencyMs.max} ms, ` +
+    `2xx/non-2xx ${run.result.ok2xx}/${run.result.non2xx}`,
+  `without (the clock-in figure): ${without.requestsPerSecond.toFixed(0)} req/s, p50 ${without.latencyMs.p50} ms, p99 ${without.latencyMs.p99} ms, max ${without.latencyMs.max} ms`,
+];
