@@ -258,10 +258,10 @@ async function main(): Promise<void> {
     });
     details.push({ section: 'clock-in', lines: clockLines(clock) });
 
-    progress(`9. clock-in again while ${2 * POOL_SIZE} uploads (imports and terminal uploads) hang mid-body`);
+    progress(`10. clock-in without, then with ${2 * POOL_SIZE} uploads (imports and terminal uploads) hanging mid-body`);
     sampler.enter('clock-in with stalled uploads');
     const stalledClock = await clockWithStalledUploads(service.url, api, adminToken, company, POOL_SIZE, options.durationSeconds);
-    details.push({ section: 'clock-in with stalled uploads', lines: stalledClockLines(stalledClock, clock.ours) });
+    details.push({ section: 'clock-in with stalled uploads', lines: stalledClockLines(stalledClock) });
 
     const countOf = async (sql: string, params: unknown[] = []) => ((await dataSource.query(sql, params)) as { n: number }[])[0].n;
     const monthFrom = `${options.month}-01`;
