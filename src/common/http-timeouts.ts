@@ -68,12 +68,13 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (response && !response.headersSent) {
     // A request being handled (its body timed out): answered through its response, so that the
     // handler, which fails next as its body is cut, finds it answered.
-    response.once('finish', () => socket.destroy());
+    response.once('finish', () => response.req.destroy());
     response.writeHead(body.statusCode, { 'Content-Type': payload.type, 'Content-Length': Buffer.byteLength(payload.text), Connection: 'close' });
     response.end(payload.text);
     return;
   }
   if (response?.headersSent) {
+    response.req.destroy();
     socket.destroy();
     return;
   }
@@ -122,7 +123,7 @@ export function bodyIdleTimeout(idleMs: number): RequestHandler {
 
 function answerIdleBody(request: Request, response: Response, idleMs: number): void {
   if (response.headersSent) {
-    request.socket.destroy();
+    request.destroy();
     return;
   }
   const body: ErrorBody = {
@@ -132,8 +133,10 @@ function answerIdleBody(request: Request, response: Response, idleMs: number): v
     details: [{ field: 'body', message: `no data for ${idleMs} ms` }],
   };
   const payload = errorPayload(request.originalUrl, body);
-  // Connection: close makes Node end the socket once the answer is out; whoever was reading the
-  // body then sees it cut off and finds the request answered.
-  response.once('finish', () => request.socket.destroy());
+  // Once the answer is out, the request is destroyed (and with it the connection): whoever was
+  // reading the body sees it cut off and finds the request answered. Closing only the socket
+  // would not do: Node no longer ends a request whose response has finished, and its reader
+  // would wait for ever.
+  response.once('finish', () => request.destroy());
   response.status(408).set({ 'Content-Type': payload.type, Connection: 'close' }).send(payload.text);
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { AttendanceService } from '../../src/attendance/attendance.service';
+import { PunchImportService } from '../../src/punches/punch-import.service';
 import { loginAdmin, newStaff, SignedIn } from '../support/actors';
 import { RawAnswer, bodyOf, chunkedHead, rawRequest, RawRequest } from '../support/raw-http';
 import { cloneTestDatabase } from '../support/test-app';
@@ -29,6 +30,8 @@ describe('Faults: slow clients stall their uploads mid-body (issue 23)', () => {
   let people: { id: string; employeeNo: string }[];
   let device: { serialNumber: string; apiKey: string; id: string };
   const sweeps: number[] = [];
+  /** Imports being handled right now (each keeps a temporary file until it settles). */
+  let importsInFlight = 0;
 
   beforeAll(async () => {
     database = await cloneTestDatabase();
@@ -60,6 +63,16 @@ describe('Faults: slow clients stall their uploads mid-body (issue 23)', () => {
       const done = await finalize();
       sweeps.push(Date.now());
       return done;
+    };
+    const importer = s.t.app.get(PunchImportService);
+    const importStream = importer.importStream.bind(importer);
+    importer.importStream = async (...args) => {
+      importsInFlight += 1;
+      try {
+        return await importStream(...args);
+      } finally {
+        importsInFlight -= 1;
+      }
     };
   }, 60000);
 
@@ -134,6 +147,8 @@ describe('Faults: slow clients stall their uploads mid-body (issue 23)', () => {
       if (terminal) expect(answer.body).toMatch(/^REQUEST_TIMEOUT: /);
       else expect(bodyOf(answer)).toMatchObject({ statusCode: 408, code: 'REQUEST_TIMEOUT' });
     }
+    // Their handlers have let go too (temporary files removed), not left waiting on a body that will never come.
+    await waitFor('the stalled imports to be done with', async () => (importsInFlight === 0 ? true : undefined), 5000);
     // Nothing of them was written: no punch of theirs, no audit row, no rejected line, no upload counter.
     const stalledStaff = people.slice(0, 2 * POOL * 2).concat(people.slice(20, 20 + POOL * 2)).map((p) => p.id);
     expect(await query(database.url, `SELECT 1 FROM punch WHERE staff_id = ANY($1::uuid[])`, [stalledStaff])).toEqual([]);
