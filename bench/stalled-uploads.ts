@@ -54,6 +54,8 @@ export async function clockWithStalledUploads(serviceUrl: string, api: Api, admi
     return { without, result, stalled: uploads.length, stillOpen: uploads.filter((upload) => !upload.answered()).length };
   } finally {
     for (const upload of uploads) upload.socket.destroy();
+    // The service sees them go and removes their temporary files: let it, before the run ends.
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
