@@ -37,9 +37,16 @@ export function textLines(write: (line: string) => void): DestinationStream {
   };
 }
 
-/** The process's one pino logger: JSON lines on stdout (or `destination`), each with the request id it ran for. */
-export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, destination?: DestinationStream): AppLogger {
-  const out = destination ?? (config.logFormat === 'text' ? textLines((line) => process.stdout.write(line)) : pino.destination({ dest: 1, sync: true }));
+/**
+ * The process's one pino logger: JSON lines on stdout, each with the request id it ran for. A test
+ * passes `destination` to read the JSON, or `writeText` to read the text format.
+ */
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel' | 'logFormat'>,
+  destination?: DestinationStream,
+  writeText: (line: string) => void = (line) => void process.stdout.write(line),
+): AppLogger {
+  const out = destination ?? (config.logFormat === 'text' ? textLines(writeText) : pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       level: PINO_LEVEL[config.logLevel],

@@ -92,3 +92,13 @@ describe('Request ids and structured logs', () => {
     expect(lines.join('\n')).not.toMatch(/Mapped \{/);
   });
 });
+
+describe('LOG_FORMAT=text', () => {
+  it('writes one readable line a record: time, level, context, message, request id, other fields', () => {
+    const written: string[] = [];
+    const logger = createLogger({ logLevel: 'log', logFormat: 'text' }, undefined, (line) => void written.push(line));
+    logger.info({ context: 'Kaoqin', requestId: 'req-1', port: 3000 }, 'Listening');
+    logger.debug('not at LOG_LEVEL=log');
+    expect(written).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  \[Kaoqin\] Listening \(req-1\) \{"port":3000\}\n$/)]);
+  });
+});
