@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-docs';
@@ -26,7 +26,6 @@ export class MetricsController {
     description:
       'Prometheus text format. Needs "Authorization: Bearer <METRICS_TOKEN>"; 404 while METRICS_TOKEN is unset, 401 METRICS_TOKEN_INVALID with a missing or wrong token.',
   })
-  @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'The metrics in the Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiErrors(401, 404)
   async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {
