@@ -26,7 +26,7 @@ export class MetricsController {
     description:
       'Prometheus text format. Needs "Authorization: Bearer <METRICS_TOKEN>"; 404 while METRICS_TOKEN is unset, 401 METRICS_TOKEN_INVALID with a missing or wrong token.',
   })
-  @ApiOkResponse({ description: 'The metrics in the Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'The metrics in the Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string', pattern: '^# HELP ', maxLength: 10_000_000 } } } })
   @ApiErrors(401, 404)
   async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {
     const expected = this.config.metricsToken;

@@ -36,6 +36,7 @@ describe('GET /metrics (Prometheus)', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.text).toMatch(/^# HELP /);
     expect(response.text).toContain('# TYPE http_requests_total counter');
     expect(response.text).toContain('# TYPE process_cpu_seconds_total counter');
   });
