@@ -111,6 +111,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
       'bearer',
     )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics only (a Prometheus scraper)' }, 'metricsToken')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Device-Key', description: 'A device key from POST /devices: it can only add punches' }, 'deviceKey');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   return completeDocument(SwaggerModule.createDocument(app, builder.build()));

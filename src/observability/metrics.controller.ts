@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-docs';
@@ -21,6 +21,7 @@ export class MetricsController {
   @Get()
   // Not a staff member's route: a scraper holds METRICS_TOKEN, not a sign-in token that expires.
   @Public()
+  @ApiBearerAuth('metricsToken')
   @ApiOperation({
     summary: 'Prometheus metrics',
     description:
