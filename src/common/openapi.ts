@@ -111,7 +111,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
       'bearer',
     )
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics only (a Prometheus scraper)' }, 'metricsToken')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'METRICS_TOKEN, for GET /metrics only (a Prometheus scraper): an opaque shared secret compared in constant time, not a JWT, so RFC8725 does not apply' }, 'metricsToken')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Device-Key', description: 'A device key from POST /devices: it can only add punches' }, 'deviceKey');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   return completeDocument(SwaggerModule.createDocument(app, builder.build()));
