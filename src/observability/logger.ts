@@ -11,17 +11,14 @@ const PINO_LEVEL: Record<AppConfig['logLevel'], Level> = { error: 'error', warn:
  * Never written, whatever a log call passes: credentials in headers and bodies. (Request lines
  * carry no headers or bodies at all; this is the net under a careless `logger.log(object)`.)
  */
+const SECRET_FIELDS = ['authorization', 'cookie', 'password', 'oldPassword', 'newPassword', 'accessToken', 'deviceKey', 'key'];
 const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-device-key"]',
-  '*.authorization',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.accessToken',
-  '*.deviceKey',
-  '*.key',
+  // At the top of a logged object and one level down (pino's paths have no "any depth").
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((field) => `*.${field}`),
 ];
 
 /** `LOG_FORMAT=text`: one line a record for a person at a terminal (pino-pretty is not a dependency). */

@@ -93,8 +93,17 @@ describe('Request ids and structured logs', () => {
   });
 });
 
-describe('LOG_FORMAT=text', () => {
-  it('writes one readable line a record: time, level, context, message, request id, other fields', () => {
+describe('createLogger', () => {
+  it('blanks secrets in whatever object is logged, at the top and one level down', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'log', logFormat: 'json' }, { write: (line: string) => void lines.push(line) });
+    logger.info({ password: 'pw-1', body: { newPassword: 'pw-2', oldPassword: 'pw-3', name: 'kept' }, req: { headers: { authorization: 'Bearer t-1', 'x-device-key': 'dk-1' } }, device: { key: 'dk-2' } }, 'careless');
+    const record = JSON.parse(lines[0]);
+    expect(record).toMatchObject({ password: '[redacted]', body: { newPassword: '[redacted]', oldPassword: '[redacted]', name: 'kept' }, device: { key: '[redacted]' } });
+    expect(lines[0]).not.toMatch(/pw-\d|t-1|dk-\d/);
+  });
+
+  it('LOG_FORMAT=text writes one readable line a record: time, level, context, message, request id, other fields', () => {
     const written: string[] = [];
     const logger = createLogger({ logLevel: 'log', logFormat: 'text' }, undefined, (line) => void written.push(line));
     logger.info({ context: 'Kaoqin', requestId: 'req-1', port: 3000 }, 'Listening');
