@@ -13,6 +13,7 @@ import { IclockModule } from './iclock/iclock.module';
 import { ConductModule } from './conduct/conduct.module';
 import { DevicesModule } from './devices/devices.module';
 import { LeaveModule } from './leave/leave.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
 import { ReportsModule } from './reports/reports.module';
@@ -47,6 +48,7 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1000,
         }),
+        ObservabilityModule,
         AuthModule.forRoot(config),
         StaffModule,
         PositionsModule,

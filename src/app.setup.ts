@@ -10,13 +10,38 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi';
 import { applyServerTimeouts, bodyIdleTimeout, HttpTimeouts } from './common/http-timeouts';
 import { createValidationPipe } from './common/validation';
+import { requestLogging } from './observability/http-logging';
+import { AppLogger, silentLogger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { requestContext } from './observability/request-context';
+
+/**
+ * Sign-in answers and everything signed-in callers see are personal: no shared proxy nor the
+ * browser's back button may keep them. Only the API description is the same for everyone.
+ */
+function cacheControl(request: Request, response: Response, next: NextFunction): void {
+  const publicDocument = request.path === '/docs-json' || request.path === '/docs' || request.path.startsWith('/docs/');
+  response.setHeader('Cache-Control', publicDocument ? 'no-cache' : 'no-store');
+  next();
+}
 
 /** Everything main.ts and the tests share: the app behaves the same in both. */
-export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins'> & HttpTimeouts): void {
+export function configureApp(
+  app: INestApplication,
+  config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins' | 'trustProxy'> & HttpTimeouts,
+  logger: AppLogger = silentLogger(),
+): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // Which X-Forwarded-For hops to believe for req.ip: the per-client rate limit and sign-in limit count by it.
+  express.set('trust proxy', config.trustProxy);
   // Before any body is read: slow or stalled clients are cut off (408), see http-timeouts.ts.
   applyServerTimeouts(app.getHttpServer(), config);
+  // Before anything that can answer (even a 429 or a 413), so that every answer has its id, log line and count.
+  app.use(requestContext);
+  app.use(requestLogging(logger));
+  app.use(app.get(Metrics).httpMiddleware());
+  app.use(cacheControl);
   app.use(bodyIdleTimeout(config.httpBodyIdleTimeoutMs));
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });

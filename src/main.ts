@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { startService } from './bootstrap/start-service';
 import { loadConfig } from './config/app-config';
 import { ConfigError } from './config/config.error';
@@ -10,11 +11,11 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: stopping the service and its database`);
+    new Logger('Kaoqin').log(`${signal} received: stopping the service and its database`);
     service.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        new Logger('Kaoqin').error(error);
         process.exit(1);
       },
     );

@@ -18,6 +18,14 @@ describe('Environment is validated once, naming the variable that is wrong', () 
     [{ HTTP_BODY_IDLE_TIMEOUT_MS: '0' }, /HTTP_BODY_IDLE_TIMEOUT_MS must be between/],
     [{ DATABASE_ACQUIRE_TIMEOUT_MS: 'soon' }, /DATABASE_ACQUIRE_TIMEOUT_MS must be a whole number/],
     [{ DATABASE_BACKGROUND_POOL_SIZE: '1' }, /DATABASE_BACKGROUND_POOL_SIZE must be between 2/],
+    [{ LOG_FORMAT: 'pretty' }, /LOG_FORMAT must be one of json, text/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true, false, a hop count.*"yes"/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY .*"10.0.0.0\/33"/],
+    [{ TRUST_PROXY: '10.0.0.1, proxy.local' }, /TRUST_PROXY .*"proxy.local"/],
+    [{ TRUST_PROXY: '1000' }, /TRUST_PROXY must be at most 100 hops/],
+    [{ TRUST_PROXY: '-1' }, /TRUST_PROXY/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
+    [{ METRICS_TOKEN: 'has a space in it, long enough' }, /METRICS_TOKEN must be printable ASCII without spaces/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -30,6 +38,24 @@ describe('Environment is validated once, naming the variable that is wrong', () 
       databaseAcquireTimeoutMs: 5000,
       databaseBackgroundPoolSize: 2,
     });
+  });
+
+  it.each<[string | undefined, boolean | number | string[]]>([
+    [undefined, false],
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['0', 0],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.10 ,fd00::/8,uniquelocal', ['10.0.0.0/8', '192.168.1.10', 'fd00::/8', 'uniquelocal']],
+  ])('TRUST_PROXY=%j means trust proxy %j (Express semantics), off by default', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it('leaves /metrics off and logs JSON unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: null, logFormat: 'json', logLevel: 'log' });
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32), LOG_FORMAT: 'text' })).toMatchObject({ metricsToken: 'a'.repeat(32), logFormat: 'text' });
   });
 
   it('accepts production with a secret and an external database', () => {

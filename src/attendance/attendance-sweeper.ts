@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { DataSource } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { InjectBackgroundDataSource } from '../database/background-data-source';
+import { Metrics } from '../observability/metrics';
 import { AttendanceService } from './attendance.service';
 
 const SWEEP_LOCK_KEY = 7_441_302_218;
@@ -24,10 +25,11 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
     @InjectBackgroundDataSource() private readonly dataSource: DataSource,
     private readonly attendance: AttendanceService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
-    if (this.config.attendanceQueueMs > 0) this.every(this.config.attendanceQueueMs, () => this.locked(() => this.drain()));
+    if (this.config.attendanceQueueMs > 0) this.every(this.config.attendanceQueueMs, () => this.locked('queue', () => this.drain()));
     if (this.config.attendanceSweepSeconds > 0) this.every(this.config.attendanceSweepSeconds * 1000, () => this.sweep());
   }
 
@@ -41,7 +43,7 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
    * recomputed (0 when another instance holds the lock).
    */
   async sweep(): Promise<number> {
-    return this.locked(async () => (await this.drain()) + (await this.attendance.finalizeExpiredPending()));
+    return this.locked('sweep', async () => (await this.drain()) + (await this.attendance.finalizeExpiredPending()));
   }
 
   /**
@@ -70,7 +72,7 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Runs `work` while holding the sweep lock; 0 when this process or another instance is at it already. */
-  private async locked(work: () => Promise<number>): Promise<number> {
+  private async locked(kind: 'queue' | 'sweep', work: () => Promise<number>): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     const session = this.dataSource.createQueryRunner();
@@ -78,7 +80,10 @@ export class AttendanceSweeper implements OnModuleInit, OnModuleDestroy {
       const locked: { ok: boolean }[] = await session.query('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK_KEY]);
       if (!locked[0].ok) return 0;
       try {
-        return await work();
+        const started = performance.now();
+        const people = await work();
+        this.metrics.sweepDone(kind, (performance.now() - started) / 1000, people);
+        return people;
       } finally {
         await session.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK_KEY]);
       }

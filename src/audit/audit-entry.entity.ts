@@ -31,4 +31,8 @@ export class AuditEntry {
 
   @Column({ type: 'jsonb', nullable: true })
   after: unknown;
+
+  /** The X-Request-Id of the request that wrote the row; null outside requests. */
+  @Column({ name: 'request_id', type: 'text', nullable: true })
+  requestId: string | null;
 }

@@ -23,6 +23,7 @@ export class AuditController {
       ...(query.entity ? { entity: query.entity } : {}),
       ...(query.entityId ? { entityId: query.entityId } : {}),
       ...(query.actorId ? { actorId: query.actorId } : {}),
+      ...(query.requestId ? { requestId: query.requestId } : {}),
       ...(query.actorKind ? { actorKind: query.actorKind as AuditEntry['actorKind'] } : {}),
     };
     const [rows, total] = await this.dataSource.manager.findAndCount(AuditEntry, {

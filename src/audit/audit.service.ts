@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { currentRequestId } from '../observability/request-context';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -24,6 +25,8 @@ export class AuditService {
       // jsonb columns: TypeORM's insert typing does not model arbitrary JSON values.
       before: (record.before ?? null) as object,
       after: (record.after ?? null) as object,
+      // From the request's async context, so that no caller has to pass it down.
+      requestId: currentRequestId(),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -10,15 +10,9 @@ import type { RuntimeConfig } from '../config/runtime-config';
 import { runMigrations } from '../database/data-source-options';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../database/embedded-database';
 import { ensureDatabase } from '../database/ensure-database';
+import { createLogger, PinoLoggerService } from '../observability/logger';
 import { resolveJwtSecret } from './jwt-secret';
 import { seedFirstAdmin } from './seed-admin';
-
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 export interface RunningService {
   app: INestApplication;
@@ -33,7 +27,10 @@ function describeServer(url: string): string {
 
 /** Database (embedded or external), migrations, first admin, HTTP: the whole start sequence. */
 export async function startService(config: AppConfig): Promise<RunningService> {
-  Logger.overrideLogger(LEVELS[config.logLevel]);
+  // One logger for the framework, our own lines and the request lines: JSON (or text) at LOG_LEVEL.
+  const appLogger = createLogger(config);
+  const nestLogger = new PinoLoggerService(appLogger);
+  Logger.overrideLogger(nestLogger);
   const logger = new Logger('Kaoqin');
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
@@ -50,8 +47,8 @@ export async function startService(config: AppConfig): Promise<RunningService> {
     const applied = await runMigrations({ url: databaseUrl, poolSize: 2 });
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
     const runtime: RuntimeConfig = { ...config, databaseUrl, jwtSecret: await resolveJwtSecret(config.jwtSecret, config.dataDir) };
-    const app = await NestFactory.create(AppModule.forRoot(runtime), { logger: LEVELS[config.logLevel], bodyParser: false });
-    configureApp(app, config);
+    const app = await NestFactory.create(AppModule.forRoot(runtime), { logger: nestLogger, bodyParser: false });
+    configureApp(app, config, appLogger);
     app.enableShutdownHooks();
     const seeded = await seedFirstAdmin(app.get(DataSource), app.get(AuditService), config.adminPassword, app.get(Clock).now());
     if (seeded?.generatedPassword) {

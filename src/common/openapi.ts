@@ -38,6 +38,13 @@ const CORS_HEADER = {
   },
 };
 
+const REQUEST_ID_HEADER = {
+  'X-Request-Id': {
+    description: "The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows",
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,64}$', maxLength: 64 },
+  },
+};
+
 const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86400 } };
 
 // The longest text each string format can take: these formats are validated, so the limit is implied.
@@ -66,6 +73,7 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
       for (const [status, response] of Object.entries(responses)) {
         if (!/^[24]/.test(status)) continue;
         response.headers = {
+          ...REQUEST_ID_HEADER,
           ...RATE_LIMIT_HEADERS,
           ...CORS_HEADER,
           ...(status === '429' ? { 'Retry-After': RETRY_AFTER } : {}),
@@ -103,6 +111,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
       'bearer',
     )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'METRICS_TOKEN, for GET /metrics only (a Prometheus scraper): an opaque shared secret compared in constant time, not a JWT, so RFC8725 does not apply' }, 'metricsToken')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Device-Key', description: 'A device key from POST /devices: it can only add punches' }, 'deviceKey');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   return completeDocument(SwaggerModule.createDocument(app, builder.build()));

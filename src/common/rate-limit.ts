@@ -13,6 +13,8 @@ export function requestRateLimit(perMinute: number): RequestHandler {
     limit: perMinute,
     standardHeaders: 'draft-6',
     legacyHeaders: false,
+    // These checks print to the console on their own; TRUST_PROXY is validated at start and documented instead.
+    validate: { trustProxy: false, xForwardedForHeader: false },
     handler: (_request, response) => {
       const body: ErrorBody = { statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many requests from this client; slow down', details: [] };
       response.status(429).json(body);

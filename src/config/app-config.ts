@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError } from './config.error';
 
 /** Everything the process reads from its environment, validated once at start. */
@@ -36,7 +37,16 @@ export interface AppConfig {
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** `json`: one JSON object a line (for collectors); `text`: one readable line, for people at a terminal. */
+  logFormat: 'json' | 'text';
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe when telling clients apart. */
+  trustProxy: TrustProxy;
+  /** Bearer token that GET /metrics requires; null: /metrics answers 404. */
+  metricsToken: string | null;
 }
+
+/** false: the socket's address; a number: that many proxies in front; a list: those addresses and subnets. */
+export type TrustProxy = boolean | number | string[];
 
 type Env = Record<string, string | undefined>;
 
@@ -85,6 +95,48 @@ function corsOrigins(env: Env): string[] {
   });
 }
 
+// Express's (proxy-addr's) names for address ranges.
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** Express's `trust proxy` values, checked here so that a typo stops the start instead of trusting nobody (or everybody). */
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 100) throw new ConfigError('TRUST_PROXY', `must be at most 100 hops, got ${hops}`);
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !isAddressOrSubnet(entry));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be true, false, a hop count, or a comma-separated list of addresses, subnets (10.0.0.0/8) and loopback/linklocal/uniquelocal; "${wrong}" is none of these`,
+    );
+  }
+  return entries;
+}
+
+function metricsToken(env: Env): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+  if (!/^[\x21-\x7e]+$/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'must be printable ASCII without spaces (it is sent in a header)');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const jwtSecret = env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : null;
@@ -129,5 +181,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     attendanceQueueMs: intVar(env, 'ATTENDANCE_QUEUE_MS', 1000, 0, 3_600_000),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    trustProxy: trustProxy(env),
+    metricsToken: metricsToken(env),
   };
 }

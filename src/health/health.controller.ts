@@ -1,7 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { healthCheckFailed } from './health.errors';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,10 +16,16 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Liveness and database check', description: 'No sign-in needed; 503 when the database does not answer within 3 s.' })
+  @ApiOperation({ summary: 'Liveness and database check', description: 'No sign-in needed; 503 HEALTH_CHECK_FAILED, naming the failed check in details, when the database does not answer within 3 s.' })
   @ApiOkResponse({ description: 'The service and its database answer', schema: { type: 'object', example: { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } } } })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+  @ApiServiceUnavailableResponse({ description: 'A check failed (HEALTH_CHECK_FAILED; details name it: database)', type: ErrorResponseDto })
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+    } catch (error) {
+      // Terminus answers 503 with its own body; the caller gets the one error shape, naming the failed checks.
+      if (error instanceof ServiceUnavailableException) throw healthCheckFailed(error.getResponse());
+      throw error;
+    }
   }
 }

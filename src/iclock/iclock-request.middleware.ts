@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Clock } from '../common/clock';
@@ -41,11 +42,16 @@ export class IclockRequestMiddleware implements NestMiddleware {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => {
-      if (refused) return;
-      request.body = Buffer.concat(chunks).toString('utf8');
-      next();
-    });
+    // Bound to this request's async context: stream events fire outside it, and the rest of the
+    // request (its log lines, its audit rows) reads the request id from it.
+    request.on(
+      'end',
+      AsyncResource.bind(() => {
+        if (refused) return;
+        request.body = Buffer.concat(chunks).toString('utf8');
+        next();
+      }),
+    );
     request.on('error', (error) => {
       if (!refused) next(error);
     });

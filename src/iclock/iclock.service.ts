@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeviceActor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { Metrics } from '../observability/metrics';
 import { PunchIngestService } from '../punches/punch-ingest.service';
 import { handshakeBody, timeZoneValue, utcOffsetMinutes } from './handshake';
 import { bodyLines, keptLine, parseAttlogLine, parseCommandResult, summariseOperlog, toPunchLines } from './iclock-lines';
@@ -44,6 +45,7 @@ export class IclockService {
     private readonly repository: IclockRepository,
     private readonly ingest: PunchIngestService,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   /** `GET /iclock/cdata?SN=…&options=all`: the settings the terminal works with. */
@@ -61,6 +63,7 @@ export class IclockService {
     const table = (text(upload.table) ?? '').toUpperCase();
     const stamp = text(upload.stamp);
     const lines = bodyLines(text(upload.body) ?? '');
+    this.metrics.upload(table);
     if (table === 'ATTLOG') return `OK: ${await this.attendanceLog(device, lines, stamp)}`;
     if (table === 'OPERLOG' && lines.length > 0) {
       // Users and operations on the terminal: nothing here decides attendance, and passwords, card
@@ -110,7 +113,7 @@ export class IclockService {
     const actor = this.actorOf(device);
     const zone = await this.ingest.timeZoneFor(actor);
     const records = lines.map(parseAttlogLine);
-    return this.dataSource.transaction(async (manager) => {
+    const counts = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const pins = [...new Set(records.flatMap((line) => (line.ok ? [line.record.pin] : [])))];
       const candidates = device.pinMapping === 'employee_no_digits' ? await this.repository.candidatesByDigits(manager, pins) : [];
@@ -119,8 +122,11 @@ export class IclockService {
       const rejected = result.rejected.map((line) => ({ line: keptLine(lines[line.index]), reason: line.reason, message: line.message }));
       await this.repository.keepRejectedLines(manager, device.id, rejected, now);
       if (stamp !== null && STAMP.test(stamp)) await this.repository.saveStamp(manager, device.id, 'ATTLOG', stamp, now);
-      return result.received - result.rejected.length;
+      return { stored: result.received - result.rejected.length, rejected: result.rejected.length };
     });
+    // Counted once committed: a rolled-back upload is re-sent by the terminal and counted then.
+    this.metrics.punchLines(counts.stored, counts.rejected);
+    return counts.stored;
   }
 
   /** Last contact, and the upload counter of a stamped table. */

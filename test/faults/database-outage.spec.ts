@@ -207,6 +207,7 @@ describe('Faults: the database stops in the middle of traffic (issue 9)', () => 
         fast: true,
       });
       if (response.kind !== 'health') expect(response.body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', details: [] });
+      else expect(response.body).toMatchObject({ statusCode: 503, code: 'HEALTH_CHECK_FAILED', details: [{ field: 'database' }] });
     }
     expect(probes.map((p) => p.kind)).toEqual(['health', 'login', 'staff', 'batch', 'clock', 'report']);
     expect(health.status).toBe(503);
@@ -318,6 +319,7 @@ describe('Faults: the database stops in the middle of traffic (issue 9)', () => 
     for (const answer of answers) {
       expect({ kind: answer.kind, status: answer.status, shape: isErrorShape(answer.body), fast: answer.ms < BOUND_MS }).toEqual({ kind: answer.kind, status: 503, shape: true, fast: true });
       if (answer.kind !== 'health') expect(answer.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+      else expect(answer.body).toMatchObject({ statusCode: 503, code: 'HEALTH_CHECK_FAILED', details: [{ field: 'database' }] });
     }
 
     // Thawed: the same instance answers again by itself, and nothing of the refused batch is stored.

@@ -210,6 +210,8 @@ const MATRIX: Record<string, Entry> = {
   // audit, health
   'GET /audit-log': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/audit-log', query: { pageSize: '5' } }) },
   'GET /health': { expect: open(OK), request: () => ({ path: '/health' }), verify: (response) => expect(response.body.status).toBe('ok') },
+  // Takes METRICS_TOKEN only, never a staff or device credential; unset here, so the route does not exist for anyone.
+  'GET /metrics': { expect: open({ status: 404, code: 'NOT_FOUND' }), request: () => ({ path: '/metrics' }) },
 
   // devices
   'GET /devices': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/devices' }) },

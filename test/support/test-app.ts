@@ -12,6 +12,7 @@ import { seedFirstAdmin } from '../../src/bootstrap/seed-admin';
 import type { Clock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import type { RuntimeConfig } from '../../src/config/runtime-config';
+import { type AppLogger, createLogger, PinoLoggerService, silentLogger } from '../../src/observability/logger';
 import { adminQuery, assertTestDatabaseName, withDatabase } from '../setup/test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-1';
@@ -57,7 +58,8 @@ export async function settleQueue(app: INestApplication): Promise<void> {
   while ((await app.get(AttendanceService).drainQueue()) > 0);
 }
 
-export async function startTestApp(options: { clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+/** `log`: where the app's log lines go (a test reading them); otherwise silent, or errors and warnings with TEST_LOG. */
+export async function startTestApp(options: { clock?: Clock; config?: Partial<AppConfig>; log?: AppLogger } = {}): Promise<TestApp> {
   const database = await cloneTestDatabase();
   const config: RuntimeConfig = {
     // The background sweep is driven by hand in tests (AttendanceSweeper.sweep()).
@@ -66,8 +68,12 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Ap
     databaseUrl: database.url,
     jwtSecret: randomBytes(32).toString('hex'),
   };
-  const app = await NestFactory.create(AppModule.forRoot(config, { clock: options.clock }), { logger: process.env.TEST_LOG ? ['error', 'warn'] : false, bodyParser: false });
-  configureApp(app, config);
+  const log = options.log ?? (process.env.TEST_LOG ? createLogger({ logLevel: 'warn', logFormat: 'text' }) : silentLogger());
+  const app = await NestFactory.create(AppModule.forRoot(config, { clock: options.clock }), {
+    logger: options.log || process.env.TEST_LOG ? new PinoLoggerService(log) : false,
+    bodyParser: false,
+  });
+  configureApp(app, config, log);
   await app.init();
   const dataSource = app.get(DataSource);
   await seedFirstAdmin(dataSource, app.get(AuditService), ADMIN_PASSWORD, options.clock?.now() ?? new Date());

@@ -30,6 +30,9 @@ export class AuditEntryDto {
 
   @ApiProperty({ nullable: true, type: Object, description: 'The record after the change' })
   after: unknown;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 64, pattern: '^[A-Za-z0-9._:-]{1,64}$', description: 'X-Request-Id of the request that made the change (null outside requests)' })
+  requestId: string | null;
 }
 
 export class AuditPageDto extends PageDto(AuditEntryDto, 'AuditPageDto') {}
@@ -53,6 +56,12 @@ export class AuditQueryDto extends PageQueryDto {
   @MaxLength(100)
   actorId?: string;
 
+  @ApiPropertyOptional({ maxLength: 64, description: 'Only the rows one request wrote (its X-Request-Id)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  requestId?: string;
+
   @ApiPropertyOptional({ enum: ['staff', 'device', 'system'] })
   @IsOptional()
   @IsIn(['staff', 'device', 'system'])
@@ -70,5 +79,6 @@ export function toAuditEntryDto(entry: AuditEntry): AuditEntryDto {
     entityId: entry.entityId,
     before: entry.before,
     after: entry.after,
+    requestId: entry.requestId,
   };
 }
