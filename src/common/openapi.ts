@@ -55,7 +55,8 @@ function visit(node: unknown, fn: (object: Json) => void): void {
 
 /**
  * Adds what every route shares but decorators cannot say once: the rate-limit headers the
- * middleware sends on every response, Retry-After on 429, and the length bounds of formatted strings.
+ * middleware sends on every response, Retry-After on 429, the length bounds of formatted strings,
+ * and null in the list of every nullable enum.
  */
 function completeDocument(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
@@ -75,6 +76,8 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
     }
   }
   visit(document, (object) => {
+    // OpenAPI 3.0.3: `nullable` does not extend an enum; a nullable enum must list null to allow it.
+    if (object.nullable === true && Array.isArray(object.enum) && !object.enum.includes(null)) object.enum.push(null);
     if (object.type === 'string' && typeof object.format === 'string' && object.maxLength === undefined && FORMAT_MAX_LENGTH[object.format]) {
       object.maxLength = FORMAT_MAX_LENGTH[object.format];
     }

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import type { EmbeddedDatabase } from '../../src/database/embedded-database';
+import { reportContractRun } from './contract-run';
 import { adminQuery } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
@@ -13,4 +14,6 @@ export default async function globalTeardown(): Promise<void> {
   } else if (adminUrl && template) {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(template)} WITH (FORCE)`);
   }
+  // Last, so that the databases are dropped even when the check fails the run.
+  await reportContractRun();
 }

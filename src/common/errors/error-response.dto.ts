@@ -10,7 +10,7 @@ export class ErrorDetailDto {
 
 /** The one error body of every route. */
 export class ErrorResponseDto {
-  @ApiProperty({ example: 400, minimum: 400, maximum: 599, format: 'int32' })
+  @ApiProperty({ example: 400, minimum: 400, maximum: 599, type: 'integer', format: 'int32' })
   statusCode: number;
 
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable UPPER_SNAKE name of the rule that failed', maxLength: 64 })
