@@ -27,9 +27,9 @@ export function toJsonSchema(source: Schema): Schema {
   }
   if (schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
   if (source.nullable !== true) return schema;
-  if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] };
-  // A nullable $ref or composition: null, or what the rest says.
-  return { anyOf: [{ type: 'null' }, schema] };
+  // A nullable composition (`allOf: [$ref]`, as @nestjs/swagger writes a nullable class): null, or what the rest says.
+  if (typeof schema.type !== 'string' || schema.$ref || SCHEMA_LISTS.some((key) => schema[key])) return { anyOf: [{ type: 'null' }, schema] };
+  return { ...schema, type: [schema.type, 'null'] };
 }
 
 function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
