@@ -45,6 +45,15 @@ const FORMAT_MAX_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-ti
 
 type Json = Record<string, unknown>;
 
+const ERROR_BODY = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
+
+// The body is read (and can be refused) before routing, on every route, whatever its method.
+const BODY_ERRORS: [string, string][] = [
+  ['400', 'The request is not valid: VALIDATION_FAILED names the fields; MALFORMED_JSON, a body nested too deeply or text that is not valid Unicode on any route'],
+  ['413', 'The request body is too large (PAYLOAD_TOO_LARGE)'],
+  ['415', 'The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE)'],
+];
+
 function visit(node: unknown, fn: (object: Json) => void): void {
   if (Array.isArray(node)) node.forEach((child) => visit(child, fn));
   else if (node && typeof node === 'object') {
@@ -56,7 +65,7 @@ function visit(node: unknown, fn: (object: Json) => void): void {
 /**
  * Adds what every route shares but decorators cannot say once: the rate-limit headers the
  * middleware sends on every response, Retry-After on 429, the length bounds of formatted strings,
- * and null in the list of every nullable enum.
+ * null in the list of every nullable enum, and the body errors (400, 413, 415) any JSON route can give.
  */
 function completeDocument(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
@@ -64,6 +73,10 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
       // Routes without a bearer requirement are open on purpose (sign-in, health, device protocol).
       operation.security ??= [{}];
       const responses = (operation.responses ?? {}) as Record<string, Json>;
+      // Routes answering errors as JSON (all but the device protocol, which documents its own plain-text errors).
+      if ((responses['500']?.content as Json | undefined)?.['application/json']) {
+        for (const [status, description] of BODY_ERRORS) responses[status] ??= { description, content: ERROR_BODY };
+      }
       for (const [status, response] of Object.entries(responses)) {
         if (!/^[24]/.test(status)) continue;
         response.headers = {

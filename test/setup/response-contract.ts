@@ -34,7 +34,8 @@ Test.prototype.assert = function (this: SupertestTest, error, response, fn) {
 function answerOf(method: string, url: string, response: SupertestResponse) {
   const contentType = response.headers['content-type'];
   const json = /[/+]json\b/i.test(contentType ?? '');
-  const text = typeof response.text === 'string' ? response.text : '';
+  // A test that parses the body itself (`.buffer().parse(…)`) leaves the bytes in `body`.
+  const text = typeof response.text === 'string' && response.text !== '' ? response.text : Buffer.isBuffer(response.body) && !json ? response.body.toString('utf8') : '';
   const length = Number(response.headers['content-length'] ?? NaN);
   const hasBody = text.length > 0 || (Number.isFinite(length) ? length > 0 : Buffer.isBuffer(response.body) && response.body.length > 0);
   return { method, url, status: response.status, contentType, body: json ? response.body : text, hasBody };

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MAX_ERROR_DETAILS } from './all-exceptions.filter';
 
 export class ErrorDetailDto {
   @ApiProperty({ example: 'username', maxLength: 200 })
@@ -19,6 +20,6 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'The request is not valid', maxLength: 1000 })
   message: string;
 
-  @ApiProperty({ type: [ErrorDetailDto], maxItems: 1000, description: 'The offending fields, empty when the error is not about a field' })
+  @ApiProperty({ type: [ErrorDetailDto], maxItems: MAX_ERROR_DETAILS, description: 'The offending fields, empty when the error is not about a field' })
   details: ErrorDetailDto[];
 }

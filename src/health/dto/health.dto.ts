@@ -7,6 +7,9 @@ export class HealthIndicatorDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Why a check is down' })
   message?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 2147483647, type: 'integer', format: 'int32', description: 'How long the check took, in milliseconds' })
+  responseTime?: number;
 }
 
 /** The checks by name: only the database today. */

@@ -24,8 +24,20 @@ export function loadContract(): ResponseContract {
   return contract;
 }
 
-/** Checks one answer; returns the error to fail the request with, or null when it matches the document. */
+/**
+ * The only answers not held to the document, because they are not API responses:
+ * - `/docs` (Swagger UI's HTML, scripts and styles) and `/docs-json` (the document itself);
+ * - CORS preflights (`OPTIONS`), which the CORS middleware answers before any route: OpenAPI
+ *   describes operations, and a preflight is the browser asking whether it may call one.
+ */
+export function isExcluded(method: string, url: string): boolean {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0];
+  return method.toUpperCase() === 'OPTIONS' || path === '/docs' || path.startsWith('/docs/') || path === '/docs-json';
+}
+
+/** Checks one answer; returns the error to fail the request with, or null when it matches the document (or is excluded). */
 export function checkAnswer(answer: Answer): Error | null {
+  if (isExcluded(answer.method, answer.url)) return null;
   const verdict = loadContract().check(answer);
   contractRecord.validated++;
   if (verdict.operation) contractRecord.operations.set(verdict.operation, (contractRecord.operations.get(verdict.operation) ?? 0) + 1);

@@ -91,19 +91,30 @@ export class ResponseContract {
     if (!documented) {
       return { operation, problems: [`status ${answer.status} is not documented (documented: ${Object.keys(responses).join(', ')})`] };
     }
-    return { operation, problems: this.checkContent(`${operation} ${answer.status}`, documented, answer) };
+    return { operation, problems: this.checkContent(documented, answer) };
   }
 
-  /** A path or method the app has no route for: Nest answers 404 in the standard error shape, which is all a client may expect. */
+  /**
+   * A path or method the app has no route for: a 404 in the error shape its area documents (the
+   * JSON error body; plain text under /iclock, whose filter answers terminals in text).
+   */
   private checkUnrouted(answer: Answer, path: string): string[] {
     const where = `no documented operation for ${answer.method.toUpperCase()} ${path}`;
     if (answer.status !== 404) return [`${where}, yet it answered ${answer.status}`];
     const media = mediaTypeOf(answer.contentType);
-    if (media !== 'application/json') return [`${where}: its 404 came as "${answer.contentType ?? 'no content type'}", not the JSON error shape`];
-    return this.errors('unrouted 404', { $ref: `${COMPONENTS_ID}#/definitions/ErrorResponseDto` }, answer.body).map((e) => `${where}: ${e}`);
+    const area = path.split('/')[1];
+    const errorSchema = this.routes
+      .filter((route) => route.template.split('/')[1] === area)
+      .flatMap((route) => Object.values(route.operations))
+      .flatMap((operation) => Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith('4')))
+      .map(([, response]) => Object.entries(response.content ?? {}).find(([type]) => mediaMatches(type, media))?.[1].schema)
+      .find((schema) => schema !== undefined);
+    if (media === 'application/json') return this.errors({ $ref: `${COMPONENTS_ID}#/definitions/ErrorResponseDto` }, answer.body).map((e) => `${where}: ${e}`);
+    if (!errorSchema) return [`${where}: its 404 came as "${answer.contentType ?? 'no content type'}", which no error of /${area} documents`];
+    return this.errors(toJsonSchema(errorSchema), answer.body).map((e) => `${where}: ${e}`);
   }
 
-  private checkContent(key: string, documented: ResponseObject, answer: Answer): string[] {
+  private checkContent(documented: ResponseObject, answer: Answer): string[] {
     const content = documented.content ?? {};
     const mediaTypes = Object.keys(content);
     if (!answer.hasBody) {
@@ -116,10 +127,12 @@ export class ResponseContract {
     const schema = content[match].schema;
     if (!schema) return [];
     if (schema.type === 'string' && schema.format === 'binary') return [];
-    return this.errors(`${key} ${match}`, toJsonSchema(schema), answer.body);
+    return this.errors(toJsonSchema(schema), answer.body);
   }
 
-  private errors(key: string, schema: Schema, body: unknown): string[] {
+  /** Validators are shared by identical schemas (most errors are one `$ref` to ErrorResponseDto): each compiles once. */
+  private errors(schema: Schema, body: unknown): string[] {
+    const key = JSON.stringify(schema);
     let validate = this.validators.get(key);
     if (!validate) {
       validate = this.ajv.compile(schema);
@@ -147,8 +160,9 @@ function valueAt(body: unknown, pointer: string): unknown {
   return node;
 }
 
+/** The path exactly as sent: WHATWG URL parsing would resolve `%2e%2e` as `..` where the server does not. */
 function pathOf(url: string): string {
-  const path = new URL(url, 'http://localhost').pathname;
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] || '/';
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
