@@ -121,5 +121,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Device-Key', description: 'A device key from POST /devices: it can only add punches' }, 'deviceKey');
   for (const [name, description] of TAGS) builder.addTag(name, description);
+  // Relative: each deployment serves this document itself (/docs-json), so its own origin is the server.
+  // Internal: the audience is the company's own console, scripts and terminals.
+  builder.addServer('/', 'The service that serves this document, in every environment (local, staging, production)', undefined, { 'x-internal': true });
   return completeDocument(SwaggerModule.createDocument(app, builder.build()));
 }

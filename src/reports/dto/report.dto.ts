@@ -47,7 +47,7 @@ export class ReportCountsDto {
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Unexcused absence (旷工), all causes together; half days as 0.5' })
   absenceDays: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { personal: 1.5, sick: 0, marriage: 0, bereavement: 0 }, description: 'Leave days per leave type, half days as 0.5' })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1000000 }, maxProperties: 1000, example: { personal: 1.5, sick: 0, marriage: 0, bereavement: 0 }, description: 'Leave days per leave type, half days as 0.5' })
   leaveDays: Record<string, number>;
 
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Business trips (因公外出)' })

@@ -9,7 +9,7 @@ export class SettingVersionDto {
   @ApiProperty({ format: 'date', example: '2026-12-01' })
   effectiveFrom: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'integer', enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true, example: [1, 2, 3, 4, 5, 6, 7], description: 'ISO weekdays that are workdays (1 = Monday); H-ATT-2: all seven' })
+  @ApiProperty({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true, example: [1, 2, 3, 4, 5, 6, 7], description: 'ISO weekdays that are workdays (1 = Monday); H-ATT-2: all seven' })
   workWeek: number[];
 
   @ApiProperty({ minimum: 0, maximum: 720, type: 'integer', format: 'int32', example: 180, description: 'A punch belongs to a shift from this many minutes before it starts' })
@@ -50,7 +50,7 @@ export class PutSettingsDto {
   @IsCalendarDate()
   effectiveFrom: string;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true })
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(7)
