@@ -8,6 +8,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  // Every answer a test receives is checked against the OpenAPI document (see README, "The OpenAPI document").
+  setupFilesAfterEnv: ['<rootDir>/test/setup/response-contract.ts'],
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { NextFunction, Request, Response, text } from 'express';
+import { json, NextFunction, Request, Response, text } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config';
 import { refuseDeepBodies } from './common/body-depth';
@@ -45,11 +45,12 @@ export function configureApp(
   app.use(bodyIdleTimeout(config.httpBodyIdleTimeoutMs));
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
-  express.useBodyParser('json', { limit: '2mb' });
+  // The terminal protocol (/iclock) reads its own bodies, so that even its errors (a malformed JSON body too) stay plain text.
+  const jsonParser = json({ limit: '2mb' });
+  app.use((request: Request, response: Response, next: NextFunction) => (request.path.startsWith('/iclock') ? next() : jsonParser(request, response, next)));
   app.use(refuseDeepBodies);
   // Text bodies are read whole, except file imports, which are streamed.
   const textParser = text({ limit: '1mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
-  // The terminal protocol (/iclock) reads its own bodies, so that even its errors stay plain text.
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.path === '/punches/import' || request.path.startsWith('/iclock') ? next() : textParser(request, response, next),
   );

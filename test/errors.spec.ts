@@ -51,6 +51,14 @@ describe('API conventions: one error shape', () => {
     expect(response.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
   });
 
+  it('lists at most the documented 1,000 details, however many fields are wrong', async () => {
+    const body = Object.fromEntries([['username', 'admin'], ['password', 'x'], ...Array.from({ length: 1500 }, (_, i) => [`k${i}`, 1])]);
+    const response = await t.http().post('/auth/login').send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.details.length).toBeGreaterThan(0);
+    expect(response.body.details.length).toBeLessThanOrEqual(1000);
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     const response = await t.http().post('/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ username: 'a'.repeat(3 * 1024 * 1024), password: 'x' }));
     expect(response.status).toBe(413);

@@ -5,7 +5,7 @@ import { ErrorResponseDto } from './errors/error-response.dto';
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON)',
   401: 'Not signed in, or the token is invalid, expired or revoked',
-  403: 'Signed in, but this action needs another role (ROLE_REQUIRED)',
+  403: 'Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED)',
   404: 'Not found, or not visible to you',
   408: 'The request body stopped arriving (REQUEST_TIMEOUT, HTTP_BODY_IDLE_TIMEOUT_MS) or took longer than HTTP_REQUEST_TIMEOUT_MS; the connection is closed',
   409: 'Conflicts with the current state',
@@ -23,9 +23,9 @@ export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorat
   return applyDecorators(...all.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
 }
 
-/** A route for signed-in callers: bearer token, and the errors any such route can give. */
+/** A route for signed-in callers: bearer token, and the errors any such route can give (403: a device key, which only uploads punches). */
 export function ApiSignedIn(): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiBearerAuth('bearer'), ApiErrors(401, 429));
+  return applyDecorators(ApiBearerAuth('bearer'), ApiErrors(401, 403, 429));
 }
 
 /** A UUID path parameter. */

@@ -52,6 +52,15 @@ const FORMAT_MAX_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-ti
 
 type Json = Record<string, unknown>;
 
+const ERROR_BODY = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
+
+// The body is read (and can be refused) before routing, on every route, whatever its method.
+const BODY_ERRORS: [string, string][] = [
+  ['400', 'The request is not valid: VALIDATION_FAILED names the fields; MALFORMED_JSON, a body nested too deeply or text that is not valid Unicode on any route'],
+  ['413', 'The request body is too large (PAYLOAD_TOO_LARGE)'],
+  ['415', 'The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE)'],
+];
+
 function visit(node: unknown, fn: (object: Json) => void): void {
   if (Array.isArray(node)) node.forEach((child) => visit(child, fn));
   else if (node && typeof node === 'object') {
@@ -62,7 +71,8 @@ function visit(node: unknown, fn: (object: Json) => void): void {
 
 /**
  * Adds what every route shares but decorators cannot say once: the rate-limit headers the
- * middleware sends on every response, Retry-After on 429, and the length bounds of formatted strings.
+ * middleware sends on every response, Retry-After on 429, the length bounds of formatted strings,
+ * null in the list of every nullable enum, and the body errors (400, 413, 415) any JSON route can give.
  */
 function completeDocument(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
@@ -70,6 +80,10 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
       // Routes without a bearer requirement are open on purpose (sign-in, health, device protocol).
       operation.security ??= [{}];
       const responses = (operation.responses ?? {}) as Record<string, Json>;
+      // Routes answering errors as JSON (all but the device protocol, which documents its own plain-text errors).
+      if ((responses['500']?.content as Json | undefined)?.['application/json']) {
+        for (const [status, description] of BODY_ERRORS) responses[status] ??= { description, content: ERROR_BODY };
+      }
       for (const [status, response] of Object.entries(responses)) {
         if (!/^[24]/.test(status)) continue;
         response.headers = {
@@ -83,6 +97,8 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
     }
   }
   visit(document, (object) => {
+    // OpenAPI 3.0.3: `nullable` does not extend an enum; a nullable enum must list null to allow it.
+    if (object.nullable === true && Array.isArray(object.enum) && !object.enum.includes(null)) object.enum.push(null);
     if (object.type === 'string' && typeof object.format === 'string' && object.maxLength === undefined && FORMAT_MAX_LENGTH[object.format]) {
       object.maxLength = FORMAT_MAX_LENGTH[object.format];
     }
@@ -114,5 +130,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'METRICS_TOKEN, for GET /metrics only (a Prometheus scraper): an opaque shared secret compared in constant time, not a JWT, so RFC8725 does not apply' }, 'metricsToken')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Device-Key', description: 'A device key from POST /devices: it can only add punches' }, 'deviceKey');
   for (const [name, description] of TAGS) builder.addTag(name, description);
+  // Relative: each deployment serves this document itself (/docs-json), so its own origin is the server.
+  // Internal: the audience is the company's own console, scripts and terminals.
+  builder.addServer('/', 'The service that serves this document, in every environment (local, staging, production)', undefined, { 'x-internal': true });
   return completeDocument(SwaggerModule.createDocument(app, builder.build()));
 }

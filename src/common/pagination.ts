@@ -6,7 +6,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_PAGE_SIZE = 200;
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1, format: 'int32' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1, type: 'integer', format: 'int32' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -14,7 +14,7 @@ export class PageQueryDto {
   @Max(100000)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, format: 'int32' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, type: 'integer', format: 'int32' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -44,13 +44,13 @@ export function PageDto<T>(item: ClassType<T>, name: string): ClassType<Page<T>>
     @ApiProperty({ type: [item], maxItems: MAX_PAGE_SIZE })
     items: T[];
 
-    @ApiProperty({ example: 1, minimum: 1, maximum: 100000, format: 'int32' })
+    @ApiProperty({ example: 1, minimum: 1, maximum: 100000, type: 'integer', format: 'int32' })
     page: number;
 
-    @ApiProperty({ example: 50, minimum: 1, maximum: MAX_PAGE_SIZE, format: 'int32' })
+    @ApiProperty({ example: 50, minimum: 1, maximum: MAX_PAGE_SIZE, type: 'integer', format: 'int32' })
     pageSize: number;
 
-    @ApiProperty({ example: 1, minimum: 0, maximum: 2147483647, format: 'int32' })
+    @ApiProperty({ example: 1, minimum: 0, maximum: 2147483647, type: 'integer', format: 'int32' })
     total: number;
   }
   Object.defineProperty(PageOfItems, 'name', { value: name });

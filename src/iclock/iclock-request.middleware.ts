@@ -26,8 +26,8 @@ export class IclockRequestMiddleware implements NestMiddleware {
     const body: unknown = request.body;
     if (typeof body === 'string') return next();
     if (request.method === 'GET' || request.method === 'HEAD') return next();
-    // Another parser read the stream already (a JSON body): the lines are gone.
-    if (body !== undefined || request.readableEnded) return sendPlainTextError(response, toErrorBody(bodyNotText()));
+    // A JSON body is no table of lines (the app's JSON parser skips /iclock, so that a malformed one is refused here in text too).
+    if (body !== undefined || request.readableEnded || request.is('json')) return sendPlainTextError(response, toErrorBody(bodyNotText()));
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;

@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
 import { validationFailed } from '../common/errors/domain-error';
 import { MONTH_PATTERN } from '../common/validators';
-import { MonthDto, MonthListDto, ReopenMonthDto } from './dto/month.dto';
+import { ClosedMonthReportDto, MonthDto, MonthListDto, ReopenMonthDto } from './dto/month.dto';
 import { MonthsService } from './months.service';
 
 const monthParam = {
@@ -61,7 +61,11 @@ export class MonthsController {
   @Roles('finance', 'admin')
   @ApiMonthParam()
   @ApiOperation({ summary: 'The latest closed snapshot of a month, byte for byte (X-Content-SHA256 carries its hash)' })
-  @ApiOkResponse({ description: 'The canonical JSON stored at the close', schema: { type: 'object' } })
+  @ApiOkResponse({
+    description: 'The canonical JSON stored at the close',
+    type: ClosedMonthReportDto,
+    headers: { 'X-Content-SHA256': { description: 'SHA-256 of the body, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 } } },
+  })
   @ApiErrors(400, 403, 404)
   async report(@Param('month', monthParam) month: string, @Res() response: Response): Promise<void> {
     const { body, sha256 } = await this.months.report(month);

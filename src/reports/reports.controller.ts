@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -9,9 +9,8 @@ import { FinancePolicyDto, FinancePolicyListDto, MonthlyGridDto, MonthlyReportDt
 import { FinancePolicyService } from './finance-policy.service';
 import { MonthlyReportRepository } from './monthly-report.repository';
 import { MonthlyReportService } from './monthly-report.service';
+import { ApiReportResponse, XLSX } from './report-api-docs';
 import { streamGridCsv, streamSummaryCsv, streamXlsx } from './report-export';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function formatOf(query: ReportQueryDto, accept: string | undefined): 'json' | 'csv' | 'xlsx' {
   if (query.format) return query.format;
@@ -38,8 +37,7 @@ export class ReportsController {
       'One row per person employed at any time in the month; finance and admin see everyone, a supervisor their reports, an employee their own row. ' +
       'JSON (paginated, with company totals), CSV (UTF-8 with BOM; ?lang=zh for Chinese headers) or XLSX (summary and grid sheets), by ?format= or Accept. CSV and XLSX stream.',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX)
-  @ApiOkResponse({ type: MonthlyReportDto })
+  @ApiReportResponse(MonthlyReportDto, 'The report')
   @ApiErrors(400)
   async monthly(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Headers('accept') accept: string | undefined, @Res() response: Response): Promise<void> {
     const format = formatOf(query, accept);
@@ -58,8 +56,7 @@ export class ReportsController {
     summary: 'The daily grid (考勤表): one line per person, one code per date',
     description: '√ present, 迟 late, 旷 absence, 早 early leave (counted as absence), 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed.',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX)
-  @ApiOkResponse({ type: MonthlyGridDto })
+  @ApiReportResponse(MonthlyGridDto, 'The grid (as XLSX: the same workbook as the report, whose second sheet is the grid)')
   @ApiErrors(400)
   async grid(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Headers('accept') accept: string | undefined, @Res() response: Response): Promise<void> {
     const format = formatOf(query, accept);

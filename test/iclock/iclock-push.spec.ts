@@ -167,6 +167,15 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
       expect(again.every((line) => line.times === 2)).toBe(true);
     });
 
+    it('a JSON body, well-formed or not, is refused in plain text (BODY_NOT_TEXT): a terminal cannot read the JSON error shape', async () => {
+      for (const body of ['{"lines": []}', '{"lines": [']) {
+        const response = await t.http().post(`/iclock/cdata?SN=${FRONT}&table=ATTLOG`).set('Content-Type', 'application/json').send(body).buffer(true);
+        expect(response.status).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^text\/plain/);
+        expect(response.text).toMatch(/^BODY_NOT_TEXT: /);
+      }
+    });
+
     it('a body over 1 MB is refused with 413 and nothing of it is stored', async () => {
       const line = '20156107\t2026-11-20 08:30:00\t0\t1\t\t0\t0\t8';
       const huge = Array.from({ length: Math.ceil((1024 * 1024) / line.length) + 10 }, () => line);

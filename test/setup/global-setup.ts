@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { runMigrations } from '../../src/database/data-source-options';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database';
+import { writeContractDocument } from './contract-run';
 import { adminQuery, assertTestDatabaseName, databaseNameOf, withDatabase } from './test-database';
 
 /**
@@ -27,4 +28,5 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations({ url: withDatabase(adminUrl, template), poolSize: 2 });
   process.env.KAOQIN_TEST_ADMIN_URL = adminUrl;
   process.env.KAOQIN_TEST_TEMPLATE = template;
+  await writeContractDocument();
 }

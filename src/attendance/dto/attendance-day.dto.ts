@@ -31,13 +31,13 @@ export class AttendanceDayDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Last punch of the day' })
   lastOut: string | null;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, format: 'int32', description: 'H-ATT-5; compared to the second, partial minutes round up (08:30:01 is 1 minute late)' })
+  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'H-ATT-5; compared to the second, partial minutes round up (08:30:01 is 1 minute late)' })
   lateMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, format: 'int32', description: 'H-ATT-6; partial minutes round up' })
+  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'H-ATT-6; partial minutes round up' })
   earlyMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, format: 'int32', description: 'Minutes inside the sessions (the lunch break is not worked time)' })
+  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'Minutes inside the sessions (the lunch break is not worked time)' })
   workedMinutes: number;
 
   @ApiProperty()
@@ -86,7 +86,7 @@ export class RecomputeResultDto {
   @ApiProperty({ example: '2026-11', maxLength: 7 })
   month: string;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: 'Stored day results in the month after the rebuild' })
+  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'Stored day results in the month after the rebuild' })
   days: number;
 }
 

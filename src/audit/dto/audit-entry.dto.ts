@@ -4,7 +4,7 @@ import { PageDto, PageQueryDto } from '../../common/pagination';
 import { AuditEntry } from '../audit-entry.entity';
 
 export class AuditEntryDto {
-  @ApiProperty({ example: 42, format: 'int64', minimum: 1, maximum: 9007199254740991 })
+  @ApiProperty({ example: 42, type: 'integer', format: 'int64', minimum: 1, maximum: 9007199254740991 })
   id: number;
 
   @ApiProperty({ format: 'date-time' })
@@ -25,10 +25,10 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 100 })
   entityId: string | null;
 
-  @ApiProperty({ nullable: true, type: Object, description: 'The record before the change' })
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The record before the change, as a JSON object of its fields (its shape is that of the entity named by `entity`); null when the change created it' })
   before: unknown;
 
-  @ApiProperty({ nullable: true, type: Object, description: 'The record after the change' })
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The record after the change, as a JSON object of its fields; null when the change removed it or the action has no resulting record' })
   after: unknown;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 64, pattern: '^[A-Za-z0-9._:-]{1,64}$', description: 'X-Request-Id of the request that made the change (null outside requests)' })

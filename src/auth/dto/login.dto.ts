@@ -21,7 +21,7 @@ export class LoginResultDto {
   @ApiProperty({ example: 'Bearer', enum: ['Bearer'] })
   tokenType: 'Bearer';
 
-  @ApiProperty({ description: 'Seconds until the token expires', example: 28800, minimum: 60, maximum: 2592000, format: 'int32' })
+  @ApiProperty({ description: 'Seconds until the token expires', example: 28800, minimum: 60, maximum: 2592000, type: 'integer', format: 'int32' })
   expiresIn: number;
 
   @ApiProperty({ type: StaffDto })

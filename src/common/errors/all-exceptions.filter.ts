@@ -62,10 +62,13 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
   return { statusCode: status, code: CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'), message, details: [] };
 }
 
+/** The most `details` an error body carries, as the OpenAPI document promises (ErrorResponseDto). */
+export const MAX_ERROR_DETAILS = 1000;
+
 /** Turns anything thrown into the one error body; never leaks stack traces or SQL. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainError) {
-    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: exception.details };
+    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: exception.details.slice(0, MAX_ERROR_DETAILS) };
   }
   // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause.
   const parserError = bodyParserError(exception) ?? (exception instanceof Error ? bodyParserError(exception.cause) : null);

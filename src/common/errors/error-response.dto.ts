@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MAX_ERROR_DETAILS } from './all-exceptions.filter';
 
 export class ErrorDetailDto {
   @ApiProperty({ example: 'username', maxLength: 200 })
@@ -10,7 +11,7 @@ export class ErrorDetailDto {
 
 /** The one error body of every route. */
 export class ErrorResponseDto {
-  @ApiProperty({ example: 400, minimum: 400, maximum: 599, format: 'int32' })
+  @ApiProperty({ example: 400, minimum: 400, maximum: 599, type: 'integer', format: 'int32' })
   statusCode: number;
 
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable UPPER_SNAKE name of the rule that failed', maxLength: 64 })
@@ -19,6 +20,6 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'The request is not valid', maxLength: 1000 })
   message: string;
 
-  @ApiProperty({ type: [ErrorDetailDto], maxItems: 1000, description: 'The offending fields, empty when the error is not about a field' })
+  @ApiProperty({ type: [ErrorDetailDto], maxItems: MAX_ERROR_DETAILS, description: 'The offending fields, empty when the error is not about a field' })
   details: ErrorDetailDto[];
 }

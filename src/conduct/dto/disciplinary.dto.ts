@@ -38,7 +38,7 @@ export class CreateDisciplinaryRecordDto {
   @IsIn(ACTIONS)
   action: (typeof ACTIONS)[number];
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 100000000, format: 'int32', description: 'Required (positive, in fen) for a fine; none for a warning' })
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 100000000, type: 'integer', format: 'int32', description: 'Required (positive, in fen) for a fine; none for a warning' })
   @ValidateIf((record: CreateDisciplinaryRecordDto) => record.action === 'fine' || (record.amountFen !== undefined && record.amountFen !== null))
   @IsInt({ message: 'amountFen must be a whole number of fen: a fine needs a positive amount, a warning none' })
   @Min(1)
@@ -67,7 +67,7 @@ export class DisciplinaryRecordDto {
   @ApiProperty({ format: 'uuid' })
   staffId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32', description: 'The handbook version in force on occurredOn' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'The handbook version in force on occurredOn' })
   handbookVersion: number;
 
   @ApiProperty({ type: [ArticleDto], maxItems: 20 })
@@ -85,7 +85,7 @@ export class DisciplinaryRecordDto {
   @ApiProperty({ enum: ACTIONS })
   action: string;
 
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 100000000, format: 'int32' })
+  @ApiProperty({ nullable: true, minimum: 1, maximum: 100000000, type: 'integer', format: 'int32' })
   amountFen: number | null;
 
   @ApiProperty({ enum: STATUSES })

@@ -14,7 +14,7 @@ export class ArticleDto {
   @ApiProperty({ enum: CHAPTERS })
   chapter: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
   position: number;
 
   @ApiProperty({ maxLength: 200 })
@@ -31,7 +31,7 @@ export class ArticleDto {
 }
 
 export class HandbookVersionDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   number: number;
 
   @ApiProperty({ enum: ['draft', 'published'] })
@@ -48,7 +48,7 @@ export class HandbookVersionDto {
 }
 
 export class HandbookVersionSummaryDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   number: number;
 
   @ApiProperty({ enum: ['draft', 'published'] })
@@ -79,7 +79,7 @@ export class PutArticleDto {
   @IsIn(CHAPTERS)
   chapter: (typeof CHAPTERS)[number];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, format: 'int32', description: 'Order in the handbook; defaults to after the last article' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Order in the handbook; defaults to after the last article' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -123,10 +123,10 @@ export class ArticleChangeDto {
 }
 
 export class HandbookDiffDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   from: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   to: number;
 
   @ApiProperty({ type: [ArticleChangeDto], maxItems: 2000 })
@@ -134,14 +134,14 @@ export class HandbookDiffDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   from: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -150,7 +150,7 @@ export class DiffQueryDto {
 }
 
 export class AcknowledgeDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32', description: 'The current version number (GET /handbook)' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'The current version number (GET /handbook)' })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -161,7 +161,7 @@ export class AcknowledgementDto {
   @ApiProperty({ format: 'uuid' })
   staffId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   version: number;
 
   @ApiProperty({ format: 'date-time' })
@@ -169,7 +169,7 @@ export class AcknowledgementDto {
 }
 
 export class AcknowledgementStatusDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   version: number;
 
   @ApiProperty({ type: [AcknowledgementDto], maxItems: 100000 })
@@ -180,7 +180,7 @@ export class AcknowledgementStatusDto {
 }
 
 export class AcknowledgementQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000000, format: 'int32', description: 'Default: the current version' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'Default: the current version' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -161,7 +161,7 @@ export class UnknownDeviceDto {
   @ApiProperty({ format: 'date-time' })
   lastSeenAt: string;
 
-  @ApiProperty({ example: 12, minimum: 1, maximum: 2147483647, format: 'int32' })
+  @ApiProperty({ example: 12, minimum: 1, maximum: 2147483647, type: 'integer', format: 'int32' })
   attempts: number;
 
   @ApiProperty({ nullable: true, type: String, example: '192.168.1.201', maxLength: 64, description: 'The address of its last attempt' })
@@ -193,7 +193,7 @@ export class RejectedLineDto {
   @ApiProperty({ format: 'date-time' })
   lastReceivedAt: string;
 
-  @ApiProperty({ example: 1, minimum: 1, maximum: 2147483647, format: 'int32', description: 'How often the terminal sent this line' })
+  @ApiProperty({ example: 1, minimum: 1, maximum: 2147483647, type: 'integer', format: 'int32', description: 'How often the terminal sent this line' })
   times: number;
 }
 

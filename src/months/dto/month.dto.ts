@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { MONTH_PATTERN } from '../../common/validators';
+import { FinancePolicyDto, ReportCountsDto, ReportRowDto } from '../../reports/dto/report.dto';
 
 export class MonthSnapshotDto {
   @ApiProperty({ format: 'date-time' })
@@ -42,4 +44,28 @@ export class ReopenMonthDto {
   @IsString()
   @Length(3, 1000)
   reason: string;
+}
+
+/** The body stored at a close: the whole report (every row, not a page), keys in canonical order. */
+export class ClosedMonthReportDto {
+  @ApiProperty({ example: '2026-10', pattern: MONTH_PATTERN.source, maxLength: 7 })
+  month: string;
+
+  @ApiProperty({ format: 'date-time' })
+  closedAt: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The finance staff member who closed the month' })
+  closedBy: string;
+
+  @ApiProperty({ type: FinancePolicyDto, description: 'The policy the amounts were computed with' })
+  policy: FinancePolicyDto;
+
+  @ApiProperty({ type: [ReportRowDto], maxItems: 10000000, description: 'Everyone employed at any time in the month' })
+  rows: ReportRowDto[];
+
+  @ApiProperty({ type: ReportCountsDto })
+  totals: ReportCountsDto;
+
+  @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates of the month with nobody on duty (H-ATT-2)' })
+  rosterGaps: number;
 }

@@ -74,8 +74,8 @@ export class BatchDto {
   punches: unknown[];
 }
 
-export class RejectedLineDto {
-  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: '0-based index of the item (or line − 1 of a file)' })
+export class RejectedPunchLineDto {
+  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: '0-based index of the item (or line − 1 of a file)' })
   index: number;
 
   @ApiProperty({ enum: ['INVALID_LINE', 'UNKNOWN_EMPLOYEE', 'INACTIVE_EMPLOYEE', 'TIME_UNPARSEABLE', 'TIME_IN_FUTURE', 'MONTH_CLOSED'] })
@@ -89,17 +89,17 @@ export class RejectedLineDto {
 }
 
 export class IngestResultDto {
-  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32' })
   received: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: 'New punches stored' })
+  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'New punches stored' })
   inserted: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32', description: 'Punches that were stored already (same person, same second)' })
+  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'Punches that were stored already (same person, same second)' })
   duplicates: number;
 
-  @ApiProperty({ type: [RejectedLineDto], maxItems: 10000000 })
-  rejected: RejectedLineDto[];
+  @ApiProperty({ type: [RejectedPunchLineDto], maxItems: 10000000 })
+  rejected: RejectedPunchLineDto[];
 }
 
 export class ManualPunchDto {

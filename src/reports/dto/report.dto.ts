@@ -4,77 +4,77 @@ import { PageQueryDto } from '../../common/pagination';
 import { MONTH_PATTERN } from '../../common/validators';
 
 export class PenaltiesDto {
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64' })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
   lateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64' })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
   seriousLateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64' })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
   absenceFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64' })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
   missingPunchFen: number;
 }
 
 export class BonusDto {
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64', description: '全勤奖: no late arrival, no absence, no personal leave' })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64', description: '全勤奖: no late arrival, no absence, no personal leave' })
   fullAttendanceFen: number;
 }
 
 export class ReportCountsDto {
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32', description: 'Days with a shift scheduled' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Days with a shift scheduled' })
   scheduledDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32', description: 'Present or late' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Present or late' })
   presentDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
   lateCount: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
   lateMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32', description: 'When the serious-lateness tier is on' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'When the serious-lateness tier is on' })
   seriousLateCount: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32', description: 'H-ATT-6: each one also counted as an absence day' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'H-ATT-6: each one also counted as an absence day' })
   earlyLeaveCount: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32', description: 'Days with a clock-in or a clock-out missing (not both)' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Days with a clock-in or a clock-out missing (not both)' })
   missingPunchCount: number;
 
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Unexcused absence (旷工), all causes together; half days as 0.5' })
   absenceDays: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { personal: 1.5, sick: 0, marriage: 0, bereavement: 0 }, description: 'Leave days per leave type, half days as 0.5' })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1000000 }, maxProperties: 1000, example: { personal: 1.5, sick: 0, marriage: 0, bereavement: 0 }, description: 'Leave days per leave type, half days as 0.5' })
   leaveDays: Record<string, number>;
 
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Business trips (因公外出)' })
   exemptDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
   holidayDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
   dutyShifts: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, format: 'int32', description: 'Days whose punch window has not closed yet' })
+  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Days whose punch window has not closed yet' })
   pendingDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64', description: "Finance's penalties (H-ATT-7), integer fen" })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64', description: "Finance's penalties (H-ATT-7), integer fen" })
   penaltiesFen: number;
 
   @ApiProperty({ type: PenaltiesDto })
   penalties: PenaltiesDto;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64' })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
   bonusFen: number;
 
   @ApiProperty({ type: BonusDto })
   bonus: BonusDto;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, format: 'int64', description: 'Disciplinary fines issued in the month' })
+  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64', description: 'Disciplinary fines issued in the month' })
   finesFen: number;
 }
 
@@ -96,19 +96,19 @@ export class FinancePolicyDto {
   @ApiProperty({ example: '2026-11', maxLength: 7 })
   effectiveMonth: string;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32', description: 'Per late arrival, fen' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per late arrival, fen' })
   lateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32', description: 'Per serious late arrival, fen' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per serious late arrival, fen' })
   seriousLateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32', description: 'Per absence day (half days pay half), fen' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per absence day (half days pay half), fen' })
   absenceDayFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32', description: 'Per missing punch, fen' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per missing punch, fen' })
   missingPunchFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32', description: '全勤奖, fen' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: '全勤奖, fen' })
   fullAttendanceBonusFen: number;
 }
 
@@ -127,19 +127,19 @@ export class MonthlyReportDto {
   @ApiProperty({ type: [ReportRowDto], maxItems: 200 })
   items: ReportRowDto[];
 
-  @ApiProperty({ minimum: 1, maximum: 100000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 100000, type: 'integer', format: 'int32' })
   page: number;
 
-  @ApiProperty({ minimum: 1, maximum: 200, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 200, type: 'integer', format: 'int32' })
   pageSize: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32' })
   total: number;
 
   @ApiProperty({ type: ReportCountsDto, description: 'Totals for everyone in the report (all pages)' })
   totals: ReportCountsDto;
 
-  @ApiProperty({ minimum: 0, maximum: 31, format: 'int32', description: 'Dates of the month with nobody on duty (H-ATT-2)' })
+  @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates of the month with nobody on duty (H-ATT-2)' })
   rosterGaps: number;
 }
 
@@ -167,13 +167,13 @@ export class MonthlyGridDto {
   @ApiProperty({ type: [GridRowDto], maxItems: 200 })
   items: GridRowDto[];
 
-  @ApiProperty({ minimum: 1, maximum: 100000, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 100000, type: 'integer', format: 'int32' })
   page: number;
 
-  @ApiProperty({ minimum: 1, maximum: 200, format: 'int32' })
+  @ApiProperty({ minimum: 1, maximum: 200, type: 'integer', format: 'int32' })
   pageSize: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32' })
   total: number;
 }
 
@@ -198,31 +198,31 @@ export class PutFinancePolicyDto {
   @Matches(MONTH_PATTERN, { message: 'effectiveMonth must be YYYY-MM' })
   effectiveMonth: string;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   lateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   seriousLateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   absenceDayFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   missingPunchFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, format: 'int32' })
+  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
   @IsInt()
   @Min(0)
   @Max(100_000_000)

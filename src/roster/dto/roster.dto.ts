@@ -26,7 +26,7 @@ export class RosterMonthDto {
   @ApiProperty({ type: [RosterDayDto], maxItems: 31 })
   days: RosterDayDto[];
 
-  @ApiProperty({ minimum: 0, maximum: 31, format: 'int32', description: 'Dates with nobody on duty' })
+  @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates with nobody on duty' })
   gaps: number;
 }
 

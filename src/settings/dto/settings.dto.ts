@@ -3,26 +3,28 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional,
 import { IsCalendarDate, IsTimeZone, OptionalNotNull } from '../../common/validators';
 import type { SettingVersion } from '../settings.types';
 
+const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
 export class SettingVersionDto {
   @ApiProperty({ format: 'date', example: '2026-12-01' })
   effectiveFrom: string;
 
-  @ApiProperty({ type: [Number], maxItems: 7, example: [1, 2, 3, 4, 5, 6, 7], description: 'ISO weekdays that are workdays (1 = Monday); H-ATT-2: all seven' })
+  @ApiProperty({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true, example: [1, 2, 3, 4, 5, 6, 7], description: 'ISO weekdays that are workdays (1 = Monday); H-ATT-2: all seven' })
   workWeek: number[];
 
-  @ApiProperty({ minimum: 0, maximum: 720, format: 'int32', example: 180, description: 'A punch belongs to a shift from this many minutes before it starts' })
+  @ApiProperty({ minimum: 0, maximum: 720, type: 'integer', format: 'int32', example: 180, description: 'A punch belongs to a shift from this many minutes before it starts' })
   punchWindowOpenMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 720, format: 'int32', example: 360, description: '…until this many minutes after it ends' })
+  @ApiProperty({ minimum: 0, maximum: 720, type: 'integer', format: 'int32', example: 360, description: '…until this many minutes after it ends' })
   punchWindowCloseMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 240, format: 'int32', example: 0, description: 'H-ATT-5: minutes of lateness forgiven' })
+  @ApiProperty({ minimum: 0, maximum: 240, type: 'integer', format: 'int32', example: 0, description: 'H-ATT-5: minutes of lateness forgiven' })
   graceMinutes: number;
 
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 720, format: 'int32', description: 'Lateness of at least this many minutes is serious; null: tier off' })
+  @ApiProperty({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32', description: 'Lateness of at least this many minutes is serious; null: tier off' })
   seriousLateMinutes: number | null;
 
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 720, format: 'int32', description: 'Lateness of more than this many minutes counts as absence; null: tier off' })
+  @ApiProperty({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32', description: 'Lateness of more than this many minutes counts as absence; null: tier off' })
   absentAfterLateMinutes: number | null;
 
   @ApiProperty({ description: 'H-ATT-6: a missing clock-out counts as an early leave (absence for the day)' })
@@ -48,43 +50,43 @@ export class PutSettingsDto {
   @IsCalendarDate()
   effectiveFrom: string;
 
-  @ApiPropertyOptional({ type: [Number], maxItems: 7 })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true })
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(7)
   @ArrayUnique()
-  @IsIn([1, 2, 3, 4, 5, 6, 7], { each: true })
+  @IsIn(ISO_WEEKDAYS, { each: true })
   workWeek?: number[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 720, format: 'int32' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 720, type: 'integer', format: 'int32' })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(720)
   punchWindowOpenMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 720, format: 'int32' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 720, type: 'integer', format: 'int32' })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(720)
   punchWindowCloseMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 240, format: 'int32' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 240, type: 'integer', format: 'int32' })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(240)
   graceMinutes?: number;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 720, format: 'int32' })
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(720)
   seriousLateMinutes?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 720, format: 'int32' })
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import pg from 'pg';
+import { checkAnswer } from '../../support/contract/recorder';
 
 export interface Answer {
   status: number;
@@ -52,6 +53,8 @@ export class RawClient {
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
             update();
+            // Every whole answer is held to the OpenAPI document too; a mismatch fails the file in afterAll.
+            if (partial) checkAnswer({ method, url: target, status: partial.status, contentType: contentType || undefined, body: partial.json ?? partial.text, hasBody: partial.text.length > 0 });
             finish(null);
           });
           response.on('error', (error) => finish(error));
