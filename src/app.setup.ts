@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { NextFunction, Request, Response, text } from 'express';
+import { json, NextFunction, Request, Response, text } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config';
-import { refuseDeepBodies } from './common/body-depth';
+import { refuseInvalidUtf8, refuseUnfitBodies } from './common/body-limits';
 import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi';
@@ -16,10 +16,11 @@ export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rat
   express.disable('x-powered-by');
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
-  express.useBodyParser('json', { limit: '2mb' });
-  app.use(refuseDeepBodies);
+  // express.json directly: Nest's useBodyParser types leave out `verify`.
+  app.use(json({ limit: '2mb', verify: refuseInvalidUtf8 }));
+  app.use(refuseUnfitBodies);
   // Text bodies are read whole, except file imports, which are streamed.
-  const textParser = text({ limit: '1mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
+  const textParser = text({ limit: '1mb', verify: refuseInvalidUtf8, type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
   // The terminal protocol (/iclock) reads its own bodies, so that even its errors stay plain text.
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.path === '/punches/import' || request.path.startsWith('/iclock') ? next() : textParser(request, response, next),

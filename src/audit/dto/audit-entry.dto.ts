@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { AuditEntry } from '../audit-entry.entity';
 
@@ -39,18 +40,21 @@ export class AuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLineText()
   entity?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLineText()
   entityId?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLineText()
   actorId?: string;
 
   @ApiPropertyOptional({ enum: ['staff', 'device', 'system'] })

@@ -38,12 +38,31 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
+/** body-parser's error type for a body that is not UTF-8 (thrown by the parsers' `verify`, src/common/body-limits.ts). */
+export const INVALID_UTF8 = 'entity.invalid.utf8';
+
+/** The most `details` an error body lists (the OpenAPI document promises at most 1,000). */
+export const MAX_ERROR_DETAILS = 100;
+
+/**
+ * A long list of problems helps nobody and costs the server to build and send: the first
+ * MAX_ERROR_DETAILS − 1 are listed, and a last entry says how many more there were.
+ */
+export function capDetails(details: ErrorDetail[]): ErrorDetail[] {
+  if (details.length <= MAX_ERROR_DETAILS) return details;
+  const listed = details.slice(0, MAX_ERROR_DETAILS - 1);
+  return [...listed, { field: 'details', message: `${details.length - listed.length} more problems not listed` }];
+}
+
 /** body-parser's errors carry a `type` and a `status`; they are the client's fault, not ours. */
 function bodyParserError(exception: unknown): ErrorBody | null {
   const candidate = exception as { type?: unknown; status?: unknown };
   if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return null;
   if (candidate.type === 'entity.parse.failed') {
     return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: [{ field: 'body', message: 'not valid JSON' }] };
+  }
+  if (candidate.type === INVALID_UTF8) {
+    return { statusCode: 400, code: 'INVALID_TEXT', message: 'The request body is not valid UTF-8 text', details: [{ field: 'body', message: 'is not valid UTF-8' }] };
   }
   if (candidate.type === 'entity.too.large') {
     return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', details: [] };
@@ -65,7 +84,7 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
 /** Turns anything thrown into the one error body; never leaks stack traces or SQL. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainError) {
-    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: exception.details };
+    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: capDetails(exception.details) };
   }
   // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause.
   const parserError = bodyParserError(exception) ?? (exception instanceof Error ? bodyParserError(exception.cause) : null);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { PageDto } from '../../common/pagination';
 import { IsTimeZone, OptionalNotNull } from '../../common/validators';
 import { TIME_ZONE_UNITS, type TimeZoneUnit } from '../../iclock/handshake';
@@ -68,11 +69,13 @@ export class CreateDeviceDto {
   @ApiProperty({ example: 'Front door terminal', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   name: string;
 
   @ApiProperty({ example: 'CQZ7232460123', pattern: SERIAL.source, maxLength: 64 })
   @IsString()
   @Matches(SERIAL, { message: 'serialNumber must be 1-64 letters, digits, ., - or _' })
+  @SingleLineText()
   serialNumber: string;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai', nullable: true, type: String, maxLength: 64 })
@@ -96,6 +99,7 @@ export class UpdateDeviceDto {
   @OptionalNotNull()
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 64 })

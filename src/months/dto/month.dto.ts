@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { MultiLineText } from '../../common/text';
 
 export class MonthSnapshotDto {
   @ApiProperty({ format: 'date-time' })
@@ -41,5 +42,6 @@ export class ReopenMonthDto {
   @ApiProperty({ minLength: 3, maxLength: 1000, example: 'Emergency leave of E0042 approved late' })
   @IsString()
   @Length(3, 1000)
+  @MultiLineText()
   reason: string;
 }
