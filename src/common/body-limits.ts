@@ -34,7 +34,9 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 
 export type BodyProblem =
   | { kind: 'too_complex'; message: string }
+  | { kind: 'too_deep' }
   | { kind: 'lone_surrogate' }
+  | { kind: 'nul'; field: string }
   | { kind: 'inherited_names'; fields: string[] };
 
 const fieldPath = (parent: string, key: string) => (parent === '' ? key : `${parent}.${key}`);
@@ -43,7 +45,8 @@ const fieldPath = (parent: string, key: string) => (parent === '' ? key : `${par
  * One iterative walk (a hostile body may be nested thousands deep): the first limit passed stops
  * it, so it never does more than BODY_LIMITS.entries steps. Inherited names are all collected.
  */
-export function bodyProblem(body: unknown, limits: typeof BODY_LIMITS = BODY_LIMITS): BodyProblem | null {
+export function bodyProblem(body: unknown): BodyProblem | null {
+  const limits = BODY_LIMITS;
   const stack: [unknown, number, string][] = [[body, 1, '']];
   let entries = 0;
   const inherited: string[] = [];
@@ -51,10 +54,11 @@ export function bodyProblem(body: unknown, limits: typeof BODY_LIMITS = BODY_LIM
     const [current, depth, path] = stack.pop() as [unknown, number, string];
     if (typeof current === 'string') {
       if (LONE_SURROGATE.test(current)) return { kind: 'lone_surrogate' };
+      if (current.includes('\0')) return { kind: 'nul', field: path === '' ? 'body' : path };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth > limits.depth) return { kind: 'too_complex', message: `is nested deeper than ${limits.depth} levels` };
+    if (depth > limits.depth) return { kind: 'too_deep' };
     if (Array.isArray(current)) {
       entries += current.length;
       if (entries > limits.entries) return { kind: 'too_complex', message: `holds more than ${limits.entries} fields and array items in all` };
@@ -67,6 +71,7 @@ export function bodyProblem(body: unknown, limits: typeof BODY_LIMITS = BODY_LIM
     if (entries > limits.entries) return { kind: 'too_complex', message: `holds more than ${limits.entries} fields and array items in all` };
     for (const key of keys) {
       if (LONE_SURROGATE.test(key)) return { kind: 'lone_surrogate' };
+      if (key.includes('\0')) return { kind: 'nul', field: 'body' };
       if (INHERITED_NAMES.has(key)) inherited.push(fieldPath(path, key));
       stack.push([(current as Record<string, unknown>)[key], depth + 1, fieldPath(path, key)]);
     }
@@ -74,16 +79,25 @@ export function bodyProblem(body: unknown, limits: typeof BODY_LIMITS = BODY_LIM
   return inherited.length > 0 ? { kind: 'inherited_names', fields: inherited } : null;
 }
 
+/** NUL is the one character PostgreSQL cannot store in text: refused as unstorable text, not as a rule of the field. */
+export const holdsNul = (field: string) =>
+  new DomainError('bad_request', 'INVALID_TEXT', 'Text must not contain NUL or other characters the database cannot store', [{ field, message: 'contains a NUL character' }]);
+
 export const notAcceptedField = (field: string): ErrorDetail => ({ field, message: 'is not an accepted field' });
 
 function errorOf(problem: BodyProblem): DomainError {
   switch (problem.kind) {
     case 'too_complex':
       return new DomainError('bad_request', 'BODY_TOO_COMPLEX', 'The request body holds more than any request of this API needs', [{ field: 'body', message: problem.message }]);
+    case 'too_deep':
+      // VALIDATION_FAILED, as it was before the other limits came: clients may already test for it
+      return validationFailed([{ field: 'body', message: `is nested deeper than ${BODY_LIMITS.depth} levels` }], 'The request body is nested too deeply');
     case 'lone_surrogate':
       return new DomainError('bad_request', 'INVALID_TEXT', 'Text must be valid Unicode: a lone UTF-16 surrogate (\\uD800–\\uDFFF) has no character', [
         { field: 'body', message: 'contains a lone UTF-16 surrogate' },
       ]);
+    case 'nul':
+      return holdsNul(problem.field);
     case 'inherited_names':
       return validationFailed(problem.fields.map(notAcceptedField));
   }

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { INHERITED_NAMES, notAcceptedField } from './body-limits';
+import { holdsNul, INHERITED_NAMES, notAcceptedField } from './body-limits';
 import { ErrorDetail, validationFailed } from './errors/domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -29,6 +29,9 @@ class ObjectBodyValidationPipe extends ValidationPipe {
     if (isDtoObject && (metadata.type === 'body' || metadata.type === 'query')) {
       const inherited = Object.keys(value).filter((key) => INHERITED_NAMES.has(key));
       if (inherited.length > 0) throw validationFailed(inherited.map(notAcceptedField));
+      // JSON bodies were looked through already (body-limits.ts); query values are flat strings or lists of them.
+      const withNul = Object.entries(value).find(([, field]) => [field].flat().some((text) => typeof text === 'string' && text.includes('\0')));
+      if (withNul) throw holdsNul(withNul[0]);
     }
     return super.transform(value, metadata);
   }

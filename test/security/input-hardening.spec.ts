@@ -45,7 +45,7 @@ describe('Input hardening (issue 13)', () => {
       let deep: unknown = 1;
       for (let i = 0; i < 40; i++) deep = { d: deep };
       const tooDeep = await t.http().post('/positions').set(admin.auth).send(deep as object);
-      expect(tooDeep.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', details: [{ field: 'body', message: 'is nested deeper than 32 levels' }] });
+      expect(tooDeep.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body', message: 'is nested deeper than 32 levels' }] });
     });
 
     it('the largest legitimate body, a batch of 10,000 punches, is still read line by line', async () => {
