@@ -53,6 +53,15 @@ export class DeviceDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+    example: 0,
+    description: 'Rejected lines dropped to keep at most DEVICE_REJECTED_LINES_MAX of them (the oldest go first); 0: every rejected line is still listed',
+  })
+  rejectedLinesDropped: number;
 }
 
 export class DeviceWithKeyDto extends DeviceDto {
@@ -136,6 +145,8 @@ export interface DeviceRow {
   created_at: Date;
   last_seen_at: Date | null;
   last_punch_at: Date | null;
+  /** bigint: pg hands it over as text. */
+  rejected_lines_dropped: string;
 }
 
 export function toDeviceDto(row: DeviceRow): DeviceDto {
@@ -151,6 +162,7 @@ export function toDeviceDto(row: DeviceRow): DeviceDto {
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     lastPunchAt: row.last_punch_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+    rejectedLinesDropped: Number(row.rejected_lines_dropped),
   };
 }
 
