@@ -4,7 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response, text } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config';
-import { refuseInvalidUtf8, refuseUnfitBodies } from './common/body-limits';
+import { refuseInvalidUtf8, refuseUnfitBodies, verifyJsonBody } from './common/body-limits';
 import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi';
@@ -17,7 +17,7 @@ export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rat
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   // express.json directly: Nest's useBodyParser types leave out `verify`.
-  app.use(json({ limit: '2mb', verify: refuseInvalidUtf8 }));
+  app.use(json({ limit: '2mb', verify: verifyJsonBody }));
   app.use(refuseUnfitBodies);
   // Text bodies are read whole, except file imports, which are streamed.
   const textParser = text({ limit: '1mb', verify: refuseInvalidUtf8, type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });

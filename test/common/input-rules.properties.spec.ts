@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { BodyLimits, jsonShapeProblem } from '../../src/common/body-limits';
 import { readDateTime } from '../../src/common/date-time';
 import { textProblem } from '../../src/common/text';
 import { csvCell, formulaLike } from '../../src/reports/csv-cell';
@@ -131,6 +132,33 @@ describe('CSV cells (issue 13, "Exports")', () => {
         expect(csvCell(value)).toBe(value);
         expect(csvCell(number)).toBe(String(number));
       }),
+    );
+  });
+});
+
+describe('JSON body limits read from the bytes (issue 13, "Availability")', () => {
+  /** The reference: the same limits on the parsed value, the first one passed in the same order of concern. */
+  function measure(value: unknown, depth = 1): { depth: number; maxKeys: number; entries: number } {
+    if (value === null || typeof value !== 'object') return { depth: 0, maxKeys: 0, entries: 0 };
+    const children = Object.values(value).map((child) => measure(child, depth + 1));
+    const own = Object.keys(value).length;
+    return {
+      depth: Math.max(depth, ...children.map((child) => child.depth)),
+      maxKeys: Math.max(Array.isArray(value) ? 0 : own, ...children.map((child) => child.maxKeys)),
+      entries: own + children.reduce((sum, child) => sum + child.entries, 0),
+    };
+  }
+  const limits = fc.record({ depth: fc.integer({ min: 1, max: 4 }), keysPerObject: fc.integer({ min: 0, max: 4 }), entries: fc.integer({ min: 0, max: 12 }) });
+
+  it('a JSON text is refused iff its parsed value passes a limit, whatever its strings hold (quotes, brackets, escapes, any script)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }), limits, fc.constantFrom(0, 2), (value, bodyLimits: BodyLimits, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const shape = measure(value);
+        const within = shape.depth <= bodyLimits.depth && shape.maxKeys <= bodyLimits.keysPerObject && shape.entries <= bodyLimits.entries;
+        expect(jsonShapeProblem(Buffer.from(text, 'utf8'), bodyLimits) === null).toBe(within);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

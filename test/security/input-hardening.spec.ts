@@ -33,13 +33,13 @@ describe('Input hardening (issue 13)', () => {
     it('a sign-in with 150,000 unknown keys is refused at once with 400 BODY_TOO_COMPLEX and a short details list', async () => {
       const response = await json('post', '/auth/login', JSON.stringify(manyKeys(150_000, { username: 'admin', password: 'x' })), {});
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ statusCode: 400, code: 'BODY_TOO_COMPLEX', message: expect.any(String), details: [{ field: 'body', message: 'the body has more than 1000 fields' }] });
+      expect(response.body).toEqual({ statusCode: 400, code: 'BODY_TOO_COMPLEX', message: expect.any(String), details: [{ field: 'body', message: 'an object has more than 1000 fields' }] });
     });
 
     it('every route: too many keys in a nested object, too many entries in all, too deep', async () => {
       const nested = await t.http().post('/punches/batch').set(admin.auth).send({ punches: [manyKeys(1001)] });
       expect(nested.status).toBe(400);
-      expect(nested.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', details: [{ field: 'body', message: 'punches.0 has more than 1000 fields' }] });
+      expect(nested.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', details: [{ field: 'body', message: 'an object has more than 1000 fields' }] });
       const entries = await json('post', '/staff', JSON.stringify({ a: new Array(100_001).fill(0) }));
       expect(entries.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', details: [{ field: 'body', message: 'holds more than 100000 fields and array items in all' }] });
       let deep: unknown = 1;

@@ -38,9 +38,6 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
-/** body-parser's error type for a body that is not UTF-8 (thrown by the parsers' `verify`, src/common/body-limits.ts). */
-export const INVALID_UTF8 = 'entity.invalid.utf8';
-
 /** The most `details` an error body lists (the OpenAPI document promises at most 1,000). */
 export const MAX_ERROR_DETAILS = 100;
 
@@ -60,9 +57,6 @@ function bodyParserError(exception: unknown): ErrorBody | null {
   if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return null;
   if (candidate.type === 'entity.parse.failed') {
     return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: [{ field: 'body', message: 'not valid JSON' }] };
-  }
-  if (candidate.type === INVALID_UTF8) {
-    return { statusCode: 400, code: 'INVALID_TEXT', message: 'The request body is not valid UTF-8 text', details: [{ field: 'body', message: 'is not valid UTF-8' }] };
   }
   if (candidate.type === 'entity.too.large') {
     return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', details: [] };
@@ -86,7 +80,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainError) {
     return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: capDetails(exception.details) };
   }
-  // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause.
+  // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause; the
+  // parsers' `verify` (src/common/body-limits.ts) throws DomainErrors.
+  if (exception instanceof Error && exception.cause instanceof DomainError) return toErrorBody(exception.cause);
   const parserError = bodyParserError(exception) ?? (exception instanceof Error ? bodyParserError(exception.cause) : null);
   if (parserError) return parserError;
   if (exception instanceof HttpException) return httpExceptionBody(exception);
