@@ -38,7 +38,7 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
-/** The most `details` an error body lists (the OpenAPI document promises at most 1,000). */
+/** The most `details` an error body lists (ErrorResponseDto documents the same maxItems). */
 export const MAX_ERROR_DETAILS = 100;
 
 /**
