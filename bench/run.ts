@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/app-config';
 import { BenchDatabase, freshDatabase } from './database';
 import { Api } from './http';
 import { figuresOf } from './figures';
+import { hostileBodyLines, hostileBodyThroughApi } from './hostile-body';
 import {
   clockLines,
   clockUnderLoad,
@@ -119,6 +120,11 @@ async function main(): Promise<void> {
     const api = new Api(service.url);
     const adminToken = await api.login('admin', adminPassword);
     const profiler = options.profile ? new Profiler(service.app) : null;
+
+    // Before the seed, on an idle service: the figure is the body's own cost.
+    progress('0. a body of 150,000 unknown keys next to an ordinary 400 (issue 13)');
+    sampler.enter('hostile body');
+    details.push({ section: 'hostile body (issue 13)', lines: hostileBodyLines(await hostileBodyThroughApi(api)) });
 
     progress(`seeding ${options.staff} staff and the punches of ${options.month}`);
     sampler.enter('seed');

@@ -6,7 +6,8 @@ import { DeviceProtocol1764576000000 } from './1764576000000-DeviceProtocol';
 import { ReportsAndClose1764662400000 } from './1764662400000-ReportsAndClose';
 import { StaffRules1764748800000 } from './1764748800000-StaffRules';
 import { AttendanceQueue1764835200000 } from './1764835200000-AttendanceQueue';
+import { DeviceRejectedLinesCap1800000100000 } from './1800000100000-DeviceRejectedLinesCap';
 import { AuditRequestId1800000200000 } from './1800000200000-AuditRequestId';
 
 /** Every migration, oldest first. Listed, not globbed, so that the same list works from ts and js. */
-export const MIGRATIONS = [Foundation1764230400000, ScheduleAndPunches1764316800000, AttendanceDays1764403200000, LeaveAndExemptions1764489600000, DeviceProtocol1764576000000, ReportsAndClose1764662400000, StaffRules1764748800000, AttendanceQueue1764835200000, AuditRequestId1800000200000];
+export const MIGRATIONS = [Foundation1764230400000, ScheduleAndPunches1764316800000, AttendanceDays1764403200000, LeaveAndExemptions1764489600000, DeviceProtocol1764576000000, ReportsAndClose1764662400000, StaffRules1764748800000, AttendanceQueue1764835200000, DeviceRejectedLinesCap1800000100000, AuditRequestId1800000200000];

@@ -4,7 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response, text } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config';
-import { refuseDeepBodies } from './common/body-depth';
+import { refuseInvalidUtf8, refuseUnfitBodies, verifyJsonBody } from './common/body-limits';
 import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi';
@@ -45,12 +45,13 @@ export function configureApp(
   app.use(bodyIdleTimeout(config.httpBodyIdleTimeoutMs));
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
-  // The terminal protocol (/iclock) reads its own bodies, so that even its errors (a malformed JSON body too) stay plain text.
-  const jsonParser = json({ limit: '2mb' });
+  // express.json directly: Nest's useBodyParser types leave out `verify`. The terminal protocol (/iclock)
+  // reads its own bodies, so that even its errors (a malformed JSON body too) stay plain text.
+  const jsonParser = json({ limit: '2mb', verify: verifyJsonBody });
   app.use((request: Request, response: Response, next: NextFunction) => (request.path.startsWith('/iclock') ? next() : jsonParser(request, response, next)));
-  app.use(refuseDeepBodies);
+  app.use(refuseUnfitBodies);
   // Text bodies are read whole, except file imports, which are streamed.
-  const textParser = text({ limit: '1mb', type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
+  const textParser = text({ limit: '1mb', verify: refuseInvalidUtf8, type: ['text/plain', 'text/csv', 'text/tab-separated-values'] });
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.path === '/punches/import' || request.path.startsWith('/iclock') ? next() : textParser(request, response, next),
   );

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { holdsNul, INHERITED_NAMES, notAcceptedField } from './body-limits';
 import { ErrorDetail, validationFailed } from './errors/domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -22,6 +23,15 @@ class ObjectBodyValidationPipe extends ValidationPipe {
     const isDto = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (isDto && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw validationFailed([{ field: 'body', message: 'must be a JSON object' }]);
+    }
+    // Query strings too: `?constructor=1` would be skipped by class-transformer, unseen by the whitelist.
+    const isDtoObject = typeof metadata.metatype === 'function' && metadata.metatype !== Object && typeof value === 'object' && value !== null;
+    if (isDtoObject && (metadata.type === 'body' || metadata.type === 'query')) {
+      const inherited = Object.keys(value).filter((key) => INHERITED_NAMES.has(key));
+      if (inherited.length > 0) throw validationFailed(inherited.map(notAcceptedField));
+      // JSON bodies were looked through already (body-limits.ts); query values are flat strings or lists of them.
+      const withNul = Object.entries(value).find(([, field]) => [field].flat().some((text) => typeof text === 'string' && text.includes('\0')));
+      if (withNul) throw holdsNul(withNul[0]);
     }
     return super.transform(value, metadata);
   }

@@ -34,6 +34,8 @@ export interface AppConfig {
   attendanceSweepSeconds: number;
   /** How often the queue of stale day results is worked off; 0 leaves it to reads (and the sweep). */
   attendanceQueueMs: number;
+  /** Rejected lines kept per device; older ones are dropped (and counted) past it. */
+  deviceRejectedLinesMax: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -177,6 +179,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginFailureWindowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     loginMaxFailuresPerClient: intVar(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 100000),
     corsOrigins: corsOrigins(env),
+    deviceRejectedLinesMax: intVar(env, 'DEVICE_REJECTED_LINES_MAX', 1000, 1, 1_000_000),
     attendanceSweepSeconds: intVar(env, 'ATTENDANCE_SWEEP_SECONDS', 60, 0, 86400),
     attendanceQueueMs: intVar(env, 'ATTENDANCE_QUEUE_MS', 1000, 0, 3_600_000),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),

@@ -1,4 +1,4 @@
-import { ParsedLine, parsePunchTime } from '../punches/punch-lines';
+import { NOT_UTF8, ParsedLine, parsePunchTime, UNDECODABLE } from '../punches/punch-lines';
 import type { PinMatch } from './pin-mapping';
 
 /**
@@ -14,7 +14,7 @@ const DEVICE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 // Everything below a space except TAB: a NUL byte cannot even be stored in a PostgreSQL text column.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
-/** The non-blank lines of a body, control characters replaced (a garbage body must still be storable). */
+/** The non-blank lines of a body, control characters replaced by U+FFFD, like undecodable bytes (a garbage body must still be storable). */
 export function bodyLines(body: string): string[] {
   return body
     .split(/\r?\n|\r/)
@@ -49,6 +49,9 @@ const smallNumber = (text: string | undefined): number | null => (text !== undef
  * leniently: a firmware writing something odd there still has its punch stored.
  */
 export function parseAttlogLine(line: string): AttlogLine {
+  // Bytes that are not UTF-8, or control characters (bodyLines), even in the leniently read fields:
+  // the record is not what the terminal meant to write, so it is kept as rejected, not stored.
+  if (line.includes(UNDECODABLE)) return { ok: false, reason: 'INVALID_LINE', message: `${NOT_UTF8} (or holds control characters)` };
   const fields = line.split('\t').map((field) => field.trim());
   const pin = fields[0] ?? '';
   const localTime = fields[1] ?? '';

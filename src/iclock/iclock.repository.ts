@@ -98,8 +98,11 @@ export class IclockRepository {
   /**
    * Keeps lines answered OK but not stored. A terminal re-sends a batch whose answer it lost, so
    * the same line is one row whose count and last time go up (and whose reason is the latest).
+   * At most `max` rows per device: the most recently received stay, older ones are dropped and
+   * counted on the device (rejected_lines_dropped), so a terminal sending garbage for ever costs
+   * a bounded table and the admin still sees that something was lost.
    */
-  async keepRejectedLines(manager: EntityManager, deviceId: string, lines: RejectedDeviceLine[], now: Date): Promise<void> {
+  async keepRejectedLines(manager: EntityManager, deviceId: string, lines: RejectedDeviceLine[], now: Date, max: number): Promise<void> {
     if (lines.length === 0) return;
     const byLine = new Map<string, RejectedDeviceLine & { times: number }>();
     for (const line of lines) {
@@ -108,13 +111,36 @@ export class IclockRepository {
       else byLine.set(line.line, { ...line, times: 1 });
     }
     const rows = [...byLine.values()];
+    // Uploads of one device one at a time: two could otherwise each stay under the cap and together pass it.
+    await manager.query('SELECT 1 FROM device WHERE id = $1 FOR UPDATE', [deviceId]);
+    // An upload with more distinct lines than the cap: only its last `max` are written (the rest
+    // would be deleted at once). Those not stored before count as dropped here; those stored
+    // before are older than every line written now, so the trim below drops and counts them.
+    const kept = rows.slice(-max);
+    const skipped = rows.slice(0, rows.length - kept.length).map((row) => row.line);
+    let neverStored = 0;
+    if (skipped.length > 0) {
+      const stored: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM device_rejected_line WHERE device_id = $1 AND line = ANY($2::text[])', [deviceId, skipped]);
+      neverStored = skipped.length - stored[0].n;
+    }
     await manager.query(
       `INSERT INTO device_rejected_line (device_id, line, reason, message, times, first_received_at, last_received_at)
        SELECT $1, line, reason, message, times, $6, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS r(line, reason, message, times)
        ON CONFLICT (device_id, line) DO UPDATE
          SET reason = EXCLUDED.reason, message = EXCLUDED.message, last_received_at = EXCLUDED.last_received_at,
              times = device_rejected_line.times + EXCLUDED.times`,
-      [deviceId, rows.map((row) => row.line), rows.map((row) => row.reason), rows.map((row) => row.message.slice(0, 500)), rows.map((row) => row.times), now],
+      [deviceId, kept.map((row) => row.line), kept.map((row) => row.reason), kept.map((row) => row.message.slice(0, 500)), kept.map((row) => row.times), now],
+    );
+    // The same order as the list an admin reads (GET /devices/{id}/rejected-lines), on its index.
+    await manager.query(
+      `WITH doomed AS (
+         SELECT id FROM device_rejected_line WHERE device_id = $1 ORDER BY last_received_at DESC, id DESC OFFSET $2
+       ), gone AS (
+         DELETE FROM device_rejected_line r USING doomed WHERE r.id = doomed.id RETURNING 1
+       )
+       UPDATE device SET rejected_lines_dropped = rejected_lines_dropped + $3 + (SELECT count(*) FROM gone)
+        WHERE id = $1 AND $3 + (SELECT count(*) FROM gone) > 0`,
+      [deviceId, max, neverStored],
     );
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeviceActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { Metrics } from '../observability/metrics';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { PunchIngestService } from '../punches/punch-ingest.service';
 import { handshakeBody, timeZoneValue, utcOffsetMinutes } from './handshake';
 import { bodyLines, keptLine, parseAttlogLine, parseCommandResult, summariseOperlog, toPunchLines } from './iclock-lines';
@@ -46,6 +47,7 @@ export class IclockService {
     private readonly ingest: PunchIngestService,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   /** `GET /iclock/cdata?SN=…&options=all`: the settings the terminal works with. */
@@ -120,7 +122,7 @@ export class IclockService {
       const punches = toPunchLines(records, zone, matchPins(device.pinMapping, pins, candidates));
       const result = await this.ingest.ingestIn(manager, actor, punches, { source: 'device', deviceId: device.id, reason: null }, 'punch.iclock');
       const rejected = result.rejected.map((line) => ({ line: keptLine(lines[line.index]), reason: line.reason, message: line.message }));
-      await this.repository.keepRejectedLines(manager, device.id, rejected, now);
+      await this.repository.keepRejectedLines(manager, device.id, rejected, now, this.config.deviceRejectedLinesMax);
       if (stamp !== null && STAMP.test(stamp)) await this.repository.saveStamp(manager, device.id, 'ATTLOG', stamp, now);
       return { stored: result.received - result.rejected.length, rejected: result.rejected.length };
     });

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { addDays } from '../calendar/calendar-day';
 import { Clock } from '../common/clock';
+import { readDateTime } from '../common/date-time';
 import { localDate } from '../common/company-time';
 import { DomainError } from '../common/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
@@ -18,7 +19,6 @@ import { StaffRepository } from '../staff/staff.repository';
 import { staffNotFound } from '../staff/staff.errors';
 import { ClockResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, toPunchDto } from './dto/punch.dto';
 import { PunchIngestService } from './punch-ingest.service';
-import { parsePunchTime } from './punch-lines';
 import { PunchRow, PunchesRepository } from './punches.repository';
 import { alreadyVoided, onlyStaffClock, punchExists, punchNotFound, singleLineRefused } from './punches.errors';
 
@@ -73,8 +73,9 @@ export class PunchesService {
   /** An admin enters a punch the clock missed, with a reason (source `manual`, audited). */
   async manual(actor: Actor, input: ManualPunchDto): Promise<PunchDto> {
     const zone = await this.settings.timeZone();
-    const at = parsePunchTime(input.at, zone);
-    if (!at) throw new DomainError('bad_request', 'VALIDATION_FAILED', 'at is not a valid date-time', [{ field: 'at', message: 'must be ISO 8601' }]);
+    const reading = readDateTime(input.at, zone);
+    if (!reading.ok) throw new DomainError('bad_request', 'VALIDATION_FAILED', 'at is not a valid date-time', [{ field: 'at', message: `at is not a valid date-time: ${reading.problem}` }]);
+    const at = reading.instant;
     const person = await this.staff.findById(input.staffId);
     if (!person) throw staffNotFound();
     const result = await this.dataSource.transaction(async (manager) => {

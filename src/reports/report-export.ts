@@ -4,6 +4,7 @@ import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { datesBetween } from '../calendar/calendar-day';
+import { csvCell } from './csv-cell';
 import type { ReportRowDto } from './dto/report.dto';
 import { GRID_SQL, GridRow, ReportRow } from './monthly-report.repository';
 import { addToTotals, gridCells, ReportContext, toReportRow } from './monthly-report.service';
@@ -39,11 +40,6 @@ function summaryColumns(leaveTypes: { code: string; name_zh: string }[]): Column
     { en: 'Disciplinary fines (fen)', zh: '违纪罚款（分）', value: (r) => r.finesFen },
   ];
 }
-
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^[=+\-@]/.test(text) ? `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"` : text;
-};
 
 /** Rows of a query through a server-side cursor: memory stays flat however many staff there are. */
 async function* cursor<T>(dataSource: DataSource, sql: string, params: unknown[]): AsyncGenerator<T> {

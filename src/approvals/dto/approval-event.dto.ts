@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { MultiLineText } from '../../common/text';
 
 export class ApprovalEventDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 20 })
@@ -26,5 +27,6 @@ export class DecisionDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLineText()
   comment?: string;
 }

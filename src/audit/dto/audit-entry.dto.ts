@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { AuditEntry } from '../audit-entry.entity';
 
@@ -42,18 +43,21 @@ export class AuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLineText()
   entity?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLineText()
   entityId?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLineText()
   actorId?: string;
 
   @ApiPropertyOptional({ maxLength: 64, description: 'Only the rows one request wrote (its X-Request-Id)' })

@@ -1,14 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { StaffDto } from '../../staff/dto/staff.dto';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin', minLength: 1, maxLength: 64 })
   @IsString()
   @Length(1, 64)
+  @SingleLineText()
   username: string;
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 1, maxLength: 128, format: 'password' })
+  // Not held to the text rules (src/common/text.ts): it is only compared with a stored hash, and a
+  // password set before those rules existed must still sign in. New passwords are held to them.
   @IsString()
   @Length(1, 128)
   password: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 
 const KINDS = ['workday', 'holiday', 'makeup_workday', 'rest'] as const;
 
@@ -34,5 +35,6 @@ export class PutCalendarDayDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   name?: string | null;
 }

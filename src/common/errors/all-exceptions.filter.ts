@@ -38,6 +38,19 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
+/** The most `details` an error body lists (ErrorResponseDto documents the same maxItems). */
+export const MAX_ERROR_DETAILS = 100;
+
+/**
+ * A long list of problems helps nobody and costs the server to build and send: the first
+ * MAX_ERROR_DETAILS − 1 are listed, and a last entry says how many more there were.
+ */
+export function capDetails(details: ErrorDetail[]): ErrorDetail[] {
+  if (details.length <= MAX_ERROR_DETAILS) return details;
+  const listed = details.slice(0, MAX_ERROR_DETAILS - 1);
+  return [...listed, { field: 'details', message: `${details.length - listed.length} more problems not listed` }];
+}
+
 /** body-parser's errors carry a `type` and a `status`; they are the client's fault, not ours. */
 function bodyParserError(exception: unknown): ErrorBody | null {
   const candidate = exception as { type?: unknown; status?: unknown };
@@ -62,15 +75,14 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
   return { statusCode: status, code: CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'), message, details: [] };
 }
 
-/** The most `details` an error body carries, as the OpenAPI document promises (ErrorResponseDto). */
-export const MAX_ERROR_DETAILS = 1000;
-
 /** Turns anything thrown into the one error body; never leaks stack traces or SQL. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainError) {
-    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: exception.details.slice(0, MAX_ERROR_DETAILS) };
+    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: capDetails(exception.details) };
   }
-  // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause.
+  // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause; the
+  // parsers' `verify` (src/common/body-limits.ts) throws DomainErrors.
+  if (exception instanceof Error && exception.cause instanceof DomainError) return toErrorBody(exception.cause);
   const parserError = bodyParserError(exception) ?? (exception instanceof Error ? bodyParserError(exception.cause) : null);
   if (parserError) return parserError;
   if (exception instanceof HttpException) return httpExceptionBody(exception);

@@ -20,6 +20,6 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'The request is not valid', maxLength: 1000 })
   message: string;
 
-  @ApiProperty({ type: [ErrorDetailDto], maxItems: MAX_ERROR_DETAILS, description: 'The offending fields, empty when the error is not about a field' })
+  @ApiProperty({ type: [ErrorDetailDto], maxItems: MAX_ERROR_DETAILS, description: 'The offending fields, empty when the error is not about a field; at most 100, the last then saying how many more there were' })
   details: ErrorDetailDto[];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { MultiLineText } from '../../common/text';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
 import { ArticleDto } from './handbook.dto';
@@ -28,6 +29,7 @@ export class CreateDisciplinaryRecordDto {
   @ApiProperty({ minLength: 1, maxLength: 5000, example: 'Could not be reached for four hours during the Double 11 peak; two orders shipped late.' })
   @IsString()
   @Length(1, 5000)
+  @MultiLineText()
   facts: string;
 
   @ApiProperty({ enum: SEVERITIES })
@@ -50,6 +52,7 @@ export class StatementDto {
   @ApiProperty({ minLength: 3, maxLength: 5000, description: "The employee's statement" })
   @IsString()
   @Length(3, 5000)
+  @MultiLineText()
   statement: string;
 }
 
@@ -57,6 +60,7 @@ export class ResolutionDto {
   @ApiProperty({ minLength: 3, maxLength: 1000 })
   @IsString()
   @Length(3, 1000)
+  @MultiLineText()
   reason: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { SingleLineText, MultiLineText } from '../../common/text';
 import { Type } from 'class-transformer';
 
 const CHAPTERS = ['general', 'appearance', 'conduct', 'attendance'] as const;
@@ -71,6 +72,7 @@ export class CreateDraftDto {
   @IsOptional()
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   note?: string;
 }
 
@@ -90,21 +92,25 @@ export class PutArticleDto {
   @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @SingleLineText()
   titleZh: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @SingleLineText()
   titleEn: string;
 
   @ApiProperty({ minLength: 1, maxLength: 5000 })
   @IsString()
   @Length(1, 5000)
+  @MultiLineText()
   textZh: string;
 
   @ApiProperty({ minLength: 1, maxLength: 5000 })
   @IsString()
   @Length(1, 5000)
+  @MultiLineText()
   textEn: string;
 }
 

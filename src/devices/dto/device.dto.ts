@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { PageDto } from '../../common/pagination';
 import { IsTimeZone, OptionalNotNull } from '../../common/validators';
 import { TIME_ZONE_UNITS, type TimeZoneUnit } from '../../iclock/handshake';
@@ -52,6 +53,15 @@ export class DeviceDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+    example: 0,
+    description: 'Rejected lines dropped to keep at most DEVICE_REJECTED_LINES_MAX of them (the oldest go first); 0: every rejected line is still listed',
+  })
+  rejectedLinesDropped: number;
 }
 
 export class DeviceWithKeyDto extends DeviceDto {
@@ -68,11 +78,13 @@ export class CreateDeviceDto {
   @ApiProperty({ example: 'Front door terminal', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   name: string;
 
   @ApiProperty({ example: 'CQZ7232460123', pattern: SERIAL.source, maxLength: 64 })
   @IsString()
   @Matches(SERIAL, { message: 'serialNumber must be 1-64 letters, digits, ., - or _' })
+  @SingleLineText()
   serialNumber: string;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai', nullable: true, type: String, maxLength: 64 })
@@ -96,6 +108,7 @@ export class UpdateDeviceDto {
   @OptionalNotNull()
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 64 })
@@ -132,6 +145,8 @@ export interface DeviceRow {
   created_at: Date;
   last_seen_at: Date | null;
   last_punch_at: Date | null;
+  /** bigint: pg hands it over as text. */
+  rejected_lines_dropped: string;
 }
 
 export function toDeviceDto(row: DeviceRow): DeviceDto {
@@ -147,6 +162,7 @@ export function toDeviceDto(row: DeviceRow): DeviceDto {
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     lastPunchAt: row.last_punch_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+    rejectedLinesDropped: Number(row.rejected_lines_dropped),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { SingleLineText, MultiLineText } from '../../common/text';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
@@ -29,11 +30,13 @@ export class CreateExemptionDto {
   @ApiProperty({ example: 'JD logistics centre, Langfang', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @SingleLineText()
   destination: string;
 
   @ApiProperty({ example: 'Inspect the returned-goods backlog', minLength: 1, maxLength: 1000 })
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason: string;
 }
 
@@ -46,6 +49,7 @@ export class ApproveExemptionDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLineText()
   comment?: string;
 }
 
@@ -53,6 +57,7 @@ export class RevokeExemptionDto {
   @ApiProperty({ example: 'The client confirmed nobody visited that day', minLength: 3, maxLength: 1000 })
   @IsString()
   @Length(3, 1000)
+  @MultiLineText()
   reason: string;
 
   @ApiProperty({ description: 'true: revoked as a false certification (H-ATT-9) — the employee and the approving supervisor share the liability' })

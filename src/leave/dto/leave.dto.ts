@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { SingleLineText, MultiLineText } from '../../common/text';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
@@ -38,11 +39,13 @@ export class CreateLeaveTypeDto {
   @ApiProperty({ example: '年假', minLength: 1, maxLength: 50 })
   @IsString()
   @Length(1, 50)
+  @SingleLineText()
   nameZh: string;
 
   @ApiProperty({ example: 'Annual leave', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   nameEn: string;
 
   @ApiProperty()
@@ -55,12 +58,14 @@ export class UpdateLeaveTypeDto {
   @OptionalNotNull()
   @IsString()
   @Length(1, 50)
+  @SingleLineText()
   nameZh?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @OptionalNotNull()
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   nameEn?: string;
 
   @ApiPropertyOptional()
@@ -78,6 +83,7 @@ export class CreateLeaveRequestDto {
   @ApiProperty({ example: 'personal', maxLength: 40, description: 'A leave type code (GET /leave-types)' })
   @IsString()
   @MaxLength(40)
+  @SingleLineText()
   type: string;
 
   @ApiProperty({ format: 'date', example: '2026-12-03' })
@@ -102,6 +108,7 @@ export class CreateLeaveRequestDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLineText()
   reason?: string;
 
   @ApiPropertyOptional({ default: false, description: 'H-ATT-11: filed afterwards (today or a past date) for an emergency; needs a reason' })

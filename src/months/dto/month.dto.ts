@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/validators';
 import { FinancePolicyDto, ReportCountsDto, ReportRowDto } from '../../reports/dto/report.dto';
+import { MultiLineText } from '../../common/text';
 
 export class MonthSnapshotDto {
   @ApiProperty({ format: 'date-time' })
@@ -43,6 +44,7 @@ export class ReopenMonthDto {
   @ApiProperty({ minLength: 3, maxLength: 1000, example: 'Emergency leave of E0042 approved late' })
   @IsString()
   @Length(3, 1000)
+  @MultiLineText()
   reason: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { OptionalNotNull } from '../../common/validators';
 import { Position } from '../position.entity';
 
@@ -29,16 +30,19 @@ export class CreatePositionDto {
   @ApiProperty({ example: 'warehouse', pattern: CODE.source, maxLength: 40 })
   @IsString()
   @Matches(CODE, { message: 'code must be 2-40 lower-case letters, digits or _, starting with a letter' })
+  @SingleLineText()
   code: string;
 
   @ApiProperty({ example: '仓管', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   nameZh: string;
 
   @ApiProperty({ example: 'Warehouse keeper', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   nameEn: string;
 }
 
@@ -47,12 +51,14 @@ export class UpdatePositionDto {
   @OptionalNotNull()
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   nameZh?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @OptionalNotNull()
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   nameEn?: string;
 
   @ApiPropertyOptional()

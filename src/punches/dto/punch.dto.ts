@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsDateTimeText } from '../../common/date-time';
+import { MultiLineText } from '../../common/text';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
 import type { PunchRow } from '../punches.repository';
@@ -55,7 +57,7 @@ export class ClockResultDto {
 
 export class BatchDto {
   @ApiProperty({
-    description: `Up to ${MAX_BATCH} punches. Each: { employeeNo, at, source? } where at is ISO 8601 with an offset, or a local date-time without one (read in the company time zone).`,
+    description: `Up to ${MAX_BATCH} punches. Each: { employeeNo, at, source? } where at is RFC 3339 with an offset within ±14:00 (Z or ±HH:MM), or a local date-time without one (read in the company time zone); any other time is a rejected line.`,
     type: 'array',
     maxItems: MAX_BATCH,
     items: {
@@ -107,14 +109,16 @@ export class ManualPunchDto {
   @IsUUID()
   staffId: string;
 
-  @ApiProperty({ example: '2026-11-03T08:29:00+08:00', maxLength: 40, description: 'ISO 8601 with an offset, or local time in the company zone' })
+  @ApiProperty({ example: '2026-11-03T08:29:00+08:00', maxLength: 40, description: 'RFC 3339 with an offset within ±14:00 (Z or ±HH:MM), or a local YYYY-MM-DD HH:MM:SS in the company zone' })
   @IsString()
   @MaxLength(40)
+  @IsDateTimeText()
   at: string;
 
   @ApiProperty({ example: 'Terminal was down; confirmed by the store manager', minLength: 3, maxLength: 500 })
   @IsString()
   @Length(3, 500)
+  @MultiLineText()
   reason: string;
 }
 
@@ -122,6 +126,7 @@ export class VoidPunchDto {
   @ApiProperty({ example: 'Clocked twice by mistake', minLength: 3, maxLength: 500 })
   @IsString()
   @Length(3, 500)
+  @MultiLineText()
   reason: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
 import { GRANTABLE_ROLES, GrantableRole } from '../staff.entity';
@@ -12,28 +13,33 @@ export class CreateStaffDto {
   @ApiProperty({ example: 'E0042', pattern: EMPLOYEE_NO.source, maxLength: 32 })
   @IsString()
   @Matches(EMPLOYEE_NO, { message: 'employeeNo must be 1-32 letters, digits, - or _' })
+  @SingleLineText()
   employeeNo: string;
 
   @ApiProperty({ example: '王芳', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   name: string;
 
   @ApiProperty({ example: 'wangfang', pattern: USERNAME.source, maxLength: 64 })
   @IsString()
   @Matches(USERNAME, { message: 'username must be 2-64 letters, digits, ., - or _' })
+  @SingleLineText()
   username: string;
 
   @ApiPropertyOptional({ description: 'Initial password; without one the person cannot sign in until an admin sets it', minLength: 8, maxLength: 128, format: 'password' })
   @IsOptional()
   @IsString()
   @Length(8, 128)
+  @SingleLineText()
   password?: string;
 
   @ApiPropertyOptional({ example: 'presales_service', nullable: true, type: String, maxLength: 40 })
   @IsOptional()
   @IsString()
   @MaxLength(40)
+  @SingleLineText()
   positionCode?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The direct supervisor (H-ORG-3)' })
@@ -59,24 +65,28 @@ export class UpdateStaffDto {
   @OptionalNotNull()
   @IsString()
   @Matches(EMPLOYEE_NO, { message: 'employeeNo must be 1-32 letters, digits, - or _' })
+  @SingleLineText()
   employeeNo?: string;
 
   @ApiPropertyOptional({ example: '王芳', minLength: 1, maxLength: 100 })
   @OptionalNotNull()
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   name?: string;
 
   @ApiPropertyOptional({ example: 'wangfang', pattern: USERNAME.source, maxLength: 64 })
   @OptionalNotNull()
   @IsString()
   @Matches(USERNAME, { message: 'username must be 2-64 letters, digits, ., - or _' })
+  @SingleLineText()
   username?: string;
 
   @ApiPropertyOptional({ example: 'designer', nullable: true, type: String, maxLength: 40 })
   @IsOptional()
   @IsString()
   @MaxLength(40)
+  @SingleLineText()
   positionCode?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
@@ -113,6 +123,7 @@ export class DeactivateStaffDto {
 export class SetPasswordDto {
   @ApiPropertyOptional({ description: 'Required when changing your own password', maxLength: 128, format: 'password' })
   @OptionalNotNull()
+  // Only compared with the stored hash, like the sign-in password: not held to the text rules.
   @IsString()
   @MaxLength(128)
   oldPassword?: string;
@@ -120,6 +131,7 @@ export class SetPasswordDto {
   @ApiProperty({ minLength: 8, maxLength: 128, format: 'password' })
   @IsString()
   @Length(8, 128)
+  @SingleLineText()
   newPassword: string;
 }
 
@@ -128,6 +140,7 @@ export class StaffListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLineText()
   q?: string;
 
   @ApiPropertyOptional({ type: Boolean })
