@@ -7,6 +7,8 @@ import type { AppConfig } from './config/app-config';
 import { refuseDeepBodies } from './common/body-depth';
 import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { CompanyProfileService } from './common/i18n/company-profile.service';
+import { requestLanguage } from './common/i18n/request-language';
 import { buildOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 
@@ -14,6 +16,8 @@ import { createValidationPipe } from './common/validation';
 export function configureApp(app: INestApplication, config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins'>): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // First, so that every answer, errors included, is in the reader's language.
+  app.use(requestLanguage(app.get(CompanyProfileService)));
   app.use(requestRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   express.useBodyParser('json', { limit: '2mb' });

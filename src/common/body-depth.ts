@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { toErrorBody } from './errors/all-exceptions.filter';
+import { languageOfRequest } from './i18n/request-language';
 import { DomainError, validationFailed } from './errors/domain-error';
 
 export const MAX_BODY_DEPTH = 32;
@@ -44,7 +45,7 @@ export function holdsLoneSurrogate(value: unknown): boolean {
 export function refuseDeepBodies(request: Request, response: Response, next: NextFunction): void {
   if (request.body !== null && typeof request.body === 'object') {
     if (nestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
-      const body = toErrorBody(validationFailed([{ field: 'body', message: `is nested deeper than ${MAX_BODY_DEPTH} levels` }], 'The request body is nested too deeply'));
+      const body = toErrorBody(validationFailed([{ field: 'body', message: `is nested deeper than ${MAX_BODY_DEPTH} levels` }], 'The request body is nested too deeply'), languageOfRequest(request));
       response.status(body.statusCode).json(body);
       return;
     }
@@ -53,6 +54,7 @@ export function refuseDeepBodies(request: Request, response: Response, next: Nex
         new DomainError('bad_request', 'INVALID_TEXT', 'Text must be valid Unicode: a lone UTF-16 surrogate (\\uD800–\\uDFFF) has no character', [
           { field: 'body', message: 'contains a lone UTF-16 surrogate' },
         ]),
+        languageOfRequest(request),
       );
       response.status(body.statusCode).json(body);
       return;
