@@ -20,9 +20,9 @@ function clock(at: LocalClock, day: string, language: Language): string {
   const previous = DateTime.fromISO(day, { zone: 'UTC' }).minus({ days: 1 }).toISODate();
   if (at.date === next) {
     if (at.time === '00:00') return '24:00';
-    return language === 'en' ? `${at.time} next day` : `次日 ${at.time}`;
+    return language === 'en' ? `${at.time} next day` : `次日${at.time}`;
   }
-  if (at.date === previous) return language === 'en' ? `${at.time} previous day` : `前一日 ${at.time}`;
+  if (at.date === previous) return language === 'en' ? `${at.time} previous day` : `前一日${at.time}`;
   return `${at.date} ${at.time}`;
 }
 
