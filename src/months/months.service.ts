@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { modifyReturning } from '../database/modify-returning';
 import { canonicalJson } from '../reports/money';
+import { ExportSourceService } from '../reports/export/export-source.service';
 import { MonthlyReportService } from '../reports/monthly-report.service';
 import { MonthDto } from './dto/month.dto';
 
@@ -34,6 +35,7 @@ export class MonthsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: MonthlyReportService,
+    private readonly exports: ExportSourceService,
     private readonly attendance: AttendanceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -73,7 +75,9 @@ export class MonthsService {
       }
       const closedAt = this.clock.now();
       const report = await this.reports.full(context, manager);
-      const body = canonicalJson({ month, closedAt: closedAt.toISOString(), closedBy: actor.id, policy: context.policy, rows: report.rows, totals: report.totals, rosterGaps: report.rosterGaps });
+      // The names, calendar and grid of the moment too: the month's exports are built from this alone.
+      const extras = await this.exports.snapshotExtras(manager, month);
+      const body = canonicalJson({ month, closedAt: closedAt.toISOString(), closedBy: actor.id, policy: context.policy, rows: report.rows, totals: report.totals, rosterGaps: report.rosterGaps, ...extras });
       const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
       await manager.query('INSERT INTO month_snapshot (month, body, sha256, closed_at, closed_by) VALUES ($1, $2, $3, $4, $5)', [month, body, sha256, closedAt, actor.id]);
       await manager.query(`UPDATE accounting_month SET state = 'closed', changed_at = $2, changed_by = $3 WHERE month = $1`, [month, closedAt, actor.id]);
