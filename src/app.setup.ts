@@ -7,6 +7,8 @@ import type { AppConfig } from './config/app-config';
 import { refuseInvalidUtf8, refuseUnfitBodies, verifyJsonBody } from './common/body-limits';
 import { requestRateLimit } from './common/rate-limit';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { CompanyProfileService } from './common/i18n/company-profile.service';
+import { requestLanguage } from './common/i18n/request-language';
 import { buildOpenApiDocument } from './common/openapi';
 import { applyServerTimeouts, bodyIdleTimeout, HttpTimeouts } from './common/http-timeouts';
 import { createValidationPipe } from './common/validation';
@@ -39,6 +41,8 @@ export function configureApp(
   applyServerTimeouts(app.getHttpServer(), config);
   // Before anything that can answer (even a 429 or a 413), so that every answer has its id, log line and count.
   app.use(requestContext);
+  // Before anything that can answer, so that every answer, errors included, is in the reader's language.
+  app.use(requestLanguage(app.get(CompanyProfileService)));
   app.use(requestLogging(logger));
   app.use(app.get(Metrics).httpMiddleware());
   app.use(cacheControl);

@@ -27,7 +27,7 @@ describe('API conventions: one error shape', () => {
     });
     expect(response.status).toBe(400);
     expectErrorShape(response.body, 400, 'VALIDATION_FAILED');
-    expect(response.body.details).toContainEqual({ field: 'salary', message: 'is not an accepted field' });
+    expect(response.body.details).toContainEqual({ field: 'salary', message: '不是可接受的字段' }); // the company language, zh-CN
     const rows = await t.sql(`SELECT 1 FROM staff WHERE employee_no = 'X1'`);
     expect(rows).toHaveLength(0);
   });
@@ -48,7 +48,7 @@ describe('API conventions: one error shape', () => {
   it('answers a non-UUID id with 400 naming the parameter', async () => {
     const response = await t.http().get('/staff/not-a-uuid').set(admin.auth);
     expect(response.status).toBe(400);
-    expect(response.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(response.body.details).toEqual([{ field: 'id', message: 'id 必须是 UUID' }]);
   });
 
   it('lists at most the documented 1,000 details, however many fields are wrong', async () => {

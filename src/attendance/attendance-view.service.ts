@@ -8,6 +8,9 @@ import { MonthLockService } from '../months/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
+import type { Language } from '../common/i18n/language';
+import { notEmployedFact } from './rules/explain';
+import { explainDay } from './rules/sentences';
 import { AttendanceDayDto, AttendanceMonthDto, computedToDayDto, RecomputeResultDto, rowToDayDto } from './dto/attendance-day.dto';
 
 /** Reading day results: stored ones up to today (brought up to date first), computed ones after. */
@@ -22,15 +25,15 @@ export class AttendanceViewService {
     private readonly policies: PolicyRepository,
   ) {}
 
-  async month(actor: Actor, staffId: string, month: string): Promise<AttendanceMonthDto> {
+  async month(actor: Actor, staffId: string, month: string, language: Language): Promise<AttendanceMonthDto> {
     await this.access.assertVisible(actor, staffId);
     const { from, to } = monthRange(month);
-    return { staffId, month, days: await this.between(staffId, from, to) };
+    return { staffId, month, days: await this.between(staffId, from, to, language) };
   }
 
-  async today(actor: Actor): Promise<AttendanceDayDto> {
+  async today(actor: Actor, language: Language): Promise<AttendanceDayDto> {
     const today = await this.attendance.today();
-    return (await this.between(actor.id, today, today))[0];
+    return (await this.between(actor.id, today, today, language))[0];
   }
 
   /** finance/admin: rebuild a month from its inputs. Idempotent; a closed month is refused. */
@@ -46,32 +49,33 @@ export class AttendanceViewService {
     });
   }
 
-  private async between(staffId: string, from: string, to: string): Promise<AttendanceDayDto[]> {
+  private async between(staffId: string, from: string, to: string, language: Language): Promise<AttendanceDayDto[]> {
     const today = await this.attendance.today();
     const storedTo = to < today ? to : today;
     const result = new Map<string, AttendanceDayDto>();
     if (from <= storedTo) {
       await this.attendance.ensureFresh({ staffIds: [staffId], from, to: storedTo });
-      for (const row of await this.days.daysOf(this.dataSource.manager, staffId, from, storedTo)) result.set(row.date, rowToDayDto(row));
+      for (const row of await this.days.daysOf(this.dataSource.manager, staffId, from, storedTo)) result.set(row.date, rowToDayDto(row, language));
     }
     const futureFrom = addDays(today, 1) > from ? addDays(today, 1) : from;
     if (futureFrom <= to) {
       const { people } = await this.attendance.compute(this.dataSource.manager, { staffIds: [staffId], from: futureFrom, to });
-      for (const day of people.get(staffId)?.days ?? []) if (day.schedule.employed) result.set(day.schedule.date, computedToDayDto(day));
+      for (const day of people.get(staffId)?.days ?? []) if (day.schedule.employed) result.set(day.schedule.date, computedToDayDto(day, language));
     }
-    return this.fillNotEmployed(from, to, result);
+    return this.fillNotEmployed(from, to, result, language);
   }
 
   /** Dates without a result are dates the person was not employed on (H-ATT-1 has no category for them). */
-  private async fillNotEmployed(from: string, to: string, known: Map<string, AttendanceDayDto>): Promise<AttendanceDayDto[]> {
+  private async fillNotEmployed(from: string, to: string, known: Map<string, AttendanceDayDto>, language: Language): Promise<AttendanceDayDto[]> {
     const policy = known.size === datesBetween(from, to).length ? null : await this.policies.load(this.dataSource.manager, from, to);
     const out: AttendanceDayDto[] = [];
     for (const date of datesBetween(from, to)) {
+      const facts = [notEmployedFact(date)];
       out.push(
         known.get(date) ?? {
           date, status: 'not_employed', calendarKind: policy ? calendarOn(policy, date).kind : 'workday', onDuty: false, shiftCode: null, leaveTypeCode: null, firstIn: null, lastOut: null,
           lateMinutes: 0, earlyMinutes: 0, workedMinutes: 0, missingIn: false, missingOut: false, earlyLeave: false, seriousLate: false,
-          absenceDays: 0, leaveDays: 0, exemptDays: 0, explanation: ['H-ATT-2: not employed on this date'],
+          absenceDays: 0, leaveDays: 0, exemptDays: 0, facts, explanation: explainDay(facts, date, language),
         },
       );
     }

@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import type { Language } from '../common/i18n/language';
+import { ReaderLanguage } from '../common/i18n/request-language';
 import { MonthQueryDto } from '../common/month-query.dto';
 import { AttendanceViewService } from './attendance-view.service';
 import { AttendanceDayDto, AttendanceMonthDto, AttendanceQueryDto, RecomputeResultDto } from './dto/attendance-day.dto';
@@ -18,19 +20,20 @@ export class AttendanceController {
     summary: "One explained result per date of a person's month (H-ATT-1, H-ATT-5 … H-ATT-9)",
     description:
       'Always up to date: results are recomputed whenever an input changes, and pending days are finalised once their punch window closes. ' +
-      'Punches are compared to the second; partial minutes of lateness and early leave round up. Visible as staff records are.',
+      'Punches are compared to the second; partial minutes of lateness and early leave round up. Visible as staff records are. ' +
+      'Each day carries its facts (for machines) and the same facts as sentences in the reader\'s language (Accept-Language: zh-CN or en; else the company default).',
   })
   @ApiOkResponse({ type: AttendanceMonthDto })
   @ApiErrors(400, 404)
-  month(@CurrentActor() actor: Actor, @Query() query: AttendanceQueryDto): Promise<AttendanceMonthDto> {
-    return this.view.month(actor, query.staffId, query.month);
+  month(@CurrentActor() actor: Actor, @Query() query: AttendanceQueryDto, @ReaderLanguage() language: Language): Promise<AttendanceMonthDto> {
+    return this.view.month(actor, query.staffId, query.month, language);
   }
 
   @Get('today')
   @ApiOperation({ summary: "The signed-in employee's result for today so far" })
   @ApiOkResponse({ type: AttendanceDayDto })
-  today(@CurrentActor() actor: Actor): Promise<AttendanceDayDto> {
-    return this.view.today(actor);
+  today(@CurrentActor() actor: Actor, @ReaderLanguage() language: Language): Promise<AttendanceDayDto> {
+    return this.view.today(actor, language);
   }
 
   @Post('recompute')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { DayFact } from './rules/facts';
 import type { Punch } from './rules/types';
 import type { ComputedDay } from './person-days';
 import type { EmploymentSpan } from '../schedule/policy';
@@ -24,7 +25,7 @@ export interface AttendanceDayRow {
   absence_days: number;
   leave_days: number;
   exempt_days: number;
-  explanation: string[];
+  facts: DayFact[];
   window_close: Date | null;
   computed_at: Date;
 }
@@ -73,7 +74,7 @@ export class AttendanceRepository {
       await manager.query(
         `INSERT INTO attendance_day (staff_id, date, status, calendar_kind, on_duty, shift_code, leave_type_code, first_in, last_out,
            late_minutes, early_minutes, worked_minutes, missing_in, missing_out, early_leave, serious_late,
-           absence_days, leave_days, exempt_days, explanation, window_close)
+           absence_days, leave_days, exempt_days, facts, window_close)
          SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[],
            $10::int[], $11::int[], $12::int[], $13::bool[], $14::bool[], $15::bool[], $16::bool[],
            $17::numeric[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::timestamptz[])`,
@@ -97,7 +98,7 @@ export class AttendanceRepository {
           column((e) => e.day.result.absenceDays),
           column((e) => e.day.result.leaveDays),
           column((e) => e.day.result.exemptDays),
-          column((e) => JSON.stringify(e.day.result.explanation)),
+          column((e) => JSON.stringify(e.day.result.facts)),
           column((e) => e.day.window?.close ?? null),
         ],
       );

@@ -14,6 +14,7 @@ interface LeaveRow {
   staff_id: string;
   type_code: string;
   name_en: string;
+  name_zh: string;
   start_date: string;
   start_half: 'am' | 'pm' | null;
   end_date: string;
@@ -42,7 +43,7 @@ export class CoversRepository {
   async coversBetween(manager: EntityManager, ids: string[] | null, from: string, to: string, zone: string): Promise<CoverLookup> {
     // Sequential: the manager may be a transaction's single connection.
     const leaves: LeaveRow[] = await manager.query(
-      `SELECT l.staff_id, l.type_code, t.name_en, l.start_date, l.start_half, l.end_date, l.end_half
+      `SELECT l.staff_id, l.type_code, t.name_en, t.name_zh, l.start_date, l.start_half, l.end_date, l.end_half
          FROM leave_request l JOIN leave_type t ON t.code = l.type_code
         WHERE l.status IN ('approved', 'filed') AND l.start_date <= $2 AND l.end_date >= $1 AND ($3::uuid[] IS NULL OR l.staff_id = ANY($3::uuid[]))`,
       [from, to, ids],
@@ -64,7 +65,7 @@ export class CoversRepository {
       const span = { startDate: leave.start_date, startHalf: leave.start_half, endDate: leave.end_date, endHalf: leave.end_half };
       for (const date of datesBetween(leave.start_date > from ? leave.start_date : from, leave.end_date < to ? leave.end_date : to)) {
         const part = partOn(span, date);
-        if (part) entry(leave.staff_id, date).leave.push({ typeCode: leave.type_code, typeName: leave.name_en.toLowerCase(), part });
+        if (part) entry(leave.staff_id, date).leave.push({ typeCode: leave.type_code, typeName: { zh: leave.name_zh, en: leave.name_en }, part });
       }
     }
     for (const exemption of exemptions) {

@@ -49,7 +49,7 @@ export class CalendarService {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
       const removed = await modifyReturning<unknown>(manager, 'DELETE FROM calendar_override WHERE date = $1 RETURNING kind, name', [date]);
-      if (removed.length === 0) throw new DomainError('not_found', 'CALENDAR_OVERRIDE_NOT_FOUND', `There is no override on ${date}`);
+      if (removed.length === 0) throw new DomainError('not_found', 'CALENDAR_OVERRIDE_NOT_FOUND', `There is no override on ${date}`, [], { date });
       await this.recomputeAround(manager, date);
       await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed[0], after: null });
     });

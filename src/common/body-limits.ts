@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { toErrorBody } from './errors/all-exceptions.filter';
+import { languageOfRequest } from './i18n/request-language';
 import { DomainError, ErrorDetail, validationFailed } from './errors/domain-error';
 
 /**
@@ -103,7 +104,7 @@ export function refuseUnfitBodies(request: Request, response: Response, next: Ne
   if (request.body !== null && typeof request.body === 'object') {
     const problem = bodyProblem(request.body);
     if (problem) {
-      const body = toErrorBody(errorOf(problem));
+      const body = toErrorBody(errorOf(problem), languageOfRequest(request));
       response.status(body.statusCode).json(body);
       return;
     }

@@ -2,16 +2,17 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
 import { Clock } from './clock';
+import { CompanyProfileService } from './i18n/company-profile.service';
 
-/** What every feature may inject: the configuration, the clock and the audit trail. */
+/** What every feature may inject: the configuration, the clock, the audit trail and the company's name and language. */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: RuntimeConfig, clock: Clock): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: RUNTIME_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, AuditService],
-      exports: [RUNTIME_CONFIG, Clock, AuditService],
+      providers: [{ provide: RUNTIME_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, AuditService, CompanyProfileService],
+      exports: [RUNTIME_CONFIG, Clock, AuditService, CompanyProfileService],
     };
   }
 }

@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import type { ErrorBody } from './errors/all-exceptions.filter';
+import { errorMessage } from './i18n/error-messages';
+import { languageOfRequest } from './i18n/request-language';
 
 export type HttpTimeouts = Pick<AppConfig, 'httpHeadersTimeoutMs' | 'httpRequestTimeoutMs' | 'httpBodyIdleTimeoutMs'>;
 
@@ -126,10 +128,12 @@ function answerIdleBody(request: Request, response: Response, idleMs: number): v
     request.destroy();
     return;
   }
+  const language = languageOfRequest(request);
+  const english = `The request body stopped arriving: nothing came for ${idleMs} ms; the connection is closed`;
   const body: ErrorBody = {
     statusCode: 408,
     code: 'REQUEST_TIMEOUT',
-    message: `The request body stopped arriving: nothing came for ${idleMs} ms; the connection is closed`,
+    message: language === 'en' ? english : errorMessage('REQUEST_TIMEOUT', language, {}, english),
     details: [{ field: 'body', message: `no data for ${idleMs} ms` }],
   };
   const payload = errorPayload(request.originalUrl, body);

@@ -172,7 +172,7 @@ export class DisciplinaryService {
     const zone: { time_zone: string }[] = await manager.query('SELECT time_zone FROM company');
     const endOfDay = DateTime.fromISO(date, { zone: zone[0].time_zone }).plus({ days: 1 }).toJSDate();
     const rows: { number: number }[] = await manager.query(`SELECT max(number) AS number FROM handbook_version WHERE status = 'published' AND published_at < $1`, [endOfDay]);
-    if (rows[0].number === null) throw new DomainError('unprocessable', 'NO_HANDBOOK_IN_FORCE', `No handbook version was in force on ${date}`);
+    if (rows[0].number === null) throw new DomainError('unprocessable', 'NO_HANDBOOK_IN_FORCE', `No handbook version was in force on ${date}`, [], { date });
     return rows[0].number;
   }
 
@@ -181,7 +181,7 @@ export class DisciplinaryService {
     if (found.length !== record.articleIds.length) {
       throw new DomainError('unprocessable', 'ARTICLE_NOT_IN_FORCE', `Cite articles of handbook version ${record.version}, the one in force on ${record.occurredOn}`, [
         { field: 'articleIds', message: `not all are articles of version ${record.version}` },
-      ]);
+      ], { version: record.version, occurredOn: record.occurredOn });
     }
     if (record.action === 'fine') await this.monthLock.assertOpen(manager, [record.occurredOn]);
     const rows: { id: string }[] = await manager.query(

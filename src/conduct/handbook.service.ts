@@ -146,7 +146,7 @@ export class HandbookService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.current(manager);
       if (version !== current.number) {
-        throw new DomainError('unprocessable', 'NOT_CURRENT_VERSION', `Version ${current.number} is the current handbook`, [{ field: 'version', message: `must be ${current.number}` }]);
+        throw new DomainError('unprocessable', 'NOT_CURRENT_VERSION', `Version ${current.number} is the current handbook`, [{ field: 'version', message: `must be ${current.number}` }], { number: current.number });
       }
       const inserted: { acknowledged_at: Date }[] = await manager.query(
         `INSERT INTO handbook_acknowledgement (staff_id, version, acknowledged_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,

@@ -8,9 +8,9 @@ export const serialInvalid = () =>
 
 /** Refused, and the serial recorded for GET /devices/unknown, so that an admin can register it. */
 export const deviceNotRegistered = (serial: string) =>
-  new DomainError('forbidden', 'DEVICE_NOT_REGISTERED', `Device ${serial} is not registered with this service; an administrator registers it under /devices`);
+  new DomainError('forbidden', 'DEVICE_NOT_REGISTERED', `Device ${serial} is not registered with this service; an administrator registers it under /devices`, [], { serial });
 
-export const deviceInactive = (serial: string) => new DomainError('forbidden', 'DEVICE_INACTIVE', `Device ${serial} has been deactivated by an administrator`);
+export const deviceInactive = (serial: string) => new DomainError('forbidden', 'DEVICE_INACTIVE', `Device ${serial} has been deactivated by an administrator`, [], { serial });
 
 export const bodyNotText = () =>
   new DomainError('bad_request', 'BODY_NOT_TEXT', 'Upload the table as plain text lines (Content-Type: text/plain)', [{ field: 'body', message: 'must be text' }]);

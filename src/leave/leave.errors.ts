@@ -5,7 +5,7 @@ export const leaveNotFound = () => notFound('The leave request', 'LEAVE_NOT_FOUN
 export const notOneDayAhead = (today: string) =>
   new DomainError('unprocessable', 'LEAVE_NOT_ONE_DAY_AHEAD', `Leave is requested at least one day ahead (H-ATT-10): the first day must be after ${today}. In an emergency, file it with "emergency": true (H-ATT-11).`, [
     { field: 'startDate', message: `must be after ${today}` },
-  ]);
+  ], { today });
 
 export const emergencyNeedsReason = () =>
   new DomainError('bad_request', 'VALIDATION_FAILED', 'An emergency request needs a reason (H-ATT-11)', [{ field: 'reason', message: 'is required when emergency is true' }]);

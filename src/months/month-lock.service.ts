@@ -5,7 +5,7 @@ import { DomainError } from '../common/errors/domain-error';
 export const monthClosed = (months: string[]) =>
   new DomainError('conflict', 'MONTH_CLOSED', `Finance has closed ${months.join(', ')}: its days can no longer change`, [
     { field: 'month', message: months.join(', ') },
-  ]);
+  ], { months: months.join('、') });
 
 /**
  * The one check every write that changes a dated fact goes through. It share-locks the months'

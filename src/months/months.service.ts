@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { modifyReturning } from '../database/modify-returning';
 import { canonicalJson } from '../reports/money';
+import { ExportSourceService } from '../reports/export/export-source.service';
 import { MonthlyReportService } from '../reports/monthly-report.service';
 import { MonthDto } from './dto/month.dto';
 
@@ -34,6 +35,7 @@ export class MonthsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: MonthlyReportService,
+    private readonly exports: ExportSourceService,
     private readonly attendance: AttendanceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -62,18 +64,20 @@ export class MonthsService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query('INSERT INTO accounting_month (month) VALUES ($1) ON CONFLICT (month) DO NOTHING', [month]);
       const rows: { state: string }[] = await manager.query('SELECT state FROM accounting_month WHERE month = $1 FOR UPDATE', [month]);
-      if (rows[0].state === 'closed') throw new DomainError('conflict', 'MONTH_CLOSED', `${month} is closed already`);
+      if (rows[0].state === 'closed') throw new DomainError('conflict', 'MONTH_CLOSED', `${month} is closed already`, [], { months: month });
       const { to } = monthRange(month);
       const today = await this.attendance.today(manager);
-      if (to >= today) throw new DomainError('unprocessable', 'MONTH_NOT_OVER', `${month} is not over yet (today is ${today})`, [{ field: 'month', message: 'must be over' }]);
+      if (to >= today) throw new DomainError('unprocessable', 'MONTH_NOT_OVER', `${month} is not over yet (today is ${today})`, [{ field: 'month', message: 'must be over' }], { month, today });
       const context = await this.reports.context(null, month, manager);
       const pending: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM attendance_day WHERE status = 'pending' AND date BETWEEN $1 AND $2`, [context.from, context.to]);
       if (pending[0].n > 0) {
-        throw new DomainError('unprocessable', 'MONTH_HAS_PENDING_DAYS', `${pending[0].n} day(s) of ${month} are still pending`, [{ field: 'month', message: `${pending[0].n} pending day(s)` }]);
+        throw new DomainError('unprocessable', 'MONTH_HAS_PENDING_DAYS', `${pending[0].n} day(s) of ${month} are still pending`, [{ field: 'month', message: `${pending[0].n} pending day(s)` }], { month, count: pending[0].n });
       }
       const closedAt = this.clock.now();
       const report = await this.reports.full(context, manager);
-      const body = canonicalJson({ month, closedAt: closedAt.toISOString(), closedBy: actor.id, policy: context.policy, rows: report.rows, totals: report.totals, rosterGaps: report.rosterGaps });
+      // The names, calendar and grid of the moment too: the month's exports are built from this alone.
+      const extras = await this.exports.snapshotExtras(manager, month);
+      const body = canonicalJson({ month, closedAt: closedAt.toISOString(), closedBy: actor.id, policy: context.policy, rows: report.rows, totals: report.totals, rosterGaps: report.rosterGaps, ...extras });
       const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
       await manager.query('INSERT INTO month_snapshot (month, body, sha256, closed_at, closed_by) VALUES ($1, $2, $3, $4, $5)', [month, body, sha256, closedAt, actor.id]);
       await manager.query(`UPDATE accounting_month SET state = 'closed', changed_at = $2, changed_by = $3 WHERE month = $1`, [month, closedAt, actor.id]);
@@ -86,7 +90,7 @@ export class MonthsService {
   async reopen(actor: Actor, month: string, reason: string): Promise<MonthDto> {
     await this.dataSource.transaction(async (manager) => {
       const rows: { state: string }[] = await manager.query('SELECT state FROM accounting_month WHERE month = $1 FOR UPDATE', [month]);
-      if (rows[0]?.state !== 'closed') throw new DomainError('conflict', 'MONTH_NOT_CLOSED', `${month} is not closed`);
+      if (rows[0]?.state !== 'closed') throw new DomainError('conflict', 'MONTH_NOT_CLOSED', `${month} is not closed`, [], { month });
       const now = this.clock.now();
       await manager.query(`UPDATE accounting_month SET state = 'open', changed_at = $2, changed_by = $3 WHERE month = $1`, [month, now, actor.id]);
       await modifyReturning(
@@ -103,7 +107,7 @@ export class MonthsService {
   /** The latest closed snapshot, byte for byte as stored. */
   async report(month: string): Promise<{ body: string; sha256: string }> {
     const rows: SnapshotRow[] = await this.dataSource.query('SELECT body, sha256 FROM month_snapshot WHERE month = $1 ORDER BY id DESC LIMIT 1', [month]);
-    if (rows.length === 0) throw notFound(`A closed report of ${month}`, 'MONTH_NEVER_CLOSED');
+    if (rows.length === 0) throw notFound(`A closed report of ${month}`, 'MONTH_NEVER_CLOSED', { month });
     return rows[0];
   }
 

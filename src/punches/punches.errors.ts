@@ -18,7 +18,7 @@ export function singleLineRefused(line: RejectedLine, field: string): DomainErro
 }
 
 export const importTooLarge = (limit: number) =>
-  new DomainError('payload_too_large', 'PAYLOAD_TOO_LARGE', `The file is larger than ${limit} bytes`, [{ field: 'body', message: `at most ${limit} bytes` }]);
+  new DomainError('payload_too_large', 'PAYLOAD_TOO_LARGE', `The file is larger than ${limit} bytes`, [{ field: 'body', message: `at most ${limit} bytes` }], { limit });
 
 export const importFormatUnknown = () =>
   new DomainError('bad_request', 'IMPORT_FORMAT_UNKNOWN', 'Expected a CSV with the header "employeeNo,at" or a ZKTeco tab-separated attendance log', [

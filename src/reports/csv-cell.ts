@@ -19,6 +19,8 @@ export function formulaLike(text: string): boolean {
 /** A CSV field (RFC 4180: quoted when it holds a quote, comma or line break) that no spreadsheet runs. */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
+  // A plain decimal (money written as yuan, -12.50) is a number to a spreadsheet, not a formula.
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
   const text = formulaLike(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
 }

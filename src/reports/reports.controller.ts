@@ -1,16 +1,19 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import { languageFromQuery } from '../common/i18n/language';
+import type { Language } from '../common/i18n/language';
+import { ReaderLanguage } from '../common/i18n/request-language';
 import { FinancePolicyDto, FinancePolicyListDto, MonthlyGridDto, MonthlyReportDto, PutFinancePolicyDto, ReportQueryDto } from './dto/report.dto';
 import { FinancePolicyService } from './finance-policy.service';
-import { MonthlyReportRepository } from './monthly-report.repository';
+import { ExportSourceService } from './export/export-source.service';
+import { streamXlsx } from './export/xlsx-export';
 import { MonthlyReportService } from './monthly-report.service';
 import { ApiReportResponse, XLSX } from './report-api-docs';
-import { streamGridCsv, streamSummaryCsv, streamXlsx } from './report-export';
+import { streamGridCsv, streamSummaryCsv } from './report-export';
 
 function formatOf(query: ReportQueryDto, accept: string | undefined): 'json' | 'csv' | 'xlsx' {
   if (query.format) return query.format;
@@ -24,9 +27,8 @@ function formatOf(query: ReportQueryDto, accept: string | undefined): 'json' | '
 @Controller()
 export class ReportsController {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly reports: MonthlyReportService,
-    private readonly repository: MonthlyReportRepository,
+    private readonly exports: ExportSourceService,
     private readonly policies: FinancePolicyService,
   ) {}
 
@@ -35,20 +37,23 @@ export class ReportsController {
     summary: "The monthly attendance report (H-ORG-2, H-ATT-1, H-ATT-7)",
     description:
       'One row per person employed at any time in the month; finance and admin see everyone, a supervisor their reports, an employee their own row. ' +
-      'JSON (paginated, with company totals), CSV (UTF-8 with BOM; ?lang=zh for Chinese headers) or XLSX (summary and grid sheets), by ?format= or Accept. CSV and XLSX stream.',
+      'JSON (paginated, with company totals; money in integer fen), CSV (UTF-8 with BOM) or XLSX (汇总 and 考勤表 sheets), by ?format= or Accept. ' +
+      "CSV and XLSX are in ?lang=, else Accept-Language, else the company's default language (zh-CN): positions and leave types by name, money in yuan (XLSX: numbers formatted ¥#,##0.00), " +
+      'a title block with the company, month, generated time and, for a closed month, 已结账 with the close time and snapshot SHA-256; A4 landscape print setup. ' +
+      'An open month streams from the stored days; a closed month is built from its snapshot, so it is the same at every download except the generated time.',
   })
   @ApiReportResponse(MonthlyReportDto, 'The report')
   @ApiErrors(400)
-  async monthly(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Headers('accept') accept: string | undefined, @Res() response: Response): Promise<void> {
+  async monthly(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Headers('accept') accept: string | undefined, @ReaderLanguage() reader: Language, @Res() response: Response): Promise<void> {
     const format = formatOf(query, accept);
     if (format === 'json') {
       response.json(await this.reports.json(actor, query.month, query.page, query.pageSize));
       return;
     }
-    const context = await this.reports.context(actor, query.month);
-    const types = await this.repository.leaveTypes(this.dataSource.manager);
-    if (format === 'csv') await streamSummaryCsv(response, this.dataSource, this.repository.reportSql(), context, types, query.lang ?? 'en');
-    else await streamXlsx(response, this.dataSource, this.repository.reportSql(), context, types, query.lang ?? 'en');
+    const source = await this.exports.source(actor, query.month);
+    const language = languageFromQuery(query.lang) ?? reader;
+    if (format === 'csv') await streamSummaryCsv(response, source, language);
+    else await streamXlsx(response, source, language);
   }
 
   @Get('reports/monthly/grid')
@@ -58,15 +63,16 @@ export class ReportsController {
   })
   @ApiReportResponse(MonthlyGridDto, 'The grid (as XLSX: the same workbook as the report, whose second sheet is the grid)')
   @ApiErrors(400)
-  async grid(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Headers('accept') accept: string | undefined, @Res() response: Response): Promise<void> {
+  async grid(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Headers('accept') accept: string | undefined, @ReaderLanguage() reader: Language, @Res() response: Response): Promise<void> {
     const format = formatOf(query, accept);
     if (format === 'json') {
       response.json(await this.reports.grid(actor, query.month, query.page, query.pageSize));
       return;
     }
-    const context = await this.reports.context(actor, query.month);
-    if (format === 'csv') await streamGridCsv(response, this.dataSource, context, query.lang ?? 'en');
-    else await streamXlsx(response, this.dataSource, this.repository.reportSql(), context, await this.repository.leaveTypes(this.dataSource.manager), query.lang ?? 'en');
+    const source = await this.exports.source(actor, query.month);
+    const language = languageFromQuery(query.lang) ?? reader;
+    if (format === 'csv') await streamGridCsv(response, source, language);
+    else await streamXlsx(response, source, language);
   }
 
   @Get('finance-policy')

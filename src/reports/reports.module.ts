@@ -4,6 +4,7 @@ import { MonthsController } from '../months/months.controller';
 import { MonthsService } from '../months/months.service';
 import { PolicyModule } from '../schedule/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
+import { ExportSourceService } from './export/export-source.service';
 import { FinancePolicyService } from './finance-policy.service';
 import { MonthlyReportRepository } from './monthly-report.repository';
 import { MonthlyReportService } from './monthly-report.service';
@@ -13,6 +14,6 @@ import { ReportsController } from './reports.controller';
 @Module({
   imports: [PolicyModule, AttendanceModule, StaffAccessModule],
   controllers: [ReportsController, MonthsController],
-  providers: [MonthlyReportRepository, MonthlyReportService, FinancePolicyService, MonthsService],
+  providers: [MonthlyReportRepository, MonthlyReportService, ExportSourceService, FinancePolicyService, MonthsService],
 })
 export class ReportsModule {}

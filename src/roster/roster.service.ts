@@ -13,7 +13,7 @@ import { RosterRepository, RosterStaff } from './roster.repository';
 const notAvailable = (date: string) =>
   new DomainError('unprocessable', 'DUTY_STAFF_NOT_AVAILABLE', `That person cannot be on duty on ${date}: not an active employee that day, or on approved leave`, [
     { field: 'staffId', message: 'not available that day' },
-  ]);
+  ], { date });
 
 @Injectable()
 export class RosterService {
@@ -58,7 +58,7 @@ export class RosterService {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
       const removed = await this.roster.delete(manager, date);
-      if (!removed) throw new DomainError('not_found', 'ROSTER_DAY_EMPTY', `Nobody is on duty on ${date}`);
+      if (!removed) throw new DomainError('not_found', 'ROSTER_DAY_EMPTY', `Nobody is on duty on ${date}`, [], { date });
       await this.recompute(manager, [removed.staff_id], date);
       await this.audit.record(manager, actor, { action: 'roster.delete', entity: 'duty_roster', entityId: date, before: { staffId: removed.staff_id }, after: null });
     });

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
-import { PutSettingsDto, PutTimeZoneDto, SettingsDto, SettingVersionDto } from './dto/settings.dto';
+import { PutCompanyDto, PutSettingsDto, PutTimeZoneDto, SettingsDto, SettingVersionDto } from './dto/settings.dto';
 import { SettingsService } from './settings.service';
 
 @ApiTags('settings')
@@ -38,5 +38,17 @@ export class SettingsController {
   @ApiErrors(400, 403)
   putTimeZone(@CurrentActor() actor: Actor, @Body() body: PutTimeZoneDto): Promise<SettingsDto> {
     return this.settings.putTimeZone(actor, body.timeZone);
+  }
+
+  @Put('company')
+  @Roles('admin', 'finance')
+  @ApiOperation({
+    summary: 'Change the company name and default language (admin, finance)',
+    description: 'defaultLanguage (zh-CN or en) is what answers, explanations and exports use when a request does not ask with Accept-Language; the name heads the reports.',
+  })
+  @ApiOkResponse({ type: SettingsDto })
+  @ApiErrors(400, 403)
+  putCompany(@CurrentActor() actor: Actor, @Body() body: PutCompanyDto): Promise<SettingsDto> {
+    return this.settings.putCompany(actor, body);
   }
 }

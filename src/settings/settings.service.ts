@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { addDays, datesBetween } from '../calendar/calendar-day';
 import { MonthLockService } from '../months/month-lock.service';
-import { PutSettingsDto, SettingsDto, SettingVersionDto, toSettingVersionDto } from './dto/settings.dto';
+import { CompanyProfileService } from '../common/i18n/company-profile.service';
+import { PutCompanyDto, PutSettingsDto, SettingsDto, SettingVersionDto, toSettingVersionDto } from './dto/settings.dto';
 import { SettingsRepository } from './settings.repository';
 import { SettingVersion, versionOn } from './settings.types';
 
@@ -21,11 +22,12 @@ export class SettingsService {
     private readonly attendance: AttendanceService,
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
+    private readonly company: CompanyProfileService,
   ) {}
 
   async get(): Promise<SettingsDto> {
-    const [timeZone, versions, today] = await Promise.all([this.settings.timeZone(), this.settings.versions(), this.attendance.today()]);
-    return { timeZone, current: toSettingVersionDto(versionOn(versions, today)), versions: versions.map(toSettingVersionDto) };
+    const [timeZone, versions, today, profile] = await Promise.all([this.settings.timeZone(), this.settings.versions(), this.attendance.today(), this.company.read()]);
+    return { timeZone, companyName: profile.name, defaultLanguage: profile.defaultLanguage, current: toSettingVersionDto(versionOn(versions, today)), versions: versions.map(toSettingVersionDto) };
   }
 
   /**
@@ -63,6 +65,20 @@ export class SettingsService {
       if (rows[0].first) await this.attendance.recomputeFrom(manager, null, rows[0].first);
       await this.audit.record(manager, actor, { action: 'settings.time_zone', entity: 'company', entityId: null, before: { timeZone: before }, after: { timeZone: zone } });
     });
+    return this.get();
+  }
+
+  /** The company's name (the title of its reports) and default language; what is left out stays. */
+  async putCompany(actor: Actor, input: PutCompanyDto): Promise<SettingsDto> {
+    const after = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT 1 FROM company FOR UPDATE');
+      const before = await this.company.read(manager);
+      const next = { ...before, ...stripUndefined(input) };
+      await this.company.write(manager, next);
+      await this.audit.record(manager, actor, { action: 'settings.company', entity: 'company', entityId: null, before: { ...before }, after: { ...next } });
+      return next;
+    });
+    this.company.remember(after);
     return this.get();
   }
 }

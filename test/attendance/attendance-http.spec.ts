@@ -40,7 +40,8 @@ async function punch(t: TestApp, admin: SignedIn, employeeNo: string, ...times: 
 }
 
 async function month(t: TestApp, who: SignedIn, staffId: string, yearMonth: string): Promise<AttendanceDayDto[]> {
-  const response = await t.http().get('/attendance').query({ staffId, month: yearMonth }).set(who.auth);
+  // English sentences: the assertions below read them; the Chinese ones are checked in test/i18n and sentences.spec.ts.
+  const response = await t.http().get('/attendance').query({ staffId, month: yearMonth }).set(who.auth).set('Accept-Language', 'en');
   expect(response.status).toBe(200);
   return (response.body as AttendanceMonthDto).days;
 }

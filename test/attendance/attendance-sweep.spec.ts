@@ -30,13 +30,14 @@ async function clockIn(t: TestApp, who: SignedIn): Promise<ClockResultDto> {
 }
 
 async function today(t: TestApp, who: SignedIn): Promise<AttendanceDayDto> {
-  const response = await t.http().get('/attendance/today').set(who.auth);
+  const response = await t.http().get('/attendance/today').set(who.auth).set('Accept-Language', 'en');
   expect(response.status).toBe(200);
   return response.body as AttendanceDayDto;
 }
 
 async function month(t: TestApp, who: SignedIn, staffId: string, yearMonth: string): Promise<AttendanceDayDto[]> {
-  const response = await t.http().get('/attendance').query({ staffId, month: yearMonth }).set(who.auth);
+  // English sentences: the assertions below read them; the Chinese ones are checked in test/i18n and sentences.spec.ts.
+  const response = await t.http().get('/attendance').query({ staffId, month: yearMonth }).set(who.auth).set('Accept-Language', 'en');
   expect(response.status).toBe(200);
   return (response.body as AttendanceMonthDto).days;
 }

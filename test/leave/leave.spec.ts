@@ -37,7 +37,7 @@ describe('Leave requests (H-ATT-10, H-ATT-11, H-ORG-3, H-ORG-4)', () => {
       `SELECT status, absence_days, leave_days, leave_type_code FROM attendance_day WHERE staff_id = $1 AND date = $2`, [staffId, date],
     ))[0];
   const dayOf = async (who: SignedIn, staffId: string, date: string) => {
-    const response = await t.http().get(`/attendance?staffId=${staffId}&month=${date.slice(0, 7)}`).set(who.auth);
+    const response = await t.http().get(`/attendance?staffId=${staffId}&month=${date.slice(0, 7)}`).set(who.auth).set('Accept-Language', 'en');
     return response.body.days.find((day: { date: string }) => day.date === date);
   };
 
@@ -67,7 +67,7 @@ describe('Leave requests (H-ATT-10, H-ATT-11, H-ORG-3, H-ORG-4)', () => {
       for (const field of ['status', 'staffId', 'approvedBy']) {
         const response = await request(emp, { startDate: '2026-12-10', endDate: '2026-12-10', [field]: field === 'status' ? 'approved' : other.id });
         expect(response.status).toBe(400);
-        expect(response.body.details).toContainEqual({ field, message: 'is not an accepted field' });
+        expect(response.body.details).toContainEqual({ field, message: '不是可接受的字段' }); // the company language, zh-CN
       }
     });
 

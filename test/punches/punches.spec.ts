@@ -30,7 +30,7 @@ describe('Punch capture (H-ATT-7)', () => {
     it('H-ATT-7: the server clock decides the time; a body that sets it is refused', async () => {
       const refused = await t.http().post('/punches/clock').set(alice.auth).send({ at: '2026-11-27T08:00:00+08:00' });
       expect(refused.status).toBe(400);
-      expect(refused.body.details).toContainEqual({ field: 'at', message: 'is not an accepted field' });
+      expect(refused.body.details).toContainEqual({ field: 'at', message: '不是可接受的字段' }); // the company language, zh-CN
       clock.set('2026-11-27T08:29:30.750+08:00');
       const response = await t.http().post('/punches/clock').set(alice.auth).send({});
       expect(response.status).toBe(201);

@@ -107,7 +107,7 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
     expect((await t.http().put('/finance-policy').set(admin.auth).send({ effectiveMonth: '2026-12', lateFen: 1, seriousLateFen: 0, absenceDayFen: 0, missingPunchFen: 0, fullAttendanceBonusFen: 0 })).status).toBe(403);
   });
 
-  it('CSV opens as UTF-8 (BOM) with Chinese headers on ?lang=zh, English by default, totals last', async () => {
+  it('CSV opens as UTF-8 (BOM) with Chinese headers on ?lang=zh and by default (the company language), English on request, totals last', async () => {
     const zh = await t.http().get('/reports/monthly?month=2026-10&format=csv&lang=zh').set(finance.auth).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -119,18 +119,20 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['工号', '姓名', '岗位', '应出勤天数', '出勤天数']);
-    expect(lines[0]).toContain('事假天数');
+    expect(lines[0]).toContain('事假（天）');
     expect(lines).toHaveLength(5); // header, 3 people, totals
     expect(lines[1].startsWith('R001,A 甲,')).toBe(true);
     expect(lines[4].startsWith('合计,')).toBe(true);
-    const en = await t.http().get('/reports/monthly?month=2026-10').set(finance.auth).set('Accept', 'text/csv');
+    const byDefault = await t.http().get('/reports/monthly?month=2026-10').set(finance.auth).set('Accept', 'text/csv');
+    expect(byDefault.text).toBe(bytes.toString('utf8'));
+    const en = await t.http().get('/reports/monthly?month=2026-10').set(finance.auth).set('Accept', 'text/csv').set('Accept-Language', 'en');
     expect(en.text.slice(1).split('\r\n')[0].startsWith('Employee no,Name,Position,Scheduled days')).toBe(true);
     const grid = await t.http().get('/reports/monthly/grid?month=2026-10&format=csv').set(finance.auth);
     expect(grid.text.split('\r\n')[1]).toMatch(/^R001,A 甲,休,休,休,休,休,休,休,迟,早,√,√,早,√/);
   });
 
   it('XLSX has a summary sheet and a grid sheet with a frozen header row and a colour per status', async () => {
-    const response = await t.http().get('/reports/monthly?month=2026-10&format=xlsx').set(finance.auth).buffer(true).parse((res, done) => {
+    const response = await t.http().get('/reports/monthly?month=2026-10&format=xlsx&lang=en').set(finance.auth).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -142,17 +144,19 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Grid']);
     const summary = workbook.getWorksheet('Summary')!;
-    expect(summary.getRow(1).getCell(1).value).toBe('Employee no');
-    expect(summary.getRow(2).getCell(1).value).toBe('R001');
-    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Three title rows, then the header (exports.spec.ts checks the title block).
+    expect(summary.getRow(4).getCell(1).value).toBe('Employee no');
+    expect(summary.getRow(5).getCell(1).value).toBe('R001');
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     const grid = workbook.getWorksheet('Grid')!;
-    expect(grid.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const late = grid.getRow(2).getCell(2 + 8);
-    const absent = grid.getRow(2).getCell(2 + 9);
+    // Title rows, then the date, weekday and holiday header rows.
+    expect(grid.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
+    const late = grid.getRow(7).getCell(2 + 8);
+    const absent = grid.getRow(7).getCell(2 + 9);
     expect([late.value, absent.value]).toEqual(['迟', '早']);
     const colour = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(colour(late)).not.toEqual(colour(absent));
-    expect(colour(grid.getRow(2).getCell(2 + 13))).toBe('FFC6EFCE');
+    expect(colour(grid.getRow(7).getCell(2 + 13))).toBe('FFC6EFCE');
   });
 
   it('refuses a bad month or format', async () => {

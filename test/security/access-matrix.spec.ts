@@ -238,6 +238,10 @@ const MATRIX: Record<string, Entry> = {
     request: (w) => ({ path: '/settings', body: { effectiveFrom: '2027-01-01', graceMinutes: 0 }, snapshot: row(w, 'SELECT count(*)::int AS n FROM setting_version', []) }),
   },
   'PUT /settings/time-zone': { expect: onlyRoles(['admin', 'finance'], OK), request: () => ({ path: '/settings/time-zone', body: { timeZone: 'Asia/Shanghai' } }) },
+  'PUT /settings/company': {
+    expect: onlyRoles(['admin', 'finance'], OK),
+    request: (w) => ({ path: '/settings/company', body: { defaultLanguage: 'zh-CN' }, snapshot: row(w, 'SELECT name, default_language FROM company', []) }),
+  },
   'GET /shifts': { expect: everyone(OK), request: () => ({ path: '/shifts' }) },
   'PUT /shifts/{code}': {
     expect: onlyRoles(['admin', 'finance'], OK),

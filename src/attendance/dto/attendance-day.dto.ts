@@ -1,8 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import type { Language } from '../../common/i18n/language';
 import { MonthQueryDto } from '../../common/month-query.dto';
 import type { AttendanceDayRow } from '../attendance.repository';
 import type { ComputedDay } from '../person-days';
+import { DayFact, FACT_KINDS } from '../rules/facts';
+import { explainDay } from '../rules/sentences';
 
 const STATUSES = ['present', 'late', 'absent', 'leave', 'exempt', 'holiday', 'rest', 'pending', 'not_employed'];
 
@@ -61,7 +64,26 @@ export class AttendanceDayDto {
   @ApiProperty({ enum: [0, 0.5, 1] })
   exemptDays: number;
 
-  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 50, description: 'Ordered sentences, each naming the handbook clause that produced it' })
+  @ApiProperty({
+    type: 'array',
+    maxItems: 50,
+    description: 'What the rules found, in order, for machines: the clause, the kind of fact and its parameters (local times as {date, time} in the company zone)',
+    items: {
+      type: 'object',
+      required: ['kind', 'clause'],
+      properties: { kind: { type: 'string', enum: [...FACT_KINDS] }, clause: { type: 'string', maxLength: 12, example: 'H-ATT-6' } },
+      additionalProperties: true,
+    },
+  })
+  facts: DayFact[];
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', maxLength: 500 },
+    maxItems: 50,
+    description: 'The facts as sentences in the reader\'s language (Accept-Language, else the company default), each starting with its clause id',
+    example: ['H-ATT-3：行政班 08:30–12:00、13:00–17:30', 'H-ATT-5：08:25 上班打卡，准时', 'H-ATT-6：无下班打卡记录，按早退处理，当日计旷工', 'H-ATT-1：旷工 1 天'],
+  })
   explanation: string[];
 }
 
@@ -90,7 +112,7 @@ export class RecomputeResultDto {
   days: number;
 }
 
-export function rowToDayDto(row: AttendanceDayRow): AttendanceDayDto {
+export function rowToDayDto(row: AttendanceDayRow, language: Language): AttendanceDayDto {
   return {
     date: row.date,
     status: row.status,
@@ -110,11 +132,12 @@ export function rowToDayDto(row: AttendanceDayRow): AttendanceDayDto {
     absenceDays: Number(row.absence_days),
     leaveDays: Number(row.leave_days),
     exemptDays: Number(row.exempt_days),
-    explanation: row.explanation,
+    facts: row.facts,
+    explanation: explainDay(row.facts, row.date, language),
   };
 }
 
-export function computedToDayDto(day: ComputedDay): AttendanceDayDto {
+export function computedToDayDto(day: ComputedDay, language: Language): AttendanceDayDto {
   const { result, schedule } = day;
   return {
     date: result.date,
@@ -135,6 +158,7 @@ export function computedToDayDto(day: ComputedDay): AttendanceDayDto {
     absenceDays: result.absenceDays,
     leaveDays: result.leaveDays,
     exemptDays: result.exemptDays,
-    explanation: result.explanation,
+    facts: result.facts,
+    explanation: explainDay(result.facts, result.date, language),
   };
 }

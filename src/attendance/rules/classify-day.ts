@@ -1,23 +1,24 @@
 import { DateTime } from 'luxon';
 import {
-  arrivalSentence,
-  coveredVerdictSentence,
-  dayOffSentence,
-  departureSentence,
-  exemptionSentence,
-  ignoredPunchesSentence,
-  lateAbsenceSentence,
-  leaveSentence,
-  missingInSentence,
-  missingOutSentence,
-  NEVER_AT_WORK_SENTENCE,
-  NO_PUNCHES_SENTENCE,
-  notEmployedSentence,
-  pendingSentence,
-  rosteredSentence,
-  shiftSentence,
-  verdictSentence,
+  arrivalFact,
+  coveredVerdictFact,
+  dayOffFact,
+  departureFact,
+  exemptionFact,
+  ignoredPunchesFact,
+  lateAbsenceFact,
+  leaveFact,
+  missingInFact,
+  missingOutFact,
+  NEVER_AT_WORK_FACT,
+  NO_PUNCHES_FACT,
+  notEmployedFact,
+  pendingFact,
+  rosteredFact,
+  shiftFact,
+  verdictFact,
 } from './explain';
+import type { DayFact } from './facts';
 import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session } from './types';
 import { fastZone } from '../../common/fast-zone';
 
@@ -56,7 +57,7 @@ function countTrue(flags: boolean[]): number {
 function sortLeave(leave: LeaveCover[]): LeaveCover[] {
   return [...leave].sort(
     (a, b) =>
-      PART_ORDER[a.part] - PART_ORDER[b.part] || a.typeCode.localeCompare(b.typeCode) || a.typeName.localeCompare(b.typeName),
+      PART_ORDER[a.part] - PART_ORDER[b.part] || a.typeCode.localeCompare(b.typeCode) || a.typeName.en.localeCompare(b.typeName.en) || a.typeName.zh.localeCompare(b.typeName.zh),
   );
 }
 
@@ -175,28 +176,26 @@ function blankResult(input: DayInput): DayResult {
     absenceDays: 0,
     leaveDays: 0,
     exemptDays: 0,
-    explanation: [],
+    facts: [],
   };
 }
 
 /** Days on which no work is expected at all; clock records are listed but change nothing. */
 function dayWithoutWork(input: DayInput, instants: number[]): DayResult {
-  const explanation: string[] = [];
+  const facts: DayFact[] = [];
   let status: DayResult['status'];
-  let reason: string;
+  let because: 'not_employed' | 'no_shift';
   if (!input.employed) {
     status = 'not_employed';
-    reason = 'not employed';
-    explanation.push(notEmployedSentence(input.date));
+    because = 'not_employed';
+    facts.push(notEmployedFact(input.date));
   } else {
     status = input.calendarKind === 'holiday' ? 'holiday' : 'rest';
-    reason = 'no shift scheduled';
-    explanation.push(dayOffSentence(input.calendarKind, input.holidayName));
+    because = 'no_shift';
+    facts.push(dayOffFact(input.calendarKind, input.holidayName));
   }
-  if (instants.length > 0) {
-    explanation.push(ignoredPunchesSentence(instants.map((ms) => new Date(ms)), input.date, input.zone, reason));
-  }
-  return { ...blankResult(input), status, explanation };
+  if (instants.length > 0) facts.push(ignoredPunchesFact(instants.map((ms) => new Date(ms)), input.zone, because));
+  return { ...blankResult(input), status, facts };
 }
 
 /**
@@ -206,7 +205,7 @@ function dayWithoutWork(input: DayInput, instants: number[]): DayResult {
  * present, late or absent from the clock records alone.
  */
 export function classifyDay(input: DayInput): DayResult {
-  const { date, zone, settings } = input;
+  const { zone, settings } = input;
   const instants = distinctInstants(input);
   if (!input.employed || !input.schedule || input.schedule.sessions.length === 0) return dayWithoutWork(input, instants);
 
@@ -220,15 +219,15 @@ export function classifyDay(input: DayInput): DayResult {
   const expectedShare = share(countTrue(cover.expectedSessions), total);
   const leaveTypeCode = cover.leaveBySession.find((l) => l !== null)?.typeCode ?? null;
 
-  const explanation: string[] = [];
-  const rostered = rosteredSentence(input.calendarKind, input.holidayName, schedule.shiftCode);
+  const explanation: DayFact[] = [];
+  const rostered = rosteredFact(input.calendarKind, input.holidayName, schedule.shiftCode);
   if (rostered) explanation.push(rostered);
-  explanation.push(shiftSentence(schedule, zone));
+  explanation.push(shiftFact(schedule, zone));
   for (const l of leave) {
     const coversAny = sessions.some((_, i) => leaveCoversSession(l.part, i, sessions, zone));
-    explanation.push(leaveSentence(l, coversAny, schedule.shiftCode));
+    explanation.push(leaveFact(l, coversAny, schedule.shiftCode));
   }
-  for (const e of sortExemptions(input.exemptions)) explanation.push(exemptionSentence(e, date, zone));
+  for (const e of sortExemptions(input.exemptions)) explanation.push(exemptionFact(e, zone));
 
   const base: DayResult = { ...blankResult(input), shiftCode: schedule.shiftCode, leaveTypeCode, leaveDays, exemptDays };
 
@@ -236,10 +235,10 @@ export function classifyDay(input: DayInput): DayResult {
   if (cover.expectedWork.length === 0) {
     const status = leaveDays > 0 ? 'leave' : 'exempt';
     if (instants.length > 0) {
-      explanation.push(ignoredPunchesSentence(instants.map((ms) => new Date(ms)), date, zone, 'no work expected'));
+      explanation.push(ignoredPunchesFact(instants.map((ms) => new Date(ms)), zone, 'no_work_expected'));
     }
-    explanation.push(coveredVerdictSentence(status));
-    return { ...base, status, explanation };
+    explanation.push(coveredVerdictFact(status));
+    return { ...base, status, facts: explanation };
   }
 
   const work: Span = { start: cover.expectedWork[0].start, end: cover.expectedWork[cover.expectedWork.length - 1].end };
@@ -257,7 +256,7 @@ export function classifyDay(input: DayInput): DayResult {
     seriousLateMinutes: settings.seriousLateMinutes,
     seriousLate,
   };
-  const facts = {
+  const judged = {
     ...base,
     firstIn: dateOrNull(firstIn),
     lastOut: dateOrNull(lastOut),
@@ -270,9 +269,9 @@ export function classifyDay(input: DayInput): DayResult {
   // Without a window, the end of the shift is the earliest moment the day can be judged.
   const close = input.window ? input.window.close : sessions[sessions.length - 1].end;
   if (input.now.getTime() < close.getTime()) {
-    if (arrival) explanation.push(arrivalSentence(arrival, date, zone));
-    explanation.push(pendingSentence(close, date, zone));
-    return { ...facts, status: 'pending', explanation };
+    if (arrival) explanation.push(arrivalFact(arrival, zone));
+    explanation.push(pendingFact(close, zone));
+    return { ...judged, status: 'pending', facts: explanation };
   }
 
   const noPunches = instants.length === 0;
@@ -284,24 +283,24 @@ export function classifyDay(input: DayInput): DayResult {
   const missingInIsAbsence = !noPunches && missingIn && settings.missingClockInIsAbsence;
   const lateAbsence = late && settings.absentAfterLateMinutes !== null && lateMinutes > settings.absentAfterLateMinutes;
   // Arriving after the last session ended (or only over lunch) is not being at work at all.
-  const neverAtWork = !noPunches && firstIn !== null && lastOut !== null && facts.workedMinutes === 0;
+  const neverAtWork = !noPunches && firstIn !== null && lastOut !== null && judged.workedMinutes === 0;
   const absent = noPunches || missingInIsAbsence || earlyLeave || lateAbsence || neverAtWork;
   const absenceDays: DayShare = absent ? expectedShare : 0;
 
   if (noPunches) {
-    explanation.push(NO_PUNCHES_SENTENCE);
+    explanation.push(NO_PUNCHES_FACT);
   } else {
-    if (arrival) explanation.push(arrivalSentence(arrival, date, zone));
-    else explanation.push(missingInSentence(settings.missingClockInIsAbsence, expectedShare));
+    if (arrival) explanation.push(arrivalFact(arrival, zone));
+    else explanation.push(missingInFact(settings.missingClockInIsAbsence, expectedShare));
     if (lateAbsence && settings.absentAfterLateMinutes !== null) {
-      explanation.push(lateAbsenceSentence(settings.absentAfterLateMinutes, expectedShare));
+      explanation.push(lateAbsenceFact(settings.absentAfterLateMinutes, expectedShare));
     }
-    if (lastOut !== null) explanation.push(departureSentence(new Date(lastOut), earlyMinutes, expectedShare, date, zone));
-    else explanation.push(missingOutSentence(settings.missingClockOutIsEarlyLeave, expectedShare));
-    if (neverAtWork) explanation.push(NEVER_AT_WORK_SENTENCE);
+    if (lastOut !== null) explanation.push(departureFact(new Date(lastOut), earlyMinutes, expectedShare, zone));
+    else explanation.push(missingOutFact(settings.missingClockOutIsEarlyLeave, expectedShare));
+    if (neverAtWork) explanation.push(NEVER_AT_WORK_FACT);
   }
   const status = absent ? 'absent' : late ? 'late' : 'present';
-  explanation.push(verdictSentence(status, lateMinutes, absenceDays));
+  explanation.push(verdictFact(status, lateMinutes, absenceDays));
 
-  return { ...facts, status, missingIn, missingOut, earlyLeave, earlyMinutes, absenceDays, explanation };
+  return { ...judged, status, missingIn, missingOut, earlyLeave, earlyMinutes, absenceDays, facts: explanation };
 }

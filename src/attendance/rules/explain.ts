@@ -1,94 +1,60 @@
 import { DateTime } from 'luxon';
-import { startOfLocalDay } from './schedule';
-import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, LeavePart, Session, ShiftDay } from './types';
+import type { DayFact, IgnoredBecause, LocalClock } from './facts';
+import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, Session, ShiftDay } from './types';
 import { fastZone } from '../../common/fast-zone';
 
 /**
- * Sentences for DayResult.explanation. Each starts with the clause id it applies and shows local
- * wall-clock times in the company zone, relative to the day being explained, so that the same local
- * situation reads the same in every zone and on DST days. Nothing here depends on the process TZ.
+ * The facts behind DayResult.facts. Each names the clause it applies; times are wall-clock times
+ * in the company zone with their local date, so that the same local situation reads the same in
+ * every zone and on DST days, and the sentence can say "next day" relative to the day explained.
+ * Nothing here depends on the process TZ.
  */
 
-/**
- * A local time relative to `date`: 'HH:mm' (with ':ss' when the seconds matter, since lateness is
- * judged to the second), '24:00' for the midnight that ends the day, 'HH:mm next day' or
- * 'HH:mm previous day' for neighbouring dates, and the full local date otherwise.
- */
-export function formatClock(instant: Date, date: string, zone: string): string {
+/** An instant as local date and time; ':ss' only when the seconds matter (lateness is judged to the second). */
+export function localClock(instant: Date, zone: string): LocalClock {
   const local = DateTime.fromJSDate(instant, { zone: fastZone(zone) });
-  const time = local.toFormat(local.second === 0 ? 'HH:mm' : 'HH:mm:ss');
-  const day = startOfLocalDay(date, zone);
-  const localDate = local.toISODate();
-  if (localDate === date) return time;
-  if (localDate === day.plus({ days: 1 }).toISODate()) {
-    const midnight = local.hour === 0 && local.minute === 0 && local.second === 0;
-    return midnight ? '24:00' : `${time} next day`;
-  }
-  if (localDate === day.minus({ days: 1 }).toISODate()) return `${time} previous day`;
-  return `${localDate} ${time}`;
-}
-
-export function formatSpan(start: Date, end: Date, date: string, zone: string): string {
-  return `${formatClock(start, date, zone)}–${formatClock(end, date, zone)}`;
-}
-
-function formatSessions(sessions: Session[], date: string, zone: string): string {
-  return sessions.map((s) => formatSpan(s.start, s.end, date, zone)).join(', ');
-}
-
-function dayShare(share: DayShare): string {
-  return share === 1 ? 'the day' : 'the half day';
+  return { date: local.toISODate() as string, time: local.toFormat(local.second === 0 ? 'HH:mm' : 'HH:mm:ss') };
 }
 
 /** The clause that defines a shift: H-ATT-3 office, H-ATT-4 duty, H-ATT-2 for any other roster shift. */
-export function shiftSentence(schedule: ShiftDay, zone: string): string {
+export function shiftFact(schedule: ShiftDay, zone: string): DayFact {
   const clause = schedule.shiftCode === 'office' ? 'H-ATT-3' : schedule.shiftCode === 'duty' ? 'H-ATT-4' : 'H-ATT-2';
-  return `${clause}: ${schedule.shiftCode} shift ${formatSessions(schedule.sessions, schedule.date, zone)}`;
-}
-
-function holidayLabel(holidayName: string | null): string {
-  return holidayName ? `statutory holiday ${holidayName}` : 'statutory holiday';
+  const sessions = schedule.sessions.map((s: Session) => ({ start: localClock(s.start, zone), end: localClock(s.end, zone) }));
+  return { kind: 'shift', clause, shiftCode: schedule.shiftCode, sessions };
 }
 
 /** Why nothing is expected on an unscheduled day (H-ATT-2: holidays are days off unless rostered). */
-export function dayOffSentence(calendarKind: CalendarKind, holidayName: string | null): string {
-  return calendarKind === 'holiday' ? `H-ATT-2: ${holidayLabel(holidayName)} — day off` : 'H-ATT-2: no shift scheduled — rest day';
+export function dayOffFact(calendarKind: CalendarKind, holidayName: string | null): DayFact {
+  return calendarKind === 'holiday' ? { kind: 'holiday_off', clause: 'H-ATT-2', holidayName } : { kind: 'rest_day', clause: 'H-ATT-2' };
 }
 
 /** Notes a rostered shift on a day the calendar marks otherwise; null on a plain workday. */
-export function rosteredSentence(calendarKind: CalendarKind, holidayName: string | null, shiftCode: string): string | null {
-  if (calendarKind === 'holiday') return `H-ATT-2: ${holidayLabel(holidayName)} — rostered, judged on the ${shiftCode} shift`;
-  if (calendarKind === 'rest') return `H-ATT-2: rest day — rostered, judged on the ${shiftCode} shift`;
-  if (calendarKind === 'makeup_workday') return `H-ATT-2: make-up workday — judged on the ${shiftCode} shift`;
+export function rosteredFact(calendarKind: CalendarKind, holidayName: string | null, shiftCode: string): DayFact | null {
+  if (calendarKind === 'holiday') return { kind: 'rostered_on_holiday', clause: 'H-ATT-2', holidayName, shiftCode };
+  if (calendarKind === 'rest') return { kind: 'rostered_on_rest_day', clause: 'H-ATT-2', shiftCode };
+  if (calendarKind === 'makeup_workday') return { kind: 'makeup_workday', clause: 'H-ATT-2', shiftCode };
   return null;
 }
 
-export function notEmployedSentence(date: string): string {
-  return `H-ATT-2: not employed on ${date} — no attendance expected`;
+export function notEmployedFact(date: string): DayFact {
+  return { kind: 'not_employed', clause: 'H-ATT-2', date };
 }
 
-export function ignoredPunchesSentence(punches: Date[], date: string, zone: string, reason: string): string {
-  const times = punches.map((p) => formatClock(p, date, zone)).join(', ');
-  return `H-ATT-7: clock record${punches.length === 1 ? '' : 's'} at ${times} ignored — ${reason}`;
+export function ignoredPunchesFact(punches: Date[], zone: string, because: IgnoredBecause): DayFact {
+  return { kind: 'punches_ignored', clause: 'H-ATT-7', times: punches.map((p) => localClock(p, zone)), because };
 }
 
-const PART_LABEL: Record<LeavePart, string> = { full: 'whole day', am: 'morning', pm: 'afternoon' };
-
-export function leaveSentence(leave: LeaveCover, coversAnySession: boolean, shiftCode: string): string {
-  const base = `H-ATT-10: ${leave.typeName} (${PART_LABEL[leave.part]})`;
-  return coversAnySession ? base : `${base} — covers no session of the ${shiftCode} shift`;
+export function leaveFact(leave: LeaveCover, coversSession: boolean, shiftCode: string): DayFact {
+  return { kind: 'leave', clause: 'H-ATT-10', leaveTypeCode: leave.typeCode, leaveTypeName: leave.typeName, part: leave.part, coversSession, shiftCode };
 }
 
-export function exemptionSentence(exemption: ExemptionCover, date: string, zone: string): string {
-  const { from, to } = exemption;
-  if (from && to) return `H-ATT-8: business trip ${formatSpan(from, to, date, zone)} approved`;
-  if (from) return `H-ATT-8: business trip from ${formatClock(from, date, zone)} approved`;
-  if (to) return `H-ATT-8: business trip until ${formatClock(to, date, zone)} approved`;
-  return 'H-ATT-8: business trip approved for the whole day';
+export function exemptionFact(exemption: ExemptionCover, zone: string): DayFact {
+  const at = (instant: Date | null) => (instant ? localClock(instant, zone) : null);
+  return { kind: 'business_trip', clause: 'H-ATT-8', from: at(exemption.from), to: at(exemption.to) };
 }
 
-export function pendingSentence(close: Date, date: string, zone: string): string {
-  return `H-ATT-7: clock records open until ${formatClock(close, date, zone)} — not judged yet`;
+export function pendingFact(close: Date, zone: string): DayFact {
+  return { kind: 'pending', clause: 'H-ATT-7', until: localClock(close, zone) };
 }
 
 export interface ArrivalNote {
@@ -100,45 +66,43 @@ export interface ArrivalNote {
   seriousLate: boolean;
 }
 
-export function arrivalSentence(note: ArrivalNote, date: string, zone: string): string {
-  const arrived = `H-ATT-5: arrived ${formatClock(note.at, date, zone)}`;
-  if (note.rawLateMinutes === 0) return `${arrived}, on time`;
-  if (!note.late) return `${arrived}, ${note.rawLateMinutes} min late, within the ${note.graceMinutes} min grace period`;
-  const serious = note.seriousLate ? ` — serious lateness (${note.seriousLateMinutes} min or more)` : '';
-  return `${arrived}, ${note.rawLateMinutes} min late${serious}`;
+export function arrivalFact(note: ArrivalNote, zone: string): DayFact {
+  const at = localClock(note.at, zone);
+  if (note.rawLateMinutes === 0) return { kind: 'arrived_on_time', clause: 'H-ATT-5', at };
+  if (!note.late) return { kind: 'arrived_within_grace', clause: 'H-ATT-5', at, lateMinutes: note.rawLateMinutes, graceMinutes: note.graceMinutes };
+  if (note.seriousLate && note.seriousLateMinutes !== null) {
+    return { kind: 'arrived_seriously_late', clause: 'H-ATT-5', at, lateMinutes: note.rawLateMinutes, seriousLateMinutes: note.seriousLateMinutes };
+  }
+  return { kind: 'arrived_late', clause: 'H-ATT-5', at, lateMinutes: note.rawLateMinutes };
 }
 
-export function lateAbsenceSentence(absentAfterLateMinutes: number, share: DayShare): string {
-  return `H-ATT-5: more than ${absentAfterLateMinutes} min late — counted as absence for ${dayShare(share)}`;
+export function lateAbsenceFact(absentAfterLateMinutes: number, share: DayShare): DayFact {
+  return { kind: 'late_counted_absent', clause: 'H-ATT-5', absentAfterLateMinutes, share };
 }
 
-export function departureSentence(at: Date, earlyMinutes: number, share: DayShare, date: string, zone: string): string {
-  const left = `H-ATT-6: left ${formatClock(at, date, zone)}`;
-  return earlyMinutes > 0 ? `${left}, ${earlyMinutes} min early — counted as absence for ${dayShare(share)}` : `${left}, not early`;
+export function departureFact(at: Date, earlyMinutes: number, share: DayShare, zone: string): DayFact {
+  const local = localClock(at, zone);
+  return earlyMinutes > 0 ? { kind: 'left_early', clause: 'H-ATT-6', at: local, earlyMinutes, share } : { kind: 'left_on_time', clause: 'H-ATT-6', at: local };
 }
 
-export function missingOutSentence(isEarlyLeave: boolean, share: DayShare): string {
-  return isEarlyLeave
-    ? `H-ATT-6: no clock-out record — treated as early leave, counted as absence for ${dayShare(share)}`
-    : 'H-ATT-6: no clock-out record — excused by setting, judged on arrival only';
+export function missingOutFact(isEarlyLeave: boolean, share: DayShare): DayFact {
+  return isEarlyLeave ? { kind: 'no_clock_out_early_leave', clause: 'H-ATT-6', share } : { kind: 'no_clock_out_excused', clause: 'H-ATT-6' };
 }
 
-export function missingInSentence(isAbsence: boolean, share: DayShare): string {
-  return isAbsence
-    ? `H-ATT-7: no clock-in record — counted as absence for ${dayShare(share)}`
-    : 'H-ATT-7: no clock-in record — excused by setting, judged on departure only';
+export function missingInFact(isAbsence: boolean, share: DayShare): DayFact {
+  return isAbsence ? { kind: 'no_clock_in_absent', clause: 'H-ATT-7', share } : { kind: 'no_clock_in_excused', clause: 'H-ATT-7' };
 }
 
-export const NO_PUNCHES_SENTENCE = 'H-ATT-7: no clock records — unexcused absence';
+export const NO_PUNCHES_FACT: DayFact = Object.freeze({ kind: 'no_punches', clause: 'H-ATT-7' });
 
-export const NEVER_AT_WORK_SENTENCE = 'H-ATT-7: no minute of the clock records falls inside the working sessions — unexcused absence';
+export const NEVER_AT_WORK_FACT: DayFact = Object.freeze({ kind: 'never_at_work', clause: 'H-ATT-7' });
 
-export function verdictSentence(status: 'present' | 'late' | 'absent', lateMinutes: number, absenceDays: DayShare): string {
-  if (status === 'absent') return `H-ATT-1: unexcused absence, ${absenceDays} day`;
-  if (status === 'late') return `H-ATT-1: late, ${lateMinutes} min`;
-  return 'H-ATT-1: present';
+export function verdictFact(status: 'present' | 'late' | 'absent', lateMinutes: number, absenceDays: DayShare): DayFact {
+  if (status === 'absent') return { kind: 'verdict_absent', clause: 'H-ATT-1', absenceDays };
+  if (status === 'late') return { kind: 'verdict_late', clause: 'H-ATT-1', lateMinutes };
+  return { kind: 'verdict_present', clause: 'H-ATT-1' };
 }
 
-export function coveredVerdictSentence(status: 'leave' | 'exempt'): string {
-  return status === 'leave' ? 'H-ATT-1: on leave — no work expected' : 'H-ATT-1: excused by business trip — no work expected';
+export function coveredVerdictFact(status: 'leave' | 'exempt'): DayFact {
+  return status === 'leave' ? { kind: 'verdict_leave', clause: 'H-ATT-1' } : { kind: 'verdict_exempt', clause: 'H-ATT-1' };
 }

@@ -1,3 +1,5 @@
+import type { DayFact, Names } from './facts';
+
 /**
  * The inputs and outputs of the pure attendance rules (H-ATT-1 … H-ATT-10).
  * Nothing here knows about the database or the clock: callers pass every fact, including "now".
@@ -52,7 +54,7 @@ export type LeavePart = 'full' | 'am' | 'pm';
 /** Approved leave covering the date. */
 export interface LeaveCover {
   typeCode: string;
-  typeName: string;
+  typeName: Names;
   part: LeavePart;
 }
 
@@ -140,6 +142,6 @@ export interface DayResult {
   leaveDays: DayShare;
   /** Share of the day covered by exemptions (and not by leave). */
   exemptDays: DayShare;
-  /** Ordered sentences, each starting with the clause id. */
-  explanation: string[];
+  /** What was found, in order, each naming its clause; rendered into sentences per reader (./sentences.ts). */
+  facts: DayFact[];
 }

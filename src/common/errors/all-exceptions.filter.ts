@@ -1,6 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { domainErrorFromDatabase } from '../../database/constraint-errors';
+import { detailMessage } from '../i18n/detail-messages';
+import { errorMessage, MessageParams } from '../i18n/error-messages';
+import type { Language } from '../i18n/language';
+import { languageOfRequest } from '../i18n/request-language';
 import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -75,20 +79,35 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
   return { statusCode: status, code: CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'), message, details: [] };
 }
 
+/**
+ * The error body in a language. The code never changes. In English the message is the thrower's
+ * own sentence (it names the exact values); in Chinese it is the catalogue's sentence for the code,
+ * filled with the error's parameters. Detail messages are translated by pattern, fields kept.
+ */
+export function toErrorBody(exception: unknown, language: Language = 'en'): ErrorBody {
+  const { body, params } = englishErrorBody(exception);
+  if (language === 'en') return body;
+  return {
+    ...body,
+    message: errorMessage(body.code, language, params, body.message),
+    details: body.details.map((detail) => ({ field: detail.field, message: detailMessage(detail.message, language) })),
+  };
+}
+
 /** Turns anything thrown into the one error body; never leaks stack traces or SQL. */
-export function toErrorBody(exception: unknown): ErrorBody {
+function englishErrorBody(exception: unknown): { body: ErrorBody; params: MessageParams } {
   if (exception instanceof DomainError) {
-    return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: capDetails(exception.details) };
+    return { body: { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, details: capDetails(exception.details) }, params: exception.params };
   }
   // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause; the
   // parsers' `verify` (src/common/body-limits.ts) throws DomainErrors.
-  if (exception instanceof Error && exception.cause instanceof DomainError) return toErrorBody(exception.cause);
+  if (exception instanceof Error && exception.cause instanceof DomainError) return englishErrorBody(exception.cause);
   const parserError = bodyParserError(exception) ?? (exception instanceof Error ? bodyParserError(exception.cause) : null);
-  if (parserError) return parserError;
-  if (exception instanceof HttpException) return httpExceptionBody(exception);
+  if (parserError) return { body: parserError, params: {} };
+  if (exception instanceof HttpException) return { body: httpExceptionBody(exception), params: {} };
   const fromDatabase = domainErrorFromDatabase(exception);
-  if (fromDatabase) return toErrorBody(fromDatabase);
-  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side', details: [] };
+  if (fromDatabase) return englishErrorBody(fromDatabase);
+  return { body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side', details: [] }, params: {} };
 }
 
 /** 429 (too many attempts) and 503 (every connection busy) say when to try again, in their details. */
@@ -104,7 +123,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = toErrorBody(exception);
+    const body = toErrorBody(exception, languageOfRequest(host.switchToHttp().getRequest<Request>()));
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }

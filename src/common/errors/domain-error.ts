@@ -1,3 +1,5 @@
+import type { MessageParams } from '../i18n/error-messages';
+
 /** How a rule failure maps onto HTTP; the mapping itself lives in one place (the exception filter). */
 export type ErrorKind =
   | 'bad_request'
@@ -27,13 +29,15 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Values the message catalogue fills into the code's sentence in the reader's language. */
+    readonly params: MessageParams = {},
   ) {
     super(message);
     this.name = 'DomainError';
   }
 }
 
-export const notFound = (what: string, code = 'NOT_FOUND') => new DomainError('not_found', code, `${what} was not found`);
+export const notFound = (what: string, code = 'NOT_FOUND', params: MessageParams = {}) => new DomainError('not_found', code, `${what} was not found`, [], params);
 
 export const validationFailed = (details: ErrorDetail[], message = 'The request is not valid') =>
   new DomainError('bad_request', 'VALIDATION_FAILED', message, details);

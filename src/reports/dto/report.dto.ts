@@ -187,10 +187,10 @@ export class ReportQueryDto extends PageQueryDto {
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ enum: ['en', 'zh'], default: 'en', description: 'Column headers of CSV and XLSX' })
+  @ApiPropertyOptional({ enum: ['zh', 'zh-CN', 'en'], description: "Language of CSV and XLSX; without it Accept-Language, else the company's default language" })
   @IsOptional()
-  @IsIn(['en', 'zh'])
-  lang?: 'en' | 'zh';
+  @IsIn(['zh', 'zh-CN', 'en'])
+  lang?: 'zh' | 'zh-CN' | 'en';
 }
 
 export class PutFinancePolicyDto {

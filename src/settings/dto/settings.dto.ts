@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LANGUAGES } from '../../common/i18n/language';
+import type { Language } from '../../common/i18n/language';
 import { IsCalendarDate, IsTimeZone, OptionalNotNull } from '../../common/validators';
 import type { SettingVersion } from '../settings.types';
 
@@ -37,6 +39,12 @@ export class SettingVersionDto {
 export class SettingsDto {
   @ApiProperty({ example: 'Asia/Shanghai', maxLength: 64 })
   timeZone: string;
+
+  @ApiProperty({ example: '杭州某某电器有限公司', maxLength: 100, description: 'The title of reports; empty until set' })
+  companyName: string;
+
+  @ApiProperty({ enum: LANGUAGES, example: 'zh-CN', description: 'The language of answers, explanations and exports when a request does not ask for one (Accept-Language)' })
+  defaultLanguage: Language;
 
   @ApiProperty({ type: SettingVersionDto, description: 'The version in force today' })
   current: SettingVersionDto;
@@ -108,6 +116,21 @@ export class PutTimeZoneDto {
   @ApiProperty({ example: 'Asia/Shanghai', maxLength: 64 })
   @IsTimeZone()
   timeZone: string;
+}
+
+export class PutCompanyDto {
+  @ApiPropertyOptional({ example: '杭州某某电器有限公司', maxLength: 100, description: 'The company name printed on reports' })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(100)
+  // No leading or trailing blanks and no control characters: it is printed as a title.
+  @Matches(/^(?!\s)[^\p{Cc}]*(?<!\s)$/u, { message: 'name must not start or end with blanks or hold control characters' })
+  name?: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, example: 'zh-CN' })
+  @OptionalNotNull()
+  @IsIn([...LANGUAGES])
+  defaultLanguage?: Language;
 }
 
 export const toSettingVersionDto = (version: SettingVersion): SettingVersionDto => ({ ...version, workWeek: [...version.workWeek].sort() });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { classifyDay } from '../../../src/attendance/rules/classify-day';
+import { explainDay } from '../../../src/attendance/rules/sentences';
 import { buildShiftDay, punchWindows } from '../../../src/attendance/rules/schedule';
 import type { DayInput, DayResult, ExemptionCover, LeaveCover, RuleSettings, ShiftDefinition } from '../../../src/attendance/rules/types';
 import { addDays, atSecondOfDay, BERLIN, CLOSE_AFTER, DUTY, OFFICE, OPEN_BEFORE, PERSONAL_AM, PERSONAL_PM, SICK_FULL, ZONE } from './fixtures';
@@ -204,7 +205,8 @@ describe('classifyDay properties', () => {
         if (result.status === 'late') expect(result.lateMinutes).toBeGreaterThan(day.settings.graceMinutes);
         if (result.status === 'absent') expect(result.absenceDays + result.leaveDays).toBe(1);
         expect(result.exemptDays).toBe(0);
-        expect(result.explanation.every((sentence) => /^H-(ATT|ORG|CON)-\d+: /.test(sentence))).toBe(true);
+        expect(explainDay(result.facts, result.date, 'en').every((sentence) => /^H-(ATT|ORG|CON)-\d+: /.test(sentence))).toBe(true);
+        expect(explainDay(result.facts, result.date, 'zh-CN').every((sentence) => /^H-(ATT|ORG|CON)-\d+：/.test(sentence))).toBe(true);
       }),
       RUNS,
     );
@@ -237,7 +239,7 @@ describe('classifyDay properties', () => {
       missingOut: r.missingOut,
       earlyLeave: r.earlyLeave,
       seriousLate: r.seriousLate,
-      explanation: r.explanation,
+      facts: r.facts,
     });
     fc.assert(
       fc.property(anyDayArb, (day) => {

@@ -1,4 +1,6 @@
 import { classifyDay } from '../../../src/attendance/rules/classify-day';
+import { explainDay } from '../../../src/attendance/rules/sentences';
+import type { DayResult } from '../../../src/attendance/rules/types';
 import { at, dayInput, DUTY, PERSONAL_AM, PERSONAL_PM, punchesAt, SICK_FULL } from './fixtures';
 
 // Scenarios in Asia/Shanghai on Wednesday 2026-05-06: office 08:30–12:00 & 13:00–17:30 (H-ATT-3),
@@ -6,6 +8,8 @@ import { at, dayInput, DUTY, PERSONAL_AM, PERSONAL_PM, punchesAt, SICK_FULL } fr
 // unless a scenario says otherwise.
 const D = '2026-05-06';
 const NEXT = '2026-05-07';
+/** The facts as the English sentences they read as (the Chinese ones: sentences.spec.ts). */
+const en = (result: DayResult) => explainDay(result.facts, result.date, 'en');
 const OFFICE_LINE = 'H-ATT-3: office shift 08:30–12:00, 13:00–17:30';
 
 describe('classifyDay: office shift, arrival (H-ATT-5)', () => {
@@ -18,7 +22,7 @@ describe('classifyDay: office shift, arrival (H-ATT-5)', () => {
     });
     expect(result.firstIn).toEqual(at(D, '08:30'));
     expect(result.lastOut).toEqual(at(D, '17:30'));
-    expect(result.explanation).toEqual([
+    expect(en(result)).toEqual([
       OFFICE_LINE,
       'H-ATT-5: arrived 08:30, on time',
       'H-ATT-6: left 17:30, not early',
@@ -35,14 +39,14 @@ describe('classifyDay: office shift, arrival (H-ATT-5)', () => {
     const result = classifyDay(dayInput({ punches: punchesAt(D, '08:30:01', '17:30') }));
     // 1 second late rounds up to 1 minute; worked 209 min 59 s + 270 min → floor 479
     expect(result).toMatchObject({ status: 'late', lateMinutes: 1, workedMinutes: 479, absenceDays: 0 });
-    expect(result.explanation).toContain('H-ATT-5: arrived 08:30:01, 1 min late');
+    expect(en(result)).toContain('H-ATT-5: arrived 08:30:01, 1 min late');
   });
 
   it('H-ATT-5: late at 08:47 with grace 0, 17 minutes', () => {
     const result = classifyDay(dayInput({ punches: punchesAt(D, '08:47', '17:30') }));
     // 08:47 − 08:30 = 17 min; worked 193 + 270 = 463
     expect(result).toMatchObject({ status: 'late', lateMinutes: 17, workedMinutes: 463, seriousLate: false });
-    expect(result.explanation).toEqual([OFFICE_LINE, 'H-ATT-5: arrived 08:47, 17 min late', 'H-ATT-6: left 17:30, not early', 'H-ATT-1: late, 17 min']);
+    expect(en(result)).toEqual([OFFICE_LINE, 'H-ATT-5: arrived 08:47, 17 min late', 'H-ATT-6: left 17:30, not early', 'H-ATT-1: late, 17 min']);
   });
 
   it('H-ATT-5: late at 08:47 with grace 15 is still late, by the full 17 minutes', () => {
@@ -55,7 +59,7 @@ describe('classifyDay: office shift, arrival (H-ATT-5)', () => {
     const result = classifyDay(dayInput({ punches: punchesAt(D, '08:40', '17:30'), settings: { graceMinutes: 15 } }));
     // 10 ≤ 15 → within grace, lateMinutes 0
     expect(result).toMatchObject({ status: 'present', lateMinutes: 0, seriousLate: false });
-    expect(result.explanation).toContain('H-ATT-5: arrived 08:40, 10 min late, within the 15 min grace period');
+    expect(en(result)).toContain('H-ATT-5: arrived 08:40, 10 min late, within the 15 min grace period');
   });
 
   it('H-ATT-5: arriving exactly at the end of grace (08:45, grace 15) is not late', () => {
@@ -74,7 +78,7 @@ describe('classifyDay: office shift, arrival (H-ATT-5)', () => {
       status: 'late', lateMinutes: 29, seriousLate: false,
     });
     const serious = classifyDay(dayInput({ punches: punchesAt(D, '09:05', '17:30'), settings }));
-    expect(serious.explanation).toContain('H-ATT-5: arrived 09:05, 35 min late — serious lateness (30 min or more)');
+    expect(en(serious)).toContain('H-ATT-5: arrived 09:05, 35 min late — serious lateness (30 min or more)');
   });
 
   it('H-ATT-5: serious lateness is off when the setting is null', () => {
@@ -87,7 +91,7 @@ describe('classifyDay: office shift, arrival (H-ATT-5)', () => {
     // 10:31 − 08:30 = 121 > 120 → absent for the whole day, the lateness is still recorded
     const absent = classifyDay(dayInput({ punches: punchesAt(D, '10:31', '17:30'), settings }));
     expect(absent).toMatchObject({ status: 'absent', lateMinutes: 121, absenceDays: 1, earlyLeave: false });
-    expect(absent.explanation).toEqual([
+    expect(en(absent)).toEqual([
       OFFICE_LINE,
       'H-ATT-5: arrived 10:31, 121 min late',
       'H-ATT-5: more than 120 min late — counted as absence for the day',
@@ -117,7 +121,7 @@ describe('classifyDay: office shift, departure (H-ATT-6) and clock records (H-AT
     const result = classifyDay(dayInput({ punches: punchesAt(D, '08:47', '17:02') }));
     // late 17 min; early 17:30 − 17:02 = 28 min; worked 193 + 242 = 435
     expect(result).toMatchObject({ status: 'absent', lateMinutes: 17, earlyMinutes: 28, workedMinutes: 435, absenceDays: 1 });
-    expect(result.explanation).toEqual([
+    expect(en(result)).toEqual([
       OFFICE_LINE,
       'H-ATT-5: arrived 08:47, 17 min late',
       'H-ATT-6: left 17:02, 28 min early — counted as absence for the day',
@@ -136,7 +140,7 @@ describe('classifyDay: office shift, departure (H-ATT-6) and clock records (H-AT
     expect(result).toMatchObject({
       status: 'absent', absenceDays: 1, missingIn: true, missingOut: true, firstIn: null, lastOut: null, workedMinutes: 0,
     });
-    expect(result.explanation).toEqual([OFFICE_LINE, 'H-ATT-7: no clock records — unexcused absence', 'H-ATT-1: unexcused absence, 1 day']);
+    expect(en(result)).toEqual([OFFICE_LINE, 'H-ATT-7: no clock records — unexcused absence', 'H-ATT-1: unexcused absence, 1 day']);
   });
 
   it('H-ATT-6: only a clock-in means a missing clock-out, treated as early leave by default', () => {
@@ -145,14 +149,14 @@ describe('classifyDay: office shift, departure (H-ATT-6) and clock records (H-AT
     expect(result).toMatchObject({ status: 'absent', missingIn: false, missingOut: true, earlyLeave: true, earlyMinutes: 0, absenceDays: 1 });
     expect(result.firstIn).toEqual(at(D, '08:25'));
     expect(result.lastOut).toBeNull();
-    expect(result.explanation).toContain('H-ATT-6: no clock-out record — treated as early leave, counted as absence for the day');
+    expect(en(result)).toContain('H-ATT-6: no clock-out record — treated as early leave, counted as absence for the day');
   });
 
   it('H-ATT-6: only a clock-in, with missingClockOutIsEarlyLeave=false, is judged on arrival', () => {
     const settings = { missingClockOutIsEarlyLeave: false };
     const onTime = classifyDay(dayInput({ punches: punchesAt(D, '08:25'), settings }));
     expect(onTime).toMatchObject({ status: 'present', missingOut: true, earlyLeave: false, absenceDays: 0, workedMinutes: 0 });
-    expect(onTime.explanation).toContain('H-ATT-6: no clock-out record — excused by setting, judged on arrival only');
+    expect(en(onTime)).toContain('H-ATT-6: no clock-out record — excused by setting, judged on arrival only');
     // 08:47 → 17 min late
     expect(classifyDay(dayInput({ punches: punchesAt(D, '08:47'), settings }))).toMatchObject({ status: 'late', lateMinutes: 17 });
   });
@@ -161,7 +165,7 @@ describe('classifyDay: office shift, departure (H-ATT-6) and clock records (H-AT
     const result = classifyDay(dayInput({ punches: punchesAt(D, '17:35') }));
     // 17:35 is after the middle (13:00) → clock-out
     expect(result).toMatchObject({ status: 'absent', missingIn: true, missingOut: false, earlyLeave: false, absenceDays: 1 });
-    expect(result.explanation).toContain('H-ATT-7: no clock-in record — counted as absence for the day');
+    expect(en(result)).toContain('H-ATT-7: no clock-in record — counted as absence for the day');
   });
 
   it('H-ATT-7: only a clock-out, with missingClockInIsAbsence=false, is judged on departure', () => {
@@ -183,7 +187,7 @@ describe('classifyDay: office shift, departure (H-ATT-6) and clock records (H-AT
     // 17:40 and 18:10 overlap no session: 0 minutes worked, so the person was never at work.
     const result = classifyDay(dayInput({ punches: punchesAt(D, '17:40', '18:10') }));
     expect(result).toMatchObject({ status: 'absent', workedMinutes: 0, absenceDays: 1, earlyLeave: false });
-    expect(result.explanation).toContain('H-ATT-7: no minute of the clock records falls inside the working sessions — unexcused absence');
+    expect(en(result)).toContain('H-ATT-7: no minute of the clock records falls inside the working sessions — unexcused absence');
   });
 
   it('H-ATT-7: punches only over the lunch break are absence', () => {
@@ -204,7 +208,7 @@ describe('classifyDay: duty shift (H-ATT-4)', () => {
     const result = classifyDay(dayInput({ shift: DUTY, punches: [...punchesAt(D, '16:00'), ...punchesAt(NEXT, '00:05')] }));
     // worked 16:00–24:00 = 480; the 5 minutes after midnight are outside the session
     expect(result).toMatchObject({ status: 'present', shiftCode: 'duty', lateMinutes: 0, earlyMinutes: 0, workedMinutes: 480 });
-    expect(result.explanation).toEqual([
+    expect(en(result)).toEqual([
       'H-ATT-4: duty shift 16:00–24:00',
       'H-ATT-5: arrived 16:00, on time',
       'H-ATT-6: left 00:05 next day, not early',
@@ -222,7 +226,7 @@ describe('classifyDay: duty shift (H-ATT-4)', () => {
     const result = classifyDay(dayInput({ shift: DUTY, punches: [...punchesAt(D, '16:10'), ...punchesAt(NEXT, '00:00')] }));
     // 16:10 − 16:00 = 10; worked 16:10–24:00 = 470
     expect(result).toMatchObject({ status: 'late', lateMinutes: 10, workedMinutes: 470 });
-    expect(result.explanation).toContain('H-ATT-6: left 24:00, not early');
+    expect(en(result)).toContain('H-ATT-6: left 24:00, not early');
   });
 });
 
@@ -232,7 +236,7 @@ describe('classifyDay: calendar and employment (H-ATT-2)', () => {
       dayInput({ date: '2026-10-01', shift: null, calendarKind: 'holiday', holidayName: '国庆节', punches: punchesAt('2026-10-01', '09:00') }),
     );
     expect(result).toMatchObject({ status: 'holiday', shiftCode: null, absenceDays: 0, firstIn: null, lastOut: null });
-    expect(result.explanation).toEqual([
+    expect(en(result)).toEqual([
       'H-ATT-2: statutory holiday 国庆节 — day off',
       'H-ATT-7: clock record at 09:00 ignored — no shift scheduled',
     ]);
@@ -241,7 +245,7 @@ describe('classifyDay: calendar and employment (H-ATT-2)', () => {
   it('H-ATT-2: an unscheduled ordinary day is a rest day', () => {
     const result = classifyDay(dayInput({ shift: null, calendarKind: 'rest' }));
     expect(result).toMatchObject({ status: 'rest', absenceDays: 0 });
-    expect(result.explanation).toEqual(['H-ATT-2: no shift scheduled — rest day']);
+    expect(en(result)).toEqual(['H-ATT-2: no shift scheduled — rest day']);
   });
 
   it('H-ATT-2: a person rostered on duty on a holiday is judged on the duty shift', () => {
@@ -249,7 +253,7 @@ describe('classifyDay: calendar and employment (H-ATT-2)', () => {
     const base = { date, shift: DUTY, calendarKind: 'holiday' as const, holidayName: '国庆节' };
     const present = classifyDay(dayInput({ ...base, punches: [...punchesAt(date, '15:55'), ...punchesAt('2026-10-02', '00:01')] }));
     expect(present).toMatchObject({ status: 'present', shiftCode: 'duty', workedMinutes: 480 });
-    expect(present.explanation.slice(0, 2)).toEqual([
+    expect(en(present).slice(0, 2)).toEqual([
       'H-ATT-2: statutory holiday 国庆节 — rostered, judged on the duty shift',
       'H-ATT-4: duty shift 16:00–24:00',
     ]);
@@ -259,7 +263,7 @@ describe('classifyDay: calendar and employment (H-ATT-2)', () => {
   it('H-ATT-2: not employed on the date means nothing is expected, whatever the schedule', () => {
     const result = classifyDay(dayInput({ employed: false, punches: punchesAt(D, '08:30', '17:30') }));
     expect(result).toMatchObject({ status: 'not_employed', shiftCode: null, absenceDays: 0, workedMinutes: 0 });
-    expect(result.explanation[0]).toBe('H-ATT-2: not employed on 2026-05-06 — no attendance expected');
+    expect(en(result)[0]).toBe('H-ATT-2: not employed on 2026-05-06 — no attendance expected');
   });
 });
 
@@ -269,7 +273,7 @@ describe('classifyDay: a day still in progress (H-ATT-7)', () => {
     // facts so far: arrived 17 min late; no judgement on departure yet
     expect(result).toMatchObject({ status: 'pending', lateMinutes: 17, absenceDays: 0, missingOut: false, earlyLeave: false });
     expect(result.firstIn).toEqual(at(D, '08:47'));
-    expect(result.explanation).toEqual([OFFICE_LINE, 'H-ATT-5: arrived 08:47, 17 min late', 'H-ATT-7: clock records open until 23:30 — not judged yet']);
+    expect(en(result)).toEqual([OFFICE_LINE, 'H-ATT-5: arrived 08:47, 17 min late', 'H-ATT-7: clock records open until 23:30 — not judged yet']);
   });
 
   it('H-ATT-7: a future day without leave is pending', () => {
@@ -285,7 +289,7 @@ describe('classifyDay: a day still in progress (H-ATT-7)', () => {
     const input = dayInput({ shift: DUTY, punches: punchesAt(D, '16:00'), now: at(NEXT, '05:00') });
     const result = classifyDay(input);
     expect(result.status).toBe('pending');
-    expect(result.explanation).toContain('H-ATT-7: clock records open until 06:00 next day — not judged yet');
+    expect(en(result)).toContain('H-ATT-7: clock records open until 06:00 next day — not judged yet');
   });
 });
 
@@ -296,7 +300,7 @@ describe('classifyDay: leave (H-ATT-10) and business trips (H-ATT-8)', () => {
     expect(result).toMatchObject({
       status: 'present', leaveTypeCode: 'personal', leaveDays: 0.5, absenceDays: 0, lateMinutes: 0, workedMinutes: 270,
     });
-    expect(result.explanation).toEqual([
+    expect(en(result)).toEqual([
       OFFICE_LINE,
       'H-ATT-10: personal leave (morning)',
       'H-ATT-5: arrived 13:00, on time',
@@ -308,7 +312,7 @@ describe('classifyDay: leave (H-ATT-10) and business trips (H-ATT-8)', () => {
   it('H-ATT-10: morning leave and no punches is half a day of absence', () => {
     const result = classifyDay(dayInput({ leave: [PERSONAL_AM] }));
     expect(result).toMatchObject({ status: 'absent', absenceDays: 0.5, leaveDays: 0.5, leaveTypeCode: 'personal' });
-    expect(result.explanation).toContain('H-ATT-1: unexcused absence, 0.5 day');
+    expect(en(result)).toContain('H-ATT-1: unexcused absence, 0.5 day');
   });
 
   it('H-ATT-10: with morning leave, arriving at 13:05 is 5 minutes late', () => {
@@ -326,11 +330,11 @@ describe('classifyDay: leave (H-ATT-10) and business trips (H-ATT-8)', () => {
   it('H-ATT-10: whole-day leave is leave even for a future day', () => {
     const result = classifyDay(dayInput({ leave: [SICK_FULL], now: at('2026-05-01', '09:00') }));
     expect(result).toMatchObject({ status: 'leave', leaveTypeCode: 'sick', leaveDays: 1, absenceDays: 0, exemptDays: 0 });
-    expect(result.explanation).toEqual([OFFICE_LINE, 'H-ATT-10: sick leave (whole day)', 'H-ATT-1: on leave — no work expected']);
+    expect(en(result)).toEqual([OFFICE_LINE, 'H-ATT-10: sick leave (whole day)', 'H-ATT-1: on leave — no work expected']);
   });
 
   it('H-ATT-10: morning and afternoon leave together cover the day', () => {
-    const result = classifyDay(dayInput({ leave: [{ ...PERSONAL_PM, typeCode: 'sick', typeName: 'sick leave' }, PERSONAL_AM] }));
+    const result = classifyDay(dayInput({ leave: [{ ...PERSONAL_PM, typeCode: 'sick', typeName: { zh: '病假', en: 'Sick leave' } }, PERSONAL_AM] }));
     // the leave covering the first session names the day
     expect(result).toMatchObject({ status: 'leave', leaveTypeCode: 'personal', leaveDays: 1 });
   });
@@ -339,7 +343,7 @@ describe('classifyDay: leave (H-ATT-10) and business trips (H-ATT-8)', () => {
     expect(classifyDay(dayInput({ shift: DUTY, leave: [PERSONAL_PM] }))).toMatchObject({ status: 'leave', leaveDays: 1 });
     const result = classifyDay(dayInput({ shift: DUTY, leave: [PERSONAL_AM] }));
     expect(result).toMatchObject({ status: 'absent', leaveDays: 0, leaveTypeCode: null, absenceDays: 1 });
-    expect(result.explanation).toContain('H-ATT-10: personal leave (morning) — covers no session of the duty shift');
+    expect(en(result)).toContain('H-ATT-10: personal leave (morning) — covers no session of the duty shift');
   });
 
   it('H-ATT-8: a business trip 08:30–11:00 moves the expected start: arriving 10:55 is not late', () => {
@@ -347,7 +351,7 @@ describe('classifyDay: leave (H-ATT-10) and business trips (H-ATT-8)', () => {
     const result = classifyDay(dayInput({ punches: punchesAt(D, '10:55', '17:30'), exemptions }));
     // expected work 11:00–12:00 and 13:00–17:30; the partly exempt session is not an exempt half day
     expect(result).toMatchObject({ status: 'present', lateMinutes: 0, exemptDays: 0, workedMinutes: 65 + 270 });
-    expect(result.explanation).toEqual([
+    expect(en(result)).toEqual([
       OFFICE_LINE,
       'H-ATT-8: business trip 08:30–11:00 approved',
       'H-ATT-5: arrived 10:55, on time',
@@ -372,7 +376,7 @@ describe('classifyDay: leave (H-ATT-10) and business trips (H-ATT-8)', () => {
   it('H-ATT-8: a whole-day business trip exempts the day', () => {
     const result = classifyDay(dayInput({ exemptions: [{ from: null, to: null }], punches: punchesAt(D, '09:00') }));
     expect(result).toMatchObject({ status: 'exempt', exemptDays: 1, absenceDays: 0, leaveTypeCode: null });
-    expect(result.explanation).toEqual([
+    expect(en(result)).toEqual([
       OFFICE_LINE,
       'H-ATT-8: business trip approved for the whole day',
       'H-ATT-7: clock record at 09:00 ignored — no work expected',
@@ -384,6 +388,6 @@ describe('classifyDay: leave (H-ATT-10) and business trips (H-ATT-8)', () => {
     const exemptions = [{ from: at(D, '13:00'), to: null }];
     const result = classifyDay(dayInput({ leave: [PERSONAL_AM], exemptions }));
     expect(result).toMatchObject({ status: 'leave', leaveDays: 0.5, exemptDays: 0.5, absenceDays: 0 });
-    expect(result.explanation).toContain('H-ATT-8: business trip from 13:00 approved');
+    expect(en(result)).toContain('H-ATT-8: business trip from 13:00 approved');
   });
 });

@@ -19,9 +19,9 @@ export const DUTY: ShiftDefinition = { code: 'duty', sessions: [{ start: '16:00'
 export const OPEN_BEFORE = 180;
 export const CLOSE_AFTER = 360;
 
-export const PERSONAL_AM: LeaveCover = { typeCode: 'personal', typeName: 'personal leave', part: 'am' };
-export const PERSONAL_PM: LeaveCover = { typeCode: 'personal', typeName: 'personal leave', part: 'pm' };
-export const SICK_FULL: LeaveCover = { typeCode: 'sick', typeName: 'sick leave', part: 'full' };
+export const PERSONAL_AM: LeaveCover = { typeCode: 'personal', typeName: { zh: '事假', en: 'Personal leave' }, part: 'am' };
+export const PERSONAL_PM: LeaveCover = { typeCode: 'personal', typeName: { zh: '事假', en: 'Personal leave' }, part: 'pm' };
+export const SICK_FULL: LeaveCover = { typeCode: 'sick', typeName: { zh: '病假', en: 'Sick leave' }, part: 'full' };
 
 /** A local wall-clock time ('HH:mm' or 'HH:mm:ss') on a date, as an instant. */
 export function at(date: string, time: string, zone: string = ZONE): Date {
