@@ -58,6 +58,7 @@ export class DeviceDto {
     type: 'integer',
     format: 'int64',
     minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
     example: 0,
     description: 'Rejected lines dropped to keep at most DEVICE_REJECTED_LINES_MAX of them (the oldest go first); 0: every rejected line is still listed',
   })

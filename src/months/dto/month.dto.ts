@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/validators';
 import { FinancePolicyDto, ReportCountsDto, ReportRowDto } from '../../reports/dto/report.dto';
@@ -48,6 +48,53 @@ export class ReopenMonthDto {
   reason: string;
 }
 
+/** A catalogue entry's names in both languages, as the exports of the month print them. */
+export class SnapshotNamesDto {
+  @ApiProperty({ example: '售前客服', maxLength: 100 })
+  zh: string;
+
+  @ApiProperty({ example: 'Pre-sales customer service', maxLength: 100 })
+  en: string;
+}
+
+export class SnapshotLeaveTypeDto extends SnapshotNamesDto {
+  @ApiProperty({ example: 'personal', maxLength: 40 })
+  code: string;
+}
+
+export class SnapshotLabelsDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string', maxLength: 100 }, en: { type: 'string', maxLength: 100 } }, additionalProperties: false }, maxProperties: 100000, description: 'Position names by position code' })
+  positions: Record<string, SnapshotNamesDto>;
+
+  @ApiProperty({ type: [SnapshotLeaveTypeDto], maxItems: 1000 })
+  leaveTypes: SnapshotLeaveTypeDto[];
+}
+
+export class SnapshotCalendarDayDto {
+  @ApiProperty({ format: 'date' })
+  date: string;
+
+  @ApiProperty({ enum: ['workday', 'holiday', 'makeup_workday', 'rest'] })
+  kind: string;
+
+  @ApiProperty({ nullable: true, type: String, maxLength: 100 })
+  name: string | null;
+}
+
+export class SnapshotGridLineDto {
+  @ApiProperty({ format: 'uuid' })
+  staffId: string;
+
+  @ApiProperty({ maxLength: 32 })
+  employeeNo: string;
+
+  @ApiProperty({ maxLength: 100 })
+  name: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 40 }, maxItems: 31, description: 'One 考勤表 mark per date of the month (√ 迟 旷 早 休 值 差 待, a leave code, or empty when not employed)' })
+  codes: string[];
+}
+
 /** The body stored at a close: the whole report (every row, not a page), keys in canonical order. */
 export class ClosedMonthReportDto {
   @ApiProperty({ example: '2026-10', pattern: MONTH_PATTERN.source, maxLength: 7 })
@@ -70,4 +117,16 @@ export class ClosedMonthReportDto {
 
   @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates of the month with nobody on duty (H-ATT-2)' })
   rosterGaps: number;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'The company name of the moment of the close (absent from snapshots taken before it was stored)' })
+  companyName?: string;
+
+  @ApiPropertyOptional({ type: SnapshotLabelsDto, description: 'Position and leave type names of the moment of the close' })
+  labels?: SnapshotLabelsDto;
+
+  @ApiPropertyOptional({ type: [SnapshotCalendarDayDto], maxItems: 31, description: 'The calendar of every date of the month' })
+  calendar?: SnapshotCalendarDayDto[];
+
+  @ApiPropertyOptional({ type: [SnapshotGridLineDto], maxItems: 10000000, description: 'The 考勤表 grid: everyone employed in the month, one mark per date' })
+  grid?: SnapshotGridLineDto[];
 }
