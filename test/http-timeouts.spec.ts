@@ -32,7 +32,7 @@ describe('Slow clients: head, body and request read timeouts (issue 23)', () => 
   const loginBody = JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD });
 
   it('a JSON body that stops arriving is answered 408 REQUEST_TIMEOUT in the one error shape, and the connection closed', async () => {
-    const stalled = rawRequest(port, chunkedHead('/auth/login', { 'Content-Type': 'application/json' }), loginBody.slice(0, 12));
+    const stalled = rawRequest(port, chunkedHead('/auth/login', { 'Content-Type': 'application/json', 'Accept-Language': 'en' }), loginBody.slice(0, 12));
     const answer = await stalled.answer;
     expect(answer.status).toBe(408);
     expect(bodyOf(answer)).toEqual({ statusCode: 408, code: 'REQUEST_TIMEOUT', message: expect.stringContaining(`${IDLE_MS} ms`), details: [{ field: 'body', message: expect.any(String) }] });
@@ -43,7 +43,7 @@ describe('Slow clients: head, body and request read timeouts (issue 23)', () => 
   });
 
   it('a terminal upload that stops arriving is answered 408 as one plain-text line (terminals cannot read JSON)', async () => {
-    const stalled = rawRequest(port, chunkedHead('/iclock/cdata?SN=CQZSTALL1&table=ATTLOG', { 'Content-Type': 'text/plain' }), '1\t2026-11-16 08:29:10\t0\t1\n');
+    const stalled = rawRequest(port, chunkedHead('/iclock/cdata?SN=CQZSTALL1&table=ATTLOG', { 'Content-Type': 'text/plain', 'Accept-Language': 'en' }), '1\t2026-11-16 08:29:10\t0\t1\n');
     const answer = await stalled.answer;
     expect(answer.status).toBe(408);
     expect(answer.headers['content-type']).toMatch(/^text\/plain/);

@@ -19,9 +19,12 @@ describe('Input hardening (issue 13)', () => {
   });
   afterAll(() => t.close());
 
+  // Where these tests compare messages, they read the thrower's English sentences (Accept-Language: en);
+  // the company's default, zh-CN, answers in Chinese (test/i18n covers that).
+  const EN = { 'Accept-Language': 'en' };
   // serialize: sent as the bytes given (superagent would write a Buffer out as JSON).
   const json = (method: 'post' | 'patch', path: string, raw: string | Buffer, auth: Record<string, string> = admin.auth) =>
-    t.http()[method](path).set(auth).set('Content-Type', 'application/json').serialize((body: unknown) => body as string).send(raw);
+    t.http()[method](path).set(auth).set(EN).set('Content-Type', 'application/json').serialize((body: unknown) => body as string).send(raw);
 
   const manyKeys = (count: number, extra: Record<string, unknown> = {}) => {
     const body: Record<string, unknown> = { ...extra };
@@ -44,7 +47,7 @@ describe('Input hardening (issue 13)', () => {
       expect(entries.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', details: [{ field: 'body', message: 'holds more than 100000 fields and array items in all' }] });
       let deep: unknown = 1;
       for (let i = 0; i < 40; i++) deep = { d: deep };
-      const tooDeep = await t.http().post('/positions').set(admin.auth).send(deep as object);
+      const tooDeep = await t.http().post('/positions').set(admin.auth).set(EN).send(deep as object);
       expect(tooDeep.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body', message: 'is nested deeper than 32 levels' }] });
     });
 
@@ -57,7 +60,7 @@ describe('Input hardening (issue 13)', () => {
     });
 
     it('an error lists at most 100 details, the last one saying how many more there were', async () => {
-      const response = await t.http().post('/positions').set(admin.auth).send(manyKeys(900, { code: 'ok_code', nameZh: '岗', nameEn: 'Post' }));
+      const response = await t.http().post('/positions').set(admin.auth).set(EN).send(manyKeys(900, { code: 'ok_code', nameZh: '岗', nameEn: 'Post' }));
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.details).toHaveLength(100);
@@ -200,7 +203,7 @@ describe('Input hardening (issue 13)', () => {
 
     it('query strings: GET /staff?constructor=1 is refused like ?salary=1', async () => {
       for (const query of ['constructor=1', 'toString=x', 'salary=1']) {
-        const response = await t.http().get(`/staff?${query}`).set(admin.auth);
+        const response = await t.http().get(`/staff?${query}`).set(admin.auth).set(EN);
         expect(response.status).toBe(400);
         expect(response.body.details).toEqual([{ field: query.split('=')[0], message: 'is not an accepted field' }]);
       }
