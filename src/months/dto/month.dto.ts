@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/validators';
-import { FinancePolicyDto, ReportCountsDto, ReportRowDto } from '../../reports/dto/report.dto';
+import { FinancePolicyDto, GridRowDto, ReportCountsDto, ReportRowDto } from '../../reports/dto/report.dto';
 import { MultiLineText } from '../../common/text';
 
 export class MonthSnapshotDto {
@@ -81,16 +81,8 @@ export class SnapshotCalendarDayDto {
   name: string | null;
 }
 
-export class SnapshotGridLineDto {
-  @ApiProperty({ format: 'uuid' })
-  staffId: string;
-
-  @ApiProperty({ maxLength: 32 })
-  employeeNo: string;
-
-  @ApiProperty({ maxLength: 100 })
-  name: string;
-
+/** A grid line as stored at the close: the grid row's person, with the marks under the name `codes`. */
+export class SnapshotGridLineDto extends PickType(GridRowDto, ['staffId', 'employeeNo', 'name'] as const) {
   @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 40 }, maxItems: 31, description: 'One 考勤表 mark per date of the month (√ 迟 旷 早 休 值 差 待, a leave code, or empty when not employed)' })
   codes: string[];
 }
