@@ -12,6 +12,7 @@ import { requestLanguage } from './common/i18n/request-language';
 import { buildOpenApiDocument } from './common/openapi';
 import { applyServerTimeouts, bodyIdleTimeout, HttpTimeouts } from './common/http-timeouts';
 import { createValidationPipe } from './common/validation';
+import { serveConsole } from './console/serve-console';
 import { requestLogging } from './observability/http-logging';
 import { AppLogger, silentLogger } from './observability/logger';
 import { Metrics } from './observability/metrics';
@@ -23,6 +24,7 @@ import { requestContext } from './observability/request-context';
  */
 function cacheControl(request: Request, response: Response, next: NextFunction): void {
   const publicDocument = request.path === '/docs-json' || request.path === '/docs' || request.path.startsWith('/docs/');
+  // The console's files are the same for everyone; serve-console.ts sets their caching.
   response.setHeader('Cache-Control', publicDocument ? 'no-cache' : 'no-store');
   next();
 }
@@ -30,7 +32,7 @@ function cacheControl(request: Request, response: Response, next: NextFunction):
 /** Everything main.ts and the tests share: the app behaves the same in both. */
 export function configureApp(
   app: INestApplication,
-  config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins' | 'trustProxy'> & HttpTimeouts,
+  config: Pick<AppConfig, 'rateLimitPerMinute' | 'corsOrigins' | 'trustProxy' | 'consoleDir'> & HttpTimeouts,
   logger: AppLogger = silentLogger(),
 ): void {
   const express = app as NestExpressApplication;
@@ -70,6 +72,8 @@ export function configureApp(
       },
     }),
   );
+  // After helmet, so that the console gets the same strict Content-Security-Policy as everything else.
+  serveConsole(app, config.consoleDir);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   const document = buildOpenApiDocument(app);

@@ -45,6 +45,8 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Bearer token that GET /metrics requires; null: /metrics answers 404. */
   metricsToken: string | null;
+  /** The built console (`npm run build` writes it to dist/web), served at /app/. */
+  consoleDir: string;
 }
 
 /** false: the socket's address; a number: that many proxies in front; a list: those addresses and subnets. */
@@ -187,5 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
     trustProxy: trustProxy(env),
     metricsToken: metricsToken(env),
+    // Relative to the working directory, as npm start and the container run from the project root.
+    consoleDir: env.CONSOLE_DIR && env.CONSOLE_DIR.length > 0 ? env.CONSOLE_DIR : 'dist/web',
   };
 }

@@ -32,7 +32,9 @@ export function loadContract(): ResponseContract {
  */
 export function isExcluded(method: string, url: string): boolean {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0];
-  return method.toUpperCase() === 'OPTIONS' || path === '/docs' || path.startsWith('/docs/') || path === '/docs-json';
+  // The console's files and the redirect to them are pages, not API answers (src/console/serve-console.ts).
+  const consolePath = path === '/' || path === '/app' || path.startsWith('/app/');
+  return method.toUpperCase() === 'OPTIONS' || path === '/docs' || path.startsWith('/docs/') || path === '/docs-json' || consolePath;
 }
 
 /** Checks one answer; returns the error to fail the request with, or null when it matches the document (or is excluded). */

@@ -1,0 +1,4 @@
+import type { ConsoleRoute } from '../../routes/types';
+
+/** The finance screens. */
+export const financeRoutes: ConsoleRoute[] = [];

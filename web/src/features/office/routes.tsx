@@ -1,0 +1,4 @@
+import type { ConsoleRoute } from '../../routes/types';
+
+/** The office screens. */
+export const officeRoutes: ConsoleRoute[] = [];

@@ -1,0 +1,4 @@
+import type { ConsoleRoute } from '../../routes/types';
+
+/** The supervisor screens. */
+export const supervisorRoutes: ConsoleRoute[] = [];

@@ -1,0 +1,27 @@
+import type { employee as zh } from '../zh-CN/employee';
+
+export const employee: Record<keyof typeof zh, string> = {
+  'nav.today': 'Today',
+  'today.title': 'Today',
+  'today.clockButton': 'Clock',
+  'today.clocked': 'Clocked at {time}',
+  'today.clockedDuplicate': 'Already clocked at {time}; not recorded twice',
+  'today.result': "Today's result",
+  'today.firstIn': 'Clock-in',
+  'today.lastOut': 'Clock-out',
+  'today.why': 'Why',
+  'today.schedule.office': 'Office shift',
+  'today.schedule.duty': 'On duty',
+  'today.schedule.holiday': 'Holiday',
+  'today.schedule.rest': 'Rest day',
+  'today.schedule.not_employed': 'Not employed',
+  'status.present': 'Present',
+  'status.late': 'Late',
+  'status.absent': 'Absent',
+  'status.leave': 'Leave',
+  'status.exempt': 'Business trip',
+  'status.holiday': 'Holiday',
+  'status.rest': 'Rest',
+  'status.pending': 'Pending',
+  'status.not_employed': 'Not employed',
+};

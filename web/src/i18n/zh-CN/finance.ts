@@ -1,0 +1,3 @@
+/** Labels of the finance screens (features/finance). */
+export const finance = {
+} as const;

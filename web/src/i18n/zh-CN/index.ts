@@ -1,0 +1,7 @@
+import { common } from './common';
+import { employee } from './employee';
+import { finance } from './finance';
+import { office } from './office';
+import { supervisor } from './supervisor';
+
+export const zhCN = { ...common, ...employee, ...supervisor, ...finance, ...office };

@@ -1,0 +1,3 @@
+/** Labels of the office screens (features/office). */
+export const office = {
+} as const;

@@ -1,0 +1,3 @@
+/** Labels of the supervisor screens (features/supervisor). */
+export const supervisor = {
+} as const;

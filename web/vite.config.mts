@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The console is served by the service at /app/ (src/console/serve-console.ts) from dist/web.
+ * `npm run dev:web` proxies the API to a service on :3000 for working on screens.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/app/',
+  // React's JSX through Vite's own oxc transform: no Babel plugin needed.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    reportCompressedSize: true,
+    rolldownOptions: {
+      // antd marks its files "use client" for React Server Components; a client bundle has nothing to keep.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    // The error sentences are shared with the service (src/common/i18n).
+    fs: { allow: [projectRoot] },
+    proxy: Object.fromEntries(
+      ['/auth', '/staff', '/positions', '/audit-log', '/devices', '/settings', '/shifts', '/calendar', '/roster', '/schedule', '/attendance', '/punches', '/leave-types', '/leave-requests', '/exemptions', '/approvals', '/reports', '/finance-policy', '/months', '/handbook', '/disciplinary-records'].map((path) => [path, 'http://localhost:3000']),
+    ),
+  },
+});
