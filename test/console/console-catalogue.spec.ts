@@ -19,7 +19,8 @@ function environmentVariables(): Set<string> {
 describe('The console speaks Chinese and English (issue 14)', () => {
   it('has the same labels in both languages, none empty, and the Chinese reads Chinese', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
-    const blank = Object.entries({ ...zhCN }).filter(([, text]) => !text.trim()).concat(Object.entries(en).filter(([, text]) => !text.trim()));
+    const entries: [string, string][] = [...Object.entries(zhCN), ...Object.entries(en)];
+    const blank = entries.filter(([, text]) => !text.trim());
     expect(blank).toEqual([]);
     // Labels that are names or symbols read the same in both languages; everything else is written in Chinese.
     const notChinese = Object.entries(zhCN as Record<string, string>).filter(([key, text]) => !/[\u4e00-\u9fff]/.test(text) && !key.startsWith('same.'));

@@ -57,6 +57,9 @@ export const common: Record<keyof typeof zh, string> = {
   'saved': 'Saved',
   'confirm.irreversible': 'This cannot be undone. Continue?',
   'timeZone.note': 'Times are shown in the company time zone ({zone})',
+  'staffPicker.placeholder': 'Search name, employee no. or username',
+  'month.previous': 'Previous month',
+  'month.next': 'Next month',
   'yes': 'Yes',
   'no': 'No',
 };

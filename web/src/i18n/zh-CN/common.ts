@@ -56,6 +56,9 @@ export const common = {
   'saved': '已保存',
   'confirm.irreversible': '此操作无法撤销，确定继续吗？',
   'timeZone.note': '时间按公司时区（{zone}）显示',
+  'staffPicker.placeholder': '搜索姓名、工号或用户名',
+  'month.previous': '上个月',
+  'month.next': '下个月',
   'yes': '是',
   'no': '否',
 } as const;

@@ -1,7 +1,8 @@
+import { admin } from './admin';
 import { common } from './common';
 import { employee } from './employee';
 import { finance } from './finance';
 import { office } from './office';
 import { supervisor } from './supervisor';
 
-export const zhCN = { ...common, ...employee, ...supervisor, ...finance, ...office };
+export const zhCN = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin };

@@ -1,0 +1,4 @@
+import type { ConsoleRoute } from '../../routes/types';
+
+/** The admin screens. */
+export const adminRoutes: ConsoleRoute[] = [];

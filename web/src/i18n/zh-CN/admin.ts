@@ -1,0 +1,3 @@
+/** Labels of the admin screens (features/admin). */
+export const admin = {
+} as const;
