@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { RunningService, startService } from '../src/bootstrap/start-service';
 import { loadConfig } from '../src/config/app-config';
+import { consoleFigures, firstScreenJavaScript, lighthouseScores, LighthouseScores } from './console';
 import { BenchDatabase, freshDatabase } from './database';
 import { Api } from './http';
 import { figuresOf } from './figures';
@@ -269,6 +270,16 @@ async function main(): Promise<void> {
     const stalledClock = await clockWithStalledUploads(service.url, api, adminToken, company, POOL_SIZE, options.durationSeconds);
     details.push({ section: 'clock-in with stalled uploads', lines: stalledClockLines(stalledClock) });
 
+    progress('11. console: first-screen JavaScript, Lighthouse on the employee\'s today page and finance\'s report page');
+    sampler.enter('console');
+    const consoleJs = firstScreenJavaScript();
+    const sessionOf = async (token: string) => ({ token, staff: await api.ok('GET', '/auth/me', { token }) });
+    const lighthouse: LighthouseScores[] = [
+      await lighthouseScores(service.url, '/app/today', await sessionOf(company.clockUsers[0].token)),
+      await lighthouseScores(service.url, `/app/finance/report?month=${options.month}`, await sessionOf(financeToken)),
+    ];
+    details.push({ section: 'console', lines: [`first-screen files: ${consoleJs.files.join(', ')}`] });
+
     const countOf = async (sql: string, params: unknown[] = []) => ((await dataSource.query(sql, params)) as { n: number }[])[0].n;
     const monthFrom = `${options.month}-01`;
     const counts: BenchReport['counts'] = [
@@ -321,7 +332,7 @@ async function main(): Promise<void> {
       },
       database: database.description,
       counts,
-      figures: figures.map(evaluate),
+      figures: [...figures, ...consoleFigures(consoleJs, lighthouse)].map(evaluate),
       preamble: [
         options.punches === 'api'
           ? `seeding: the month's punches went in through POST /punches/batch (the batch ingestion figure); every figure below is measured on them.`

@@ -2,17 +2,21 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api/client';
 import { audiencesOf, useSession } from './auth/session';
 import { useLanguage } from './i18n';
 import { Shell } from './layout/Shell';
-import { NoAccess, NotFound } from './pages/NoAccess';
-import { SignIn } from './pages/SignIn';
 import { CONSOLE_ROUTES } from './routes';
 import type { ConsoleRoute } from './routes/types';
 import { theme } from './theme';
+
+// Only the page a person is on is loaded: the sign-in form (antd Form) is not part of a signed-in
+// person's first screen, nor the illustrated "no access" screens part of anyone's.
+const SignIn = lazy(() => import('./pages/SignIn'));
+const NoAccess = lazy(() => import('./pages/NoAccess'));
+const NotFound = lazy(() => import('./pages/NotFound'));
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache(),

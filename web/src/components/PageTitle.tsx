@@ -1,8 +1,7 @@
-import { Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useT } from '../i18n';
 
-/** The page's one h1, also the browser tab's title. */
+/** The page's one h1, also the browser tab's title. A plain h1: antd's Typography would bring its tooltip and editor into every page. */
 export function PageTitle({ children, extra }: { children: string; extra?: ReactNode }) {
   const t = useT();
   useEffect(() => {
@@ -10,9 +9,7 @@ export function PageTitle({ children, extra }: { children: string; extra?: React
   }, [children, t]);
   return (
     <div className="page-toolbar">
-      <Typography.Title level={1} className="page-title">
-        {children}
-      </Typography.Title>
+      <h1 className="page-title">{children}</h1>
       <span className="spacer" />
       {extra}
     </div>

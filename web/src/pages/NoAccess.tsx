@@ -4,7 +4,7 @@ import type { Audience } from '../auth/session';
 import { type MessageKey, useT } from '../i18n';
 
 /** What a page answers when the signed-in person lacks its role: said plainly, with a way back. */
-export function NoAccess({ audiences }: { audiences: Audience[] }) {
+export default function NoAccess({ audiences }: { audiences: Audience[] }) {
   const t = useT();
   const roles = audiences.map((audience) => t(`role.${audience}` as MessageKey)).join(' / ');
   return (
@@ -12,22 +12,6 @@ export function NoAccess({ audiences }: { audiences: Audience[] }) {
       status="403"
       title={<h1 className="result-title">{t('noAccess.title')}</h1>}
       subTitle={t('noAccess.body', { roles })}
-      extra={
-        <Link to="/today">
-          <Button type="primary">{t('noAccess.back')}</Button>
-        </Link>
-      }
-    />
-  );
-}
-
-export function NotFound() {
-  const t = useT();
-  return (
-    <Result
-      status="404"
-      title={<h1 className="result-title">{t('notFound.title')}</h1>}
-      subTitle={t('notFound.body')}
       extra={
         <Link to="/today">
           <Button type="primary">{t('noAccess.back')}</Button>

@@ -12,7 +12,7 @@ interface Credentials {
   password: string;
 }
 
-export function SignIn() {
+export default function SignIn() {
   const t = useT();
   const [form] = Form.useForm<Credentials>();
   const [error, setError] = useState<unknown>(null);

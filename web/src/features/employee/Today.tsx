@@ -1,6 +1,6 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
+import { App, Button, Skeleton } from 'antd';
 import { api, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { StatusTag } from '../../components/StatusTag';
@@ -43,17 +43,15 @@ export default function Today() {
   return (
     <div className="today">
       <PageTitle>{t('today.title')}</PageTitle>
-      <Card className="today-clock">
-        <Typography.Paragraph className="today-date">
-          {formatDay(today, language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}
-        </Typography.Paragraph>
+      <section className="panel today-clock" aria-label={t('today.clockButton')}>
+        <p className="today-date">{formatDay(today, language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}</p>
         {schedule.isLoading ? (
           <Skeleton active paragraph={{ rows: 1 }} />
         ) : (
-          <Typography.Paragraph className="today-shift">
+          <p className="today-shift">
             {todaySchedule ? t(`today.schedule.${todaySchedule.schedule}` as MessageKey) : null}
             {sessions.length > 0 ? ` · ${sessions.map((s) => `${s.start}–${s.end}`).join('、')}` : null}
-          </Typography.Paragraph>
+          </p>
         )}
         <Button
           type="primary"
@@ -66,33 +64,33 @@ export default function Today() {
         >
           {t('today.clockButton')}
         </Button>
-        <Typography.Paragraph type="secondary" className="today-zone">
-          {t('timeZone.note', { zone: timeZone })}
-        </Typography.Paragraph>
-      </Card>
-      <Card title={<h2 className="card-title">{t('today.result')}</h2>} className="today-result">
+        <p className="today-zone">{t('timeZone.note', { zone: timeZone })}</p>
+      </section>
+      <section className="panel today-result">
+        <h2 className="card-title">{t('today.result')}</h2>
         {result.error ? <ErrorAlert error={result.error} onRetry={() => void result.refetch()} /> : null}
         {result.isLoading ? <Skeleton active /> : null}
         {day ? (
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('field.status')}>
+          <>
+            <dl className="facts">
+              <dt>{t('field.status')}</dt>
+              <dd>
                 <StatusTag status={day.status} label={t(`status.${day.status}` as MessageKey)} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('today.firstIn')}>{day.firstIn ? formatTime(day.firstIn, timeZone, language) : '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('today.lastOut')}>{day.lastOut ? formatTime(day.lastOut, timeZone, language) : '—'}</Descriptions.Item>
-            </Descriptions>
-            <section aria-label={t('today.why')}>
-              <Typography.Text strong>{t('today.why')}</Typography.Text>
-              <ul className="explanation">
-                {day.explanation.map((sentence, i) => (
-                  <li key={i}>{sentence}</li>
-                ))}
-              </ul>
-            </section>
-          </Space>
+              </dd>
+              <dt>{t('today.firstIn')}</dt>
+              <dd>{day.firstIn ? formatTime(day.firstIn, timeZone, language) : '—'}</dd>
+              <dt>{t('today.lastOut')}</dt>
+              <dd>{day.lastOut ? formatTime(day.lastOut, timeZone, language) : '—'}</dd>
+            </dl>
+            <h3 className="sub-title">{t('today.why')}</h3>
+            <ul className="explanation">
+              {day.explanation.map((sentence, i) => (
+                <li key={i}>{sentence}</li>
+              ))}
+            </ul>
+          </>
         ) : null}
-      </Card>
+      </section>
     </div>
   );
 }
