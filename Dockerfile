@@ -1,4 +1,5 @@
-# The service image for docker-compose.yml: built with tsc, run with Node 20 against DATABASE_URL.
+# The service image for docker-compose.yml: the API built with tsc, the console with Vite (dist/web),
+# run with Node 20 against DATABASE_URL.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -6,6 +7,7 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

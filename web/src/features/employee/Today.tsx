@@ -50,7 +50,7 @@ export default function Today() {
         ) : (
           <p className="today-shift">
             {todaySchedule ? t(`today.schedule.${todaySchedule.schedule}` as MessageKey) : null}
-            {sessions.length > 0 ? ` · ${sessions.map((s) => `${s.start}–${s.end}`).join('、')}` : null}
+            {sessions.length > 0 ? ` · ${sessions.map((s) => `${s.start}–${s.end}`).join(language === 'en' ? ', ' : '、')}` : null}
           </p>
         )}
         <Button
