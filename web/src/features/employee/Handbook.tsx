@@ -23,18 +23,13 @@ export default function Handbook() {
   const current = useQuery({ queryKey: ['handbook', 'current'], queryFn: () => unwrap(api.GET('/handbook')) });
   const versions = useQuery({ queryKey: ['handbook', 'versions'], queryFn: () => unwrap(api.GET('/handbook/versions')) });
   const version = current.data?.number;
-  // Acknowledging is idempotent on the service; what it answered is kept for this session's view.
-  const acknowledged = useQuery<Schemas['AcknowledgementDto'] | null>({
-    queryKey: ['handbook', 'acknowledged', version],
-    queryFn: () => null,
-    enabled: false,
-    initialData: null,
-    staleTime: Infinity,
-  });
+  // The versions I acknowledged, newest first: "what changed" starts from the last of them.
+  const mine = useQuery({ queryKey: ['handbook', 'mine'], queryFn: () => unwrap(api.GET('/handbook/acknowledgements/mine')) });
+  const lastAcknowledged: Schemas['AcknowledgementDto'] | null = mine.data?.items[0] ?? null;
   const acknowledge = useMutation({
     mutationFn: (number: number) => unwrap(api.POST('/handbook/acknowledgements', { body: { version: number } })),
     onSuccess: (answer) => {
-      queryClient.setQueryData(['handbook', 'acknowledged', answer.version], answer);
+      void queryClient.invalidateQueries({ queryKey: ['handbook', 'mine'] });
       void message.success(t('handbook.acknowledged', { version: answer.version }));
     },
     onError: (error) => void message.error(errorText(error)),
@@ -43,6 +38,8 @@ export default function Handbook() {
   const previous = (versions.data?.items ?? [])
     .filter((item) => item.status === 'published' && version !== undefined && item.number < version)
     .reduce<number | null>((max, item) => (max === null || item.number > max ? item.number : max), null);
+  // Since the version I last acknowledged; someone who never acknowledged sees this version's own changes.
+  const changesFrom = lastAcknowledged && version !== undefined && lastAcknowledged.version < version ? lastAcknowledged.version : lastAcknowledged ? null : previous;
   const articles = [...(current.data?.articles ?? [])].sort((a, b) => a.position - b.position);
   const confirm = () =>
     modal.confirm({
@@ -52,7 +49,7 @@ export default function Handbook() {
       cancelText: t('action.cancel'),
       onOk: () => acknowledge.mutateAsync(version!).catch(() => undefined),
     });
-  const done = acknowledged.data;
+  const done = lastAcknowledged && lastAcknowledged.version === version ? lastAcknowledged : null;
 
   return (
     <div className="employee-page employee-handbook">
@@ -75,7 +72,7 @@ export default function Handbook() {
               </Button>
             )}
           </Card>
-          {previous !== null ? <HandbookChanges from={previous} to={current.data.number} /> : null}
+          {changesFrom !== null ? <HandbookChanges from={changesFrom} to={current.data.number} sinceMine={lastAcknowledged !== null} /> : null}
           {CHAPTERS.map((chapter) => {
             const inChapter = articles.filter((article) => article.chapter === chapter);
             if (inChapter.length === 0) return null;

@@ -10,10 +10,10 @@ import { HandbookArticle } from './HandbookArticle';
 const CHANGE_STATUS: Record<string, string> = { added: 'present', changed: 'leave', removed: 'absent' };
 
 /**
- * What changed between two published versions, article by article. The service does not tell an
- * employee which version they last acknowledged, so the comparison is with the previous version.
+ * What changed between two published versions, article by article: from the version I last
+ * acknowledged (`sinceMine`), or, for someone who never acknowledged one, from the previous version.
  */
-export function HandbookChanges({ from, to }: { from: number; to: number }) {
+export function HandbookChanges({ from, to, sinceMine }: { from: number; to: number; sinceMine: boolean }) {
   const t = useT();
   const diff = useQuery({
     queryKey: ['handbook', 'diff', from, to],
@@ -21,7 +21,7 @@ export function HandbookChanges({ from, to }: { from: number; to: number }) {
   });
   const changes = (diff.data?.articles ?? []).filter((article) => article.change !== 'unchanged');
   return (
-    <Card title={<h2 className="card-title">{t('handbook.changes', { from, to })}</h2>} className="employee-handbook-changes">
+    <Card title={<h2 className="card-title">{t(sinceMine ? 'handbook.changesSinceMine' : 'handbook.changes', { from, to })}</h2>} className="employee-handbook-changes">
       {diff.isLoading ? <Skeleton active /> : null}
       {diff.error ? <ErrorAlert error={diff.error} onRetry={() => void diff.refetch()} /> : null}
       {diff.data && changes.length === 0 ? <Typography.Paragraph type="secondary">{t('handbook.noChanges')}</Typography.Paragraph> : null}

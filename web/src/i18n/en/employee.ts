@@ -128,6 +128,7 @@ export const employee: Record<keyof typeof zh, string> = {
   'handbook.acknowledged': "You acknowledged version {version}",
   'handbook.acknowledgedAt': "You acknowledged version {version} on {at}",
   'handbook.changes': "What changed (version {from} → {to})",
+  'handbook.changesSinceMine': 'What changed since the version you last acknowledged (version {from} → {to})',
   'handbook.noChanges': "Nothing changed since the previous version",
   'handbook.before': "Before the change",
   'handbook.original': "Chinese original (the binding text)",

@@ -127,6 +127,7 @@ export const employee = {
   'handbook.acknowledged': "已确认第 {version} 版员工守则",
   'handbook.acknowledgedAt': "已于 {at} 确认第 {version} 版",
   'handbook.changes': "本版变化（第 {from} 版 → 第 {to} 版）",
+  'handbook.changesSinceMine': '自您上次确认的版本以来的变化（第 {from} 版 → 第 {to} 版）',
   'handbook.noChanges': "与上一版相比没有变化",
   'handbook.before': "修改前",
   'handbook.original': "中文原文（以中文为准）",
