@@ -114,12 +114,12 @@ export default function AuditPage() {
         expandable={{ expandedRowRender: (entry) => <EntryDetails entry={entry} /> }}
         columns={[
           { title: t('admin.audit.at'), dataIndex: 'at', render: (at: string) => <span className="admin-nowrap">{formatDateTime(at, timeZone, language)}</span> },
+          { title: t('admin.audit.action'), dataIndex: 'action', render: (action: string) => <code>{action}</code> },
           {
             title: t('admin.audit.actor'),
             key: 'actor',
             render: (_, entry) => (entry.actorKind === 'staff' ? <StaffName id={entry.actorId} /> : `${t(`admin.audit.kind.${entry.actorKind}` as MessageKey)}${entry.actorId ? ` ${entry.actorId}` : ''}`),
           },
-          { title: t('admin.audit.action'), dataIndex: 'action', render: (action: string) => <code>{action}</code> },
           {
             title: t('admin.audit.entity'),
             key: 'entity',

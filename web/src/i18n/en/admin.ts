@@ -207,7 +207,7 @@ export const admin: Record<keyof typeof zh, string> = {
   'admin.disciplinary.title': 'Disciplinary records',
   'admin.disciplinary.issue': 'Issue a record',
   'admin.disciplinary.issueOk': 'Issue',
-  'admin.disciplinary.issued': 'Record issued; the employee is told',
+  'admin.disciplinary.issued': 'Record issued',
   'admin.disciplinary.person': 'Employee',
   'admin.disciplinary.occurredOn': 'Occurred on',
   'admin.disciplinary.articles': 'Articles broken',

@@ -206,7 +206,7 @@ export const admin = {
   'admin.disciplinary.title': '处分记录',
   'admin.disciplinary.issue': '下发处分',
   'admin.disciplinary.issueOk': '下发',
-  'admin.disciplinary.issued': '处分已下发，员工会收到通知',
+  'admin.disciplinary.issued': '处分已下发',
   'admin.disciplinary.person': '员工',
   'admin.disciplinary.occurredOn': '发生日期',
   'admin.disciplinary.articles': '违反条款',
