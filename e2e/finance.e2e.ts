@@ -22,18 +22,21 @@ describe('Finance: report, policy, month close (issue 14)', () => {
   let admin: SignedIn;
   // Wednesday 18 November 2026, 10:00 in Shanghai; the month is not over.
   let now = new Date('2026-11-18T02:00:00Z');
+  // Thursday 5 November, when the leave is requested and approved (the report counts days that have come).
+  const earlier = new Date('2026-11-05T02:00:00Z');
 
   beforeAll(async () => {
-    run = await startConsole(now.toISOString());
+    run = await startConsole(earlier.toISOString());
     browser = await launchBrowser();
     admin = await loginAdmin(run.t);
     finance = await newStaff(run.t, admin, { name: '赵敏', employeeNo: 'F0001', roles: ['finance'], hiredOn: '2024-01-01' });
     const supervisor = await newStaff(run.t, admin, { name: '李建国', employeeNo: 'S1001', hiredOn: '2024-03-01' });
     const zhang = await newStaff(run.t, admin, { name: '张伟', employeeNo: 'E2001', supervisorId: supervisor.id, hiredOn: '2025-06-01' });
     await newStaff(run.t, admin, { name: '王芳', employeeNo: 'E2002', supervisorId: supervisor.id, hiredOn: '2025-06-01' });
-    const leave = await run.t.http().post('/leave-requests').set(zhang.auth).send({ type: 'personal', startDate: '2026-11-23', startHalf: null, endDate: '2026-11-24', endHalf: null, reason: '老家房子过户' });
+    const leave = await run.t.http().post('/leave-requests').set(zhang.auth).send({ type: 'personal', startDate: '2026-11-09', startHalf: null, endDate: '2026-11-10', endHalf: null, reason: '老家房子过户' });
     expect(leave.status).toBe(201);
     expect((await run.t.http().post(`/leave-requests/${leave.body.id}/approve`).set(supervisor.auth).send({ comment: '同意' })).status).toBe(200);
+    run.clock.set(now);
     await run.t.settle();
   });
   afterAll(async () => {
@@ -55,7 +58,7 @@ describe('Finance: report, policy, month close (issue 14)', () => {
       for (const language of ['zh-CN', 'en'] as const) {
         const { page, context } = await open(viewport, language, 'finance/report?month=2026-11');
         await page.getByRole('heading', { level: 1, name: language === 'en' ? 'Monthly attendance report' : '月度考勤报表' }).waitFor();
-        // Approved personal leave on 23 and 24 November: 2 days in 张伟's row, and in the totals.
+        // Approved personal leave on 9 and 10 November: 2 days in 张伟's row.
         expect(await reportRow(page, '张伟').locator('[data-measure="leave.personal"]').textContent()).toBe('2');
         await page.locator('.fin-totals').getByText(language === 'en' ? /Totals \(\d+ people\)/ : /合计（\d+ 人）/).waitFor();
         await checkPage(page, `finance-report-${language}`, viewport);
@@ -111,17 +114,17 @@ describe('Finance: report, policy, month close (issue 14)', () => {
   it('sets the policy in yuan, shows the service field errors beside the fields, and stores fen', async () => {
     const { page, context } = await open('desktop', 'zh-CN', 'finance/policy');
     const form = page.locator('.fin-policy-form');
-    await form.getByLabel('生效月份').fill('2026-11');
-    await form.getByLabel('迟到（每次）').fill('12.5');
-    await form.getByLabel('严重迟到（每次）').fill('30');
-    await form.getByLabel('旷工（每天）').fill('200.05');
+    await form.getByLabel('生效月份', { exact: true }).fill('2026-11');
+    await form.getByLabel('迟到（每次）', { exact: true }).fill('12.5');
+    await form.getByLabel('严重迟到（每次）', { exact: true }).fill('30');
+    await form.getByLabel('旷工（每天）', { exact: true }).fill('200.05');
     // Over the service's limit (1,000,000 yuan): its field error lands beside the field.
-    await form.getByLabel('缺卡（每次）').fill('2000000');
-    await form.getByLabel('全勤奖').fill('300');
+    await form.getByLabel('缺卡（每次）', { exact: true }).fill('2000000');
+    await form.getByLabel('全勤奖', { exact: true }).fill('300');
     await form.getByRole('button', { name: '保存标准' }).click();
     await page.locator('.ant-form-item').filter({ hasText: '缺卡（每次）' }).locator('.ant-form-item-explain-error').waitFor();
     await checkPage(page, 'finance-policy-field-error-zh-CN', 'desktop');
-    await form.getByLabel('缺卡（每次）').fill('20');
+    await form.getByLabel('缺卡（每次）', { exact: true }).fill('20');
     await form.getByRole('button', { name: '保存标准' }).click();
     await page.getByText('已保存，自 2026-11 起生效').waitFor();
     const stored = await run.t.http().get('/finance-policy').set(finance.auth);
@@ -146,7 +149,7 @@ describe('Finance: report, policy, month close (issue 14)', () => {
       await page.getByRole('dialog').getByRole('button', { name: language === 'en' ? 'Close' : /^结\s?账$/ }).click();
       const refusal = page.locator('.fin-alert');
       await refusal.getByText(language === 'en' ? '2026-11 cannot be closed yet' : '2026-11 暂不能结账').waitFor();
-      await refusal.getByText(language === 'en' ? 'The month 2026-11 is not over yet' : '2026-11 还没结束，不能结账').waitFor();
+      await refusal.getByText(language === 'en' ? /not over yet/ : '2026-11 还没结束，不能结账').waitFor();
       await checkPage(page, `finance-months-refused-${language}`, 'desktop');
       await context.close();
     }

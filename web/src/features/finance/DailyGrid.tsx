@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../lib/errors';
 import { formatDay, weekdayIndex } from '../../lib/time';
 import { GRID_CODE_STATUS, STATUS_COLOURS } from '../../theme';
+import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
 type GridRow = Schemas['GridRowDto'];
@@ -64,6 +65,8 @@ export function GridLegend() {
 export function DailyGrid({ month, pageSize: initialPageSize = 50 }: { month: string; pageSize?: number }) {
   const t = useT();
   const language = useLanguage();
+  const box = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(box, t('fin.grid.table'));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialPageSize);
   const [shownMonth, setShownMonth] = useState(month);
@@ -107,7 +110,7 @@ export function DailyGrid({ month, pageSize: initialPageSize = 50 }: { month: st
     })),
   ];
   return (
-    <div className="fin-grid">
+    <div className="fin-grid" ref={box}>
       {grid.error ? <ErrorAlert error={grid.error} onRetry={() => void grid.refetch()} /> : null}
       <GridLegend />
       <Table<GridRow>

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Input, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { Alert, Input, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { MonthSwitcher } from '../../components/MonthSwitcher';
+import { StatusTag } from '../../components/StatusTag';
 import { PageTitle } from '../../components/PageTitle';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../lib/errors';
@@ -14,6 +15,7 @@ import { formatMeasure, MEASURE_WIDTH, measureColumns, reportGroups } from './re
 import { type ReportRow, useWholeReport } from './report-data';
 import { ReportDownloads } from './ReportDownloads';
 import { ReadableDanger } from './ReadableDanger';
+import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
 const ID_WIDTH = { employeeNo: 104, name: 120, position: 136 };
@@ -24,6 +26,8 @@ export default function MonthlyReport() {
   const language = useLanguage();
   const [month, setMonth] = useMonthParam();
   const [tab, setTab] = useState('summary');
+  const box = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(box, t('fin.report.table'));
   const report = useWholeReport(month);
   const months = useQuery({ queryKey: ['months'], queryFn: () => unwrap(api.GET('/months')) });
   const state = months.data?.items.find((item) => item.month === month)?.state ?? 'open';
@@ -58,7 +62,7 @@ export default function MonthlyReport() {
   );
 
   const summaryTable = (
-    <>
+    <div ref={box}>
       <div className="fin-report-tools">
         <Input.Search allowClear className="fin-search" placeholder={t('fin.report.search')} aria-label={t('fin.report.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
@@ -91,7 +95,7 @@ export default function MonthlyReport() {
           ) : null
         }
       />
-    </>
+    </div>
   );
 
   return (
@@ -99,7 +103,7 @@ export default function MonthlyReport() {
       <div className="fin-page">
         <PageTitle extra={<MonthSwitcher month={month} onChange={setMonth} />}>{t('fin.report.title')}</PageTitle>
         <div className="fin-report-head">
-          <Tag color={state === 'closed' ? 'green' : 'default'}>{t(state === 'closed' ? 'fin.month.closed' : 'fin.month.open')}</Tag>
+          <StatusTag status={state === 'closed' ? 'present' : 'rest'} label={t(state === 'closed' ? 'fin.month.closed' : 'fin.month.open')} />
           {data ? (
             <Typography.Text type="secondary" className="fin-policy-line">
               {t('fin.report.policy', {

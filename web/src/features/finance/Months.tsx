@@ -1,9 +1,10 @@
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App, Button, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { ApiError, api, unwrap, type Schemas } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { StatusTag } from '../../components/StatusTag';
 import { PageTitle } from '../../components/PageTitle';
 import { useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
@@ -13,6 +14,7 @@ import { ReopenModal } from './ReopenModal';
 import { SnapshotCheck } from './SnapshotCheck';
 import { StaffName } from './StaffName';
 import { ReadableDanger } from './ReadableDanger';
+import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
 type Month = Schemas['MonthDto'];
@@ -22,7 +24,10 @@ type Snapshot = Schemas['MonthSnapshotDto'];
 function CloseRefused({ month, error, onDismiss }: { month: string; error: unknown; onDismiss: () => void }) {
   const t = useT();
   const text = useErrorText();
-  const details = error instanceof ApiError ? error.body.details : [];
+  const language = useLanguage();
+  // The details are the service's English notes for machines ("must be over"); the sentence above
+  // already says the same in the reader's language, so Chinese readers get the sentence alone.
+  const details = error instanceof ApiError && language === 'en' ? error.body.details : [];
   return (
     <Alert
       className="fin-alert"
@@ -58,6 +63,8 @@ export default function Months() {
   const isFinance = me.roles.includes('finance');
   const [refused, setRefused] = useState<{ month: string; error: unknown } | null>(null);
   const [reopening, setReopening] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(box, t('fin.months.table'));
   const months = useQuery({ queryKey: ['months'], queryFn: () => unwrap(api.GET('/months')) });
 
   // The service lists months it has a record of; this month and the last are always offered to close.
@@ -95,7 +102,7 @@ export default function Months() {
       title: t('field.status'),
       key: 'state',
       width: 100,
-      render: (_, row) => <Tag color={row.state === 'closed' ? 'green' : 'default'}>{t(row.state === 'closed' ? 'fin.month.closed' : 'fin.month.open')}</Tag>,
+      render: (_, row) => <StatusTag status={row.state === 'closed' ? 'present' : 'rest'} label={t(row.state === 'closed' ? 'fin.month.closed' : 'fin.month.open')} />,
     },
     {
       title: t('fin.months.lastClose'),
@@ -168,7 +175,7 @@ export default function Months() {
 
   return (
     <ReadableDanger>
-      <div className="fin-page">
+      <div className="fin-page" ref={box}>
         <PageTitle>{t('fin.months.title')}</PageTitle>
         <p className="fin-intro">{t('fin.months.intro')}</p>
         {refused ? <CloseRefused month={refused.month} error={refused.error} onDismiss={() => setRefused(null)} /> : null}

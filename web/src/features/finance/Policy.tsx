@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Table, type TableColumnsType, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Form, Input, Table, type TableColumnsType } from 'antd';
+import { useRef, useState } from 'react';
 import { ApiError, api, unwrap, type Schemas } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { StatusTag } from '../../components/StatusTag';
 import { PageTitle } from '../../components/PageTitle';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
@@ -10,6 +11,7 @@ import { applyFieldErrors, ErrorAlert } from '../../lib/errors';
 import { fenToYuan, formatFen, yuanToFen } from '../../lib/money';
 import { addMonths, monthOf, todayIn } from '../../lib/time';
 import { ReadableDanger } from './ReadableDanger';
+import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
 type Policy = Schemas['FinancePolicyDto'];
@@ -37,11 +39,10 @@ export default function PolicyPage() {
   const versions = policies.data?.items ?? [];
   const now = inForce(versions, current);
 
-  // Start the form from the policy in force, for next month: the usual change.
-  useEffect(() => {
-    if (!now || form.isFieldsTouched()) return;
-    form.setFieldsValue({ effectiveMonth: addMonths(current, 1), ...Object.fromEntries(AMOUNTS.map((key) => [key, fenToYuan(now[key])])) });
-  }, [now, current, form]);
+  const box = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(box, t('fin.policy.versions'));
+  // The form starts from the policy in force, for next month (the usual change); it is shown once the versions are in.
+  const initialValues = { effectiveMonth: addMonths(current, 1), ...Object.fromEntries(AMOUNTS.map((key) => [key, now ? fenToYuan(now[key]) : ''])) } as Values;
 
   const save = useMutation({
     mutationFn: (values: Values) =>
@@ -71,7 +72,7 @@ export default function PolicyPage() {
       width: 150,
       render: (month: string) => (
         <span>
-          {month} {now?.effectiveMonth === month ? <Tag color="green">{t('fin.policy.inForce')}</Tag> : month > current ? <Tag color="blue">{t('fin.policy.upcoming')}</Tag> : null}
+          {month} {now?.effectiveMonth === month ? <StatusTag status="present" label={t('fin.policy.inForce')} /> : month > current ? <StatusTag status="leave" label={t('fin.policy.upcoming')} /> : null}
         </span>
       ),
     },
@@ -80,7 +81,7 @@ export default function PolicyPage() {
 
   return (
     <ReadableDanger>
-      <div className="fin-page">
+      <div className="fin-page" ref={box}>
         <PageTitle>{t('fin.policy.title')}</PageTitle>
         <p className="fin-intro">{t('fin.policy.intro')}</p>
         {policies.error ? <ErrorAlert error={policies.error} onRetry={() => void policies.refetch()} /> : null}
@@ -96,13 +97,14 @@ export default function PolicyPage() {
             locale={{ emptyText: t('list.empty') }}
           />
         </Card>
-        {isFinance ? (
+        {isFinance && policies.isSuccess ? (
           <Card title={<h2 className="card-title">{t('fin.policy.formTitle')}</h2>} className="fin-card">
             {failure ? <ErrorAlert error={failure} /> : null}
             <Form<Values>
               form={form}
               layout="vertical"
               className="fin-policy-form"
+              initialValues={initialValues}
               onFinish={(values) => {
                 setFailure(null);
                 save.mutate(values);

@@ -1,8 +1,9 @@
 import { CheckOutlined, CloseOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
+import { StatusTag } from '../../components/StatusTag';
 import { type MessageKey, type Translate, useLanguage, useT } from '../../i18n';
 import type { Language } from '../../i18n/language-store';
 import { useCompany } from '../../lib/company';
@@ -81,8 +82,8 @@ export function ApprovalCard({ item }: { item: Item }) {
       }
       extra={
         <Space size={4} wrap>
-          <Tag color={item.kind === 'leave' ? 'blue' : 'purple'}>{kindLabel}</Tag>
-          {item.waitingFor === 'filing' ? <Tag color="gold">{t('sup.waiting.filing')}</Tag> : null}
+          <StatusTag status={item.kind === 'leave' ? 'leave' : 'exempt'} label={kindLabel} />
+          {item.waitingFor === 'filing' ? <StatusTag status="pending" label={t('sup.waiting.filing')} /> : null}
         </Space>
       }
     >
@@ -96,7 +97,7 @@ export function ApprovalCard({ item }: { item: Item }) {
         {trip.data ? <Descriptions.Item label={t('sup.field.destination')}>{trip.data.destination}</Descriptions.Item> : null}
         {leave.data?.emergency ? (
           <Descriptions.Item label={t('sup.field.emergency')}>
-            <Tag color="red">{t('sup.emergency')}</Tag>
+            <StatusTag status="absent" label={t('sup.emergency')} />
           </Descriptions.Item>
         ) : null}
         {detail.data ? (
