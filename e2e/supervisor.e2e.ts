@@ -152,9 +152,9 @@ describe('Supervisor: approvals and the team month (issue 14)', () => {
         await zhangRow.waitFor();
         // The supervisor's own line, then their two reports.
         await expectCount(page.locator('.ant-table-row'), 3);
-        // 16 Nov: absent (no punch); 17 Nov: the business trip just signed; days still to come are blank.
+        // 16 Nov: absent (no punch); 17 Nov: the business trip just signed; today pending; days to come blank.
         const codes = await zhangRow.locator('td.fin-grid-cell').allTextContents();
-        expect(codes.slice(15, 18)).toEqual(['旷', '差', '']);
+        expect(codes.slice(15, 19)).toEqual(['旷', '差', '待', '']);
         await checkPage(page, `supervisor-team-month-${language}`, viewport);
         await page.context().close();
       }
