@@ -76,19 +76,27 @@ describe('Office screens (issue 14)', () => {
     return page;
   }
 
-  /** An antd select: open it, type to search, pick the option. */
-  async function pick(page: Page, selector: string, search: string, option: string | RegExp) {
-    await page.locator(selector).click();
-    if (search) await page.locator(selector).fill(search);
-    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  /** An antd select: open it, type to search, pick the option; again if the dropdown was still moving. */
+  async function pick(page: Page, selector: string, search: string, option: string, keepsValue = true) {
+    const select = page.locator('.ant-select').filter({ has: page.locator(selector) });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await page.locator(selector).click();
+      if (search) await page.locator(selector).fill(search);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+      if (!keepsValue || (await select.getByText(option).first().isVisible())) return;
+    }
+    throw new Error(`could not pick ${option} in ${selector}`);
   }
 
   for (const r of RUNS) {
     const w = WORDS[r.language];
     const shot = async (page: Page, name: string) => {
-      // A dialog's entrance animation runs longer than the screenshot's own settling time.
+      // The browser's clock stands still, so toasts never time out: hidden while the picture is taken,
+      // lest the steps before cover the page. A dialog's entrance animation outlasts the screenshot's settling.
       if (await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').count()) await page.waitForTimeout(600);
+      const hide = await page.addStyleTag({ content: '.ant-message { visibility: hidden !important; }' });
       await checkPage(page, `office-${name}-${r.language}`, r.viewport);
+      await hide.evaluate((node) => (node as unknown as { remove(): void }).remove());
     };
 
     it(`creates, edits, deactivates and reactivates a person (${r.language}, ${r.viewport})`, async () => {
@@ -119,7 +127,7 @@ describe('Office screens (issue 14)', () => {
       await page.locator('.office-filters input').first().press('Enter');
       await page.getByRole('link', { name: r.name }).click();
       await page.getByRole('heading', { name: r.name, level: 1 }).waitFor();
-      await page.getByText('李主管').waitFor();
+      await page.getByRole('link', { name: '李主管' }).waitFor();
       await shot(page, 'staff-detail');
 
       await page.getByRole('button', { name: btn(w.edit) }).click();
@@ -162,9 +170,9 @@ describe('Office screens (issue 14)', () => {
       await page.locator('.office-roster-day').first().getByText('张三').waitFor();
 
       await page.getByRole('button', { name: btn(w.generate) }).click();
-      await pick(page, '#rotation-add', 'E2003', '王五');
+      await pick(page, '#rotation-add', 'E2003', '王五', false);
       await page.locator('.office-rotation li').first().waitFor();
-      await pick(page, '#rotation-add', 'E2004', '孙七');
+      await pick(page, '#rotation-add', 'E2004', '孙七', false);
       await page.locator('.office-rotation li').nth(1).waitFor();
       await shot(page, 'roster-generate');
       await page.locator('.ant-modal-wrap:visible').getByRole('button', { name: btn(w.generate) }).click();
@@ -197,7 +205,7 @@ describe('Office screens (issue 14)', () => {
       await form.locator('#name').fill(`Terminal ${r.language}`);
       await form.getByRole('button', { name: btn(w.registerOk) }).click();
       const keyText = page.getByTestId('device-key');
-      await keyText.waitFor({ timeout: 5000 }).catch(async (e) => { await page.screenshot({ path: '/tmp/office-debug.png' }); throw e; });
+      await keyText.waitFor();
       const firstKey = (await keyText.innerText()).trim();
       expect(firstKey).toMatch(/^kqd_/);
       await shot(page, 'devices-key');
