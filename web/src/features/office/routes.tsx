@@ -1,4 +1,21 @@
+import { ApartmentOutlined, CalendarOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { ConsoleRoute } from '../../routes/types';
+import { OfficeTheme } from './OfficeTheme';
 
-/** The office screens. */
-export const officeRoutes: ConsoleRoute[] = [];
+const StaffList = lazy(() => import('./staff/StaffList'));
+const StaffDetail = lazy(() => import('./staff/StaffDetail'));
+const Positions = lazy(() => import('./positions/Positions'));
+const Roster = lazy(() => import('./roster/Roster'));
+const Devices = lazy(() => import('./devices/Devices'));
+const DeviceDetail = lazy(() => import('./devices/DeviceDetail'));
+
+/** The office screens: who works here, in which position, who is on duty, which terminals punch. */
+export const officeRoutes: ConsoleRoute[] = [
+  { path: 'office/staff', audiences: ['admin'], label: 'nav.office.staff', icon: <TeamOutlined />, element: <OfficeTheme><StaffList /></OfficeTheme> },
+  { path: 'office/staff/:id', audiences: ['admin'], element: <OfficeTheme><StaffDetail /></OfficeTheme> },
+  { path: 'office/positions', audiences: ['admin'], label: 'nav.office.positions', icon: <ApartmentOutlined />, element: <OfficeTheme><Positions /></OfficeTheme> },
+  { path: 'office/roster', audiences: ['admin'], label: 'nav.office.roster', icon: <CalendarOutlined />, element: <OfficeTheme><Roster /></OfficeTheme> },
+  { path: 'office/devices', audiences: ['admin'], label: 'nav.office.devices', icon: <IdcardOutlined />, element: <OfficeTheme><Devices /></OfficeTheme> },
+  { path: 'office/devices/:id', audiences: ['admin'], element: <OfficeTheme><DeviceDetail /></OfficeTheme> },
+];
