@@ -14,7 +14,6 @@ import { useLeaveTypes, usePositions } from './lookups';
 import { formatMeasure, MEASURE_WIDTH, measureColumns, reportGroups } from './report-columns';
 import { type ReportRow, useWholeReport } from './report-data';
 import { ReportDownloads } from './ReportDownloads';
-import { ReadableDanger } from './ReadableDanger';
 import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
@@ -99,7 +98,7 @@ export default function MonthlyReport() {
   );
 
   return (
-    <ReadableDanger>
+    <>
       <div className="fin-page">
         <PageTitle extra={<MonthSwitcher month={month} onChange={setMonth} />}>{t('fin.report.title')}</PageTitle>
         <div className="fin-report-head">
@@ -129,6 +128,6 @@ export default function MonthlyReport() {
           ]}
         />
       </div>
-    </ReadableDanger>
+    </>
   );
 }

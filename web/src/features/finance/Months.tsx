@@ -13,7 +13,6 @@ import { addMonths, formatDateTime, monthOf, todayIn } from '../../lib/time';
 import { ReopenModal } from './ReopenModal';
 import { SnapshotCheck } from './SnapshotCheck';
 import { StaffName } from './StaffName';
-import { ReadableDanger } from './ReadableDanger';
 import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
@@ -174,7 +173,7 @@ export default function Months() {
   );
 
   return (
-    <ReadableDanger>
+    <>
       <div className="fin-page" ref={box}>
         <PageTitle>{t('fin.months.title')}</PageTitle>
         <p className="fin-intro">{t('fin.months.intro')}</p>
@@ -194,6 +193,6 @@ export default function Months() {
         />
         {reopening ? <ReopenModal month={reopening} onClose={() => setReopening(null)} /> : null}
       </div>
-    </ReadableDanger>
+    </>
   );
 }

@@ -10,7 +10,6 @@ import { useCompany } from '../../lib/company';
 import { applyFieldErrors, ErrorAlert } from '../../lib/errors';
 import { fenToYuan, formatFen, yuanToFen } from '../../lib/money';
 import { addMonths, monthOf, todayIn } from '../../lib/time';
-import { ReadableDanger } from './ReadableDanger';
 import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
@@ -80,7 +79,7 @@ export default function PolicyPage() {
   ];
 
   return (
-    <ReadableDanger>
+    <>
       <div className="fin-page" ref={box}>
         <PageTitle>{t('fin.policy.title')}</PageTitle>
         <p className="fin-intro">{t('fin.policy.intro')}</p>
@@ -135,6 +134,6 @@ export default function PolicyPage() {
           </Card>
         ) : null}
       </div>
-    </ReadableDanger>
+    </>
   );
 }

@@ -6,7 +6,6 @@ import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
 import { ErrorAlert } from '../../lib/errors';
 import { ApprovalCard } from './ApprovalCard';
-import { ReadableDanger } from '../finance/ReadableDanger';
 import './supervisor.css';
 
 const PAGE_SIZE = 10;
@@ -25,7 +24,7 @@ export default function Approvals() {
   // Deciding the last item of the last page leaves the page empty: step back to one that has items.
   if (inbox.data && items.length === 0 && page > 1) setPage(Math.max(1, Math.ceil(total / PAGE_SIZE)));
   return (
-    <ReadableDanger>
+    <>
       <div className="sup-page">
         <PageTitle>{t('sup.approvals.title')}</PageTitle>
         <p className="sup-intro">{inbox.data ? t('sup.approvals.count', { total }) : t('list.loading')}</p>
@@ -41,6 +40,6 @@ export default function Approvals() {
           <Pagination className="sup-pagination" current={page} pageSize={PAGE_SIZE} total={total} onChange={setPage} showSizeChanger={false} showTotal={(all) => t('list.total', { total: all })} />
         ) : null}
       </div>
-    </ReadableDanger>
+    </>
   );
 }
