@@ -561,6 +561,12 @@ const MATRIX: Record<string, Entry> = {
     verify: (response, w, actor) => expect(response.body.staffId).toBe(idOf(w, actor)),
   },
   'GET /handbook/acknowledgements': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/handbook/acknowledgements' }) },
+  'GET /handbook/acknowledgements/mine': {
+    expect: everyone(OK),
+    request: () => ({ path: '/handbook/acknowledgements/mine' }),
+    // Only the caller's own acknowledgements, whoever asks.
+    verify: (response, w, actor) => expect(response.body.items.every((item: { staffId: string }) => item.staffId === idOf(w, actor))).toBe(true),
+  },
 
   // disciplinary records
   'POST /disciplinary-records': {
