@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       sessions.push({ token, staff: await api.ok('GET', '/auth/me', { token }) });
     }
     const js = firstScreenJavaScript();
-    const scores = [await lighthouseScores(service.url, '/app/today', sessions[0]), await lighthouseScores(service.url, '/app/finance/report', sessions[1])];
+    const scores = [await lighthouseScores(service.url, '/app/today', sessions[0]), await lighthouseScores(service.url, '/app/finance/report', sessions[1], 'desktop')];
     const month = new Date().toISOString().slice(0, 7);
     const total = (await api.ok<{ total: number }>('GET', `/reports/monthly?month=${month}&pageSize=1`, { token: sessions[1].token })).total;
     const smoothness = await reportPageSmoothness(service.url, month, sessions[1], total);

@@ -51,13 +51,14 @@ export interface LighthouseScores {
 }
 
 /**
- * Lighthouse 12 (its default mobile profile with simulated throttling) on a console page, signed in:
+ * Lighthouse 12 on a console page, signed in — its mobile profile for the employee's pages (staff clock in
+ * from phones), its desktop profile for finance's report (a desk job on a wide table) — with simulated throttling:
  * the session is put into localStorage first, exactly as the sign-in form would, and Lighthouse is
  * told not to clear it. Debian's Chromium, as in the browser journeys.
  */
-export async function lighthouseScores(serviceUrl: string, path: string, session: SignedInAs): Promise<LighthouseScores> {
+export async function lighthouseScores(serviceUrl: string, path: string, session: SignedInAs, formFactor: 'mobile' | 'desktop' = 'mobile'): Promise<LighthouseScores> {
   const chromeLauncher = await import('chrome-launcher');
-  const { default: lighthouse } = await import('lighthouse');
+  const { default: lighthouse, desktopConfig } = await import('lighthouse');
   const puppeteer = await import('puppeteer-core');
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -70,20 +71,20 @@ export async function lighthouseScores(serviceUrl: string, path: string, session
     // Runs in the page, where localStorage exists (this file is compiled without the DOM library).
     await page.evaluate((value) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kaoqin.session', value), JSON.stringify({ token: session.token, expiresAt: Date.now() + 3600_000, staff: session.staff }));
     await page.close();
-    const result = await lighthouse(`${serviceUrl}${path}`, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      disableStorageReset: true,
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    });
+    const result = await lighthouse(
+      `${serviceUrl}${path}`,
+      { port: chrome.port, output: 'json', logLevel: 'error', disableStorageReset: true, onlyCategories: ['performance', 'accessibility', 'best-practices'] },
+      formFactor === 'desktop' ? desktopConfig : undefined,
+    );
     await browser.disconnect();
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     const categories = result.lhr.categories;
     const score = (key: string) => Math.round((categories[key]?.score ?? 0) * 100);
     const audit = (id: string) => result.lhr.audits[id]?.displayValue ?? '?';
-    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => `${id} ${audit(id)}`).join(', ');
-    return { page: path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), metrics };
+    const work = (result.lhr.audits['mainthread-work-breakdown']?.details as { items?: { groupLabel: string; duration: number }[] } | undefined)?.items ?? [];
+    const breakdown = work.slice(0, 4).map((item) => `${item.groupLabel} ${Math.round(item.duration)} ms`).join(', ');
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => `${id} ${audit(id)}`).join(', ') + `; main thread: ${breakdown}`;
+    return { page: `${path} (${formFactor})`, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), metrics };
   } finally {
     chrome.kill();
   }

@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     const sessionOf = async (token: string) => ({ token, staff: await api.ok('GET', '/auth/me', { token }) });
     const lighthouse: LighthouseScores[] = [
       await lighthouseScores(service.url, '/app/today', await sessionOf(company.clockUsers[0].token)),
-      await lighthouseScores(service.url, `/app/finance/report?month=${options.month}`, await sessionOf(financeToken)),
+      await lighthouseScores(service.url, `/app/finance/report?month=${options.month}`, await sessionOf(financeToken), 'desktop'),
     ];
     progress(`11. console: finance's report page with every row of ${options.month}, sorted and scrolled`);
     const reportTotal = (await api.ok<{ total: number }>('GET', `/reports/monthly?month=${options.month}&pageSize=1`, { token: financeToken })).total;

@@ -1,13 +1,25 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { ERROR_MESSAGES } from '../../../src/common/i18n/error-messages';
-import { currentLanguage, type Language, subscribeLanguage } from './language-store';
-import { en } from './en';
+import { currentLanguage, type Language, setLanguage, subscribeLanguage } from './language-store';
 import { zhCN } from './zh-CN';
 
 export type MessageKey = keyof typeof zhCN;
 export type Params = Record<string, string | number>;
 
-const CATALOGUES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+/**
+ * Chinese, the default, ships with the first screen; English arrives when someone switches to it
+ * (or starts in it): `loadLanguage` fetches it before the switch shows.
+ */
+const CATALOGUES: Partial<Record<Language, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+
+export async function loadLanguage(language: Language): Promise<void> {
+  if (!CATALOGUES[language]) CATALOGUES[language] = (await import('./en')).en;
+}
+
+/** The 中文 / EN switch: the catalogue first, then every label at once. */
+export async function switchLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  setLanguage(language);
+}
 
 /** `{name}` placeholders; a `[…]` segment is dropped when a placeholder inside it has no value (as the service does). */
 export function format(template: string, params: Params = {}): string {
@@ -18,13 +30,7 @@ export function format(template: string, params: Params = {}): string {
 }
 
 export function translate(language: Language, key: MessageKey, params?: Params): string {
-  return format(CATALOGUES[language][key], params);
-}
-
-/** The sentence for an API error code in the reader's language (the same catalogue the service answers from). */
-export function errorSentence(language: Language, code: string, params?: Params): string | null {
-  const entry = ERROR_MESSAGES[code];
-  return entry ? format(entry[language], params) : null;
+  return format((CATALOGUES[language] ?? zhCN)[key], params);
 }
 
 export function useLanguage(): Language {

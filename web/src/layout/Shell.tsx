@@ -6,8 +6,8 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { sessionStore } from '../auth/session-store';
 import { useMe } from '../auth/session';
-import { type MessageKey, useLanguage, useT } from '../i18n';
-import { type Language, setLanguage } from '../i18n/language-store';
+import { type MessageKey, switchLanguage, useLanguage, useT } from '../i18n';
+import type { Language } from '../i18n/language-store';
 import { useCompany } from '../lib/company';
 import { CONSOLE_ROUTES } from '../routes';
 import { RoleTags } from './RoleTags';
@@ -23,7 +23,7 @@ export function LanguageSwitch() {
       size="small"
       aria-label={t('shell.language')}
       value={language}
-      onChange={(value) => setLanguage(value)}
+      onChange={(value) => void switchLanguage(value)}
       options={[
         { label: '中文', value: 'zh-CN' },
         { label: 'EN', value: 'en' },

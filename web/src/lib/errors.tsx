@@ -1,16 +1,16 @@
 import { Alert, Button, type FormInstance } from 'antd';
 import { ApiError } from '../api/client';
-import { errorSentence, useLanguage, useT } from '../i18n';
+import { useT } from '../i18n';
 
 /** The sentence to show for a failure: the service's own (it answers in the reader's language), else the catalogue's. */
 export function useErrorText(): (error: unknown) => string {
   const t = useT();
-  const language = useLanguage();
   return (error: unknown) => {
     if (error instanceof ApiError) {
       if (error.code === 'NETWORK_UNREACHABLE') return t('error.network');
       if (error.body.message) return error.body.message;
-      return errorSentence(language, error.code) ?? t('error.unknown', { status: error.status });
+      // The service always says what went wrong; a bare status (a proxy's 502) gets the general sentence.
+      return t('error.unknown', { status: error.status });
     }
     return t('error.unknown', { status: '?' });
   };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Input, Table, type TableColumnsType, Tabs, Typography } from 'antd';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { MonthSwitcher } from '../../components/MonthSwitcher';
 import { StatusTag } from '../../components/StatusTag';
@@ -9,13 +9,15 @@ import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../lib/errors';
 import { formatFen } from '../../lib/money';
 import { useMonthParam } from '../../lib/use-month-param';
-import { DailyGrid } from './DailyGrid';
 import { useLeaveTypes, usePositions } from './lookups';
 import { formatMeasure, MEASURE_WIDTH, measureColumns, reportGroups } from './report-columns';
 import { type ReportRow, useWholeReport } from './report-data';
 import { ReportDownloads } from './ReportDownloads';
 import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
+
+// The grid tab's code arrives when the tab is first opened: the summary is what finance opens the page for.
+const DailyGrid = lazy(() => import('./DailyGrid').then((module) => ({ default: module.DailyGrid })));
 
 const ID_WIDTH = { employeeNo: 104, name: 120, position: 136 };
 
@@ -124,7 +126,12 @@ export default function MonthlyReport() {
           onChange={setTab}
           items={[
             { key: 'summary', label: t('fin.report.tabSummary'), children: summaryTable },
-            { key: 'grid', label: t('fin.report.tabGrid'), children: <DailyGrid month={month} /> },
+            { key: 'grid', label: t('fin.report.tabGrid'), children: (
+                <Suspense fallback={null}>
+                  <DailyGrid month={month} />
+                </Suspense>
+              ),
+            },
           ]}
         />
       </div>
