@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { type Actor, hasRole } from '../auth/actor';
+import { type Actor, hasRole } from '../domain/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
 import { PageQueryDto, pageOf, pageOffset } from '../common/pagination';

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
-import { addDays, datesBetween, monthRange } from '../calendar/calendar-day';
-import { calendarOn } from '../schedule/policy';
+import type { Actor } from '../domain/actor';
+import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
+import { calendarOn } from '../domain/policy';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { MonthLockService } from '../months/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
-import type { Language } from '../common/i18n/language';
-import { notEmployedFact } from './rules/explain';
-import { explainDay } from './rules/sentences';
+import type { Language } from '../domain/i18n/language';
+import { notEmployedFact } from '../domain/attendance/explain';
+import { explainDay } from '../domain/attendance/sentences';
 import { AttendanceDayDto, AttendanceMonthDto, computedToDayDto, RecomputeResultDto, rowToDayDto } from './dto/attendance-day.dto';
 
 /** Reading day results: stored ones up to today (brought up to date first), computed ones after. */

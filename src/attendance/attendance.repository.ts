@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { DayFact } from './rules/facts';
-import type { Punch } from './rules/types';
-import type { ComputedDay } from './person-days';
-import type { EmploymentSpan } from '../schedule/policy';
+import type { DayFact } from '../domain/attendance/facts';
+import type { Punch } from '../domain/attendance/types';
+import type { ComputedDay } from '../domain/attendance/person-days';
+import type { EmploymentSpan } from '../domain/policy';
 
 export interface AttendanceDayRow {
   staff_id: string;

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, datesBetween } from '../calendar/calendar-day';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
 import { Clock } from '../common/clock';
 import { InjectBackgroundDataSource } from '../database/background-data-source';
-import { localDate } from '../common/company-time';
+import { localDate } from '../domain/time/company-time';
 import { MonthLockService } from '../months/month-lock.service';
-import { Policy } from '../schedule/policy';
+import { Policy } from '../domain/policy';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { CoversRepository } from './covers.repository';
-import { ComputedDay, computePersonDays, PersonDays } from './person-days';
+import { ComputedDay, computePersonDays, PersonDays } from '../domain/attendance/person-days';
 import { StaleDaysRepository, StaleSpan } from './stale-days.repository';
 
 export interface RecomputeScope {

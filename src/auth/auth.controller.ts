@@ -4,7 +4,7 @@ import { ApiErrors, ApiSignedIn } from '../common/api-docs';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { StaffDto } from '../staff/dto/staff.dto';
 import { StaffService } from '../staff/staff.service';
-import type { Actor } from './actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResultDto } from './dto/login.dto';

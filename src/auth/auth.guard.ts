@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { GrantableRole } from '../staff/staff.entity';
+import type { GrantableRole } from '../domain/roles';
 import { DevicesService } from '../devices/devices.service';
 import { ALLOW_DEVICE, IS_PUBLIC, REQUIRED_ROLES, RequestWithActor } from './auth.decorators';
 import { deviceNotAllowed, roleRequired, unauthenticated } from './auth.errors';

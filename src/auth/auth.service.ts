@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { toStaffDto } from '../staff/dto/staff.dto';
 import { StaffRepository } from '../staff/staff.repository';
-import type { Actor } from './actor';
+import type { Actor } from '../domain/actor';
 import { invalidCredentials, unauthenticated } from './auth.errors';
 import { LoginDto, LoginResultDto } from './dto/login.dto';
 import { LoginThrottleService } from './login-throttle.service';

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { DomainError } from '../common/errors/domain-error';
+import type { Actor } from '../domain/actor';
+import { DomainError } from '../domain/errors/domain-error';
 import { MonthLockService } from '../months/month-lock.service';
-import { calendarOn } from '../schedule/policy';
+import { calendarOn } from '../domain/policy';
 import { PolicyRepository } from '../schedule/policy.repository';
-import { addDays, datesBetween, monthRange } from './calendar-day';
+import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { CalendarMonthDto, PutCalendarDayDto } from './dto/calendar.dto';
 import { modifyReturning } from '../database/modify-returning';
 

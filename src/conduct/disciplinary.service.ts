@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { stateChanged } from '../approvals/approval-policy';
+import { stateChanged } from '../domain/approval-policy';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, hasRole } from '../auth/actor';
+import { type Actor, hasRole } from '../domain/actor';
 import { Clock } from '../common/clock';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../months/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { hasRole } from '../auth/actor';
+import type { Actor } from '../domain/actor';
+import { hasRole } from '../domain/actor';
 import { Clock } from '../common/clock';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 import {
   AcknowledgementDto, AcknowledgementStatusDto, ArticleChangeDto, ArticleDto, HandbookDiffDto, HandbookVersionDto, HandbookVersionSummaryDto, PutArticleDto,
 } from './dto/handbook.dto';

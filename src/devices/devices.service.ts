@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor, DeviceActor } from '../auth/actor';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import type { Actor, DeviceActor } from '../domain/actor';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 import { newDeviceKey, secretMatches, splitDeviceKey } from './device-key';
 import { Page, pageOf, pageOffset, PageQueryDto } from '../common/pagination';
 import {

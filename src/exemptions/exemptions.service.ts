@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
-import { decidingCapacity, selfApproval, stateChanged } from '../approvals/approval-policy';
+import { decidingCapacity, selfApproval, stateChanged } from '../domain/approval-policy';
 import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
-import { Actor, hasRole } from '../auth/actor';
+import { Actor, hasRole } from '../domain/actor';
 import { Clock } from '../common/clock';
 import { DisciplinaryService } from '../conduct/disciplinary.service';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { LeaveRepository } from '../leave/leave.repository';
 import { MonthLockService } from '../months/month-lock.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeviceActor } from '../auth/actor';
+import type { DeviceActor } from '../domain/actor';
 import { Clock } from '../common/clock';
 import { Metrics } from '../observability/metrics';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import type { Actor } from '../domain/actor';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 import { modifyReturning } from '../database/modify-returning';
 import { CreateLeaveTypeDto, LeaveTypeDto, UpdateLeaveTypeDto } from './dto/leave.dto';
 

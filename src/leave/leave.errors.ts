@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 
 export const leaveNotFound = () => notFound('The leave request', 'LEAVE_NOT_FOUND');
 

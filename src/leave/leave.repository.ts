@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Requester } from '../approvals/approval-policy';
+import type { Requester } from '../domain/approval-policy';
 import { visibleTo } from '../staff/visibility-sql';
-import { LeaveSpan, slotsOf } from './leave-rules';
+import { LeaveSpan, slotsOf } from '../domain/leave-rules';
 
 export type LeaveStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'filed';
 

@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
-import { decidingCapacity, selfApproval, stateChanged } from '../approvals/approval-policy';
+import { decidingCapacity, selfApproval, stateChanged } from '../domain/approval-policy';
 import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
-import { Actor, hasRole } from '../auth/actor';
-import { addDays, datesBetween } from '../calendar/calendar-day';
+import { Actor, hasRole } from '../domain/actor';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../months/month-lock.service';
-import { scheduleOn } from '../schedule/policy';
+import { scheduleOn } from '../domain/policy';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto } from './dto/leave.dto';
 import { cancelByEmployee, cancelNeedsSupervisor, emergencyNeedsReason, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead, onlyStaff } from './leave.errors';
 import { LeaveRepository, LeaveRow, LeaveStatus } from './leave.repository';
-import { isOneDayAhead, LeaveSpan, spanProblem, workingDays } from './leave-rules';
+import { isOneDayAhead, LeaveSpan, spanProblem, workingDays } from '../domain/leave-rules';
 
 const LIVE: LeaveStatus[] = ['approved', 'filed'];
 

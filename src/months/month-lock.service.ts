@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../domain/errors/domain-error';
 
 export const monthClosed = (months: string[]) =>
   new DomainError('conflict', 'MONTH_CLOSED', `Finance has closed ${months.join(', ')}: its days can no longer change`, [

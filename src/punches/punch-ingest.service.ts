@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { assignedDateOf } from '../attendance/person-days';
+import { assignedDateOf } from '../domain/attendance/person-days';
 import { StaleDaysRepository, StaleSpan } from '../attendance/stale-days.repository';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays } from '../calendar/calendar-day';
+import type { Actor } from '../domain/actor';
+import { addDays } from '../domain/calendar/calendar-day';
 import { Clock } from '../common/clock';
-import { localDate } from '../common/company-time';
+import { localDate } from '../domain/time/company-time';
 import { MonthLockService } from '../months/month-lock.service';
 import { PolicyRepository } from '../schedule/policy.repository';
 import { SettingsRepository } from '../settings/settings.repository';

@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 import type { RejectedLine } from './punch-lines';
 
 export const punchNotFound = () => notFound('The punch', 'PUNCH_NOT_FOUND');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import { preparedQuery } from '../database/prepared-query';
-import type { EmploymentSpan, Policy } from '../schedule/policy';
+import type { EmploymentSpan, Policy } from '../domain/policy';
 import { policyColumns, policyFromRow, PolicyRow } from '../schedule/policy.repository';
 
 export type PunchSource = 'clock' | 'batch' | 'import' | 'device' | 'manual';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../domain/errors/domain-error';
 
 /** An upload read whole into a temporary file of its own (os.tmpdir()), and how to get rid of it. */
 export interface StagedUpload {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { MonthLockService } from '../months/month-lock.service';
 import { FinancePolicyDto, PutFinancePolicyDto } from './dto/report.dto';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { visibleTo } from '../staff/visibility-sql';
-import type { FinancePolicy } from './money';
+import type { FinancePolicy } from '../domain/money';
 
 export interface ReportRow {
   staff_id: string;

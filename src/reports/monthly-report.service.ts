@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
-import { Actor } from '../auth/actor';
-import { datesBetween, monthRange } from '../calendar/calendar-day';
+import { Actor } from '../domain/actor';
+import { datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { MonthLockService } from '../months/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { MonthlyGridDto, MonthlyReportDto, ReportCountsDto, ReportRowDto } from './dto/report.dto';
-import { FinancePolicy, gridCode, monthMoney } from './money';
+import { FinancePolicy, gridCode, monthMoney } from '../domain/money';
 import { GRID_SQL, GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
 
 export interface ReportContext {

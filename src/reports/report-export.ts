@@ -3,7 +3,7 @@ import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { csvCell } from './csv-cell';
-import type { Language } from '../common/i18n/language';
+import type { Language } from '../domain/i18n/language';
 import type { ReportCountsDto, ReportRowDto } from './dto/report.dto';
 import { GRID_HEAD, summaryColumns, TOTAL_LABEL, yuan } from './export/export-labels';
 import type { ExportSource } from './export/export-source.service';

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays, datesBetween, monthRange } from '../calendar/calendar-day';
-import { DomainError } from '../common/errors/domain-error';
+import type { Actor } from '../domain/actor';
+import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
+import { DomainError } from '../domain/errors/domain-error';
 import { MonthLockService } from '../months/month-lock.service';
-import { isEmployedOn } from '../schedule/policy';
+import { isEmployedOn } from '../domain/policy';
 import { GenerateRosterDto, RosterDayDto, RosterMonthDto } from './dto/roster.dto';
 import { RosterRepository, RosterStaff } from './roster.repository';
 

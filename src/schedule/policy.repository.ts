@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { LocalSession } from '../attendance/rules/types';
-import type { CalendarOverride } from '../calendar/calendar-day';
-import type { SettingVersion } from '../settings/settings.types';
-import type { ShiftCode } from '../shifts/shifts.repository';
-import type { Policy } from './policy';
+import type { LocalSession } from '../domain/attendance/types';
+import type { CalendarOverride } from '../domain/calendar/calendar-day';
+import type { SettingVersion } from '../domain/settings';
+import type { ShiftCode } from '../domain/shifts';
+import type { Policy } from '../domain/policy';
 
 export interface PolicyRow {
   time_zone: string;

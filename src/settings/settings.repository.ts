@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { SettingVersion } from './settings.types';
+import { SettingVersion } from '../domain/settings';
 
 interface SettingRow {
   effective_from: string;

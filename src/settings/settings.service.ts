@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays, datesBetween } from '../calendar/calendar-day';
+import type { Actor } from '../domain/actor';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
 import { MonthLockService } from '../months/month-lock.service';
 import { CompanyProfileService } from '../common/i18n/company-profile.service';
 import { PutCompanyDto, PutSettingsDto, SettingsDto, SettingVersionDto, toSettingVersionDto } from './dto/settings.dto';
 import { SettingsRepository } from './settings.repository';
-import { SettingVersion, versionOn } from './settings.types';
+import { SettingVersion, versionOn } from '../domain/settings';
 
 /** Months of the dates in [from, to], as first days, for the month lock. */
 export const monthsBetween = (from: string, to: string): string[] =>

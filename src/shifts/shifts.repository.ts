@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { LocalSession } from '../attendance/rules/types';
-
-export type ShiftCode = 'office' | 'duty';
-export const SHIFT_CODES: readonly ShiftCode[] = ['office', 'duty'];
-
-export interface ShiftVersion {
-  code: ShiftCode;
-  effectiveFrom: string;
-  sessions: LocalSession[];
-}
+import type { LocalSession } from '../domain/attendance/types';
+import type { ShiftCode, ShiftVersion } from '../domain/shifts';
 
 @Injectable()
 export class ShiftsRepository {

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { buildShiftDay, shiftEnd, shiftStart } from '../attendance/rules/schedule';
+import { buildShiftDay, shiftEnd, shiftStart } from '../domain/attendance/schedule';
 import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays } from '../calendar/calendar-day';
-import { DomainError } from '../common/errors/domain-error';
+import type { Actor } from '../domain/actor';
+import { addDays } from '../domain/calendar/calendar-day';
+import { DomainError } from '../domain/errors/domain-error';
 import { MonthLockService } from '../months/month-lock.service';
 import { monthsBetween } from '../settings/settings.service';
-import { versionOn } from '../settings/settings.types';
+import { versionOn } from '../domain/settings';
 import { PutShiftDto, ShiftDto, ShiftVersionDto } from './dto/shift.dto';
-import { ShiftCode, SHIFT_CODES, ShiftsRepository, ShiftVersion } from './shifts.repository';
+import { ShiftCode, SHIFT_CODES, ShiftVersion } from '../domain/shifts';
+import { ShiftsRepository } from './shifts.repository';
 
 @Injectable()
 export class ShiftsService {

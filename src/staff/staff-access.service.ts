@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, seesEveryone } from '../auth/actor';
+import { Actor, seesEveryone } from '../domain/actor';
 import { staffNotFound } from './staff.errors';
 import { StaffRepository } from './staff.repository';
 

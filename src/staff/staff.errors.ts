@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 
 export const staffNotFound = () => notFound('The staff member', 'STAFF_NOT_FOUND');
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { GrantableRole, Staff } from './staff.entity';
+import type { GrantableRole } from '../domain/roles';
+import { Staff } from './staff.entity';
 import { belowViewer } from './visibility-sql';
 
 export interface StaffListFilter {

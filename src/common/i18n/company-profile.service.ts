@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_LANGUAGE, isLanguage, Language } from './language';
+import { DEFAULT_LANGUAGE, isLanguage, Language } from '../../domain/i18n/language';
 
 export interface CompanyProfile {
   name: string;

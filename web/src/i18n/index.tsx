@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { ERROR_MESSAGES } from '../../../src/common/i18n/error-messages';
+import { ERROR_MESSAGES } from '../../../src/domain/i18n/error-messages';
 import { currentLanguage, type Language, subscribeLanguage } from './language-store';
 import { en } from './en';
 import { zhCN } from './zh-CN';

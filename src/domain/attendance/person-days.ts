@@ -1,10 +1,10 @@
-import { classifyDay } from './rules/classify-day';
-import { assignPunches, punchWindows } from './rules/schedule';
-import type { DayResult, ExemptionCover, LeaveCover, Punch, PunchWindow, ShiftDay } from './rules/types';
+import { classifyDay } from './classify-day';
+import { assignPunches, punchWindows } from './schedule';
+import type { DayResult, ExemptionCover, LeaveCover, Punch, PunchWindow, ShiftDay } from './types';
 import { addDays, datesBetween } from '../calendar/calendar-day';
-import { EmploymentSpan, Policy, ScheduledDate, scheduleOn } from '../schedule/policy';
-import { versionOn } from '../settings/settings.types';
-import { localDate } from '../common/company-time';
+import { EmploymentSpan, Policy, ScheduledDate, scheduleOn } from '../policy';
+import { versionOn } from '../settings';
+import { localDate } from '../time/company-time';
 
 export interface DayCovers {
   leave: LeaveCover[];

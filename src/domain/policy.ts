@@ -1,8 +1,8 @@
-import { buildShiftDay } from '../attendance/rules/schedule';
-import type { ShiftDay } from '../attendance/rules/types';
-import { CalendarDay, CalendarOverride, resolveCalendarDay } from '../calendar/calendar-day';
-import { SettingVersion, versionOn } from '../settings/settings.types';
-import type { ShiftCode, ShiftVersion } from '../shifts/shifts.repository';
+import { buildShiftDay } from './attendance/schedule';
+import type { ShiftDay } from './attendance/types';
+import { CalendarDay, CalendarOverride, resolveCalendarDay } from './calendar/calendar-day';
+import { SettingVersion, versionOn } from './settings';
+import type { ShiftCode, ShiftVersion } from './shifts';
 
 /**
  * Everything that decides schedules over a range of dates, loaded once: the company zone, the

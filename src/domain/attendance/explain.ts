@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DayFact, IgnoredBecause, LocalClock } from './facts';
 import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, Session, ShiftDay } from './types';
-import { fastZone } from '../../common/fast-zone';
+import { fastZone } from '../time/fast-zone';
 
 /**
  * The facts behind DayResult.facts. Each names the clause it applies; times are wall-clock times

@@ -20,7 +20,7 @@ import {
 } from './explain';
 import type { DayFact } from './facts';
 import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session } from './types';
-import { fastZone } from '../../common/fast-zone';
+import { fastZone } from '../time/fast-zone';
 
 /** Instants as epoch milliseconds; end exclusive. */
 interface Span {

@@ -1,4 +1,4 @@
-import type { GrantableRole } from '../staff/staff.entity';
+import type { GrantableRole } from './roles';
 
 /** Who is making a request, as established by the auth guard. */
 export interface StaffActor {

@@ -1,4 +1,4 @@
-import type { RuleSettings } from '../attendance/rules/types';
+import type { RuleSettings } from './attendance/types';
 
 /** One effective-dated version of the attendance settings. */
 export interface SettingVersion extends RuleSettings {

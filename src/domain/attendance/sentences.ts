@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../../common/i18n/language';
+import type { Language } from '../i18n/language';
 import type { DayFact, FactKind, FactOf, LocalClock, LocalSpan } from './facts';
 import type { DayShare, LeavePart } from './types';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { LeavePart } from '../attendance/rules/types';
+import type { LeavePart } from './attendance/types';
 
 /** A leave request's extent: whole days, or starting in the afternoon / ending after the morning. */
 export interface LeaveSpan {

@@ -1,5 +1,5 @@
-import { Actor, hasRole } from '../auth/actor';
-import { DomainError } from '../common/errors/domain-error';
+import { Actor, hasRole } from './actor';
+import { DomainError } from './errors/domain-error';
 
 export type DecidingCapacity = 'supervisor' | 'admin';
 

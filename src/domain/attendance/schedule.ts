@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Punch, PunchWindow, Session, ShiftDay, ShiftDefinition } from './types';
-import { fastZone } from '../../common/fast-zone';
+import { fastZone } from '../time/fast-zone';
 
 const CLOCK = /^(\d{2}):(\d{2})$/;
 const MINUTE_MS = 60_000;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CalendarKind } from '../attendance/rules/types';
+import type { CalendarKind } from '../attendance/types';
 import { statutoryDay } from './statutory-holidays';
 
 export type CalendarSource = 'override' | 'package' | 'work_week';
