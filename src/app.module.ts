@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { Clock, SystemClock } from './common/clock';
+import { Clock, SystemClock } from './policy/clock';
 import { CoreModule } from './common/core.module';
 import type { RuntimeConfig } from './config/runtime-config';
 import { BACKGROUND_DATA_SOURCE } from './database/background-data-source';

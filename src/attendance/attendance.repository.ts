@@ -35,6 +35,17 @@ const INSERT_CHUNK = 5000;
 @Injectable()
 export class AttendanceRepository {
   /** Staff employed at some point in [from, to]; all of them, or those among `ids`. */
+  /** The latest date with a stored result, or null: how far rules that change from a date on must recompute. */
+  async lastStoredDate(manager: EntityManager): Promise<string | null> {
+    const rows: { last: string | null }[] = await manager.query(`SELECT max(date) AS last FROM attendance_day`);
+    return rows[0].last;
+  }
+
+  /** Serialises recomputes of the same people (see AttendanceService.lockPeople): their staff rows, in id order. */
+  async lockPeople(manager: EntityManager, staffIds: string[] | null): Promise<void> {
+    await manager.query(`SELECT id FROM staff WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY id FOR NO KEY UPDATE`, [staffIds]);
+  }
+
   async employedBetween(manager: EntityManager, ids: string[] | null, from: string, to: string): Promise<EmploymentSpan[]> {
     const rows: { id: string; hired_on: string; left_on: string | null }[] = await manager.query(
       `SELECT id, hired_on, left_on FROM staff

@@ -1,12 +1,13 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors/domain-error';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { calendarOn } from '../domain/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
+import { PolicyRepository } from '../policy/policy.repository';
 import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { CalendarMonthDto, PutCalendarDayDto } from './dto/calendar.dto';
 import { modifyReturning } from '../database/modify-returning';
@@ -16,7 +17,7 @@ export class CalendarService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyRepository,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
   ) {}
@@ -56,10 +57,7 @@ export class CalendarService {
   }
 
   // The neighbours too: a changed day moves the split of the punch windows next to it.
-  private async recomputeAround(manager: Parameters<AttendanceService['recompute']>[0], date: string): Promise<void> {
-    const today = await this.attendance.today(manager);
-    const from = addDays(date, -1);
-    const to = addDays(date, 1) < today ? addDays(date, 1) : today;
-    if (from <= to) await this.attendance.recompute(manager, { staffIds: null, from, to });
+  private recomputeAround(manager: EntityManager, date: string): Promise<void> {
+    return this.dayChanges.changed(manager, { staffIds: null, from: addDays(date, -1), to: addDays(date, 1) });
   }
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
-import { Clock } from './clock';
+import { Clock } from '../policy/clock';
 import { CompanyProfileService } from './i18n/company-profile.service';
 
 /** What every feature may inject: the configuration, the clock, the audit trail and the company's name and language. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../schedule/policy.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { DisciplinaryController, HandbookController } from './conduct.controller';
 import { DisciplinaryService } from './disciplinary.service';

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { hasRole } from '../domain/actor';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { DomainError, notFound } from '../domain/errors/domain-error';
 import {
   AcknowledgementDto, AcknowledgementStatusDto, ArticleChangeDto, ArticleDto, HandbookDiffDto, HandbookVersionDto, HandbookVersionSummaryDto, PutArticleDto,

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
 import { decidingCapacity, selfApproval, stateChanged } from '../domain/approval-policy';
-import { AttendanceService } from '../attendance/attendance.service';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../domain/actor';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { DisciplinaryService } from '../conduct/disciplinary.service';
 import { DomainError, notFound } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { LeaveRepository } from '../leave/leave.repository';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { ATTESTATION_TEMPLATE, CreateExemptionDto, ExemptionDto, ExemptionListQueryDto, RevokeExemptionDto } from './dto/exemption.dto';
 import { ExemptionRow, ExemptionsRepository } from './exemptions.repository';
@@ -38,7 +38,7 @@ export class ExemptionsService {
     private readonly exemptions: ExemptionsRepository,
     private readonly leave: LeaveRepository,
     private readonly events: ApprovalEventsRepository,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
@@ -142,10 +142,7 @@ export class ExemptionsService {
       const before = await this.dto(manager, id);
       const outcome = await apply(manager, row);
       await this.events.record(manager, 'exemption', id, { fromStatus: row.status, toStatus: outcome.to, actorId: actor.id, actingAs: outcome.actingAs, comment: outcome.comment });
-      if (outcome.recompute) {
-        const today = await this.attendance.today(manager);
-        if (row.date <= today) await this.attendance.recompute(manager, { staffIds: [row.staff_id], from: row.date, to: row.date });
-      }
+      if (outcome.recompute) await this.dayChanges.changed(manager, { staffIds: [row.staff_id], from: row.date, to: row.date });
       await this.audit.record(manager, actor, { action: `exemption.${outcome.to}`, entity: 'exemption', entityId: id, before, after: await this.dto(manager, id) });
     });
     return this.dto(this.dataSource.manager, id);

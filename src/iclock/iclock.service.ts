@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeviceActor } from '../domain/actor';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { Metrics } from '../observability/metrics';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { PunchIngestService } from '../punches/punch-ingest.service';

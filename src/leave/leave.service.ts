@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
 import { decidingCapacity, selfApproval, stateChanged } from '../domain/approval-policy';
-import { AttendanceService } from '../attendance/attendance.service';
+import { CompanyClock } from '../policy/company-clock';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../domain/actor';
 import { addDays, datesBetween } from '../domain/calendar/calendar-day';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { DomainError } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { scheduleOn } from '../domain/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
+import { PolicyRepository } from '../policy/policy.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto } from './dto/leave.dto';
 import { cancelByEmployee, cancelNeedsSupervisor, emergencyNeedsReason, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead, onlyStaff } from './leave.errors';
@@ -26,7 +27,8 @@ export class LeaveService {
     private readonly dataSource: DataSource,
     private readonly leave: LeaveRepository,
     private readonly events: ApprovalEventsRepository,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
+    private readonly companyClock: CompanyClock,
     private readonly policies: PolicyRepository,
     private readonly monthLock: MonthLockService,
     private readonly access: StaffAccessService,
@@ -44,7 +46,7 @@ export class LeaveService {
     const reason = (input.reason ?? '').trim();
     if (emergency && reason.length === 0) throw emergencyNeedsReason();
     const id = await this.dataSource.transaction(async (manager) => {
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       if (!emergency && !isOneDayAhead(span.startDate, today)) throw notOneDayAhead(today);
       const types: { active: boolean }[] = await manager.query('SELECT active FROM leave_type WHERE code = $1', [input.type]);
       if (!types[0]?.active) throw leaveTypeNotUsable();
@@ -109,7 +111,7 @@ export class LeaveService {
   async cancel(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
     return this.transition(actor, id, async (manager, row) => {
       if (!['pending', 'approved', 'filed'].includes(row.status)) throw stateChanged(row.status, 'cancelled');
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       const own = row.staff_id === actor.id;
       let actingAs: 'employee' | 'supervisor' | 'admin' = 'employee';
       const started = row.status !== 'pending' && row.start_date <= today;
@@ -161,9 +163,7 @@ export class LeaveService {
 
   /** The covered days (and their neighbours, whose windows they shape) up to today. */
   private async reclassify(manager: EntityManager, row: LeaveRow): Promise<void> {
-    const today = await this.attendance.today(manager);
-    const to = row.end_date < today ? row.end_date : today;
-    if (row.start_date <= to) await this.attendance.recompute(manager, { staffIds: [row.staff_id], from: row.start_date, to });
+    await this.dayChanges.changed(manager, { staffIds: [row.staff_id], from: row.start_date, to: row.end_date });
   }
 
   private async employment(manager: EntityManager, staffId: string): Promise<{ id: string; hiredOn: string; leftOn: string | null }> {

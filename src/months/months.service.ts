@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { CompanyClock } from '../policy/company-clock';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { monthRange } from '../domain/calendar/calendar-day';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { DomainError, notFound } from '../domain/errors/domain-error';
 import { modifyReturning } from '../database/modify-returning';
 import { canonicalJson } from '../domain/money';
@@ -36,7 +36,7 @@ export class MonthsService {
     private readonly dataSource: DataSource,
     private readonly reports: MonthlyReportService,
     private readonly exports: ExportSourceService,
-    private readonly attendance: AttendanceService,
+    private readonly companyClock: CompanyClock,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -66,7 +66,7 @@ export class MonthsService {
       const rows: { state: string }[] = await manager.query('SELECT state FROM accounting_month WHERE month = $1 FOR UPDATE', [month]);
       if (rows[0].state === 'closed') throw new DomainError('conflict', 'MONTH_CLOSED', `${month} is closed already`, [], { months: month });
       const { to } = monthRange(month);
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       if (to >= today) throw new DomainError('unprocessable', 'MONTH_NOT_OVER', `${month} is not over yet (today is ${today})`, [{ field: 'month', message: 'must be over' }], { month, today });
       const context = await this.reports.context(null, month, manager);
       const pending: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM attendance_day WHERE status = 'pending' AND date BETWEEN $1 AND $2`, [context.from, context.to]);

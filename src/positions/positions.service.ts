@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { DomainError, notFound } from '../domain/errors/domain-error';
 import { CreatePositionDto, PositionDto, PositionListQueryDto, toPositionDto, UpdatePositionDto } from './dto/position.dto';
 import { Position } from './position.entity';

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { assignedDateOf } from '../domain/attendance/person-days';
-import { StaleDaysRepository, StaleSpan } from '../attendance/stale-days.repository';
+import { DayChanges } from '../policy/day-changes';
+import type { StaleSpan } from '../policy/stale-days.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { addDays } from '../domain/calendar/calendar-day';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { localDate } from '../domain/time/company-time';
-import { MonthLockService } from '../months/month-lock.service';
-import { PolicyRepository } from '../schedule/policy.repository';
-import { SettingsRepository } from '../settings/settings.repository';
+import { MonthLockService } from '../policy/month-lock.service';
+import { PolicyRepository } from '../policy/policy.repository';
+import { SettingsRepository } from '../policy/settings.repository';
 import type { ParsedLine, PunchLine, RejectedLine } from './punch-lines';
 import { PunchesRepository, PunchOrigin, StaffByNumber } from './punches.repository';
 
@@ -67,7 +68,7 @@ export class PunchIngestService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly punches: PunchesRepository,
-    private readonly staleDays: StaleDaysRepository,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
     private readonly policies: PolicyRepository,
@@ -138,7 +139,7 @@ export class PunchIngestService {
     const stored = inserted.map((row) => ({ id: row.id, line: unique.get(`${row.staff_id}|${row.at_ms}`) as Accepted }));
     // PostgreSQL returns them in the order they were sent (line order) in practice; sort only if not.
     if (stored.some((entry, i) => i > 0 && entry.line.index < stored[i - 1].line.index)) stored.sort((a, b) => a.line.index - b.line.index);
-    await this.staleDays.enqueue(manager, staleSpans(stored.map((entry) => entry.line)));
+    await this.dayChanges.queue(manager, staleSpans(stored.map((entry) => entry.line)));
     return this.finish(manager, actor, origin, auditAction, now, {
       received: lines.length,
       inserted: inserted.length,

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import { preparedQuery } from '../database/prepared-query';
 import type { EmploymentSpan, Policy } from '../domain/policy';
-import { policyColumns, policyFromRow, PolicyRow } from '../schedule/policy.repository';
+import { policyColumns, policyFromRow, PolicyRow } from '../policy/policy.repository';
 
 export type PunchSource = 'clock' | 'batch' | 'import' | 'device' | 'manual';
 

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { DayChanges } from '../policy/day-changes';
 import { assignedDateOf } from '../domain/attendance/person-days';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { addDays } from '../domain/calendar/calendar-day';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { readDateTime } from '../common/date-time';
 import { localDate } from '../domain/time/company-time';
 import { DomainError } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import type { EmploymentSpan } from '../domain/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
-import { SettingsRepository } from '../settings/settings.repository';
+import { PolicyRepository } from '../policy/policy.repository';
+import { SettingsRepository } from '../policy/settings.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { StaffRepository } from '../staff/staff.repository';
 import { staffNotFound } from '../staff/staff.errors';
@@ -31,7 +31,7 @@ export class PunchesService {
     private readonly dataSource: DataSource,
     private readonly punches: PunchesRepository,
     private readonly ingest: PunchIngestService,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
     private readonly policies: PolicyRepository,
@@ -98,7 +98,7 @@ export class PunchesService {
       const scope = { staffIds: [punch.staff_id], from: addDays(day, -1), to: addDays(day, 1) };
       await this.monthLock.assertOpen(manager, [rules.dateOf(punch) ?? day]);
       const after = await this.punches.void(manager, id, actor.id, reason, this.time.now());
-      await this.attendance.recompute(manager, scope);
+      await this.dayChanges.changed(manager, scope);
       await this.audit.record(manager, actor, { action: 'punch.void', entity: 'punch', entityId: id, before: { voidedAt: null }, after: { voidedAt: after.voided_at, voidReason: reason } });
       return after;
     });

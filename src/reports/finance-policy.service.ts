@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { FinancePolicyDto, PutFinancePolicyDto } from './dto/report.dto';
 
 const SELECT = `SELECT effective_month AS "effectiveMonth", late_fen AS "lateFen", serious_late_fen AS "seriousLateFen", absence_day_fen AS "absenceDayFen",

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
+import { CompanyClock } from '../policy/company-clock';
 import { Actor } from '../domain/actor';
 import { datesBetween, monthRange } from '../domain/calendar/calendar-day';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { MonthlyGridDto, MonthlyReportDto, ReportCountsDto, ReportRowDto } from './dto/report.dto';
 import { FinancePolicy, gridCode, monthMoney } from '../domain/money';
@@ -80,6 +81,7 @@ export class MonthlyReportService {
     private readonly dataSource: DataSource,
     private readonly reports: MonthlyReportRepository,
     private readonly attendance: AttendanceService,
+    private readonly companyClock: CompanyClock,
     private readonly monthLock: MonthLockService,
     private readonly access: StaffAccessService,
   ) {}
@@ -89,7 +91,7 @@ export class MonthlyReportService {
     const { from, to } = monthRange(month);
     const closed = (await this.monthLock.closedAmong(manager, [month])).size > 0;
     if (!closed) {
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       const last = to < today ? to : today;
       if (from <= last) await this.attendance.ensureFresh({ staffIds: null, from, to: last }, manager);
     }

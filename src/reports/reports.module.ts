@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { MonthsController } from '../months/months.controller';
 import { MonthsService } from '../months/months.service';
-import { PolicyModule } from '../schedule/policy.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { ExportSourceService } from './export/export-source.service';
 import { FinancePolicyService } from './finance-policy.service';

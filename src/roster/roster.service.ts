@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { DomainError } from '../domain/errors/domain-error';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { isEmployedOn } from '../domain/policy';
 import { GenerateRosterDto, RosterDayDto, RosterMonthDto } from './dto/roster.dto';
 import { RosterRepository, RosterStaff } from './roster.repository';
@@ -20,7 +20,7 @@ export class RosterService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roster: RosterRepository,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
   ) {}
@@ -94,9 +94,7 @@ export class RosterService {
       }
       const inserted = await this.roster.insertMany(manager, generated, actor.id);
       if (inserted.length > 0) {
-        const today = await this.attendance.today(manager);
-        const last = to < today ? to : today;
-        if (from <= last) await this.attendance.recompute(manager, { staffIds: [...new Set(inserted.map((row) => row.staffId))], from: addDays(from, -1), to: last });
+        await this.dayChanges.changed(manager, { staffIds: [...new Set(inserted.map((row) => row.staffId))], from: addDays(from, -1), to });
       }
       await this.audit.record(manager, actor, { action: 'roster.generate', entity: 'duty_roster', entityId: input.month, after: { assigned: inserted } });
       return this.month(input.month, manager);
@@ -109,8 +107,6 @@ export class RosterService {
   }
 
   private async recompute(manager: EntityManager, staffIds: string[], date: string): Promise<void> {
-    const today = await this.attendance.today(manager);
-    const to = addDays(date, 1) < today ? addDays(date, 1) : today;
-    if (addDays(date, -1) <= to) await this.attendance.recompute(manager, { staffIds: [...new Set(staffIds)], from: addDays(date, -1), to });
+    await this.dayChanges.changed(manager, { staffIds: [...new Set(staffIds)], from: addDays(date, -1), to: addDays(date, 1) });
   }
 }

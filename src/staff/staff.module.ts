@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AttendanceModule } from '../attendance/attendance.module';
-import { PolicyModule } from '../schedule/policy.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from './staff-access.module';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [StaffAccessModule, AttendanceModule, PolicyModule],
+  imports: [StaffAccessModule, PolicyModule],
   controllers: [StaffController],
   providers: [StaffService],
   exports: [StaffService, StaffAccessModule],

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CompanyClock } from './company-clock';
+import { DayChanges } from './day-changes';
+import { MonthLockService } from './month-lock.service';
+import { PolicyRepository } from './policy.repository';
+import { SettingsRepository } from './settings.repository';
+import { ShiftsRepository } from './shifts.repository';
+import { StaleDaysRepository } from './stale-days.repository';
+
+/**
+ * The policy layer, below every feature: the stored rules every dated computation reads, the month
+ * lock every dated write checks, the company's clock, and the announcement of changed days.
+ */
+@Module({
+  providers: [SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
+  exports: [SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
+})
+export class PolicyModule {}
