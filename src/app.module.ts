@@ -7,6 +7,7 @@ import { Clock, SystemClock } from './policy/clock';
 import { CoreModule } from './common/core.module';
 import type { RuntimeConfig } from './config/runtime-config';
 import { BACKGROUND_DATA_SOURCE } from './database/background-data-source';
+import { ENTITIES } from './entities';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IclockModule } from './iclock/iclock.module';
@@ -18,6 +19,7 @@ import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
 import { ReportsModule } from './reports/reports.module';
 import { ScheduleModule } from './schedule/schedule.module';
+import { SignInModule } from './sign-in/sign-in.module';
 import { StaffModule } from './staff/staff.module';
 
 export interface AppOverrides {
@@ -33,6 +35,7 @@ export class AppModule {
         CoreModule.forRoot(config, overrides.clock ?? new SystemClock()),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, queryTimeoutMs: config.databaseQueryTimeoutMs, acquireTimeoutMs: config.databaseAcquireTimeoutMs }),
+          entities: ENTITIES,
           retryAttempts: 3,
           retryDelay: 1000,
         }),
@@ -44,6 +47,7 @@ export class AppModule {
             acquireTimeoutMs: config.databaseAcquireTimeoutMs,
             applicationName: 'kaoqin-background',
           }),
+          entities: ENTITIES,
           name: BACKGROUND_DATA_SOURCE,
           retryAttempts: 3,
           retryDelay: 1000,
@@ -51,6 +55,7 @@ export class AppModule {
         ObservabilityModule,
         AuthModule.forRoot(config),
         StaffModule,
+        SignInModule,
         PositionsModule,
         AuditModule,
         HealthModule,

@@ -1,3 +1,5 @@
+import { StaffCredentials } from '../auth/credentials';
+import { StaffRepository } from './staff.repository';
 import { Module } from '@nestjs/common';
 import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from './staff-access.module';
@@ -7,7 +9,8 @@ import { StaffService } from './staff.service';
 @Module({
   imports: [StaffAccessModule, PolicyModule],
   controllers: [StaffController],
-  providers: [StaffService],
-  exports: [StaffService, StaffAccessModule],
+  // The guard reads staff through its port (auth/credentials.ts); the staff rows answer it.
+  providers: [StaffService, { provide: StaffCredentials, useExisting: StaffRepository }],
+  exports: [StaffService, StaffAccessModule, StaffCredentials],
 })
 export class StaffModule {}

@@ -217,4 +217,15 @@ export class StaffService {
   private async assertAnotherAdmin(manager: EntityManager, id: string): Promise<void> {
     if (!(await this.staff.otherActiveAdminExists(id, manager))) throw lastAdmin();
   }
+
+  /** The row a sign-in checks the password against (any state: the caller answers all failures alike). */
+  signInCandidate(username: string): Promise<Staff | null> {
+    return this.staff.findByUsername(username);
+  }
+
+  /** Whether someone reports to this person (StaffDto.isSupervisor). */
+  async isSupervisor(id: string): Promise<boolean> {
+    return (await this.staff.supervisorsAmong([id])).has(id);
+  }
+
 }

@@ -5,15 +5,15 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { StaffDto } from '../staff/dto/staff.dto';
 import { StaffService } from '../staff/staff.service';
 import type { Actor } from '../domain/actor';
-import { CurrentActor, Public } from './auth.decorators';
-import { AuthService } from './auth.service';
+import { CurrentActor, Public } from '../auth/auth.decorators';
+import { SignInService } from './sign-in.service';
 import { LoginDto, LoginResultDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly auth: AuthService,
+    private readonly signIn: SignInService,
     private readonly staff: StaffService,
   ) {}
 
@@ -30,7 +30,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many failed attempts (TOO_MANY_LOGIN_ATTEMPTS), with Retry-After' })
   @ApiErrors(400, 401)
   login(@Body() body: LoginDto, @Ip() clientAddress: string): Promise<LoginResultDto> {
-    return this.auth.login(body, clientAddress);
+    return this.signIn.login(body, clientAddress);
   }
 
   @Get('me')

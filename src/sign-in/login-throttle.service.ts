@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { tooManyLoginAttempts } from './auth.errors';
+import { tooManyLoginAttempts } from '../auth/auth.errors';
 
 /**
  * Counts failed sign-ins per username and per client address in the database, so that every
