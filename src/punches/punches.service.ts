@@ -15,8 +15,6 @@ import type { EmploymentSpan } from '../domain/policy';
 import { PolicyRepository } from '../policy/policy.repository';
 import { SettingsRepository } from '../policy/settings.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
-import { StaffRepository } from '../staff/staff.repository';
-import { staffNotFound } from '../staff/staff.errors';
 import { ClockResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, toPunchDto } from './dto/punch.dto';
 import { PunchIngestService } from './punch-ingest.service';
 import { PunchRow, PunchesRepository } from './punches.repository';
@@ -35,7 +33,6 @@ export class PunchesService {
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
     private readonly policies: PolicyRepository,
-    private readonly staff: StaffRepository,
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly time: Clock,
@@ -76,10 +73,9 @@ export class PunchesService {
     const reading = readDateTime(input.at, zone);
     if (!reading.ok) throw new DomainError('bad_request', 'VALIDATION_FAILED', 'at is not a valid date-time', [{ field: 'at', message: `at is not a valid date-time: ${reading.problem}` }]);
     const at = reading.instant;
-    const person = await this.staff.findById(input.staffId);
-    if (!person) throw staffNotFound();
+    const employeeNo = await this.access.employeeNoOf(input.staffId);
     const result = await this.dataSource.transaction(async (manager) => {
-      const outcome = await this.ingest.ingestIn(manager, actor, [{ ok: true, index: 0, employeeNo: person.employeeNo, at, sourceLabel: null }], { source: 'manual', deviceId: null, reason: input.reason }, 'punch.manual');
+      const outcome = await this.ingest.ingestIn(manager, actor, [{ ok: true, index: 0, employeeNo, at, sourceLabel: null }], { source: 'manual', deviceId: null, reason: input.reason }, 'punch.manual');
       if (outcome.rejected.length > 0) throw singleLineRefused(outcome.rejected[0], 'at');
       if (outcome.inserted === 0) throw punchExists();
       return outcome;

@@ -18,6 +18,13 @@ export class StaffAccessService {
     return this.staff.isBelow(staffId, actor.id);
   }
 
+  /** The employee number of an existing person (a punch names its person by it), or a 404. */
+  async employeeNoOf(staffId: string): Promise<string> {
+    const person = await this.staff.findById(staffId);
+    if (!person) throw staffNotFound();
+    return person.employeeNo;
+  }
+
   async assertVisible(actor: Actor, staffId: string): Promise<void> {
     if (!(await this.canSee(actor, staffId))) throw staffNotFound();
   }

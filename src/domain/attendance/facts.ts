@@ -1,4 +1,4 @@
-import type { DayShare, LeavePart } from './types';
+import type { DayShare, LeavePart } from './shares';
 
 /**
  * What the rules found about a day, as data: the clause that applies, what kind of fact it is and

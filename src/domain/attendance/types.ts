@@ -49,7 +49,9 @@ export interface Punch {
 }
 
 /** Which part of the day a leave covers; am = first office session, pm = second (H-ATT-10). */
-export type LeavePart = 'full' | 'am' | 'pm';
+import type { DayShare, LeavePart } from './shares';
+
+export type { DayShare, LeavePart };
 
 /** Approved leave covering the date. */
 export interface LeaveCover {
@@ -121,7 +123,6 @@ export type DayStatus =
   | 'not_employed';
 
 /** A share of a day: sessions count as halves of it (H-ATT-10 half days). */
-export type DayShare = 0 | 0.5 | 1;
 
 export interface DayResult {
   date: string;

@@ -16,7 +16,7 @@ import { visibleTo } from '../../staff/visibility-sql';
 import type { ReportRowDto } from '../dto/report.dto';
 import { GRID_SQL, GridRow, MonthlyReportRepository, ReportRow } from '../monthly-report.repository';
 import { gridCells, MonthlyReportService, toReportRow } from '../monthly-report.service';
-import { cursor } from '../report-export';
+import { cursor } from './cursor';
 import type { ExportLabels } from './export-labels';
 
 export interface GridLine {
