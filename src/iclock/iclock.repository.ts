@@ -61,10 +61,6 @@ export class IclockRepository {
     );
   }
 
-  async touchDevice(manager: EntityManager, deviceId: string, now: Date): Promise<void> {
-    await manager.query(`UPDATE device SET last_seen_at = $2 WHERE id = $1`, [deviceId, now]);
-  }
-
   async stamps(deviceId: string): Promise<PushStamps> {
     const rows: PushStamps[] = await this.dataSource.query(
       `SELECT attlog_stamp AS attlog, operlog_stamp AS operlog, attphoto_stamp AS attphoto FROM device_push_state WHERE device_id = $1`,

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { assignedDateOf } from '../domain/attendance/person-days';
 import { DayChanges } from '../policy/day-changes';
+import { DevicesService } from '../devices/devices.service';
 import type { StaleSpan } from '../policy/stale-days.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
@@ -69,6 +70,7 @@ export class PunchIngestService {
     private readonly dataSource: DataSource,
     private readonly punches: PunchesRepository,
     private readonly dayChanges: DayChanges,
+    private readonly devices: DevicesService,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
     private readonly policies: PolicyRepository,
@@ -177,7 +179,7 @@ export class PunchIngestService {
   }
 
   private async finish(manager: EntityManager, actor: Actor, origin: Omit<PunchOrigin, 'createdBy'>, auditAction: string, now: Date, result: IngestResult): Promise<IngestResult> {
-    if (origin.deviceId) await this.punches.touchDevice(manager, origin.deviceId, now, result.inserted > 0);
+    if (origin.deviceId) await this.devices.touch(manager, origin.deviceId, now, result.inserted > 0);
     result.rejected.sort((a, b) => a.index - b.index);
     await this.audit.record(manager, actor, {
       action: auditAction,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { PunchImportService } from './punch-import.service';
@@ -8,7 +9,7 @@ import { PunchesRepository } from './punches.repository';
 import { PunchesService } from './punches.service';
 
 @Module({
-  imports: [PolicyModule, StaffAccessModule],
+  imports: [PolicyModule, StaffAccessModule, DevicesModule],
   controllers: [PunchesController],
   providers: [PunchesRepository, PunchIngestService, PunchImportService, PunchesService],
   exports: [PunchIngestService],

@@ -182,8 +182,4 @@ export class PunchesRepository {
     ]);
     return { rows, total: count[0].n };
   }
-
-  async touchDevice(manager: EntityManager, deviceId: string, now: Date, punched: boolean): Promise<void> {
-    await manager.query(`UPDATE device SET last_seen_at = $2, last_punch_at = CASE WHEN $3 THEN $2 ELSE last_punch_at END WHERE id = $1`, [deviceId, now, punched]);
-  }
 }
