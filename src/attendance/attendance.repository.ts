@@ -35,6 +35,11 @@ const INSERT_CHUNK = 5000;
 @Injectable()
 export class AttendanceRepository {
   /** Staff employed at some point in [from, to]; all of them, or those among `ids`. */
+  async pendingCount(manager: EntityManager, from: string, to: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM attendance_day WHERE status = 'pending' AND date BETWEEN $1 AND $2`, [from, to]);
+    return rows[0].n;
+  }
+
   /** The latest date with a stored result, or null: how far rules that change from a date on must recompute. */
   async lastStoredDate(manager: EntityManager): Promise<string | null> {
     const rows: { last: string | null }[] = await manager.query(`SELECT max(date) AS last FROM attendance_day`);

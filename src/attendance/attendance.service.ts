@@ -134,6 +134,11 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     if (from <= to) await this.recompute(manager, { staffIds, from, to });
   }
 
+  /** How many days between two dates are still pending (a month with any cannot be closed). */
+  pendingDays(manager: EntityManager, from: string, to: string): Promise<number> {
+    return this.days.pendingCount(manager, from, to);
+  }
+
   /** Before reading stored days: brings incomplete or expired-pending people up to date. */
   async ensureFresh(scope: RecomputeScope, inTransaction?: EntityManager): Promise<void> {
     const stale = await this.days.staleStaff(inTransaction ?? this.dataSource.manager, scope.staffIds, scope.from, scope.to, this.clock.now());

@@ -42,4 +42,24 @@ export class MonthLockService {
     const rows: { month: string }[] = await manager.query(`SELECT month FROM accounting_month WHERE month = ANY($1::text[]) AND state = 'closed'`, [months]);
     return new Set(rows.map((row) => row.month));
   }
+
+  /** Every month with a row, oldest first, and its state. */
+  states(manager: EntityManager): Promise<{ month: string; state: string }[]> {
+    return manager.query('SELECT month, state FROM accounting_month ORDER BY month');
+  }
+
+  /**
+   * Takes a month's row exclusively for a close or reopen (creating it when no write has yet):
+   * writes in flight hold it shared, so the close waits for them. Returns its state.
+   */
+  async lockExclusively(manager: EntityManager, month: string, create: boolean): Promise<string | null> {
+    if (create) await manager.query('INSERT INTO accounting_month (month) VALUES ($1) ON CONFLICT (month) DO NOTHING', [month]);
+    const rows: { state: string }[] = await manager.query('SELECT state FROM accounting_month WHERE month = $1 FOR UPDATE', [month]);
+    return rows[0]?.state ?? null;
+  }
+
+  async setState(manager: EntityManager, month: string, state: 'open' | 'closed', at: Date, by: string): Promise<void> {
+    await manager.query('UPDATE accounting_month SET state = $2, changed_at = $3, changed_by = $4 WHERE month = $1', [month, state, at, by]);
+  }
+
 }
