@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { startService } from '../src/bootstrap/start-service';
 import { loadConfig } from '../src/config/app-config';
-import { consoleFigures, firstScreenJavaScript, lighthouseScores } from './console';
+import { consoleFigures, firstScreenJavaScript, lighthouseScores, reportPageSmoothness, smoothnessFigures } from './console';
 import { freshDatabase } from './database';
 import { Api } from './http';
 import { evaluate, printReport } from './report';
@@ -34,13 +34,16 @@ async function main(): Promise<void> {
     }
     const js = firstScreenJavaScript();
     const scores = [await lighthouseScores(service.url, '/app/today', sessions[0]), await lighthouseScores(service.url, '/app/finance/report', sessions[1])];
+    const month = new Date().toISOString().slice(0, 7);
+    const total = (await api.ok<{ total: number }>('GET', `/reports/monthly?month=${month}&pageSize=1`, { token: sessions[1].token })).total;
+    const smoothness = await reportPageSmoothness(service.url, month, sessions[1], total);
     printReport({
       startedAt: startedAt.toISOString(),
       options: { only: 'console', node: process.version },
       database: database.description,
       counts: [],
-      figures: consoleFigures(js, scores).map(evaluate),
-      details: [{ section: 'console: first-screen files', lines: js.files }],
+      figures: [...consoleFigures(js, scores), ...smoothnessFigures(smoothness)].map(evaluate),
+      details: [{ section: 'console: first-screen files', lines: js.files }, { section: 'console: Lighthouse metrics', lines: scores.map((page) => `${page.page}: ${page.metrics}`) }],
       memory: [],
       seconds: (Date.now() - startedAt.getTime()) / 1000,
     });

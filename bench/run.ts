@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { RunningService, startService } from '../src/bootstrap/start-service';
 import { loadConfig } from '../src/config/app-config';
-import { consoleFigures, firstScreenJavaScript, lighthouseScores, LighthouseScores } from './console';
+import { consoleFigures, firstScreenJavaScript, lighthouseScores, LighthouseScores, reportPageSmoothness, smoothnessFigures } from './console';
 import { BenchDatabase, freshDatabase } from './database';
 import { Api } from './http';
 import { figuresOf } from './figures';
@@ -278,7 +278,10 @@ async function main(): Promise<void> {
       await lighthouseScores(service.url, '/app/today', await sessionOf(company.clockUsers[0].token)),
       await lighthouseScores(service.url, `/app/finance/report?month=${options.month}`, await sessionOf(financeToken)),
     ];
-    details.push({ section: 'console', lines: [`first-screen files: ${consoleJs.files.join(', ')}`] });
+    progress(`11. console: finance's report page with every row of ${options.month}, sorted and scrolled`);
+    const reportTotal = (await api.ok<{ total: number }>('GET', `/reports/monthly?month=${options.month}&pageSize=1`, { token: financeToken })).total;
+    const smoothness = await reportPageSmoothness(service.url, options.month, await sessionOf(financeToken), reportTotal);
+    details.push({ section: 'console', lines: [`first-screen files: ${consoleJs.files.join(', ')}`, ...lighthouse.map((page) => `Lighthouse ${page.page}: ${page.metrics}`)] });
 
     const countOf = async (sql: string, params: unknown[] = []) => ((await dataSource.query(sql, params)) as { n: number }[])[0].n;
     const monthFrom = `${options.month}-01`;
@@ -332,7 +335,7 @@ async function main(): Promise<void> {
       },
       database: database.description,
       counts,
-      figures: [...figures, ...consoleFigures(consoleJs, lighthouse)].map(evaluate),
+      figures: [...figures, ...consoleFigures(consoleJs, lighthouse), ...smoothnessFigures(smoothness)].map(evaluate),
       preamble: [
         options.punches === 'api'
           ? `seeding: the month's punches went in through POST /punches/batch (the batch ingestion figure); every figure below is measured on them.`

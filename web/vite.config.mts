@@ -21,6 +21,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: true,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Every page needs React, the router and the query cache: one long-cached file instead of
+          // a dozen small ones, each a round trip on a phone. antd stays split by component, so a
+          // page loads only the components it shows.
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/ }],
+        },
+      },
       // antd marks its files "use client" for React Server Components; a client bundle has nothing to keep.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

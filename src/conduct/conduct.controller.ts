@@ -8,7 +8,7 @@ import { EmptyBodyPipe, uuidParam } from '../common/params';
 import { DisciplinaryService } from './disciplinary.service';
 import { CreateDisciplinaryRecordDto, DisciplinaryPageDto, DisciplinaryQueryDto, DisciplinaryRecordDto, ResolutionDto, StatementDto } from './dto/disciplinary.dto';
 import {
-  AcknowledgeDto, AcknowledgementDto, AcknowledgementQueryDto, AcknowledgementStatusDto, ArticleDto, CreateDraftDto, DiffQueryDto, HandbookDiffDto,
+  AcknowledgeDto, AcknowledgementDto, AcknowledgementQueryDto, AcknowledgementStatusDto, MyAcknowledgementsDto, ArticleDto, CreateDraftDto, DiffQueryDto, HandbookDiffDto,
   HandbookVersionDto, HandbookVersionListDto, PutArticleDto,
 } from './dto/handbook.dto';
 import { HandbookService } from './handbook.service';
@@ -117,6 +117,13 @@ export class HandbookController {
   @ApiErrors(400, 422)
   acknowledge(@CurrentActor() actor: Actor, @Body() body: AcknowledgeDto): Promise<AcknowledgementDto> {
     return this.handbook.acknowledge(actor, body.version);
+  }
+
+  @Get('acknowledgements/mine')
+  @ApiOperation({ summary: 'The handbook versions I have acknowledged, newest first (every employee)' })
+  @ApiOkResponse({ type: MyAcknowledgementsDto })
+  mine(@CurrentActor() actor: Actor): Promise<MyAcknowledgementsDto> {
+    return this.handbook.acknowledgementsOf(actor);
   }
 
   @Get('acknowledgements')

@@ -6,7 +6,7 @@ import { hasRole } from '../domain/actor';
 import { Clock } from '../policy/clock';
 import { DomainError, notFound } from '../domain/errors/domain-error';
 import {
-  AcknowledgementDto, AcknowledgementStatusDto, ArticleChangeDto, ArticleDto, HandbookDiffDto, HandbookVersionDto, HandbookVersionSummaryDto, PutArticleDto,
+  AcknowledgementDto, AcknowledgementStatusDto, MyAcknowledgementsDto, ArticleChangeDto, ArticleDto, HandbookDiffDto, HandbookVersionDto, HandbookVersionSummaryDto, PutArticleDto,
 } from './dto/handbook.dto';
 
 interface VersionRow {
@@ -156,6 +156,16 @@ export class HandbookService {
       if (inserted.length > 0) await this.audit.record(manager, actor, { action: 'handbook.acknowledge', entity: 'handbook_version', entityId: String(version), after: { staffId: actor.id } });
       return { staffId: actor.id, version, acknowledgedAt: rows[0].acknowledged_at.toISOString() };
     });
+  }
+
+  /** The versions the caller has acknowledged, newest first (a device key has none). */
+  async acknowledgementsOf(actor: Actor): Promise<MyAcknowledgementsDto> {
+    if (actor.kind !== 'staff') return { items: [] };
+    const rows: { version: number; acknowledged_at: Date }[] = await this.dataSource.query(
+      'SELECT version, acknowledged_at FROM handbook_acknowledgement WHERE staff_id = $1 ORDER BY version DESC',
+      [actor.id],
+    );
+    return { items: rows.map((row) => ({ staffId: actor.id, version: row.version, acknowledgedAt: row.acknowledged_at.toISOString() })) };
   }
 
   /** Who has acknowledged a version, and which active staff have not yet. */

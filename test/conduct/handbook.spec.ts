@@ -90,4 +90,13 @@ describe('The handbook as versioned articles (H-CON-1 … H-CON-9)', () => {
     expect(status.body.notYet).not.toContain(emp.id);
     expect((await t.http().get('/handbook/acknowledgements').set(emp.auth)).status).toBe(403);
   });
+
+  it('each employee reads which versions they acknowledged, newest first, and only their own (issue 14: what changed since)', async () => {
+    const mine = await t.http().get('/handbook/acknowledgements/mine').set(emp.auth);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([{ staffId: emp.id, version: 2, acknowledgedAt: expect.any(String) }]);
+    const theirs = await t.http().get('/handbook/acknowledgements/mine').set(other.auth);
+    expect(theirs.body).toEqual({ items: [] });
+    expect((await t.http().get('/handbook/acknowledgements/mine')).status).toBe(401);
+  });
 });

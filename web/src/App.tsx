@@ -53,9 +53,11 @@ const Loading = () => (
 export function App() {
   const language = useLanguage();
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
+    // The query client outside antd's App: confirmation dialogs opened through App.useApp() render in
+    // App's holder, and must still reach the queries.
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+        <AntApp>
           <BrowserRouter basename="/app">
             <Suspense fallback={<Loading />}>
               <Routes>
@@ -78,8 +80,8 @@ export function App() {
               </Routes>
             </Suspense>
           </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   );
 }

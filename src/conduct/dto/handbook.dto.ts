@@ -174,6 +174,11 @@ export class AcknowledgementDto {
   acknowledgedAt: string;
 }
 
+export class MyAcknowledgementsDto {
+  @ApiProperty({ type: [AcknowledgementDto], maxItems: 1000, description: 'The versions I have acknowledged, newest version first: the first is the one "what changed since" starts from' })
+  items: AcknowledgementDto[];
+}
+
 export class AcknowledgementStatusDto {
   @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
   version: number;

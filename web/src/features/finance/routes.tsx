@@ -1,4 +1,14 @@
+import { AccountBookOutlined, CalendarOutlined, FileTextOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { ConsoleRoute } from '../../routes/types';
 
-/** The finance screens. */
-export const financeRoutes: ConsoleRoute[] = [];
+const MonthlyReport = lazy(() => import('./MonthlyReport'));
+const Months = lazy(() => import('./Months'));
+const Policy = lazy(() => import('./Policy'));
+
+/** The finance screens; admins may read them (the API lets them), only finance closes months and sets the policy. */
+export const financeRoutes: ConsoleRoute[] = [
+  { path: 'finance/report', audiences: ['finance', 'admin'], label: 'nav.financeReport', icon: <FileTextOutlined />, element: <MonthlyReport /> },
+  { path: 'finance/months', audiences: ['finance', 'admin'], label: 'nav.financeMonths', icon: <CalendarOutlined />, element: <Months /> },
+  { path: 'finance/policy', audiences: ['finance', 'admin'], label: 'nav.financePolicy', icon: <AccountBookOutlined />, element: <Policy /> },
+];

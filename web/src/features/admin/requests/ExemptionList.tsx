@@ -1,0 +1,132 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Descriptions, Popconfirm, Select, Space } from 'antd';
+import { useState } from 'react';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { audiencesOf, useMe } from '../../../auth/session';
+import { StaffPicker } from '../../../components/StaffPicker';
+import { type MessageKey, useT } from '../../../i18n';
+import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { AdminTable, StaffName, StateTag, usePaging } from '../shared';
+import { History } from './History';
+import { RevokeExemption } from './RevokeExemption';
+
+type Exemption = Schemas['ExemptionDto'];
+type Status = Exemption['status'];
+const STATUSES: Status[] = ['pending', 'approved', 'rejected', 'filed', 'revoked'];
+
+/** Everyone's business trips (因公外出, H-ATT-8): signed ones filed with the office (admin), or revoked (admin, finance). */
+export function ExemptionList() {
+  const t = useT();
+  const me = useMe();
+  const canFile = audiencesOf(me).has('admin');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const { page, pageSize, pagination, reset } = usePaging();
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | undefined>();
+  const [revoking, setRevoking] = useState<Exemption | null>(null);
+  const exemptions = useQuery({
+    queryKey: ['exemptions', 'all', { page, pageSize, staffId, status }],
+    queryFn: () => unwrap(api.GET('/exemptions', { params: { query: { page, pageSize, status, staffId: staffId ?? undefined } } })),
+    placeholderData: keepPreviousData,
+  });
+  const file = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/exemptions/{id}/file', { params: { path: { id } }, body: {} })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['exemptions'] });
+      void message.success(t('admin.requests.filed'));
+    },
+    onError: (error) => void message.error(errorText(error)),
+  });
+  return (
+    <>
+      <Space wrap className="admin-filters">
+        <div className="admin-filter">
+          <StaffPicker activeOnly={false} value={staffId} onChange={(id) => (setStaffId(id), reset())} aria-label={t('admin.filter.person')} placeholder={t('admin.filter.person')} />
+        </div>
+        <Select<Status>
+          allowClear
+          className="admin-filter"
+          aria-label={t('admin.filter.status')}
+          placeholder={t('admin.filter.status')}
+          value={status}
+          onChange={(next) => (setStatus(next), reset())}
+          options={STATUSES.map((s) => ({ value: s, label: t(`admin.state.${s}` as MessageKey) }))}
+        />
+      </Space>
+      {exemptions.error ? <ErrorAlert error={exemptions.error} onRetry={() => void exemptions.refetch()} /> : null}
+      <AdminTable<Exemption>
+        rowKey="id"
+        loading={exemptions.isFetching}
+        dataSource={exemptions.data?.items ?? []}
+        pagination={pagination(exemptions.data?.total)}
+        locale={{ emptyText: t('list.empty') }}
+        expandable={{ expandedRowRender: (row) => <ExemptionDetails exemption={row} /> }}
+        columns={[
+          { title: t('field.name'), dataIndex: 'staffId', render: (id: string) => <StaffName id={id} /> },
+          { title: t('field.date'), dataIndex: 'date' },
+          { title: t('admin.requests.window'), key: 'window', render: (_, row) => (row.from && row.to ? `${row.from}–${row.to}` : t('admin.requests.wholeDay')) },
+          { title: t('admin.requests.destination'), dataIndex: 'destination', render: (text: string) => <span className="admin-clip">{text}</span> },
+          { title: t('admin.requests.certifiedBy'), dataIndex: 'certifiedBy', render: (id: string | null) => <StaffName id={id} /> },
+          {
+            title: t('field.status'),
+            dataIndex: 'status',
+            render: (s: string, row) => (
+              <>
+                <StateTag state={s} />
+                {row.revokedAsFalse ? <span className="admin-chip admin-chip-danger">{t('admin.requests.false')}</span> : null}
+              </>
+            ),
+          },
+          {
+            title: t('admin.actions'),
+            key: 'actions',
+            render: (_, row) => (
+              <Space wrap>
+                {canFile && row.status === 'approved' ? (
+                  <Popconfirm
+                    title={t('admin.requests.fileTitle')}
+                    description={t('admin.requests.fileTripBody')}
+                    okText={t('admin.requests.file')}
+                    cancelText={t('action.cancel')}
+                    onConfirm={() => file.mutateAsync(row.id).catch(() => undefined)}
+                  >
+                    <Button size="small" type="primary">
+                      {t('admin.requests.file')}
+                    </Button>
+                  </Popconfirm>
+                ) : null}
+                {row.status === 'approved' || row.status === 'filed' ? (
+                  <Button size="small" danger onClick={() => setRevoking(row)}>
+                    {t('admin.requests.revoke')}
+                  </Button>
+                ) : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <RevokeExemption exemption={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
+
+/** The reason, the exact sentence the supervisor signed, why it was revoked, and every transition. */
+function ExemptionDetails({ exemption }: { exemption: Exemption }) {
+  const t = useT();
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      items={[
+        { key: 'reason', label: t('field.reason'), children: exemption.reason },
+        { key: 'attestation', label: t('admin.requests.attestation'), children: exemption.attestation ?? '—' },
+        ...(exemption.revokeReason
+          ? [{ key: 'revoke', label: t('admin.requests.revokeReason'), children: `${exemption.revokeReason}${exemption.revokedAsFalse ? ` (${t('admin.requests.false')})` : ''}` }]
+          : []),
+        { key: 'history', label: t('admin.requests.history'), children: <History events={exemption.history} /> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,113 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Popconfirm, Select, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { audiencesOf, useMe } from '../../../auth/session';
+import { StaffPicker } from '../../../components/StaffPicker';
+import { type MessageKey, useLanguage, useT } from '../../../i18n';
+import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { AdminTable, StaffName, StateTag, usePaging } from '../shared';
+import { History } from './History';
+
+type Leave = Schemas['LeaveRequestDto'];
+type Status = Leave['status'];
+const STATUSES: Status[] = ['pending', 'approved', 'rejected', 'cancelled', 'filed'];
+
+/** 12月3日 下午 – 12月4日 上午: a leave's span with its half days. */
+function span(t: ReturnType<typeof useT>, leave: Leave): string {
+  const half = (value: Leave['startHalf']) => (value ? ` ${t(`admin.half.${value}` as MessageKey)}` : '');
+  const start = `${leave.startDate}${half(leave.startHalf)}`;
+  const end = `${leave.endDate}${half(leave.endHalf)}`;
+  return start === end ? start : `${start} – ${end}`;
+}
+
+/** Everyone's leave requests, filtered by person and state; approved leave filed with HR (admin). */
+export function LeaveList() {
+  const t = useT();
+  const language = useLanguage();
+  const me = useMe();
+  const canFile = audiencesOf(me).has('admin');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const { page, pageSize, pagination, reset } = usePaging();
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | undefined>();
+  const leave = useQuery({
+    queryKey: ['leave-requests', 'all', { page, pageSize, staffId, status }],
+    queryFn: () => unwrap(api.GET('/leave-requests', { params: { query: { page, pageSize, status, staffId: staffId ?? undefined } } })),
+    placeholderData: keepPreviousData,
+  });
+  const types = useQuery({ queryKey: ['leave-types'], queryFn: () => unwrap(api.GET('/leave-types')), staleTime: 5 * 60_000 });
+  const typeName = useMemo(() => new Map((types.data?.items ?? []).map((type) => [type.code, language === 'en' ? type.nameEn : type.nameZh])), [types.data, language]);
+  const file = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/leave-requests/{id}/file', { params: { path: { id } }, body: {} })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['leave-requests'] });
+      void message.success(t('admin.requests.filed'));
+    },
+    onError: (error) => void message.error(errorText(error)),
+  });
+  return (
+    <>
+      <Space wrap className="admin-filters">
+        <div className="admin-filter">
+          <StaffPicker activeOnly={false} value={staffId} onChange={(id) => (setStaffId(id), reset())} aria-label={t('admin.filter.person')} placeholder={t('admin.filter.person')} />
+        </div>
+        <Select<Status>
+          allowClear
+          className="admin-filter"
+          aria-label={t('admin.filter.status')}
+          placeholder={t('admin.filter.status')}
+          value={status}
+          onChange={(next) => (setStatus(next), reset())}
+          options={STATUSES.map((s) => ({ value: s, label: t(`admin.state.${s}` as MessageKey) }))}
+        />
+      </Space>
+      {leave.error ? <ErrorAlert error={leave.error} onRetry={() => void leave.refetch()} /> : null}
+      <AdminTable<Leave>
+        rowKey="id"
+        loading={leave.isFetching}
+        dataSource={leave.data?.items ?? []}
+        pagination={pagination(leave.data?.total)}
+        locale={{ emptyText: t('list.empty') }}
+        expandable={{ expandedRowRender: (row) => <History events={row.history} /> }}
+        columns={[
+          { title: t('field.name'), dataIndex: 'staffId', render: (id: string) => <StaffName id={id} /> },
+          {
+            title: t('admin.requests.type'),
+            dataIndex: 'type',
+            render: (code: string, row) => (
+              <>
+                {typeName.get(code) ?? code}
+                {row.emergency ? <span className="admin-chip admin-chip-future">{t('admin.requests.emergency')}</span> : null}
+              </>
+            ),
+          },
+          { title: t('admin.requests.span'), key: 'span', render: (_, row) => span(t, row) },
+          { title: t('admin.requests.days'), dataIndex: 'workingDays' },
+          { title: t('field.reason'), dataIndex: 'reason', render: (reason: string) => <span className="admin-clip">{reason || '—'}</span> },
+          { title: t('field.status'), dataIndex: 'status', render: (s: string) => <StateTag state={s} /> },
+          {
+            title: t('admin.actions'),
+            key: 'actions',
+            render: (_, row) =>
+              canFile && row.status === 'approved' ? (
+                <Popconfirm
+                  title={t('admin.requests.fileTitle')}
+                  description={t('admin.requests.fileLeaveBody')}
+                  okText={t('admin.requests.file')}
+                  cancelText={t('action.cancel')}
+                  onConfirm={() => file.mutateAsync(row.id).catch(() => undefined)}
+                >
+                  <Button size="small" type="primary">
+                    {t('admin.requests.file')}
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]}
+      />
+    </>
+  );
+}

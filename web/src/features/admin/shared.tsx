@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormInstance, Table, type TablePaginationConfig, type TableProps } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError, unwrap } from '../../api/client';
+import { StatusTag } from '../../components/StatusTag';
+import { type MessageKey, useT } from '../../i18n';
+import { applyFieldErrors } from '../../lib/errors';
+
+/**
+ * Small pieces the admin pages share: a person's name from their id, a state's tag in the report
+ * colours, and server-side paging state for antd tables.
+ */
+
+/** 王芳（E0042） for a staff id (cached per person); undefined until known. */
+export function useStaffLabel(id: string | null | undefined): { label: string | undefined; failed: boolean } {
+  const { data, isError } = useQuery({
+    queryKey: ['staff', 'one', id],
+    queryFn: () => unwrap(api.GET('/staff/{id}', { params: { path: { id: id as string } } })),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+  return { label: data ? `${data.name}（${data.employeeNo}）` : undefined, failed: isError };
+}
+
+/** A person's name from their id: the lists carry ids, and an office reads names. */
+export function StaffName({ id }: { id: string | null | undefined }) {
+  const { label, failed } = useStaffLabel(id);
+  if (!id) return <>—</>;
+  if (label) return <>{label}</>;
+  // Someone the reader may not see (or still loading): the id's start is enough to tell rows apart.
+  return <span className="admin-muted">{failed ? id.slice(0, 8) : '…'}</span>;
+}
+
+/** Which report colour each workflow state takes (theme.ts STATUS_COLOURS: every pair passes 4.5:1). */
+const STATE_COLOUR: Record<string, string> = {
+  pending: 'pending',
+  approved: 'present',
+  filed: 'leave',
+  rejected: 'absent',
+  cancelled: 'rest',
+  revoked: 'absent',
+  issued: 'late',
+  acknowledged: 'rest',
+  appealed: 'pending',
+  upheld: 'absent',
+  withdrawn: 'rest',
+  draft: 'pending',
+  published: 'present',
+  active: 'present',
+  retired: 'rest',
+};
+
+/** A workflow state (leave, exemption, record, handbook version) as a coloured tag with its translated name. */
+export function StateTag({ state }: { state: string }) {
+  const t = useT();
+  return <StatusTag status={STATE_COLOUR[state] ?? 'rest'} label={t(`admin.state.${state}` as MessageKey)} />;
+}
+
+/** Page and page size of a server-paged list, and the antd pagination that drives them. */
+export function usePaging(initialSize = 20) {
+  const t = useT();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(initialSize);
+  const pagination = (total: number | undefined): TablePaginationConfig => ({
+    current: page,
+    pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (count) => t('list.total', { total: count }),
+    onChange: (next, size) => {
+      setPage(size === pageSize ? next : 1);
+      setPageSize(size);
+    },
+  });
+  return { page, pageSize, pagination, reset: () => setPage(1) };
+}
+
+/**
+ * After a failed submit: the field errors go beside their fields, and what none of the fields
+ * shows (a rule broken, a conflict, a detail about another field) is returned for the banner.
+ */
+export function bannerAfter(form: FormInstance, error: unknown): unknown {
+  const unplaced = applyFieldErrors(form, error);
+  const placedAll = error instanceof ApiError && error.body.details.length > 0 && unplaced.length === 0;
+  return placedAll ? null : error;
+}
+
+/**
+ * A table that scrolls sideways inside itself when it is wider than the screen (phones), never the
+ * page; its scrolling box is made keyboard-focusable so that keyboard users can scroll it too.
+ */
+export function AdminTable<T extends object>(props: TableProps<T>) {
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    frame.current?.querySelectorAll('.ant-table-content').forEach((box) => box.setAttribute('tabindex', '0'));
+  });
+  return (
+    <div ref={frame} className="admin-table">
+      <Table<T> scroll={{ x: 'max-content' }} {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { Descriptions, Typography } from 'antd';
+import type { Schemas } from '../../api/client';
+import { StatusTag } from '../../components/StatusTag';
+import { type MessageKey, useLanguage, useT } from '../../i18n';
+import { useCompany } from '../../lib/company';
+import { formatDay, formatTime } from '../../lib/time';
+
+/** One day of my month: its verdict, the punches that decided it (company time) and the rules' sentences. */
+export function DayDetail({ day }: { day: Schemas['AttendanceDayDto'] }) {
+  const t = useT();
+  const language = useLanguage();
+  const { timeZone } = useCompany();
+  const time = (instant: string | null) => (instant ? formatTime(instant, timeZone, language) : '—');
+  return (
+    <section className="employee-day" aria-labelledby="employee-day-title">
+      <h2 id="employee-day-title" className="card-title">
+        {formatDay(day.date, language, { month: 'long', day: 'numeric', weekday: 'long' })}{' '}
+        <StatusTag status={day.status} label={t(`status.${day.status}` as MessageKey)} />
+      </h2>
+      <Descriptions column={{ xs: 2, sm: 2, md: 2 }} size="small" className="employee-day-facts">
+        <Descriptions.Item label={t('today.firstIn')}>{time(day.firstIn)}</Descriptions.Item>
+        <Descriptions.Item label={t('today.lastOut')}>{time(day.lastOut)}</Descriptions.Item>
+        <Descriptions.Item label={t('myMonth.lateMinutes')}>{t('myMonth.minutes', { n: day.lateMinutes })}</Descriptions.Item>
+        <Descriptions.Item label={t('myMonth.earlyMinutes')}>{t('myMonth.minutes', { n: day.earlyMinutes })}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Text strong>{t('today.why')}</Typography.Text>
+      <ul className="explanation">
+        {day.explanation.map((sentence, i) => (
+          <li key={i}>{sentence}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { Card } from 'antd';
+import { useSearchParams } from 'react-router';
+import { PageTitle } from '../../components/PageTitle';
+import { useT } from '../../i18n';
+import { LeaveDetail } from './LeaveDetail';
+import { LeaveForm } from './LeaveForm';
+import { LeaveList } from './LeaveList';
+import './employee.css';
+
+/** Asking for leave and following my requests; the open request is in the URL (?request=) so a link keeps it. */
+export default function Leave() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const open = params.get('request');
+  const setOpen = (id: string | null) =>
+    setParams((current) => {
+      if (id) current.set('request', id);
+      else current.delete('request');
+      return current;
+    });
+  return (
+    <div className="employee-page">
+      <PageTitle>{t('leave.title')}</PageTitle>
+      <div className="employee-columns">
+        <Card title={<h2 className="card-title">{t('leave.new')}</h2>}>
+          <LeaveForm />
+        </Card>
+        <Card title={<h2 className="card-title">{t('leave.mine')}</h2>} className="employee-list-card">
+          <LeaveList onOpen={setOpen} />
+        </Card>
+      </div>
+      <LeaveDetail id={open} onClose={() => setOpen(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Input, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { MonthSwitcher } from '../../components/MonthSwitcher';
+import { StatusTag } from '../../components/StatusTag';
+import { PageTitle } from '../../components/PageTitle';
+import { useLanguage, useT } from '../../i18n';
+import { ErrorAlert } from '../../lib/errors';
+import { formatFen } from '../../lib/money';
+import { useMonthParam } from '../../lib/use-month-param';
+import { DailyGrid } from './DailyGrid';
+import { useLeaveTypes, usePositions } from './lookups';
+import { formatMeasure, MEASURE_WIDTH, measureColumns, reportGroups } from './report-columns';
+import { type ReportRow, useWholeReport } from './report-data';
+import { ReportDownloads } from './ReportDownloads';
+import { useKeyboardScroll } from './use-keyboard-scroll';
+import './finance.css';
+
+const ID_WIDTH = { employeeNo: 104, name: 120, position: 136 };
+
+/** The monthly report (GET /reports/monthly): every column, company totals, sortable, virtualised, with the grid and the exports. */
+export default function MonthlyReport() {
+  const t = useT();
+  const language = useLanguage();
+  const [month, setMonth] = useMonthParam();
+  const [tab, setTab] = useState('summary');
+  const box = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(box, t('fin.report.table'));
+  const report = useWholeReport(month);
+  const months = useQuery({ queryKey: ['months'], queryFn: () => unwrap(api.GET('/months')) });
+  const state = months.data?.items.find((item) => item.month === month)?.state ?? 'open';
+  const leaveTypes = useLeaveTypes();
+  const positionName = usePositions();
+  const [search, setSearch] = useState('');
+  const needle = useDeferredValue(search.trim().toLowerCase());
+
+  const data = report.data;
+  // The month's leave types: those the catalogue has and any the report counts (a retired type still shows).
+  const leaveCodes = useMemo(() => [...new Set([...leaveTypes.codes, ...Object.keys(data?.totals.leaveDays ?? {})])], [leaveTypes.codes, data]);
+  const groups = useMemo(() => reportGroups(t, leaveCodes, leaveTypes.name), [t, leaveCodes, leaveTypes.name]);
+  const measures = groups.flatMap((group) => group.measures);
+  const columns: TableColumnsType<ReportRow> = [
+    {
+      title: t('field.employeeNo'),
+      dataIndex: 'employeeNo',
+      key: 'employeeNo',
+      width: ID_WIDTH.employeeNo,
+      fixed: 'left',
+      sorter: (a, b) => a.employeeNo.localeCompare(b.employeeNo),
+      defaultSortOrder: 'ascend',
+    },
+    { title: t('field.name'), dataIndex: 'name', key: 'name', width: ID_WIDTH.name, fixed: 'left', sorter: (a, b) => a.name.localeCompare(b.name, language), ellipsis: true },
+    { title: t('fin.col.position'), key: 'position', width: ID_WIDTH.position, ellipsis: true, render: (_, row) => positionName(row.positionCode) },
+    ...measureColumns(groups, language),
+  ];
+  const width = ID_WIDTH.employeeNo + ID_WIDTH.name + ID_WIDTH.position + measures.reduce((sum, m) => sum + MEASURE_WIDTH[m.kind], 0);
+  const rows = useMemo(
+    () => (needle ? (data?.items ?? []).filter((row) => row.name.toLowerCase().includes(needle) || row.employeeNo.toLowerCase().includes(needle)) : (data?.items ?? [])),
+    [data, needle],
+  );
+
+  const summaryTable = (
+    <div ref={box}>
+      <div className="fin-report-tools">
+        <Input.Search allowClear className="fin-search" placeholder={t('fin.report.search')} aria-label={t('fin.report.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+      <Table<ReportRow>
+        className="fin-report-table"
+        size="small"
+        bordered
+        virtual
+        rowKey="staffId"
+        columns={columns}
+        dataSource={rows}
+        loading={report.isLoading ? { tip: t('fin.report.loading', { count: report.loaded }) } : false}
+        scroll={{ x: width, y: 560 }}
+        locale={{ emptyText: t('list.empty') }}
+        pagination={{ defaultPageSize: 100, showSizeChanger: true, pageSizeOptions: [50, 100, 500, 1000, 10000], showTotal: (total) => t('list.total', { total }) }}
+        summary={() =>
+          data ? (
+            <Table.Summary fixed="bottom">
+              <Table.Summary.Row className="fin-totals">
+                <Table.Summary.Cell index={0} colSpan={3}>
+                  <strong>{t('fin.report.totals', { total: data.total })}</strong>
+                </Table.Summary.Cell>
+                {measures.map((measure, i) => (
+                  <Table.Summary.Cell key={measure.key} index={3 + i} align="right">
+                    <strong>{formatMeasure(measure, measure.value(data.totals), language)}</strong>
+                  </Table.Summary.Cell>
+                ))}
+              </Table.Summary.Row>
+            </Table.Summary>
+          ) : null
+        }
+      />
+    </div>
+  );
+
+  return (
+    <>
+      <div className="fin-page">
+        <PageTitle extra={<MonthSwitcher month={month} onChange={setMonth} />}>{t('fin.report.title')}</PageTitle>
+        <div className="fin-report-head">
+          <StatusTag status={state === 'closed' ? 'present' : 'rest'} label={t(state === 'closed' ? 'fin.month.closed' : 'fin.month.open')} />
+          {data ? (
+            <Typography.Text type="secondary" className="fin-policy-line">
+              {t('fin.report.policy', {
+                month: data.policy.effectiveMonth,
+                late: formatFen(data.policy.lateFen, language),
+                absence: formatFen(data.policy.absenceDayFen, language),
+                bonus: formatFen(data.policy.fullAttendanceBonusFen, language),
+              })}
+            </Typography.Text>
+          ) : null}
+          <span className="spacer" />
+          <ReportDownloads month={month} />
+        </div>
+        {data && data.rosterGaps > 0 ? <Alert className="fin-alert" type="warning" showIcon title={t('fin.report.rosterGaps', { count: data.rosterGaps })} /> : null}
+        {data && data.totals.pendingDays > 0 ? <Alert className="fin-alert" type="info" showIcon title={t('fin.report.pending', { count: data.totals.pendingDays })} /> : null}
+        {report.error ? <ErrorAlert error={report.error} onRetry={() => void report.refetch()} /> : null}
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'summary', label: t('fin.report.tabSummary'), children: summaryTable },
+            { key: 'grid', label: t('fin.report.tabGrid'), children: <DailyGrid month={month} /> },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { CheckOutlined, CloseOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { StatusTag } from '../../components/StatusTag';
+import { type MessageKey, type Translate, useLanguage, useT } from '../../i18n';
+import type { Language } from '../../i18n/language-store';
+import { useCompany } from '../../lib/company';
+import { ErrorAlert, useErrorText } from '../../lib/errors';
+import { formatDateTime, formatDay } from '../../lib/time';
+import { useLeaveTypes } from '../finance/lookups';
+import { datesBetween, type Exemption, type LeaveRequest, monthsBetween } from './covered-days';
+import { type Decision, DecisionModal } from './DecisionModal';
+import { MonthStrip } from './MonthStrip';
+
+type Item = Schemas['ApprovalItemDto'];
+
+const halfLabel = (half: 'am' | 'pm' | null, t: Translate) => (half ? ` ${t(`sup.half.${half}` as MessageKey)}` : '');
+
+/** "Mon 23 Nov am – Tue 24 Nov · 1.5 working days" */
+function leaveDays(leave: LeaveRequest, language: Language, t: Translate): string {
+  const start = `${formatDay(leave.startDate, language)}${halfLabel(leave.startHalf, t)}`;
+  const end = `${formatDay(leave.endDate, language)}${halfLabel(leave.endHalf, t)}`;
+  const range = leave.startDate === leave.endDate && leave.startHalf === leave.endHalf ? start : `${start} – ${end}`;
+  return `${range} · ${t(leave.workingDays === 1 ? 'sup.workingDay' : 'sup.workingDays', { days: leave.workingDays })}`;
+}
+
+/** "Mon 23 Nov · 09:00–11:30" or "… · the whole day" */
+function tripDays(trip: Exemption, language: Language, t: Translate): string {
+  return `${formatDay(trip.date, language)} · ${trip.from ? `${trip.from}–${trip.to}` : t('sup.wholeDay')}`;
+}
+
+/** One request waiting for the signed-in supervisor (or admin): who, what, which days, their month, the decision. */
+export function ApprovalCard({ item }: { item: Item }) {
+  const t = useT();
+  const language = useLanguage();
+  const { timeZone } = useCompany();
+  const leaveTypes = useLeaveTypes();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [decision, setDecision] = useState<Decision | null>(null);
+
+  const leave = useQuery({
+    queryKey: ['leave-request', item.id],
+    queryFn: () => unwrap(api.GET('/leave-requests/{id}', { params: { path: { id: item.id } } })),
+    enabled: item.kind === 'leave',
+  });
+  const trip = useQuery({
+    queryKey: ['exemption', item.id],
+    queryFn: () => unwrap(api.GET('/exemptions/{id}', { params: { path: { id: item.id } } })),
+    enabled: item.kind === 'exemption',
+  });
+  const detail = item.kind === 'leave' ? leave : trip;
+  const covered = useMemo(() => new Set(datesBetween(item.startDate, item.endDate)), [item.startDate, item.endDate]);
+
+  // Approved requests wait for the office to file them (H-ORG-4); admins see them here too.
+  const file = useMutation({
+    mutationFn: (): Promise<unknown> =>
+      item.kind === 'leave'
+        ? unwrap(api.POST('/leave-requests/{id}/file', { params: { path: { id: item.id } }, body: {} }))
+        : unwrap(api.POST('/exemptions/{id}/file', { params: { path: { id: item.id } }, body: {} })),
+    onSuccess: () => {
+      void message.success(t('sup.filed', { name: item.staffName }));
+      void queryClient.invalidateQueries({ queryKey: ['approvals'] });
+    },
+    onError: (error) => void message.error(errorText(error)),
+  });
+
+  const kindLabel = item.kind === 'leave' ? (leave.data ? leaveTypes.name(leave.data.type) : t('sup.kind.leave')) : t('sup.kind.exemption');
+  const days = leave.data ? leaveDays(leave.data, language, t) : trip.data ? tripDays(trip.data, language, t) : `${item.startDate} – ${item.endDate}`;
+  const description = [kindLabel, days, trip.data?.destination].filter(Boolean).join(' · ');
+  return (
+    <Card
+      className="sup-card"
+      title={
+        <h2 className="sup-card-title">
+          {item.staffName}
+          <span className="sup-card-no">{item.employeeNo}</span>
+        </h2>
+      }
+      extra={
+        <Space size={4} wrap>
+          <StatusTag status={item.kind === 'leave' ? 'leave' : 'exempt'} label={kindLabel} />
+          {item.waitingFor === 'filing' ? <StatusTag status="pending" label={t('sup.waiting.filing')} /> : null}
+        </Space>
+      }
+    >
+      {detail.error ? <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} /> : null}
+      {detail.isLoading ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
+      <Descriptions column={{ xs: 1, md: 2 }} size="small" className="sup-card-facts">
+        <Descriptions.Item label={t('sup.field.days')}>
+          <Typography.Text strong>{days}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('field.createdAt')}>{formatDateTime(item.submittedAt, timeZone, language)}</Descriptions.Item>
+        {trip.data ? <Descriptions.Item label={t('sup.field.destination')}>{trip.data.destination}</Descriptions.Item> : null}
+        {leave.data?.emergency ? (
+          <Descriptions.Item label={t('sup.field.emergency')}>
+            <StatusTag status="absent" label={t('sup.emergency')} />
+          </Descriptions.Item>
+        ) : null}
+        {detail.data ? (
+          <Descriptions.Item label={t('field.reason')} span={2}>
+            <span className="sup-reason">{detail.data.reason}</span>
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      {monthsBetween(item.startDate, item.endDate).map((month) => (
+        <MonthStrip key={month} staffId={item.staffId} name={item.staffName} month={month} covered={covered} />
+      ))}
+      <div className="sup-card-actions">
+        {item.waitingFor === 'decision' ? (
+          <>
+            <Button danger icon={<CloseOutlined />} onClick={() => setDecision('reject')}>
+              {t('sup.action.reject')}
+            </Button>
+            <Button type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} disabled={item.kind === 'exemption' && !trip.data}>
+              {t(item.kind === 'exemption' ? 'sup.action.sign' : 'sup.action.approve')}
+            </Button>
+          </>
+        ) : (
+          <Popconfirm title={t('sup.file.confirm', { name: item.staffName })} okText={t('action.confirm')} cancelText={t('action.cancel')} onConfirm={() => file.mutate()}>
+            <Button icon={<FileDoneOutlined />} loading={file.isPending}>
+              {t('sup.action.file')}
+            </Button>
+          </Popconfirm>
+        )}
+      </div>
+      {decision ? <DecisionModal item={item} decision={decision} exemption={trip.data} description={description} onClose={() => setDecision(null)} /> : null}
+    </Card>
+  );
+}
