@@ -3,13 +3,14 @@ import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { DisciplinaryController, HandbookController } from './conduct.controller';
 import { DisciplinaryService } from './disciplinary.service';
+import { HandbookRepository } from './handbook.repository';
 import { HandbookService } from './handbook.service';
 
 /** Staff rules: the handbook in versions, acknowledgements, disciplinary records. */
 @Module({
   imports: [PolicyModule, StaffAccessModule],
   controllers: [HandbookController, DisciplinaryController],
-  providers: [HandbookService, DisciplinaryService],
+  providers: [HandbookRepository, HandbookService, DisciplinaryService],
   exports: [DisciplinaryService],
 })
 export class ConductModule {}
