@@ -14,6 +14,7 @@ import { IclockModule } from './iclock/iclock.module';
 import { ConductModule } from './conduct/conduct.module';
 import { DevicesModule } from './devices/devices.module';
 import { LeaveModule } from './leave/leave.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
@@ -65,6 +66,7 @@ export class AppModule {
         PunchesModule,
         IclockModule,
         LeaveModule,
+        ApprovalsModule,
         ReportsModule,
         ConductModule,
       ],
