@@ -15,6 +15,7 @@ import { ConductModule } from './conduct/conduct.module';
 import { DevicesModule } from './devices/devices.module';
 import { LeaveModule } from './leave/leave.module';
 import { MonthsModule } from './months/months.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
@@ -66,6 +67,7 @@ export class AppModule {
         PunchesModule,
         IclockModule,
         LeaveModule,
+        ApprovalsModule,
         ReportsModule,
         MonthsModule,
         ConductModule,

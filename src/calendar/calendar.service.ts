@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
-import { DomainError } from '../domain/errors/domain-error';
+import { overrideNotFound } from './calendar.errors';
 import { MonthLockService } from '../policy/month-lock.service';
 import { calendarOn } from '../domain/policy';
 import { PolicyRepository } from '../policy/policy.repository';
@@ -50,7 +50,7 @@ export class CalendarService {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
       const removed = await modifyReturning<unknown>(manager, 'DELETE FROM calendar_override WHERE date = $1 RETURNING kind, name', [date]);
-      if (removed.length === 0) throw new DomainError('not_found', 'CALENDAR_OVERRIDE_NOT_FOUND', `There is no override on ${date}`, [], { date });
+      if (removed.length === 0) throw overrideNotFound(date);
       await this.recomputeAround(manager, date);
       await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed[0], after: null });
     });

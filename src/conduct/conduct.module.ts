@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsModule } from '../approvals/approvals.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { DisciplinaryController, HandbookController } from './conduct.controller';
@@ -8,7 +9,7 @@ import { HandbookService } from './handbook.service';
 
 /** Staff rules: the handbook in versions, acknowledgements, disciplinary records. */
 @Module({
-  imports: [PolicyModule, StaffAccessModule],
+  imports: [PolicyModule, StaffAccessModule, ApprovalsModule],
   controllers: [HandbookController, DisciplinaryController],
   providers: [HandbookRepository, HandbookService, DisciplinaryService],
   exports: [DisciplinaryService],

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { stateChanged } from '../domain/approval-policy';
+import { ApprovalWorkflow } from '../approvals/approval-workflow';
+import { DISCIPLINARY_WORKFLOW, DisciplinaryAction, DisciplinaryStatus } from '../domain/disciplinary-workflow';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, hasRole } from '../domain/actor';
+import type { Actor } from '../domain/actor';
 import { Clock } from '../policy/clock';
-import { DomainError, notFound } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { visibleTo } from '../staff/visibility-sql';
+import { articleNotInForce, noHandbookInForce, recordNotFound, unknownStaff, warningWithAmount } from './disciplinary.errors';
 import { CreateDisciplinaryRecordDto, DisciplinaryQueryDto, DisciplinaryRecordDto } from './dto/disciplinary.dto';
 import type { ArticleDto } from './dto/handbook.dto';
 
@@ -22,7 +23,7 @@ interface RecordRow {
   severity: string;
   action: string;
   amount_fen: number | null;
-  status: string;
+  status: DisciplinaryStatus;
   issued_by: string;
   issued_at: Date;
   statement: string | null;
@@ -43,8 +44,6 @@ interface NewRecord {
   exemptionId: string | null;
 }
 
-const recordNotFound = () => notFound('The disciplinary record', 'DISCIPLINARY_RECORD_NOT_FOUND');
-
 /**
  * Disciplinary records (奖惩记录, H-CON-8): issued by an admin citing the articles in force on the
  * day, then acknowledged or appealed by the employee, and an appeal upheld or withdrawn by an admin.
@@ -58,15 +57,16 @@ export class DisciplinaryService {
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly workflow: ApprovalWorkflow,
   ) {}
 
   async create(actor: Actor, input: CreateDisciplinaryRecordDto): Promise<DisciplinaryRecordDto> {
     if (input.action === 'warning' && input.amountFen !== undefined && input.amountFen !== null) {
-      throw new DomainError('bad_request', 'VALIDATION_FAILED', 'A warning has no amount', [{ field: 'amountFen', message: 'must be absent for a warning' }]);
+      throw warningWithAmount();
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const staff: unknown[] = await manager.query('SELECT 1 FROM staff WHERE id = $1', [input.staffId]);
-      if (staff.length === 0) throw new DomainError('unprocessable', 'STAFF_NOT_FOUND', 'No such staff member', [{ field: 'staffId', message: 'unknown' }]);
+      if (staff.length === 0) throw unknownStaff();
       const version = await this.versionInForce(manager, input.occurredOn);
       const created = await this.insert(manager, actor, { ...input, version, amountFen: input.amountFen ?? null, exemptionId: null });
       await this.audit.record(manager, actor, { action: 'disciplinary.issue', entity: 'disciplinary_record', entityId: created, after: await this.dto(manager, created) });
@@ -114,55 +114,36 @@ export class DisciplinaryService {
   }
 
   acknowledge(actor: Actor, id: string): Promise<DisciplinaryRecordDto> {
-    return this.transition(actor, id, 'acknowledged', (row) => {
-      if (row.staff_id !== actor.id) throw new DomainError('forbidden', 'ONLY_THE_EMPLOYEE', 'Only the employee acknowledges their own record');
-      if (row.status !== 'issued') throw stateChanged(row.status, 'acknowledged');
-      return {};
-    });
+    return this.transition(actor, id, 'acknowledge', {});
   }
 
   appeal(actor: Actor, id: string, statement: string): Promise<DisciplinaryRecordDto> {
-    return this.transition(actor, id, 'appealed', (row) => {
-      if (row.staff_id !== actor.id) throw new DomainError('forbidden', 'ONLY_THE_EMPLOYEE', 'Only the employee appeals their own record');
-      if (row.status !== 'issued' && row.status !== 'acknowledged') throw stateChanged(row.status, 'appealed');
-      return { statement };
-    });
+    return this.transition(actor, id, 'appeal', { statement });
   }
 
   uphold(actor: Actor, id: string, reason: string): Promise<DisciplinaryRecordDto> {
-    return this.transition(actor, id, 'upheld', (row) => {
-      this.assertAdmin(actor, row);
-      if (row.status !== 'appealed') throw stateChanged(row.status, 'upheld');
-      return { resolutionReason: reason };
-    });
+    return this.transition(actor, id, 'uphold', { resolutionReason: reason });
   }
 
   withdraw(actor: Actor, id: string, reason: string): Promise<DisciplinaryRecordDto> {
-    return this.transition(actor, id, 'withdrawn', (row) => {
-      this.assertAdmin(actor, row);
-      if (row.status === 'withdrawn' || row.status === 'upheld') throw stateChanged(row.status, 'withdrawn');
-      return { resolutionReason: reason };
-    });
+    return this.transition(actor, id, 'withdraw', { resolutionReason: reason });
   }
 
-  private assertAdmin(actor: Actor, row: RecordRow): void {
-    if (!hasRole(actor, 'admin')) throw new DomainError('forbidden', 'ROLE_REQUIRED', 'Only an administrator decides an appeal or withdraws a record');
-    if (row.staff_id === actor.id) throw new DomainError('forbidden', 'SELF_APPROVAL', 'Nobody decides on their own record');
-  }
-
-  private async transition(actor: Actor, id: string, to: string, check: (row: RecordRow) => { statement?: string; resolutionReason?: string }): Promise<DisciplinaryRecordDto> {
+  /** One transition of DISCIPLINARY_WORKFLOW; the audit rows are the record's history. */
+  private async transition(actor: Actor, id: string, action: DisciplinaryAction, changes: { statement?: string; resolutionReason?: string }): Promise<DisciplinaryRecordDto> {
     await this.dataSource.transaction(async (manager) => {
       const rows: RecordRow[] = await manager.query('SELECT * FROM disciplinary_record WHERE id = $1 FOR UPDATE', [id]);
       if (!rows[0] || !(await this.access.canSee(actor, rows[0].staff_id))) throw recordNotFound();
-      const changes = check(rows[0]);
+      const requester = await this.access.requesterOf(manager, rows[0].staff_id);
+      const step = await this.workflow.run(manager, DISCIPLINARY_WORKFLOW, { state: rows[0].status, action, actor, requester }, null);
       // A fine's fate changes the month's report.
       if (rows[0].action === 'fine') await this.monthLock.assertOpen(manager, [rows[0].occurred_on]);
       const before = await this.dto(manager, id);
       await manager.query(
         `UPDATE disciplinary_record SET status = $2, statement = coalesce($3, statement), resolution_reason = coalesce($4, resolution_reason) WHERE id = $1`,
-        [id, to, changes.statement ?? null, changes.resolutionReason ?? null],
+        [id, step.to, changes.statement ?? null, changes.resolutionReason ?? null],
       );
-      await this.audit.record(manager, actor, { action: `disciplinary.${to}`, entity: 'disciplinary_record', entityId: id, before, after: await this.dto(manager, id) });
+      await this.audit.record(manager, actor, { action: `disciplinary.${step.to}`, entity: 'disciplinary_record', entityId: id, before, after: await this.dto(manager, id) });
     });
     return this.dto(this.dataSource.manager, id);
   }
@@ -172,16 +153,14 @@ export class DisciplinaryService {
     const zone: { time_zone: string }[] = await manager.query('SELECT time_zone FROM company');
     const endOfDay = DateTime.fromISO(date, { zone: zone[0].time_zone }).plus({ days: 1 }).toJSDate();
     const rows: { number: number }[] = await manager.query(`SELECT max(number) AS number FROM handbook_version WHERE status = 'published' AND published_at < $1`, [endOfDay]);
-    if (rows[0].number === null) throw new DomainError('unprocessable', 'NO_HANDBOOK_IN_FORCE', `No handbook version was in force on ${date}`, [], { date });
+    if (rows[0].number === null) throw noHandbookInForce(date);
     return rows[0].number;
   }
 
   private async insert(manager: EntityManager, actor: Actor, record: NewRecord): Promise<string> {
     const found: { id: string }[] = await manager.query('SELECT id FROM handbook_article WHERE version = $1 AND id = ANY($2::uuid[])', [record.version, record.articleIds]);
     if (found.length !== record.articleIds.length) {
-      throw new DomainError('unprocessable', 'ARTICLE_NOT_IN_FORCE', `Cite articles of handbook version ${record.version}, the one in force on ${record.occurredOn}`, [
-        { field: 'articleIds', message: `not all are articles of version ${record.version}` },
-      ], { version: record.version, occurredOn: record.occurredOn });
+      throw articleNotInForce(record.version, record.occurredOn);
     }
     if (record.action === 'fine') await this.monthLock.assertOpen(manager, [record.occurredOn]);
     const rows: { id: string }[] = await manager.query(

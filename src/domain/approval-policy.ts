@@ -10,6 +10,9 @@ export interface Requester {
   supervisorActive: boolean;
 }
 
+/** Requests are filed and decided by people; a device key can only add punches. */
+export const onlyStaff = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member can do this');
+
 export const selfApproval = () =>
   new DomainError('forbidden', 'SELF_APPROVAL', 'Nobody approves, rejects or files their own request (H-ORG-3)');
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
-import { DomainError, notFound } from '../domain/errors/domain-error';
 import { modifyReturning } from '../database/modify-returning';
+import { leaveTypeNotFound, leaveTypeTaken } from './leave.errors';
 import { CreateLeaveTypeDto, LeaveTypeDto, UpdateLeaveTypeDto } from './dto/leave.dto';
 
 interface LeaveTypeRow {
@@ -32,7 +32,7 @@ export class LeaveTypesService {
   async create(actor: Actor, input: CreateLeaveTypeDto): Promise<LeaveTypeDto> {
     return this.dataSource.transaction(async (manager) => {
       const taken: unknown[] = await manager.query('SELECT 1 FROM leave_type WHERE code = $1', [input.code]);
-      if (taken.length > 0) throw new DomainError('conflict', 'LEAVE_TYPE_TAKEN', 'This leave type code exists already', [{ field: 'code', message: 'is taken' }]);
+      if (taken.length > 0) throw leaveTypeTaken();
       const rows: LeaveTypeRow[] = await manager.query('INSERT INTO leave_type (code, name_zh, name_en, paid) VALUES ($1, $2, $3, $4) RETURNING *', [input.code, input.nameZh, input.nameEn, input.paid]);
       const created = toDto(rows[0]);
       await this.audit.record(manager, actor, { action: 'leave_type.create', entity: 'leave_type', entityId: input.code, after: created });
@@ -43,7 +43,7 @@ export class LeaveTypesService {
   async update(actor: Actor, code: string, input: UpdateLeaveTypeDto): Promise<LeaveTypeDto> {
     return this.dataSource.transaction(async (manager) => {
       const current: LeaveTypeRow[] = await manager.query('SELECT * FROM leave_type WHERE code = $1 FOR UPDATE', [code]);
-      if (current.length === 0) throw notFound('The leave type', 'LEAVE_TYPE_NOT_FOUND');
+      if (current.length === 0) throw leaveTypeNotFound();
       const rows = await modifyReturning<LeaveTypeRow>(
         manager,
         `UPDATE leave_type SET name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en), paid = coalesce($4, paid), active = coalesce($5, active) WHERE code = $1 RETURNING *`,

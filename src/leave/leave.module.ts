@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
-import { ApprovalsController } from '../approvals/approvals.controller';
+import { ApprovalsModule } from '../approvals/approvals.module';
 import { ConductModule } from '../conduct/conduct.module';
 import { ExemptionsController } from '../exemptions/exemptions.controller';
 import { ExemptionsRepository } from '../exemptions/exemptions.repository';
@@ -12,11 +11,11 @@ import { LeaveController } from './leave.controller';
 import { LeaveRepository } from './leave.repository';
 import { LeaveService } from './leave.service';
 
-/** Requests that excuse attendance — leave and business trips — and their approvals inbox. */
+/** Requests that excuse attendance — leave and business trips — run through the approval workflow. */
 @Module({
-  imports: [PolicyModule, StaffAccessModule, ConductModule],
-  controllers: [LeaveController, ExemptionsController, ApprovalsController],
-  providers: [LeaveRepository, LeaveService, LeaveTypesService, ExemptionsRepository, ExemptionsService, ApprovalEventsRepository],
+  imports: [PolicyModule, StaffAccessModule, ApprovalsModule, ConductModule],
+  controllers: [LeaveController, ExemptionsController],
+  providers: [LeaveRepository, LeaveService, LeaveTypesService, ExemptionsRepository, ExemptionsService],
   exports: [ExemptionsService],
 })
 export class LeaveModule {}

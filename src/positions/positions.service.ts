@@ -3,11 +3,10 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { Clock } from '../policy/clock';
-import { DomainError, notFound } from '../domain/errors/domain-error';
+import { positionCodeTaken, positionNotFound } from './positions.errors';
 import { CreatePositionDto, PositionDto, PositionListQueryDto, toPositionDto, UpdatePositionDto } from './dto/position.dto';
 import { Position } from './position.entity';
 
-const positionNotFound = () => notFound('The position', 'POSITION_NOT_FOUND');
 
 @Injectable()
 export class PositionsService {
@@ -26,7 +25,7 @@ export class PositionsService {
   async create(actor: Actor, input: CreatePositionDto): Promise<PositionDto> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Position, { code: input.code })) {
-        throw new DomainError('conflict', 'POSITION_CODE_TAKEN', 'This position code is already in use', [{ field: 'code', message: 'is taken' }]);
+        throw positionCodeTaken();
       }
       await manager.insert(Position, { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, active: true, updatedAt: this.clock.now() });
       const created = toPositionDto((await manager.findOneBy(Position, { code: input.code })) as Position);

@@ -8,7 +8,6 @@ import { addDays } from '../domain/calendar/calendar-day';
 import { Clock } from '../policy/clock';
 import { readDateTime } from '../common/date-time';
 import { localDate } from '../domain/time/company-time';
-import { DomainError } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../policy/month-lock.service';
 import type { EmploymentSpan } from '../domain/policy';
@@ -18,7 +17,7 @@ import { StaffAccessService } from '../staff/staff-access.service';
 import { ClockResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, toPunchDto } from './dto/punch.dto';
 import { PunchIngestService } from './punch-ingest.service';
 import { PunchRow, PunchesRepository } from './punches.repository';
-import { alreadyVoided, onlyStaffClock, punchExists, punchNotFound, singleLineRefused } from './punches.errors';
+import { alreadyVoided, invalidAt, onlyStaffClock, punchExists, punchNotFound, rangeOutOfBounds, singleLineRefused } from './punches.errors';
 
 /** The UTC calendar date of an instant: within a day of its local date in any zone. */
 const utcDate = (instant: Date): string => instant.toISOString().slice(0, 10);
@@ -71,7 +70,7 @@ export class PunchesService {
   async manual(actor: Actor, input: ManualPunchDto): Promise<PunchDto> {
     const zone = await this.settings.timeZone();
     const reading = readDateTime(input.at, zone);
-    if (!reading.ok) throw new DomainError('bad_request', 'VALIDATION_FAILED', 'at is not a valid date-time', [{ field: 'at', message: `at is not a valid date-time: ${reading.problem}` }]);
+    if (!reading.ok) throw invalidAt(reading.problem);
     const at = reading.instant;
     const employeeNo = await this.access.employeeNoOf(input.staffId);
     const result = await this.dataSource.transaction(async (manager) => {
@@ -104,7 +103,7 @@ export class PunchesService {
   async list(actor: Actor, query: PunchListQueryDto): Promise<Page<PunchDto>> {
     await this.access.assertVisible(actor, query.staffId);
     if (query.to < query.from || addDays(query.from, 366) < query.to) {
-      throw new DomainError('bad_request', 'VALIDATION_FAILED', 'from must not be after to, and the range at most a year', [{ field: 'to', message: 'out of range' }]);
+      throw rangeOutOfBounds();
     }
     const zone = await this.settings.timeZone();
     const { fromInstant, toInstant } = PunchIngestService.instantRange(query.from, query.to, zone);

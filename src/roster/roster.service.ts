@@ -4,16 +4,11 @@ import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
-import { DomainError } from '../domain/errors/domain-error';
 import { MonthLockService } from '../policy/month-lock.service';
 import { isEmployedOn } from '../domain/policy';
 import { GenerateRosterDto, RosterDayDto, RosterMonthDto } from './dto/roster.dto';
+import { notAvailable, rosterDayEmpty, unknownStaffIds } from './roster.errors';
 import { RosterRepository, RosterStaff } from './roster.repository';
-
-const notAvailable = (date: string) =>
-  new DomainError('unprocessable', 'DUTY_STAFF_NOT_AVAILABLE', `That person cannot be on duty on ${date}: not an active employee that day, or on approved leave`, [
-    { field: 'staffId', message: 'not available that day' },
-  ], { date });
 
 @Injectable()
 export class RosterService {
@@ -58,7 +53,7 @@ export class RosterService {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
       const removed = await this.roster.delete(manager, date);
-      if (!removed) throw new DomainError('not_found', 'ROSTER_DAY_EMPTY', `Nobody is on duty on ${date}`, [], { date });
+      if (!removed) throw rosterDayEmpty(date);
       await this.recompute(manager, [removed.staff_id], date);
       await this.audit.record(manager, actor, { action: 'roster.delete', entity: 'duty_roster', entityId: date, before: { staffId: removed.staff_id }, after: null });
     });
@@ -75,7 +70,7 @@ export class RosterService {
       const people: (RosterStaff | null)[] = [];
       for (const id of input.staffIds) people.push(await this.roster.staff(manager, id));
       const unknown = input.staffIds.filter((_, i) => people[i] === null);
-      if (unknown.length > 0) throw new DomainError('unprocessable', 'STAFF_NOT_FOUND', 'Some staff ids are unknown', unknown.map((id) => ({ field: 'staffIds', message: id })));
+      if (unknown.length > 0) throw unknownStaffIds(unknown);
       const rotation = people as RosterStaff[];
       const taken = new Set((await this.roster.between(manager, from, to)).map((row) => row.date));
       const onLeave = await this.roster.onLeaveBetween(manager, input.staffIds, from, to);

@@ -6,7 +6,7 @@ import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { addDays } from '../domain/calendar/calendar-day';
-import { DomainError } from '../domain/errors/domain-error';
+import { sessionsOutOfOrder, shiftsOverlap } from './shifts.errors';
 import { MonthLockService } from '../policy/month-lock.service';
 import { monthsBetween } from '../settings/settings.service';
 import { versionOn } from '../domain/settings';
@@ -39,12 +39,12 @@ export class ShiftsService {
       // Any date will do to check order and overlap: the sessions are wall-clock times.
       buildShiftDay('2026-01-05', { code, sessions: input.sessions }, 'UTC');
     } catch (error) {
-      throw new DomainError('bad_request', 'VALIDATION_FAILED', (error as Error).message, [{ field: 'sessions', message: 'sessions must be in order and must not overlap' }]);
+      throw sessionsOutOfOrder((error as Error).message);
     }
     return this.dataSource.transaction(async (manager) => {
       const all = await this.shifts.versions(manager);
       const clash = nextDayClash(all, { code, effectiveFrom: input.effectiveFrom, sessions: input.sessions });
-      if (clash) throw new DomainError('unprocessable', 'SHIFTS_OVERLAP', clash, [{ field: 'sessions', message: clash }]);
+      if (clash) throw shiftsOverlap(clash);
       const versions = all.filter((version) => version.code === code);
       const next = versions.find((version) => version.effectiveFrom > input.effectiveFrom);
       const today = await this.companyClock.today(manager);

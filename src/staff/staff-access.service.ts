@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Requester } from '../domain/approval-policy';
 import { Actor, seesEveryone } from '../domain/actor';
 import { staffNotFound } from './staff.errors';
 import { StaffRepository } from './staff.repository';
@@ -23,6 +25,16 @@ export class StaffAccessService {
     const person = await this.staff.findById(staffId);
     if (!person) throw staffNotFound();
     return person.employeeNo;
+  }
+
+  /**
+   * Whose request or record it is, for the approval rules (H-ORG-3); read in the caller's
+   * transaction, after it has locked the subject. The subject's person always exists (a foreign key).
+   */
+  async requesterOf(manager: EntityManager, staffId: string): Promise<Requester> {
+    const requester = await this.staff.requester(manager, staffId);
+    if (!requester) throw staffNotFound();
+    return requester;
   }
 
   async assertVisible(actor: Actor, staffId: string): Promise<void> {

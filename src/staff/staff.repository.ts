@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import type { Requester } from '../domain/approval-policy';
 import type { GrantableRole } from '../domain/roles';
 import { Staff } from './staff.entity';
 import { belowViewer } from './visibility-sql';
@@ -58,6 +59,15 @@ export class StaffRepository {
   async isBelow(staffId: string, viewerId: string): Promise<boolean> {
     const rows: { found: boolean }[] = await this.dataSource.query(`SELECT $2::uuid IN ${belowViewer('$1')} AS found`, [viewerId, staffId]);
     return rows[0].found;
+  }
+
+  /** The person a request is about, with their supervisor and whether that one can still sign. */
+  async requester(manager: EntityManager, staffId: string): Promise<Requester | null> {
+    const rows: { id: string; supervisor_id: string | null; supervisor_active: boolean | null }[] = await manager.query(
+      `SELECT s.id, s.supervisor_id, sup.active AS supervisor_active FROM staff s LEFT JOIN staff sup ON sup.id = s.supervisor_id WHERE s.id = $1`,
+      [staffId],
+    );
+    return rows[0] ? { id: rows[0].id, supervisorId: rows[0].supervisor_id, supervisorActive: rows[0].supervisor_active === true } : null;
   }
 
   /** Ids of those among `ids` who have at least one direct report (H-ORG-3: supervisors are derived). */

@@ -6,7 +6,6 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../domain/actor';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { Clock } from '../policy/clock';
-import { DomainError } from '../domain/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../policy/month-lock.service';
 import { addDays, datesBetween } from '../domain/calendar/calendar-day';
@@ -15,7 +14,7 @@ import { CreateStaffDto, DeactivateStaffDto, SetPasswordDto, StaffListQueryDto, 
 import { StaffDto, toStaffDto } from './dto/staff.dto';
 import { StaffAccessService } from './staff-access.service';
 import { Staff } from './staff.entity';
-import { alreadyInState, lastAdmin, notAllowed, oldPasswordRequired, positionNotUsable, staffNotFound, supervisorLoop, supervisorNotUsable } from './staff.errors';
+import { alreadyInState, cannotDeactivateSelf, lastAdmin, leftBeforeHired, notAllowed, oldPasswordRequired, positionNotUsable, staffNotFound, supervisorLoop, supervisorNotUsable } from './staff.errors';
 import { StaffRepository } from './staff.repository';
 
 @Injectable()
@@ -121,10 +120,10 @@ export class StaffService {
       if (!current.active) throw alreadyInState(false);
       if (current.roles.includes('admin')) await this.assertAnotherAdmin(manager, id);
       // Another admin records someone's leaving; an admin cannot sign themself out for good by mistake.
-      if (actor.id === id) throw new DomainError('unprocessable', 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; another admin can', [{ field: 'id', message: 'is you' }]);
+      if (actor.id === id) throw cannotDeactivateSelf();
       const before = await this.reload(manager, id);
       const leftOn = input.leftOn ?? (await this.companyClock.today(manager));
-      if (leftOn < current.hiredOn) throw new DomainError('unprocessable', 'LEFT_BEFORE_HIRED', 'leftOn must not be before hiredOn', [{ field: 'leftOn', message: 'is before hiredOn' }]);
+      if (leftOn < current.hiredOn) throw leftBeforeHired();
       await manager.update(Staff, { id }, {
         active: false,
         leftOn,
