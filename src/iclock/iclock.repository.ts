@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PushStamps, TimeZoneUnit } from './handshake';
-import type { PinCandidate, PinMapping } from './pin-mapping';
+import type { PushStamps, TimeZoneUnit } from '../domain/terminal/handshake';
+import type { PinCandidate, PinMapping } from '../domain/terminal/pin-mapping';
 
 /** A registered terminal as the push protocol needs it. */
 export interface PushDevice {

@@ -6,11 +6,11 @@ import { Metrics } from '../observability/metrics';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { DevicesService } from '../devices/devices.service';
 import { PunchIngestService } from '../punches/punch-ingest.service';
-import { handshakeBody, timeZoneValue, utcOffsetMinutes } from './handshake';
+import { handshakeBody, timeZoneValue, utcOffsetMinutes } from '../domain/terminal/handshake';
 import { bodyLines, keptLine, parseAttlogLine, parseCommandResult, summariseOperlog, toPunchLines } from './iclock-lines';
 import { deviceInactive, deviceNotRegistered, serialInvalid, serialMissing } from './iclock.errors';
 import { IclockRepository, PushDevice, StampedTable } from './iclock.repository';
-import { matchPins } from './pin-mapping';
+import { matchPins } from '../domain/terminal/pin-mapping';
 
 /** Who called: the serial a terminal names itself by (the protocol has no key), and from where. */
 export interface DeviceContact {
