@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import type { Requester } from '../domain/approval-policy';
+import type { EmploymentSpan } from '../domain/policy';
 import type { GrantableRole } from '../domain/roles';
 import { Staff } from './staff.entity';
 import { belowViewer } from './visibility-sql';
@@ -35,6 +36,22 @@ export class StaffRepository {
       [id],
     );
     return rows.length === 0 ? null : { id: rows[0].id, username: rows[0].username, roles: rows[0].roles, active: rows[0].active, tokenVersion: rows[0].token_version };
+  }
+
+  /** Whether the person exists, in the caller's transaction (a record about them is to be written). */
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    return ((await manager.query('SELECT 1 FROM staff WHERE id = $1', [id])) as unknown[]).length > 0;
+  }
+
+  /** When someone was employed (the days a schedule applies to them), in the caller's transaction. */
+  async employment(manager: EntityManager, id: string): Promise<EmploymentSpan | null> {
+    const rows: { hired_on: string; left_on: string | null }[] = await manager.query('SELECT hired_on, left_on FROM staff WHERE id = $1', [id]);
+    return rows[0] ? { id, hiredOn: rows[0].hired_on, leftOn: rows[0].left_on } : null;
+  }
+
+  /** Names and employee numbers of these people (those that exist), e.g. for a sentence that names both signer and subject. */
+  names(manager: EntityManager, ids: string[]): Promise<{ id: string; name: string; employee_no: string }[]> {
+    return manager.query('SELECT id, name, employee_no FROM staff WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   findById(id: string, manager?: EntityManager): Promise<Staff | null> {
