@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarOverridesRepository } from './calendar-overrides.repository';
 import { CompanyClock } from './company-clock';
 import { DayChanges } from './day-changes';
 import { MonthLockService } from './month-lock.service';
@@ -12,7 +13,7 @@ import { StaleDaysRepository } from './stale-days.repository';
  * lock every dated write checks, the company's clock, and the announcement of changed days.
  */
 @Module({
-  providers: [SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
-  exports: [SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
+  providers: [CalendarOverridesRepository, SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
+  exports: [CalendarOverridesRepository, SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
 })
 export class PolicyModule {}
