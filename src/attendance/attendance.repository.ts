@@ -4,7 +4,7 @@ import type { DayFact } from '../domain/attendance/facts';
 import type { Punch } from '../domain/attendance/types';
 import type { ComputedDay } from '../domain/attendance/person-days';
 import type { EmploymentSpan } from '../domain/policy';
-import { monthNotClosed } from '../policy/month-lock.service';
+import { notClosedMonthSql } from '../policy/month-lock.service';
 
 export interface AttendanceDayRow {
   staff_id: string;
@@ -49,7 +49,7 @@ export class AttendanceRepository {
 
   /** The earliest date with a stored result in a month that is not closed, or null. */
   async firstOpenDate(manager: EntityManager): Promise<string | null> {
-    const rows: { first: string | null }[] = await manager.query(`SELECT min(d.date) AS first FROM attendance_day d WHERE ${monthNotClosed('d.date')}`);
+    const rows: { first: string | null }[] = await manager.query(`SELECT min(d.date) AS first FROM attendance_day d WHERE ${notClosedMonthSql('d.date')}`);
     return rows[0].first;
   }
 

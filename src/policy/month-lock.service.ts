@@ -11,7 +11,7 @@ export const monthClosed = (months: string[]) =>
  * SQL condition for statements that keep to open months: the month of `dateExpr` is not closed (a
  * month without a row has never been closed). The lock's one rule, for other owners' queries.
  */
-export const monthNotClosed = (dateExpr: string): string =>
+export const notClosedMonthSql = (dateExpr: string): string =>
   `NOT EXISTS (SELECT 1 FROM accounting_month m WHERE m.month = to_char(${dateExpr}, 'YYYY-MM') AND m.state = 'closed')`;
 
 /**

@@ -55,6 +55,11 @@ export class StaffAccessService {
     return this.staff.names(manager, ids).then((rows) => rows.map((row) => ({ id: row.id, name: row.name, employeeNo: row.employee_no })));
   }
 
+  /** Everyone a viewer with a scope (see `scopeOf`) may see, for filtering stored lists. */
+  visibleIds(manager: EntityManager, viewerId: string): Promise<Set<string>> {
+    return this.staff.visibleIds(manager, viewerId);
+  }
+
   async assertVisible(actor: Actor, staffId: string): Promise<void> {
     if (!(await this.canSee(actor, staffId))) throw staffNotFound();
   }

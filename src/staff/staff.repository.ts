@@ -5,7 +5,7 @@ import type { Requester } from '../domain/approval-policy';
 import type { EmploymentSpan } from '../domain/policy';
 import type { GrantableRole } from '../domain/roles';
 import { Staff } from './staff.entity';
-import { belowViewer } from './visibility-sql';
+import { belowViewer, visibleTo } from './visibility-sql';
 
 export interface StaffListFilter {
   /** Null: everyone. Otherwise only these people: the viewer and everyone below them. */
@@ -85,6 +85,12 @@ export class StaffRepository {
       [staffId],
     );
     return rows[0] ? { id: rows[0].id, supervisorId: rows[0].supervisor_id, supervisorActive: rows[0].supervisor_active === true } : null;
+  }
+
+  /** The ids of everyone a viewer may see: themself and those below them. */
+  async visibleIds(manager: EntityManager, viewerId: string): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(`SELECT s.id FROM staff s WHERE ${visibleTo('s.id', '$1')}`, [viewerId]);
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Ids of those among `ids` who have at least one direct report (H-ORG-3: supervisors are derived). */
