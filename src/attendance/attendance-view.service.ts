@@ -46,8 +46,7 @@ export class AttendanceViewService {
       const today = await this.companyClock.today(manager);
       const last = to < today ? to : today;
       if (from <= last) await this.attendance.recompute(manager, { staffIds: null, from, to: last });
-      const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM attendance_day WHERE date BETWEEN $1 AND $2', [from, to]);
-      return { month, days: rows[0].n };
+      return { month, days: await this.days.countBetween(manager, from, to) };
     });
   }
 

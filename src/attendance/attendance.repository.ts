@@ -4,6 +4,7 @@ import type { DayFact } from '../domain/attendance/facts';
 import type { Punch } from '../domain/attendance/types';
 import type { ComputedDay } from '../domain/attendance/person-days';
 import type { EmploymentSpan } from '../domain/policy';
+import { notClosedMonthSql } from '../policy/month-lock.service';
 
 export interface AttendanceDayRow {
   staff_id: string;
@@ -44,6 +45,18 @@ export class AttendanceRepository {
   async lastStoredDate(manager: EntityManager): Promise<string | null> {
     const rows: { last: string | null }[] = await manager.query(`SELECT max(date) AS last FROM attendance_day`);
     return rows[0].last;
+  }
+
+  /** The earliest date with a stored result in a month that is not closed, or null. */
+  async firstOpenDate(manager: EntityManager): Promise<string | null> {
+    const rows: { first: string | null }[] = await manager.query(`SELECT min(d.date) AS first FROM attendance_day d WHERE ${notClosedMonthSql('d.date')}`);
+    return rows[0].first;
+  }
+
+  /** How many day results are stored in [from, to] (what a month's rebuild reports). */
+  async countBetween(manager: EntityManager, from: string, to: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM attendance_day WHERE date BETWEEN $1 AND $2', [from, to]);
+    return rows[0].n;
   }
 
   /** Serialises recomputes of the same people (see AttendanceService.lockPeople): their staff rows, in id order. */

@@ -65,6 +65,11 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     return this.recomputeFrom(manager, changed.staffIds, changed.from, changed.until);
   }
 
+  async openDaysChanged(manager: EntityManager): Promise<void> {
+    const first = await this.days.firstOpenDate(manager);
+    if (first) await this.recomputeFrom(manager, null, first);
+  }
+
   /** Computes people's days without storing them (also the core of `recompute`). */
   async compute(manager: EntityManager, scope: RecomputeScope, preloaded?: Policy): Promise<{ policy: Policy; people: Map<string, PersonDays> }> {
     // A caller may pass a Policy it loaded for at least [from - 1, to + 1].

@@ -10,13 +10,14 @@ import { calendarOn } from '../domain/policy';
 import { PolicyRepository } from '../policy/policy.repository';
 import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { CalendarMonthDto, PutCalendarDayDto } from './dto/calendar.dto';
-import { modifyReturning } from '../database/modify-returning';
+import { CalendarOverridesRepository } from '../policy/calendar-overrides.repository';
 
 @Injectable()
 export class CalendarService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyRepository,
+    private readonly overrides: CalendarOverridesRepository,
     private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
@@ -32,16 +33,12 @@ export class CalendarService {
   async put(actor: Actor, date: string, input: PutCalendarDayDto): Promise<CalendarMonthDto['days'][number]> {
     return this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
-      const before: unknown[] = await manager.query('SELECT kind, name FROM calendar_override WHERE date = $1', [date]);
-      await manager.query(
-        `INSERT INTO calendar_override (date, kind, name, created_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, created_by = EXCLUDED.created_by, created_at = now()`,
-        [date, input.kind, input.name ?? null, actor.id],
-      );
+      const before = await this.overrides.find(manager, date);
+      await this.overrides.put(manager, date, input.kind, input.name ?? null, actor.id);
       await this.recomputeAround(manager, date);
       const policy = await this.policies.load(manager, date, date);
       const after = calendarOn(policy, date);
-      await this.audit.record(manager, actor, { action: 'calendar.put', entity: 'calendar_override', entityId: date, before: before[0] ?? null, after });
+      await this.audit.record(manager, actor, { action: 'calendar.put', entity: 'calendar_override', entityId: date, before, after });
       return after;
     });
   }
@@ -49,10 +46,10 @@ export class CalendarService {
   async remove(actor: Actor, date: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
-      const removed = await modifyReturning<unknown>(manager, 'DELETE FROM calendar_override WHERE date = $1 RETURNING kind, name', [date]);
-      if (removed.length === 0) throw overrideNotFound(date);
+      const removed = await this.overrides.remove(manager, date);
+      if (!removed) throw overrideNotFound(date);
       await this.recomputeAround(manager, date);
-      await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed[0], after: null });
+      await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed, after: null });
     });
   }
 

@@ -3,6 +3,7 @@ import { ApprovalsModule } from '../approvals/approvals.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { DisciplinaryController, HandbookController } from './conduct.controller';
+import { DisciplinaryRepository } from './disciplinary.repository';
 import { DisciplinaryService } from './disciplinary.service';
 import { HandbookRepository } from './handbook.repository';
 import { HandbookService } from './handbook.service';
@@ -11,7 +12,7 @@ import { HandbookService } from './handbook.service';
 @Module({
   imports: [PolicyModule, StaffAccessModule, ApprovalsModule],
   controllers: [HandbookController, DisciplinaryController],
-  providers: [HandbookRepository, HandbookService, DisciplinaryService],
+  providers: [HandbookRepository, HandbookService, DisciplinaryRepository, DisciplinaryService],
   exports: [DisciplinaryService],
 })
 export class ConductModule {}

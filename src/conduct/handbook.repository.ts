@@ -52,6 +52,24 @@ export class HandbookRepository {
     return rows[0] ?? null;
   }
 
+  /** The latest version published before `instant` (a disciplinary record cites the one in force on its day), or null. */
+  async publishedBefore(manager: EntityManager, instant: Date): Promise<number | null> {
+    const rows: { number: number | null }[] = await manager.query(`SELECT max(number) AS number FROM handbook_version WHERE status = 'published' AND published_at < $1`, [instant]);
+    return rows[0].number;
+  }
+
+  /** The ids of a version's articles with these keys, ordered by key (those that exist). */
+  async articleIdsByKey(manager: EntityManager, number: number, keys: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query('SELECT id FROM handbook_article WHERE version = $1 AND key = ANY($2::text[]) ORDER BY key', [number, keys]);
+    return rows.map((row) => row.id);
+  }
+
+  /** How many of `ids` are articles of the version: a citation must name articles of the version in force. */
+  async countArticlesAmong(manager: EntityManager, number: number, ids: string[]): Promise<number> {
+    const rows: { id: string }[] = await manager.query('SELECT id FROM handbook_article WHERE version = $1 AND id = ANY($2::uuid[])', [number, ids]);
+    return rows.length;
+  }
+
   /** Locks the draft, if there is one, so that two admins cannot both start one. */
   async lockDraft(manager: EntityManager): Promise<boolean> {
     return ((await manager.query(`SELECT 1 FROM handbook_version WHERE status = 'draft' FOR UPDATE`)) as unknown[]).length > 0;

@@ -22,6 +22,12 @@ export class DevicesRepository {
     return rows[0] ?? null;
   }
 
+  /** The device's own zone, or null: its local times are then read in the company's. */
+  async timeZone(id: string): Promise<string | null> {
+    const rows: { time_zone: string | null }[] = await this.dataSource.query('SELECT time_zone FROM device WHERE id = $1', [id]);
+    return rows[0]?.time_zone ?? null;
+  }
+
   async serialTaken(manager: EntityManager, serialNumber: string): Promise<boolean> {
     return ((await manager.query('SELECT 1 FROM device WHERE serial_number = $1', [serialNumber])) as unknown[]).length > 0;
   }

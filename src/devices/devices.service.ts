@@ -90,6 +90,11 @@ export class DevicesService {
   }
 
   /** The device called in: its last contact, and its last punch when one was stored. */
+  /** The zone a device's local times are in, when it has one of its own (else null: the company's). */
+  timeZoneOf(deviceId: string): Promise<string | null> {
+    return this.devices.timeZone(deviceId);
+  }
+
   touch(manager: EntityManager, deviceId: string, now: Date, punched = false): Promise<void> {
     return this.devices.touch(manager, deviceId, now, punched);
   }

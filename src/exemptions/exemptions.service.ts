@@ -109,11 +109,11 @@ export class ExemptionsService {
 
   /** The sentence the signer certifies, with both people's names and numbers. */
   private async attestation(manager: EntityManager, actor: Actor, row: ExemptionRow): Promise<string> {
-    const people: { id: string; name: string; employee_no: string }[] = await manager.query('SELECT id, name, employee_no FROM staff WHERE id = ANY($1::uuid[])', [[actor.id, row.staff_id]]);
+    const people = await this.access.namesOf(manager, [actor.id, row.staff_id]);
     const signer = people.find((person) => person.id === actor.id)!;
     const employee = people.find((person) => person.id === row.staff_id)!;
     return attestationSentence({
-      supervisor: signer.name, supervisorNo: signer.employee_no, employee: employee.name, employeeNo: employee.employee_no,
+      supervisor: signer.name, supervisorNo: signer.employeeNo, employee: employee.name, employeeNo: employee.employeeNo,
       date: row.date, from: row.from_time, to: row.to_time, destination: row.destination,
     });
   }

@@ -6,6 +6,7 @@ import { ExemptionsRepository } from '../exemptions/exemptions.repository';
 import { ExemptionsService } from '../exemptions/exemptions.service';
 import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
+import { LeaveTypesRepository } from './leave-types.repository';
 import { LeaveTypesService } from './leave-types.service';
 import { LeaveController } from './leave.controller';
 import { LeaveRepository } from './leave.repository';
@@ -15,7 +16,7 @@ import { LeaveService } from './leave.service';
 @Module({
   imports: [PolicyModule, StaffAccessModule, ApprovalsModule, ConductModule],
   controllers: [LeaveController, ExemptionsController],
-  providers: [LeaveRepository, LeaveService, LeaveTypesService, ExemptionsRepository, ExemptionsService],
+  providers: [LeaveRepository, LeaveService, LeaveTypesRepository, LeaveTypesService, ExemptionsRepository, ExemptionsService],
   exports: [ExemptionsService],
 })
 export class LeaveModule {}

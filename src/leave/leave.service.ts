@@ -17,6 +17,7 @@ import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto } from './dto
 import { emergencyNeedsReason, invalidSpan, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead } from './leave.errors';
 import { onlyStaff } from '../domain/approval-policy';
 import { LeaveRepository, LeaveRow } from './leave.repository';
+import { LeaveTypesRepository } from './leave-types.repository';
 import { isOneDayAhead, LeaveSpan, spanProblem, workingDays } from '../domain/leave-rules';
 
 @Injectable()
@@ -24,6 +25,7 @@ export class LeaveService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly leave: LeaveRepository,
+    private readonly types: LeaveTypesRepository,
     private readonly workflow: ApprovalWorkflow,
     private readonly dayChanges: DayChanges,
     private readonly companyClock: CompanyClock,
@@ -46,14 +48,13 @@ export class LeaveService {
     const id = await this.dataSource.transaction(async (manager) => {
       const today = await this.companyClock.today(manager);
       if (!emergency && !isOneDayAhead(span.startDate, today)) throw notOneDayAhead(today);
-      const types: { active: boolean }[] = await manager.query('SELECT active FROM leave_type WHERE code = $1', [input.type]);
-      if (!types[0]?.active) throw leaveTypeNotUsable();
+      if (!(await this.types.isActive(manager, input.type))) throw leaveTypeNotUsable();
       const dates = datesBetween(span.startDate, span.endDate);
       // H-ATT-11: filing afterwards is possible until finance closes the month.
       await this.monthLock.assertOpen(manager, dates);
       if (await this.leave.overlapping(manager, actor.id, span)) throw leaveOverlaps();
       const policy = await this.policies.load(manager, addDays(span.startDate, -1), addDays(span.endDate, 1));
-      const me = await this.employment(manager, actor.id);
+      const me = await this.access.employmentOf(manager, actor.id);
       const days = workingDays(span, dates, (date) => scheduleOn(policy, me, date).shift !== null);
       const created = await this.leave.insert(manager, actor.id, input.type, span, days, reason, emergency);
       await this.workflow.opened(manager, 'leave', created, actor, 'pending');
@@ -131,11 +132,6 @@ export class LeaveService {
   /** The covered days (and their neighbours, whose windows they shape) up to today. */
   private async reclassify(manager: EntityManager, row: LeaveRow): Promise<void> {
     await this.dayChanges.changed(manager, { staffIds: [row.staff_id], from: row.start_date, to: row.end_date });
-  }
-
-  private async employment(manager: EntityManager, staffId: string): Promise<{ id: string; hiredOn: string; leftOn: string | null }> {
-    const rows: { hired_on: string; left_on: string | null }[] = await manager.query('SELECT hired_on, left_on FROM staff WHERE id = $1', [staffId]);
-    return { id: staffId, hiredOn: rows[0].hired_on, leftOn: rows[0].left_on };
   }
 
   private async dto(manager: EntityManager, id: string): Promise<LeaveRequestDto> {

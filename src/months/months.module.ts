@@ -3,13 +3,12 @@ import { AttendanceModule } from '../attendance/attendance.module';
 import { PolicyModule } from '../policy/policy.module';
 import { ReportsModule } from '../reports/reports.module';
 import { MonthsController } from './months.controller';
-import { MonthsRepository } from './months.repository';
 import { MonthsService } from './months.service';
 
 /** The month close (H-ORG-2): above the report, whose full form a close stores as its snapshot. */
 @Module({
   imports: [PolicyModule, AttendanceModule, ReportsModule],
   controllers: [MonthsController],
-  providers: [MonthsRepository, MonthsService],
+  providers: [MonthsService],
 })
 export class MonthsModule {}

@@ -13,7 +13,7 @@ import { AttendanceService } from '../attendance/attendance.service';
 import { MonthLockService } from '../policy/month-lock.service';
 import { MonthDto } from './dto/month.dto';
 import { monthClosedAlready, monthHasPendingDays, monthNeverClosed, monthNotClosed, monthNotOver } from './months.errors';
-import { MonthsRepository } from './months.repository';
+import { MonthSnapshotsRepository } from '../policy/month-snapshots.repository';
 
 /**
  * Finance closes a month (H-ORG-2): the report is stored as an immutable snapshot with the SHA-256
@@ -24,7 +24,7 @@ import { MonthsRepository } from './months.repository';
 export class MonthsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly snapshots: MonthsRepository,
+    private readonly snapshots: MonthSnapshotsRepository,
     private readonly monthLock: MonthLockService,
     private readonly attendance: AttendanceService,
     private readonly reports: MonthlyReportService,

@@ -21,6 +21,8 @@ export interface ChangedFrom {
 export interface DayChangeListener {
   daysChanged(manager: EntityManager, changed: ChangedDays): Promise<void>;
   daysChangedFrom(manager: EntityManager, changed: ChangedFrom): Promise<void>;
+  /** Every stored day of a month not closed, from the first one on. */
+  openDaysChanged(manager: EntityManager): Promise<void>;
 }
 
 /**
@@ -60,6 +62,14 @@ export class DayChanges {
   async changedFrom(manager: EntityManager, changed: ChangedFrom): Promise<void> {
     if (changed.staffIds !== null && changed.staffIds.length === 0) return;
     await this.required().daysChangedFrom(manager, changed);
+  }
+
+  /**
+   * Everyone's stored days in months that are not closed have new facts (the company's time zone,
+   * which decides how every punch reads): from the first of them on, they are recomputed.
+   */
+  async openDaysChanged(manager: EntityManager): Promise<void> {
+    await this.required().openDaysChanged(manager);
   }
 
   private required(): DayChangeListener {

@@ -8,6 +8,13 @@ export const monthClosed = (months: string[]) =>
   ], { months: months.join('、') });
 
 /**
+ * SQL condition for statements that keep to open months: the month of `dateExpr` is not closed (a
+ * month without a row has never been closed). The lock's one rule, for other owners' queries.
+ */
+export const notClosedMonthSql = (dateExpr: string): string =>
+  `NOT EXISTS (SELECT 1 FROM accounting_month m WHERE m.month = to_char(${dateExpr}, 'YYYY-MM') AND m.state = 'closed')`;
+
+/**
  * The one check every write that changes a dated fact goes through. It share-locks the months'
  * rows, so a month close (which takes the row exclusively) waits for writes in flight and later
  * writes see the month closed: a write either lands before the close's snapshot or is refused.

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CalendarOverridesRepository } from './calendar-overrides.repository';
 import { CompanyClock } from './company-clock';
 import { DayChanges } from './day-changes';
 import { MonthLockService } from './month-lock.service';
+import { MonthSnapshotsRepository } from './month-snapshots.repository';
 import { PolicyRepository } from './policy.repository';
 import { SettingsRepository } from './settings.repository';
 import { ShiftsRepository } from './shifts.repository';
@@ -12,7 +14,7 @@ import { StaleDaysRepository } from './stale-days.repository';
  * lock every dated write checks, the company's clock, and the announcement of changed days.
  */
 @Module({
-  providers: [SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
-  exports: [SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, CompanyClock, DayChanges, StaleDaysRepository],
+  providers: [CalendarOverridesRepository, SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, MonthSnapshotsRepository, CompanyClock, DayChanges, StaleDaysRepository],
+  exports: [CalendarOverridesRepository, SettingsRepository, ShiftsRepository, PolicyRepository, MonthLockService, MonthSnapshotsRepository, CompanyClock, DayChanges, StaleDaysRepository],
 })
 export class PolicyModule {}

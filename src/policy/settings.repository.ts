@@ -26,9 +26,28 @@ const toVersion = (row: SettingRow): SettingVersion => ({
   missingClockInIsAbsence: row.missing_clock_in_is_absence,
 });
 
+/**
+ * The owner of the company row (its zone, name and default language) and of setting_version, the
+ * effective-dated attendance settings.
+ */
 @Injectable()
 export class SettingsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Locks the company row, so that two edits of its profile cannot interleave. */
+  async lockCompany(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT 1 FROM company FOR UPDATE');
+  }
+
+  /** The company's name and default language as stored (the language unchecked). */
+  async profile(manager?: EntityManager): Promise<{ name: string; defaultLanguage: string }> {
+    const rows: { name: string; default_language: string }[] = await (manager ?? this.dataSource.manager).query('SELECT name, default_language FROM company');
+    return { name: rows[0].name, defaultLanguage: rows[0].default_language };
+  }
+
+  async setProfile(manager: EntityManager, profile: { name: string; defaultLanguage: string }): Promise<void> {
+    await manager.query('UPDATE company SET name = $1, default_language = $2, updated_at = now()', [profile.name, profile.defaultLanguage]);
+  }
 
   async timeZone(manager?: EntityManager): Promise<string> {
     const rows: { time_zone: string }[] = await (manager ?? this.dataSource.manager).query('SELECT time_zone FROM company');

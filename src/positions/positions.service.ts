@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { Clock } from '../policy/clock';
 import { positionCodeTaken, positionNotFound } from './positions.errors';
 import { CreatePositionDto, PositionDto, PositionListQueryDto, toPositionDto, UpdatePositionDto } from './dto/position.dto';
 import { Position } from './position.entity';
+import { PositionsRepository } from './positions.repository';
 
 
 @Injectable()
 export class PositionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly positions: PositionsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** Code and names of every position, active or not, in the caller's transaction. */
+  labels(manager: EntityManager): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
+    return this.positions.labels(manager).then((rows) => rows.map((row) => ({ code: row.code, nameZh: row.name_zh, nameEn: row.name_en })));
+  }
 
   async list(query: PositionListQueryDto): Promise<PositionDto[]> {
     const where = query.active === undefined ? {} : { active: query.active };

@@ -81,8 +81,8 @@ export class PunchIngestService {
   /** The zone local times are read in: a device's own zone when it has one, else the company's. */
   async timeZoneFor(actor: Actor): Promise<string> {
     if (actor.kind === 'device') {
-      const rows: { time_zone: string | null }[] = await this.dataSource.query('SELECT time_zone FROM device WHERE id = $1', [actor.id]);
-      if (rows[0]?.time_zone) return rows[0].time_zone;
+      const zone = await this.devices.timeZoneOf(actor.id);
+      if (zone) return zone;
     }
     return this.settings.timeZone();
   }

@@ -30,6 +30,11 @@ export class RosterService {
     return { month, days, gaps: days.filter((day) => day.staffId === null).length };
   }
 
+  /** Dates in [from, to] with nobody on duty: a month's report shows them (a close stores the count). */
+  gaps(manager: EntityManager, from: string, to: string): Promise<number> {
+    return this.roster.gaps(manager, from, to);
+  }
+
   /**
    * H-ATT-2: puts one person on duty. An empty date is inserted (of two concurrent requests the
    * primary key lets exactly one win); an occupied one is reassigned.

@@ -18,5 +18,6 @@ import { ScheduleController } from './schedule.controller';
   imports: [PolicyModule, AttendanceModule, StaffAccessModule],
   controllers: [SettingsController, ShiftsController, CalendarController, RosterController, ScheduleController],
   providers: [SettingsService, ShiftsService, CalendarService, RosterService, RosterRepository],
+  exports: [RosterService],
 })
 export class ScheduleModule {}

@@ -59,12 +59,8 @@ export class SettingsService {
   async putTimeZone(actor: Actor, zone: string): Promise<SettingsDto> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.settings.timeZone(manager);
-      const rows: { first: string | null }[] = await manager.query(
-        `SELECT min(d.date) AS first FROM attendance_day d LEFT JOIN accounting_month m ON m.month = to_char(d.date, 'YYYY-MM')
-          WHERE m.state IS DISTINCT FROM 'closed'`,
-      );
       await this.settings.setTimeZone(manager, zone);
-      if (rows[0].first) await this.dayChanges.changedFrom(manager, { staffIds: null, from: rows[0].first });
+      await this.dayChanges.openDaysChanged(manager);
       await this.audit.record(manager, actor, { action: 'settings.time_zone', entity: 'company', entityId: null, before: { timeZone: before }, after: { timeZone: zone } });
     });
     return this.get();
@@ -73,7 +69,7 @@ export class SettingsService {
   /** The company's name (the title of its reports) and default language; what is left out stays. */
   async putCompany(actor: Actor, input: PutCompanyDto): Promise<SettingsDto> {
     const after = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT 1 FROM company FOR UPDATE');
+      await this.settings.lockCompany(manager);
       const before = await this.company.read(manager);
       const next = { ...before, ...stripUndefined(input) };
       await this.company.write(manager, next);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StaffModule } from '../staff/staff.module';
 import { AuthController } from './auth.controller';
+import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { SignInService } from './sign-in.service';
 
@@ -8,6 +9,6 @@ import { SignInService } from './sign-in.service';
 @Module({
   imports: [StaffModule],
   controllers: [AuthController],
-  providers: [SignInService, LoginThrottleService],
+  providers: [SignInService, LoginFailuresRepository, LoginThrottleService],
 })
 export class SignInModule {}

@@ -14,9 +14,13 @@ export interface SnapshotRow {
   reopen_reason: string | null;
 }
 
-/** The owner of month_snapshot: every close's report, kept byte for byte, and its reopening. */
+/**
+ * The owner of month_snapshot: every close's report, kept byte for byte, and its reopening. Beside
+ * the month lock, below the features: the month close writes it, the exports of a closed month
+ * (which the close itself builds on) read it.
+ */
 @Injectable()
-export class MonthsRepository {
+export class MonthSnapshotsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Every snapshot without its body, oldest first. */
@@ -42,6 +46,15 @@ export class MonthsRepository {
         WHERE id = (SELECT max(id) FROM month_snapshot WHERE month = $1) RETURNING id`,
       [month, at, by, reason],
     );
+  }
+
+  /** The month's latest snapshot and when it was taken (closed months export from it). */
+  async latestWithCloseTime(manager: EntityManager, month: string): Promise<{ body: string; sha256: string; closed_at: Date } | null> {
+    const rows: { body: string; sha256: string; closed_at: Date }[] = await manager.query(
+      'SELECT body, sha256, closed_at FROM month_snapshot WHERE month = $1 ORDER BY id DESC LIMIT 1',
+      [month],
+    );
+    return rows[0] ?? null;
   }
 
   async latest(month: string): Promise<{ body: string; sha256: string } | null> {
