@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEFAULT_PASSWORD, login, loginAdmin, newStaff, type SignedIn } from '../test/support/actors';
 import { ADMIN_PASSWORD } from '../test/support/test-app';
 import { launchBrowser, newContext, signIn, type Viewport } from './support/browser';
@@ -77,12 +77,18 @@ describe('Office screens (issue 14)', () => {
   }
 
   /** An antd select: open it, type to search, pick the option; again if the dropdown was still moving. */
-  async function pick(page: Page, selector: string, search: string, option: string, keepsValue = true) {
+  /** `shows`: what appears once the pick took (for pickers that clear themselves after each pick). */
+  async function pick(page: Page, selector: string, search: string, option: string, keepsValue = true, shows?: Locator) {
     const select = page.locator('.ant-select').filter({ has: page.locator(selector) });
     for (let attempt = 0; attempt < 3; attempt += 1) {
       await page.locator(selector).click();
       if (search) await page.locator(selector).fill(search);
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+      if (shows) {
+        // A loaded machine can re-render the dropdown under the click: look for the result, else pick again.
+        if (await shows.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+        continue;
+      }
       if (!keepsValue || (await select.getByText(option).first().isVisible())) return;
     }
     throw new Error(`could not pick ${option} in ${selector}`);
@@ -170,10 +176,8 @@ describe('Office screens (issue 14)', () => {
       await page.locator('.office-roster-day').first().getByText('张三').waitFor();
 
       await page.getByRole('button', { name: btn(w.generate) }).click();
-      await pick(page, '#rotation-add', 'E2003', '王五', false);
-      await page.locator('.office-rotation li').first().waitFor();
-      await pick(page, '#rotation-add', 'E2004', '孙七', false);
-      await page.locator('.office-rotation li').nth(1).waitFor();
+      await pick(page, '#rotation-add', 'E2003', '王五', false, page.locator('.office-rotation li').filter({ hasText: '王五' }));
+      await pick(page, '#rotation-add', 'E2004', '孙七', false, page.locator('.office-rotation li').filter({ hasText: '孙七' }));
       await shot(page, 'roster-generate');
       await page.locator('.ant-modal-wrap:visible').getByRole('button', { name: btn(w.generate) }).click();
       await page.getByRole('alert').filter({ hasText: w.complete }).waitFor();
