@@ -6,13 +6,13 @@ import { AttendanceRepository } from '../src/attendance/attendance.repository';
 import { AttendanceService } from '../src/attendance/attendance.service';
 import { AuditService } from '../src/audit/audit.service';
 import { AuthService } from '../src/auth/auth.service';
-import { MonthLockService } from '../src/months/month-lock.service';
+import { MonthLockService } from '../src/policy/month-lock.service';
 import { PunchIngestService } from '../src/punches/punch-ingest.service';
 import { MonthlyReportRepository } from '../src/reports/monthly-report.repository';
 import { PunchesRepository } from '../src/punches/punches.repository';
 import { PunchesService } from '../src/punches/punches.service';
-import { PolicyRepository } from '../src/schedule/policy.repository';
-import { SettingsRepository } from '../src/settings/settings.repository';
+import { PolicyRepository } from '../src/policy/policy.repository';
+import { SettingsRepository } from '../src/policy/settings.repository';
 import { StaffRepository } from '../src/staff/staff.repository';
 import { table } from './report';
 

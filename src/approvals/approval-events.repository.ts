@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { ActingAs } from '../domain/workflow';
+import type { ApprovalEvent, SubjectKind } from './approval-event';
 
-export type SubjectKind = 'leave' | 'exemption';
-export type ActingAs = 'employee' | 'supervisor' | 'admin' | 'finance';
-
-export interface ApprovalEvent {
-  fromStatus: string | null;
-  toStatus: string;
-  actorId: string;
-  actingAs: ActingAs;
-  comment: string | null;
-  at: string;
-}
 
 @Injectable()
 export class ApprovalEventsRepository {

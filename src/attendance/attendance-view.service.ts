@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
-import { addDays, datesBetween, monthRange } from '../calendar/calendar-day';
-import { calendarOn } from '../schedule/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
-import { MonthLockService } from '../months/month-lock.service';
+import type { Actor } from '../domain/actor';
+import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
+import { calendarOn } from '../domain/policy';
+import { PolicyRepository } from '../policy/policy.repository';
+import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { AttendanceRepository } from './attendance.repository';
+import { CompanyClock } from '../policy/company-clock';
 import { AttendanceService } from './attendance.service';
-import type { Language } from '../common/i18n/language';
-import { notEmployedFact } from './rules/explain';
-import { explainDay } from './rules/sentences';
+import type { Language } from '../domain/i18n/language';
+import { notEmployedFact } from '../domain/attendance/explain';
+import { explainDay } from '../domain/attendance/sentences';
 import { AttendanceDayDto, AttendanceMonthDto, computedToDayDto, RecomputeResultDto, rowToDayDto } from './dto/attendance-day.dto';
 
 /** Reading day results: stored ones up to today (brought up to date first), computed ones after. */
@@ -19,6 +20,7 @@ export class AttendanceViewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly attendance: AttendanceService,
+    private readonly companyClock: CompanyClock,
     private readonly days: AttendanceRepository,
     private readonly access: StaffAccessService,
     private readonly monthLock: MonthLockService,
@@ -32,7 +34,7 @@ export class AttendanceViewService {
   }
 
   async today(actor: Actor, language: Language): Promise<AttendanceDayDto> {
-    const today = await this.attendance.today();
+    const today = await this.companyClock.today();
     return (await this.between(actor.id, today, today, language))[0];
   }
 
@@ -41,16 +43,15 @@ export class AttendanceViewService {
     const { from, to } = monthRange(month);
     return this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [from]);
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       const last = to < today ? to : today;
       if (from <= last) await this.attendance.recompute(manager, { staffIds: null, from, to: last });
-      const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM attendance_day WHERE date BETWEEN $1 AND $2', [from, to]);
-      return { month, days: rows[0].n };
+      return { month, days: await this.days.countBetween(manager, from, to) };
     });
   }
 
   private async between(staffId: string, from: string, to: string, language: Language): Promise<AttendanceDayDto[]> {
-    const today = await this.attendance.today();
+    const today = await this.companyClock.today();
     const storedTo = to < today ? to : today;
     const result = new Map<string, AttendanceDayDto>();
     if (from <= storedTo) {

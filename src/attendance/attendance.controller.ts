@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
-import type { Language } from '../common/i18n/language';
+import type { Language } from '../domain/i18n/language';
 import { ReaderLanguage } from '../common/i18n/request-language';
 import { MonthQueryDto } from '../common/month-query.dto';
 import { AttendanceViewService } from './attendance-view.service';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { DayFact } from './rules/facts';
-import type { Punch } from './rules/types';
-import type { ComputedDay } from './person-days';
-import type { EmploymentSpan } from '../schedule/policy';
+import type { DayFact } from '../domain/attendance/facts';
+import type { Punch } from '../domain/attendance/types';
+import type { ComputedDay } from '../domain/attendance/person-days';
+import type { EmploymentSpan } from '../domain/policy';
+import { notClosedMonthSql } from '../policy/month-lock.service';
 
 export interface AttendanceDayRow {
   staff_id: string;
@@ -35,6 +36,34 @@ const INSERT_CHUNK = 5000;
 @Injectable()
 export class AttendanceRepository {
   /** Staff employed at some point in [from, to]; all of them, or those among `ids`. */
+  async pendingCount(manager: EntityManager, from: string, to: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM attendance_day WHERE status = 'pending' AND date BETWEEN $1 AND $2`, [from, to]);
+    return rows[0].n;
+  }
+
+  /** The latest date with a stored result, or null: how far rules that change from a date on must recompute. */
+  async lastStoredDate(manager: EntityManager): Promise<string | null> {
+    const rows: { last: string | null }[] = await manager.query(`SELECT max(date) AS last FROM attendance_day`);
+    return rows[0].last;
+  }
+
+  /** The earliest date with a stored result in a month that is not closed, or null. */
+  async firstOpenDate(manager: EntityManager): Promise<string | null> {
+    const rows: { first: string | null }[] = await manager.query(`SELECT min(d.date) AS first FROM attendance_day d WHERE ${notClosedMonthSql('d.date')}`);
+    return rows[0].first;
+  }
+
+  /** How many day results are stored in [from, to] (what a month's rebuild reports). */
+  async countBetween(manager: EntityManager, from: string, to: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM attendance_day WHERE date BETWEEN $1 AND $2', [from, to]);
+    return rows[0].n;
+  }
+
+  /** Serialises recomputes of the same people (see AttendanceService.lockPeople): their staff rows, in id order. */
+  async lockPeople(manager: EntityManager, staffIds: string[] | null): Promise<void> {
+    await manager.query(`SELECT id FROM staff WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY id FOR NO KEY UPDATE`, [staffIds]);
+  }
+
   async employedBetween(manager: EntityManager, ids: string[] | null, from: string, to: string): Promise<EmploymentSpan[]> {
     const rows: { id: string; hired_on: string; left_on: string | null }[] = await manager.query(
       `SELECT id, hired_on, left_on FROM staff

@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, datesBetween } from '../calendar/calendar-day';
-import { Clock } from '../common/clock';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
+import { Clock } from '../policy/clock';
+import { CompanyClock } from '../policy/company-clock';
+import { ChangedDays, ChangedFrom, DayChangeListener, DayChanges } from '../policy/day-changes';
 import { InjectBackgroundDataSource } from '../database/background-data-source';
-import { localDate } from '../common/company-time';
-import { MonthLockService } from '../months/month-lock.service';
-import { Policy } from '../schedule/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
+import { MonthLockService } from '../policy/month-lock.service';
+import { Policy } from '../domain/policy';
+import { PolicyRepository } from '../policy/policy.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { CoversRepository } from './covers.repository';
-import { ComputedDay, computePersonDays, PersonDays } from './person-days';
-import { StaleDaysRepository, StaleSpan } from './stale-days.repository';
+import { ComputedDay, computePersonDays, PersonDays } from '../domain/attendance/person-days';
+import { StaleDaysRepository, StaleSpan } from '../policy/stale-days.repository';
 
 export interface RecomputeScope {
   /** Null: everyone employed in the range. */
@@ -27,13 +28,14 @@ const QUEUE_SLICE_PEOPLE = 100;
 
 /**
  * Keeps the materialised day results equal to what the rules say about the current inputs.
- * Writes of leave, exemptions, rules and voids call `recompute` inside their own transaction;
+ * Writes of leave, exemptions, rules and voids announce their days (DayChanges), and this service,
+ * listening, recomputes them inside the writer's transaction;
  * punches, which arrive by the thousand, queue their days as stale (attendance_stale) and the queue
  * is worked off by `drainQueue` in the background; `ensureFresh` brings queued days up to date
  * before anything reads them, so a reader never sees a result older than the punches.
  */
 @Injectable()
-export class AttendanceService {
+export class AttendanceService implements OnModuleInit, DayChangeListener {
   constructor(
     private readonly dataSource: DataSource,
     /** The queue and the sweep run on a pool of their own, which requests cannot exhaust. */
@@ -44,7 +46,29 @@ export class AttendanceService {
     private readonly policies: PolicyRepository,
     private readonly monthLock: MonthLockService,
     private readonly clock: Clock,
+    private readonly companyClock: CompanyClock,
+    private readonly dayChanges: DayChanges,
   ) {}
+
+  onModuleInit(): void {
+    this.dayChanges.listen(this);
+  }
+
+  /** Days are stored up to today; later ones are computed when read, so an announcement stops at today. */
+  async daysChanged(manager: EntityManager, changed: ChangedDays): Promise<void> {
+    const today = await this.companyClock.today(manager);
+    const to = changed.to < today ? changed.to : today;
+    if (changed.from <= to) await this.recompute(manager, { ...changed, to });
+  }
+
+  daysChangedFrom(manager: EntityManager, changed: ChangedFrom): Promise<void> {
+    return this.recomputeFrom(manager, changed.staffIds, changed.from, changed.until);
+  }
+
+  async openDaysChanged(manager: EntityManager): Promise<void> {
+    const first = await this.days.firstOpenDate(manager);
+    if (first) await this.recomputeFrom(manager, null, first);
+  }
 
   /** Computes people's days without storing them (also the core of `recompute`). */
   async compute(manager: EntityManager, scope: RecomputeScope, preloaded?: Policy): Promise<{ policy: Policy; people: Map<string, PersonDays> }> {
@@ -84,7 +108,7 @@ export class AttendanceService {
    */
   async lockPeople(manager: EntityManager, staffIds: string[] | null): Promise<void> {
     if (staffIds !== null && staffIds.length === 0) return;
-    await manager.query(`SELECT id FROM staff WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY id FOR NO KEY UPDATE`, [staffIds]);
+    await this.days.lockPeople(manager, staffIds);
   }
 
   /**
@@ -108,18 +132,16 @@ export class AttendanceService {
    * for changes of rules that apply from a date on (settings, shifts, time zone).
    */
   async recomputeFrom(manager: EntityManager, staffIds: string[] | null, from: string, until?: string): Promise<void> {
-    const zone = (await this.policies.load(manager, from, from)).timeZone;
-    const rows: { last: string | null }[] = await manager.query(`SELECT max(date) AS last FROM attendance_day`);
-    const today = localDate(this.clock.now(), zone);
-    let to = rows[0].last !== null && rows[0].last > today ? rows[0].last : today;
+    const last = await this.days.lastStoredDate(manager);
+    const today = await this.companyClock.today(manager);
+    let to = last !== null && last > today ? last : today;
     if (until !== undefined && until < to) to = until;
     if (from <= to) await this.recompute(manager, { staffIds, from, to });
   }
 
-  /** Today's date in company time. */
-  async today(manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const rows: { time_zone: string }[] = await manager.query('SELECT time_zone FROM company');
-    return localDate(this.clock.now(), rows[0].time_zone);
+  /** How many days between two dates are still pending (a month with any cannot be closed). */
+  pendingDays(manager: EntityManager, from: string, to: string): Promise<number> {
+    return this.days.pendingCount(manager, from, to);
   }
 
   /** Before reading stored days: brings incomplete or expired-pending people up to date. */

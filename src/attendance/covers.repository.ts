@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { addDays, datesBetween } from '../calendar/calendar-day';
-import { partOn } from '../leave/leave-rules';
-import type { ExemptionCover, LeaveCover } from './rules/types';
-import { DayCovers, NO_COVERS } from './person-days';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
+import { partOn } from '../domain/leave-rules';
+import type { ExemptionCover, LeaveCover } from '../domain/attendance/types';
+import { DayCovers, NO_COVERS } from '../domain/attendance/person-days';
 
 export interface CoverLookup {
   on(staffId: string, date: string): DayCovers;

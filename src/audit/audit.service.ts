@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { currentRequestId } from '../observability/request-context';
 import { AuditEntry } from './audit-entry.entity';
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { GrantableRole } from '../staff/staff.entity';
-import type { Actor } from './actor';
+import type { GrantableRole } from '../domain/roles';
+import type { Actor } from '../domain/actor';
 
 export const IS_PUBLIC = 'kaoqin:isPublic';
 export const REQUIRED_ROLES = 'kaoqin:requiredRoles';

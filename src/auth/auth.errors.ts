@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../domain/errors/domain-error';
 
 export const invalidCredentials = () =>
   new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'The username or password is wrong');

@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { GrantableRole } from '../staff/staff.entity';
-import { DevicesService } from '../devices/devices.service';
+import type { GrantableRole } from '../domain/roles';
 import { ALLOW_DEVICE, IS_PUBLIC, REQUIRED_ROLES, RequestWithActor } from './auth.decorators';
 import { deviceNotAllowed, roleRequired, unauthenticated } from './auth.errors';
 import { AuthService } from './auth.service';
+import { DeviceKeys } from './credentials';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public(), and the roles it
@@ -16,7 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
-    private readonly devices: DevicesService,
+    private readonly devices: DeviceKeys,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password-hasher';
-import { localDate } from '../common/company-time';
+import { localDate } from '../domain/time/company-time';
 import { Staff } from '../staff/staff.entity';
 
 const SEED_LOCK_KEY = 7_441_302_217;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { configureApp } from '../app.setup';
 import { AuditService } from '../audit/audit.service';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import type { AppConfig } from '../config/app-config';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { runMigrations } from '../database/data-source-options';

@@ -1,22 +1,24 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { DomainError } from '../common/errors/domain-error';
-import { MonthLockService } from '../months/month-lock.service';
-import { calendarOn } from '../schedule/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
-import { addDays, datesBetween, monthRange } from './calendar-day';
+import type { Actor } from '../domain/actor';
+import { overrideNotFound } from './calendar.errors';
+import { MonthLockService } from '../policy/month-lock.service';
+import { calendarOn } from '../domain/policy';
+import { PolicyRepository } from '../policy/policy.repository';
+import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { CalendarMonthDto, PutCalendarDayDto } from './dto/calendar.dto';
-import { modifyReturning } from '../database/modify-returning';
+import { CalendarOverridesRepository } from '../policy/calendar-overrides.repository';
 
 @Injectable()
 export class CalendarService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyRepository,
-    private readonly attendance: AttendanceService,
+    private readonly overrides: CalendarOverridesRepository,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
   ) {}
@@ -31,16 +33,12 @@ export class CalendarService {
   async put(actor: Actor, date: string, input: PutCalendarDayDto): Promise<CalendarMonthDto['days'][number]> {
     return this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
-      const before: unknown[] = await manager.query('SELECT kind, name FROM calendar_override WHERE date = $1', [date]);
-      await manager.query(
-        `INSERT INTO calendar_override (date, kind, name, created_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, created_by = EXCLUDED.created_by, created_at = now()`,
-        [date, input.kind, input.name ?? null, actor.id],
-      );
+      const before = await this.overrides.find(manager, date);
+      await this.overrides.put(manager, date, input.kind, input.name ?? null, actor.id);
       await this.recomputeAround(manager, date);
       const policy = await this.policies.load(manager, date, date);
       const after = calendarOn(policy, date);
-      await this.audit.record(manager, actor, { action: 'calendar.put', entity: 'calendar_override', entityId: date, before: before[0] ?? null, after });
+      await this.audit.record(manager, actor, { action: 'calendar.put', entity: 'calendar_override', entityId: date, before, after });
       return after;
     });
   }
@@ -48,18 +46,15 @@ export class CalendarService {
   async remove(actor: Actor, date: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
-      const removed = await modifyReturning<unknown>(manager, 'DELETE FROM calendar_override WHERE date = $1 RETURNING kind, name', [date]);
-      if (removed.length === 0) throw new DomainError('not_found', 'CALENDAR_OVERRIDE_NOT_FOUND', `There is no override on ${date}`, [], { date });
+      const removed = await this.overrides.remove(manager, date);
+      if (!removed) throw overrideNotFound(date);
       await this.recomputeAround(manager, date);
-      await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed[0], after: null });
+      await this.audit.record(manager, actor, { action: 'calendar.delete', entity: 'calendar_override', entityId: date, before: removed, after: null });
     });
   }
 
   // The neighbours too: a changed day moves the split of the punch windows next to it.
-  private async recomputeAround(manager: Parameters<AttendanceService['recompute']>[0], date: string): Promise<void> {
-    const today = await this.attendance.today(manager);
-    const from = addDays(date, -1);
-    const to = addDays(date, 1) < today ? addDays(date, 1) : today;
-    if (from <= to) await this.attendance.recompute(manager, { staffIds: null, from, to });
+  private recomputeAround(manager: EntityManager, date: string): Promise<void> {
+    return this.dayChanges.changed(manager, { staffIds: null, from: addDays(date, -1), to: addDays(date, 1) });
   }
 }

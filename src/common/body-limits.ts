@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { toErrorBody } from './errors/all-exceptions.filter';
 import { languageOfRequest } from './i18n/request-language';
-import { DomainError, ErrorDetail, validationFailed } from './errors/domain-error';
+import { DomainError, ErrorDetail, validationFailed } from '../domain/errors/domain-error';
 
 /**
  * How much a JSON body may hold, checked on its bytes before it is even parsed (jsonShapeProblem):

@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
-import { fastZone } from './fast-zone';
+import { fastZone } from '../domain/time/fast-zone';
 
 /**
  * The one reader of date-times sent to the service (DTO fields, batch items, file imports,

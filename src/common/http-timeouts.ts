@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import type { ErrorBody } from './errors/all-exceptions.filter';
-import { errorMessage } from './i18n/error-messages';
+import { errorMessage } from '../domain/i18n/error-messages';
 import { languageOfRequest } from './i18n/request-language';
 
 export type HttpTimeouts = Pick<AppConfig, 'httpHeadersTimeoutMs' | 'httpRequestTimeoutMs' | 'httpBodyIdleTimeoutMs'>;

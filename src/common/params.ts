@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { validationFailed } from './errors/domain-error';
+import { validationFailed } from '../domain/errors/domain-error';
 import { isBusinessDate } from './validators';
 
 /** Path ids are UUIDs; anything else is a 400 naming the parameter. */

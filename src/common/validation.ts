@@ -1,6 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { holdsNul, INHERITED_NAMES, notAcceptedField } from './body-limits';
-import { ErrorDetail, validationFailed } from './errors/domain-error';
+import { ErrorDetail, validationFailed } from '../domain/errors/domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
-import { validationFailed } from '../common/errors/domain-error';
+import { validationFailed } from '../domain/errors/domain-error';
 import { EmptyBodyPipe, uuidParam } from '../common/params';
 import { DisciplinaryService } from './disciplinary.service';
 import { CreateDisciplinaryRecordDto, DisciplinaryPageDto, DisciplinaryQueryDto, DisciplinaryRecordDto, ResolutionDto, StatementDto } from './dto/disciplinary.dto';

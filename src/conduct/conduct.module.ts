@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../schedule/policy.module';
+import { ApprovalsModule } from '../approvals/approvals.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { DisciplinaryController, HandbookController } from './conduct.controller';
+import { DisciplinaryRepository } from './disciplinary.repository';
 import { DisciplinaryService } from './disciplinary.service';
+import { HandbookRepository } from './handbook.repository';
 import { HandbookService } from './handbook.service';
 
 /** Staff rules: the handbook in versions, acknowledgements, disciplinary records. */
 @Module({
-  imports: [PolicyModule, StaffAccessModule],
+  imports: [PolicyModule, StaffAccessModule, ApprovalsModule],
   controllers: [HandbookController, DisciplinaryController],
-  providers: [HandbookService, DisciplinaryService],
+  providers: [HandbookRepository, HandbookService, DisciplinaryRepository, DisciplinaryService],
   exports: [DisciplinaryService],
 })
 export class ConductModule {}

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../domain/errors/domain-error';
 
 interface ConstraintRule {
   code: string;

@@ -1,6 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { ENTITIES } from './entities';
 import { installPgTypeParsers } from './pg-types';
 
 export interface DatabaseConnection {
@@ -22,7 +21,8 @@ export function dataSourceOptions({ url, poolSize, queryTimeoutMs = 30_000, acqu
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    // The entity classes are the features' (src/entities.ts); the app module adds them, migrations need none.
+    entities: [],
     migrations: MIGRATIONS,
     // The schema changes only through the reviewed migrations in migrations/.
     synchronize: false,

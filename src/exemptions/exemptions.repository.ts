@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { visibleTo } from '../staff/visibility-sql';
 
-export type ExemptionStatus = 'pending' | 'approved' | 'rejected' | 'filed' | 'revoked';
+import type { ExemptionStatus } from '../domain/exemption-workflow';
 
 export interface ExemptionRow {
   id: string;

@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
-import { decidingCapacity, selfApproval, stateChanged } from '../approvals/approval-policy';
-import { AttendanceService } from '../attendance/attendance.service';
+import { ApprovalWorkflow } from '../approvals/approval-workflow';
+import { onlyStaff } from '../domain/approval-policy';
+import { EXEMPTION_WORKFLOW, ExemptionAction, ExemptionStatus } from '../domain/exemption-workflow';
+import type { Step } from '../domain/workflow';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
-import { Actor, hasRole } from '../auth/actor';
-import { Clock } from '../common/clock';
+import type { Actor } from '../domain/actor';
+import { Clock } from '../policy/clock';
 import { DisciplinaryService } from '../conduct/disciplinary.service';
-import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page, pageOf, pageOffset } from '../common/pagination';
-import { LeaveRepository } from '../leave/leave.repository';
-import { MonthLockService } from '../months/month-lock.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { ATTESTATION_TEMPLATE, CreateExemptionDto, ExemptionDto, ExemptionListQueryDto, RevokeExemptionDto } from './dto/exemption.dto';
+import { exemptionNotFound, invalidWindow } from './exemptions.errors';
 import { ExemptionRow, ExemptionsRepository } from './exemptions.repository';
 
-const exemptionNotFound = () => notFound('The exemption', 'EXEMPTION_NOT_FOUND');
-const onlyStaff = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member can do this');
 
 /** The sentence a supervisor signs by approving (H-ATT-8, H-ATT-12), filled in word for word. */
 export function attestationSentence(values: { supervisor: string; supervisorNo: string; employee: string; employeeNo: string; date: string; from: string | null; to: string | null; destination: string }): string {
@@ -36,9 +35,8 @@ export class ExemptionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly exemptions: ExemptionsRepository,
-    private readonly leave: LeaveRepository,
-    private readonly events: ApprovalEventsRepository,
-    private readonly attendance: AttendanceService,
+    private readonly workflow: ApprovalWorkflow,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
@@ -50,12 +48,12 @@ export class ExemptionsService {
   async create(actor: Actor, input: CreateExemptionDto): Promise<ExemptionDto> {
     if (actor.kind !== 'staff') throw onlyStaff();
     if ((input.from === null) !== (input.to === null) || (input.from !== null && input.to !== null && input.from >= input.to)) {
-      throw new DomainError('bad_request', 'VALIDATION_FAILED', 'Give both from and to (from before to), or neither for the whole day', [{ field: 'to', message: 'must be after from' }]);
+      throw invalidWindow();
     }
     const id = await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [input.date]);
       const created = await this.exemptions.insert(manager, actor.id, input.date, input.from, input.to, input.destination, input.reason);
-      await this.events.record(manager, 'exemption', created, { fromStatus: null, toStatus: 'pending', actorId: actor.id, actingAs: 'employee', comment: null });
+      await this.workflow.opened(manager, 'exemption', created, actor, 'pending');
       await this.audit.record(manager, actor, { action: 'exemption.create', entity: 'exemption', entityId: created, after: await this.dto(manager, created) });
       return created;
     });
@@ -75,38 +73,22 @@ export class ExemptionsService {
 
   /** The direct supervisor's signature (H-ATT-8, H-ATT-12); the day is reclassified at once. */
   approve(actor: Actor, id: string, comment: string | null): Promise<ExemptionDto> {
-    return this.transition(actor, id, async (manager, row) => {
-      const capacity = decidingCapacity(actor, (await this.leave.requester(manager, row.staff_id))!);
-      if (row.status !== 'pending') throw stateChanged(row.status, 'approved');
-      const people: { id: string; name: string; employee_no: string }[] = await manager.query('SELECT id, name, employee_no FROM staff WHERE id = ANY($1::uuid[])', [[actor.id, row.staff_id]]);
-      const signer = people.find((person) => person.id === actor.id)!;
-      const employee = people.find((person) => person.id === row.staff_id)!;
-      const sentence = attestationSentence({
-        supervisor: signer.name, supervisorNo: signer.employee_no, employee: employee.name, employeeNo: employee.employee_no,
-        date: row.date, from: row.from_time, to: row.to_time, destination: row.destination,
-      });
-      await this.exemptions.decide(manager, id, 'approved', actor.id, capacity, sentence, this.clock.now());
-      return { to: 'approved', actingAs: capacity, recompute: true, comment };
+    return this.transition(actor, id, 'approve', comment, async (manager, row, step) => {
+      const sentence = await this.attestation(manager, actor, row);
+      await this.exemptions.decide(manager, id, 'approved', actor.id, step.actingAs, sentence, this.clock.now());
     });
   }
 
   reject(actor: Actor, id: string, comment: string | null): Promise<ExemptionDto> {
-    return this.transition(actor, id, async (manager, row) => {
-      const capacity = decidingCapacity(actor, (await this.leave.requester(manager, row.staff_id))!);
-      if (row.status !== 'pending') throw stateChanged(row.status, 'rejected');
-      await this.exemptions.decide(manager, id, 'rejected', actor.id, capacity, null, this.clock.now());
-      return { to: 'rejected', actingAs: capacity, recompute: false, comment };
+    return this.transition(actor, id, 'reject', comment, async (manager, _row, step) => {
+      await this.exemptions.decide(manager, id, 'rejected', actor.id, step.actingAs, null, this.clock.now());
     });
   }
 
   /** H-ORG-4: the office files the signed exemption (交办公室备案). */
   file(actor: Actor, id: string, comment: string | null): Promise<ExemptionDto> {
-    return this.transition(actor, id, async (manager, row) => {
-      if (!hasRole(actor, 'admin')) throw new DomainError('forbidden', 'ROLE_REQUIRED', 'Only the office (admin) files exemptions (H-ORG-4)');
-      if (row.staff_id === actor.id) throw selfApproval();
-      if (row.status !== 'approved') throw stateChanged(row.status, 'filed');
+    return this.transition(actor, id, 'file', comment, async (manager) => {
       await this.exemptions.file(manager, id, actor.id, this.clock.now());
-      return { to: 'filed', actingAs: 'admin', recompute: false, comment };
     });
   }
 
@@ -116,23 +98,36 @@ export class ExemptionsService {
    * disciplinary records of both people.
    */
   revoke(actor: Actor, id: string, input: RevokeExemptionDto): Promise<ExemptionDto> {
-    return this.transition(actor, id, async (manager, row) => {
-      const actingAs = hasRole(actor, 'admin') ? 'admin' : hasRole(actor, 'finance') ? 'finance' : null;
-      if (actingAs === null) throw new DomainError('forbidden', 'ROLE_REQUIRED', 'Only an administrator or finance revokes an exemption (H-ATT-9)');
-      if (row.status !== 'approved' && row.status !== 'filed') throw stateChanged(row.status, 'revoked');
+    return this.transition(actor, id, 'revoke', input.reason, async (manager, row) => {
       await this.exemptions.revoke(manager, id, actor.id, input.reason, input.false, this.clock.now());
       if (input.false) {
         // H-ATT-9: in the same transaction, so a failed revocation creates nothing.
         await this.disciplinary.openFalseCertificationPair(manager, actor, { id, staffId: row.staff_id, certifiedBy: row.decided_by!, date: row.date, reason: input.reason });
       }
-      return { to: 'revoked', actingAs, recompute: true, comment: input.reason };
     });
   }
 
+  /** The sentence the signer certifies, with both people's names and numbers. */
+  private async attestation(manager: EntityManager, actor: Actor, row: ExemptionRow): Promise<string> {
+    const people = await this.access.namesOf(manager, [actor.id, row.staff_id]);
+    const signer = people.find((person) => person.id === actor.id)!;
+    const employee = people.find((person) => person.id === row.staff_id)!;
+    return attestationSentence({
+      supervisor: signer.name, supervisorNo: signer.employeeNo, employee: employee.name, employeeNo: employee.employeeNo,
+      date: row.date, from: row.from_time, to: row.to_time, destination: row.destination,
+    });
+  }
+
+  /**
+   * One transition of EXEMPTION_WORKFLOW: lock the row, check its month, let the workflow decide
+   * and record the event, apply, announce the day and write the audit row — in one transaction.
+   */
   private async transition(
     actor: Actor,
     id: string,
-    apply: (manager: EntityManager, row: ExemptionRow) => Promise<{ to: string; actingAs: 'supervisor' | 'admin' | 'finance'; recompute: boolean; comment: string | null }>,
+    action: ExemptionAction,
+    comment: string | null,
+    apply: (manager: EntityManager, row: ExemptionRow, step: Step<ExemptionStatus>) => Promise<void>,
   ): Promise<ExemptionDto> {
     if (actor.kind !== 'staff') throw onlyStaff();
     await this.dataSource.transaction(async (manager) => {
@@ -140,13 +135,11 @@ export class ExemptionsService {
       if (!row || !(await this.access.canSee(actor, row.staff_id))) throw exemptionNotFound();
       await this.monthLock.assertOpen(manager, [row.date]);
       const before = await this.dto(manager, id);
-      const outcome = await apply(manager, row);
-      await this.events.record(manager, 'exemption', id, { fromStatus: row.status, toStatus: outcome.to, actorId: actor.id, actingAs: outcome.actingAs, comment: outcome.comment });
-      if (outcome.recompute) {
-        const today = await this.attendance.today(manager);
-        if (row.date <= today) await this.attendance.recompute(manager, { staffIds: [row.staff_id], from: row.date, to: row.date });
-      }
-      await this.audit.record(manager, actor, { action: `exemption.${outcome.to}`, entity: 'exemption', entityId: id, before, after: await this.dto(manager, id) });
+      const requester = await this.access.requesterOf(manager, row.staff_id);
+      const step = await this.workflow.run(manager, EXEMPTION_WORKFLOW, { state: row.status, action, actor, requester }, { kind: 'exemption', id, comment });
+      await apply(manager, row, step);
+      if (step.recompute) await this.dayChanges.changed(manager, { staffIds: [row.staff_id], from: row.date, to: row.date });
+      await this.audit.record(manager, actor, { action: `exemption.${step.to}`, entity: 'exemption', entityId: id, before, after: await this.dto(manager, id) });
     });
     return this.dto(this.dataSource.manager, id);
   }
@@ -158,7 +151,7 @@ export class ExemptionsService {
   }
 
   private async dtos(manager: EntityManager, rows: ExemptionRow[]): Promise<ExemptionDto[]> {
-    const history = await this.events.historyOf(manager, 'exemption', rows.map((row) => row.id));
+    const history = await this.workflow.historyOf(manager, 'exemption', rows.map((row) => row.id));
     return rows.map((row) => ({
       id: row.id,
       staffId: row.staff_id,

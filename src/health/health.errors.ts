@@ -1,4 +1,4 @@
-import { DomainError, ErrorDetail } from '../common/errors/domain-error';
+import { DomainError, ErrorDetail } from '../domain/errors/domain-error';
 
 /**
  * The checks that failed, from Terminus's result (`error: { database: { status: 'down', … } }`).

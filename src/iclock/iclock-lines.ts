@@ -1,5 +1,5 @@
 import { NOT_UTF8, ParsedLine, parsePunchTime, UNDECODABLE } from '../punches/punch-lines';
-import type { PinMatch } from './pin-mapping';
+import type { PinMatch } from '../domain/terminal/pin-mapping';
 
 /**
  * The text a ZKTeco ADMS / PUSH terminal uploads, read line by line. Pure: no clock, no database.

@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Clock } from '../common/clock';
+import { Clock } from '../policy/clock';
 import { toErrorBody } from '../common/errors/all-exceptions.filter';
 import { sendPlainTextError } from './iclock-exception.filter';
 import { bodyNotText } from './iclock.errors';

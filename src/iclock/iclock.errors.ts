@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../domain/errors/domain-error';
 
 export const serialMissing = () =>
   new DomainError('bad_request', 'DEVICE_SERIAL_MISSING', 'The request names no device: add ?SN=<serial number>', [{ field: 'SN', message: 'is required' }]);

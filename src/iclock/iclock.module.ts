@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module';
 import { PunchesModule } from '../punches/punches.module';
 import { IclockController } from './iclock.controller';
 import { IclockRepository } from './iclock.repository';
@@ -7,7 +8,7 @@ import { IclockService } from './iclock.service';
 
 /** Attendance terminals pushing punches over the ZKTeco ADMS / PUSH protocol (`/iclock`). */
 @Module({
-  imports: [PunchesModule],
+  imports: [PunchesModule, DevicesModule],
   controllers: [IclockController],
   providers: [IclockRepository, IclockService],
 })

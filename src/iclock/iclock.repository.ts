@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PushStamps, TimeZoneUnit } from './handshake';
-import type { PinCandidate, PinMapping } from './pin-mapping';
+import type { PushStamps, TimeZoneUnit } from '../domain/terminal/handshake';
+import type { PinCandidate, PinMapping } from '../domain/terminal/pin-mapping';
 
 /** A registered terminal as the push protocol needs it. */
 export interface PushDevice {
@@ -59,10 +59,6 @@ export class IclockRepository {
              last_ip = EXCLUDED.last_ip, last_request = EXCLUDED.last_request`,
       [contact.serialNumber, now, contact.ip?.slice(0, 64) ?? null, contact.request.slice(0, 100), MAX_UNKNOWN_SERIALS],
     );
-  }
-
-  async touchDevice(manager: EntityManager, deviceId: string, now: Date): Promise<void> {
-    await manager.query(`UPDATE device SET last_seen_at = $2 WHERE id = $1`, [deviceId, now]);
   }
 
   async stamps(deviceId: string): Promise<PushStamps> {

@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeviceActor } from '../auth/actor';
-import { Clock } from '../common/clock';
+import type { DeviceActor } from '../domain/actor';
+import { Clock } from '../policy/clock';
 import { Metrics } from '../observability/metrics';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { DevicesService } from '../devices/devices.service';
 import { PunchIngestService } from '../punches/punch-ingest.service';
-import { handshakeBody, timeZoneValue, utcOffsetMinutes } from './handshake';
+import { handshakeBody, timeZoneValue, utcOffsetMinutes } from '../domain/terminal/handshake';
 import { bodyLines, keptLine, parseAttlogLine, parseCommandResult, summariseOperlog, toPunchLines } from './iclock-lines';
 import { deviceInactive, deviceNotRegistered, serialInvalid, serialMissing } from './iclock.errors';
 import { IclockRepository, PushDevice, StampedTable } from './iclock.repository';
-import { matchPins } from './pin-mapping';
+import { matchPins } from '../domain/terminal/pin-mapping';
 
 /** Who called: the serial a terminal names itself by (the protocol has no key), and from where. */
 export interface DeviceContact {
@@ -45,6 +46,7 @@ export class IclockService {
     private readonly dataSource: DataSource,
     private readonly repository: IclockRepository,
     private readonly ingest: PunchIngestService,
+    private readonly devices: DevicesService,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -55,7 +57,7 @@ export class IclockService {
     const device = await this.identify(contact);
     const now = this.clock.now();
     const [zone, stamps] = await Promise.all([this.ingest.timeZoneFor(this.actorOf(device)), this.repository.stamps(device.id)]);
-    await this.repository.touchDevice(this.dataSource.manager, device.id, now);
+    await this.devices.touch(this.dataSource.manager, device.id, now);
     return handshakeBody(device.serialNumber, stamps, timeZoneValue(utcOffsetMinutes(zone, now), device.timeZoneUnit));
   }
 
@@ -134,9 +136,9 @@ export class IclockService {
   /** Last contact, and the upload counter of a stamped table. */
   private async contact(device: PushDevice, table: string, stamp: string | null): Promise<void> {
     const now = this.clock.now();
-    if (stamp === null || !STAMP.test(stamp) || !isStamped(table)) return this.repository.touchDevice(this.dataSource.manager, device.id, now);
+    if (stamp === null || !STAMP.test(stamp) || !isStamped(table)) return this.devices.touch(this.dataSource.manager, device.id, now);
     await this.dataSource.transaction(async (manager) => {
-      await this.repository.touchDevice(manager, device.id, now);
+      await this.devices.touch(manager, device.id, now);
       await this.repository.saveStamp(manager, device.id, table, stamp, now);
     });
   }

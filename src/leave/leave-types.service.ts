@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { DomainError, notFound } from '../common/errors/domain-error';
-import { modifyReturning } from '../database/modify-returning';
+import type { Actor } from '../domain/actor';
+import { leaveTypeNotFound, leaveTypeTaken } from './leave.errors';
 import { CreateLeaveTypeDto, LeaveTypeDto, UpdateLeaveTypeDto } from './dto/leave.dto';
-
-interface LeaveTypeRow {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  paid: boolean;
-  active: boolean;
-}
+import { LeaveTypeRow, LeaveTypesRepository } from './leave-types.repository';
 
 const toDto = (row: LeaveTypeRow): LeaveTypeDto => ({ code: row.code, nameZh: row.name_zh, nameEn: row.name_en, paid: row.paid, active: row.active });
 
@@ -21,20 +13,18 @@ const toDto = (row: LeaveTypeRow): LeaveTypeDto => ({ code: row.code, nameZh: ro
 export class LeaveTypesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly types: LeaveTypesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<LeaveTypeDto[]> {
-    const rows: LeaveTypeRow[] = await this.dataSource.query('SELECT * FROM leave_type ORDER BY created_at, code');
-    return rows.map(toDto);
+    return (await this.types.list()).map(toDto);
   }
 
   async create(actor: Actor, input: CreateLeaveTypeDto): Promise<LeaveTypeDto> {
     return this.dataSource.transaction(async (manager) => {
-      const taken: unknown[] = await manager.query('SELECT 1 FROM leave_type WHERE code = $1', [input.code]);
-      if (taken.length > 0) throw new DomainError('conflict', 'LEAVE_TYPE_TAKEN', 'This leave type code exists already', [{ field: 'code', message: 'is taken' }]);
-      const rows: LeaveTypeRow[] = await manager.query('INSERT INTO leave_type (code, name_zh, name_en, paid) VALUES ($1, $2, $3, $4) RETURNING *', [input.code, input.nameZh, input.nameEn, input.paid]);
-      const created = toDto(rows[0]);
+      if (await this.types.exists(manager, input.code)) throw leaveTypeTaken();
+      const created = toDto(await this.types.insert(manager, input));
       await this.audit.record(manager, actor, { action: 'leave_type.create', entity: 'leave_type', entityId: input.code, after: created });
       return created;
     });
@@ -42,15 +32,10 @@ export class LeaveTypesService {
 
   async update(actor: Actor, code: string, input: UpdateLeaveTypeDto): Promise<LeaveTypeDto> {
     return this.dataSource.transaction(async (manager) => {
-      const current: LeaveTypeRow[] = await manager.query('SELECT * FROM leave_type WHERE code = $1 FOR UPDATE', [code]);
-      if (current.length === 0) throw notFound('The leave type', 'LEAVE_TYPE_NOT_FOUND');
-      const rows = await modifyReturning<LeaveTypeRow>(
-        manager,
-        `UPDATE leave_type SET name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en), paid = coalesce($4, paid), active = coalesce($5, active) WHERE code = $1 RETURNING *`,
-        [code, input.nameZh ?? null, input.nameEn ?? null, input.paid ?? null, input.active ?? null],
-      );
-      const after = toDto(rows[0]);
-      await this.audit.record(manager, actor, { action: 'leave_type.update', entity: 'leave_type', entityId: code, before: toDto(current[0]), after });
+      const current = await this.types.findForUpdate(manager, code);
+      if (!current) throw leaveTypeNotFound();
+      const after = toDto(await this.types.update(manager, code, input));
+      await this.audit.record(manager, actor, { action: 'leave_type.update', entity: 'leave_type', entityId: code, before: toDto(current), after });
       return after;
     });
   }

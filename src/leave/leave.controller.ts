@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DecisionDto } from '../approvals/dto/approval-event.dto';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
 import { uuidParam } from '../common/params';

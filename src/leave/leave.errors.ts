@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, ErrorDetail, notFound } from '../domain/errors/domain-error';
 
 export const leaveNotFound = () => notFound('The leave request', 'LEAVE_NOT_FOUND');
 
@@ -18,10 +18,9 @@ export const leaveOverlaps = () =>
 export const leaveTypeNotUsable = () =>
   new DomainError('unprocessable', 'LEAVE_TYPE_NOT_FOUND', 'The leave type does not exist or is no longer in use', [{ field: 'type', message: 'see GET /leave-types' }]);
 
-export const cancelNeedsSupervisor = () =>
-  new DomainError('forbidden', 'CANCEL_NEEDS_SUPERVISOR', 'Leave that has started can only be cancelled by the supervisor or an administrator');
+export const invalidSpan = (problem: ErrorDetail) =>
+  new DomainError('bad_request', 'VALIDATION_FAILED', `The leave period is not valid: ${problem.field} ${problem.message}`, [problem]);
 
-export const onlyStaff = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member can do this');
+export const leaveTypeNotFound = () => notFound('The leave type', 'LEAVE_TYPE_NOT_FOUND');
 
-export const cancelByEmployee = () =>
-  new DomainError('forbidden', 'CANCEL_BY_EMPLOYEE', 'Before leave starts only the employee cancels it; a supervisor rejects a pending request');
+export const leaveTypeTaken = () => new DomainError('conflict', 'LEAVE_TYPE_TAKEN', 'This leave type code exists already', [{ field: 'code', message: 'is taken' }]);

@@ -1,23 +1,22 @@
 import { Module } from '@nestjs/common';
-import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
-import { ApprovalsController } from '../approvals/approvals.controller';
-import { AttendanceModule } from '../attendance/attendance.module';
+import { ApprovalsModule } from '../approvals/approvals.module';
 import { ConductModule } from '../conduct/conduct.module';
 import { ExemptionsController } from '../exemptions/exemptions.controller';
 import { ExemptionsRepository } from '../exemptions/exemptions.repository';
 import { ExemptionsService } from '../exemptions/exemptions.service';
-import { PolicyModule } from '../schedule/policy.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
+import { LeaveTypesRepository } from './leave-types.repository';
 import { LeaveTypesService } from './leave-types.service';
 import { LeaveController } from './leave.controller';
 import { LeaveRepository } from './leave.repository';
 import { LeaveService } from './leave.service';
 
-/** Requests that excuse attendance — leave and business trips — and their approvals inbox. */
+/** Requests that excuse attendance — leave and business trips — run through the approval workflow. */
 @Module({
-  imports: [PolicyModule, AttendanceModule, StaffAccessModule, ConductModule],
-  controllers: [LeaveController, ExemptionsController, ApprovalsController],
-  providers: [LeaveRepository, LeaveService, LeaveTypesService, ExemptionsRepository, ExemptionsService, ApprovalEventsRepository],
+  imports: [PolicyModule, StaffAccessModule, ApprovalsModule, ConductModule],
+  controllers: [LeaveController, ExemptionsController],
+  providers: [LeaveRepository, LeaveService, LeaveTypesRepository, LeaveTypesService, ExemptionsRepository, ExemptionsService],
   exports: [ExemptionsService],
 })
 export class LeaveModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Requester } from '../approvals/approval-policy';
 import { visibleTo } from '../staff/visibility-sql';
-import { LeaveSpan, slotsOf } from './leave-rules';
+import { LeaveSpan, slotsOf } from '../domain/leave-rules';
+import type { LeaveStatus } from '../domain/leave-workflow';
 
-export type LeaveStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'filed';
 
 export interface LeaveRow {
   id: string;
@@ -44,14 +43,6 @@ const SELECT = `
 
 @Injectable()
 export class LeaveRepository {
-  async requester(manager: EntityManager, staffId: string): Promise<Requester | null> {
-    const rows: { id: string; supervisor_id: string | null; supervisor_active: boolean | null }[] = await manager.query(
-      `SELECT s.id, s.supervisor_id, sup.active AS supervisor_active FROM staff s LEFT JOIN staff sup ON sup.id = s.supervisor_id WHERE s.id = $1`,
-      [staffId],
-    );
-    return rows[0] ? { id: rows[0].id, supervisorId: rows[0].supervisor_id, supervisorActive: rows[0].supervisor_active === true } : null;
-  }
-
   async overlapping(manager: EntityManager, staffId: string, span: LeaveSpan): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM leave_request WHERE staff_id = $1 AND slots && $2::int4range AND status IN ('pending', 'approved', 'filed') LIMIT 1`,

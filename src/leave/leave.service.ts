@@ -1,32 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApprovalEventsRepository } from '../approvals/approval-events.repository';
-import { decidingCapacity, selfApproval, stateChanged } from '../approvals/approval-policy';
-import { AttendanceService } from '../attendance/attendance.service';
+import { ApprovalWorkflow } from '../approvals/approval-workflow';
+import { CompanyClock } from '../policy/company-clock';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
-import { Actor, hasRole } from '../auth/actor';
-import { addDays, datesBetween } from '../calendar/calendar-day';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/errors/domain-error';
+import type { Actor } from '../domain/actor';
+import { LEAVE_WORKFLOW, LeaveAction } from '../domain/leave-workflow';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
+import { Clock } from '../policy/clock';
 import { Page, pageOf, pageOffset } from '../common/pagination';
-import { MonthLockService } from '../months/month-lock.service';
-import { scheduleOn } from '../schedule/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
+import { MonthLockService } from '../policy/month-lock.service';
+import { scheduleOn } from '../domain/policy';
+import { PolicyRepository } from '../policy/policy.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto } from './dto/leave.dto';
-import { cancelByEmployee, cancelNeedsSupervisor, emergencyNeedsReason, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead, onlyStaff } from './leave.errors';
-import { LeaveRepository, LeaveRow, LeaveStatus } from './leave.repository';
-import { isOneDayAhead, LeaveSpan, spanProblem, workingDays } from './leave-rules';
-
-const LIVE: LeaveStatus[] = ['approved', 'filed'];
+import { emergencyNeedsReason, invalidSpan, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead } from './leave.errors';
+import { onlyStaff } from '../domain/approval-policy';
+import { LeaveRepository, LeaveRow } from './leave.repository';
+import { LeaveTypesRepository } from './leave-types.repository';
+import { isOneDayAhead, LeaveSpan, spanProblem, workingDays } from '../domain/leave-rules';
 
 @Injectable()
 export class LeaveService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly leave: LeaveRepository,
-    private readonly events: ApprovalEventsRepository,
-    private readonly attendance: AttendanceService,
+    private readonly types: LeaveTypesRepository,
+    private readonly workflow: ApprovalWorkflow,
+    private readonly dayChanges: DayChanges,
+    private readonly companyClock: CompanyClock,
     private readonly policies: PolicyRepository,
     private readonly monthLock: MonthLockService,
     private readonly access: StaffAccessService,
@@ -39,24 +41,23 @@ export class LeaveService {
     if (actor.kind !== 'staff') throw onlyStaff();
     const span: LeaveSpan = { startDate: input.startDate, startHalf: input.startHalf ?? null, endDate: input.endDate, endHalf: input.endHalf ?? null };
     const problem = spanProblem(span);
-    if (problem) throw new DomainError('bad_request', 'VALIDATION_FAILED', `The leave period is not valid: ${problem.field} ${problem.message}`, [problem]);
+    if (problem) throw invalidSpan(problem);
     const emergency = input.emergency ?? false;
     const reason = (input.reason ?? '').trim();
     if (emergency && reason.length === 0) throw emergencyNeedsReason();
     const id = await this.dataSource.transaction(async (manager) => {
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       if (!emergency && !isOneDayAhead(span.startDate, today)) throw notOneDayAhead(today);
-      const types: { active: boolean }[] = await manager.query('SELECT active FROM leave_type WHERE code = $1', [input.type]);
-      if (!types[0]?.active) throw leaveTypeNotUsable();
+      if (!(await this.types.isActive(manager, input.type))) throw leaveTypeNotUsable();
       const dates = datesBetween(span.startDate, span.endDate);
       // H-ATT-11: filing afterwards is possible until finance closes the month.
       await this.monthLock.assertOpen(manager, dates);
       if (await this.leave.overlapping(manager, actor.id, span)) throw leaveOverlaps();
       const policy = await this.policies.load(manager, addDays(span.startDate, -1), addDays(span.endDate, 1));
-      const me = await this.employment(manager, actor.id);
+      const me = await this.access.employmentOf(manager, actor.id);
       const days = workingDays(span, dates, (date) => scheduleOn(policy, me, date).shift !== null);
       const created = await this.leave.insert(manager, actor.id, input.type, span, days, reason, emergency);
-      await this.events.record(manager, 'leave', created, { fromStatus: null, toStatus: 'pending', actorId: actor.id, actingAs: 'employee', comment: null });
+      await this.workflow.opened(manager, 'leave', created, actor, 'pending');
       const dto = await this.dto(manager, created);
       await this.audit.record(manager, actor, { action: 'leave.create', entity: 'leave_request', entityId: created, after: dto });
       return created;
@@ -84,91 +85,53 @@ export class LeaveService {
   }
 
   approve(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
-    return this.decide(actor, id, 'approved', comment);
+    return this.transition(actor, id, 'approve', comment);
   }
 
   reject(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
-    return this.decide(actor, id, 'rejected', comment);
+    return this.transition(actor, id, 'reject', comment);
   }
 
   /** H-ORG-4: the office files approved leave (人事部备案). */
-  async file(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
-    return this.transition(actor, id, async (manager, row) => {
-      if (!hasRole(actor, 'admin')) throw new DomainError('forbidden', 'ROLE_REQUIRED', 'Only the office (admin) files approved leave (H-ORG-4)');
-      if (row.staff_id === actor.id) throw selfApproval();
-      if (row.status !== 'approved') throw stateChanged(row.status, 'filed');
-      await this.leave.setStatus(manager, id, 'filed', actor.id, null, this.clock.now());
-      return { to: 'filed', actingAs: 'admin', recompute: false, comment };
-    });
+  file(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
+    return this.transition(actor, id, 'file', comment);
   }
 
   /**
    * The employee cancels a pending request, or an approved one before it starts; once it has
    * started, only the supervisor or an administrator can (and the days are reclassified).
    */
-  async cancel(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
-    return this.transition(actor, id, async (manager, row) => {
-      if (!['pending', 'approved', 'filed'].includes(row.status)) throw stateChanged(row.status, 'cancelled');
-      const today = await this.attendance.today(manager);
-      const own = row.staff_id === actor.id;
-      let actingAs: 'employee' | 'supervisor' | 'admin' = 'employee';
-      const started = row.status !== 'pending' && row.start_date <= today;
-      if (!own || started) {
-        if (own && !hasRole(actor, 'admin')) throw cancelNeedsSupervisor();
-        const requester = await this.leave.requester(manager, row.staff_id);
-        actingAs = own ? 'admin' : decidingCapacity(actor, requester!);
-        // Before it starts the request is the employee's to withdraw; a supervisor rejects a pending one.
-        if (!own && !started) throw cancelByEmployee();
-      }
-      await this.monthLock.assertOpen(manager, datesBetween(row.start_date, row.end_date));
-      await this.leave.setStatus(manager, id, 'cancelled', actor.id, null, this.clock.now());
-      return { to: 'cancelled', actingAs, recompute: LIVE.includes(row.status), comment };
-    });
-  }
-
-  private decide(actor: Actor, id: string, to: 'approved' | 'rejected', comment: string | null): Promise<LeaveRequestDto> {
-    return this.transition(actor, id, async (manager, row) => {
-      const requester = await this.leave.requester(manager, row.staff_id);
-      const capacity = decidingCapacity(actor, requester!);
-      if (row.status !== 'pending') throw stateChanged(row.status, to);
-      await this.monthLock.assertOpen(manager, datesBetween(row.start_date, row.end_date));
-      await this.leave.setStatus(manager, id, to, actor.id, capacity, this.clock.now());
-      return { to, actingAs: capacity, recompute: to === 'approved', comment };
-    });
+  cancel(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
+    return this.transition(actor, id, 'cancel', comment);
   }
 
   /**
-   * One transition: lock the row, apply, record the event and the audit row, and reclassify the
-   * covered days — all in one transaction.
+   * One transition of LEAVE_WORKFLOW: lock the row, let the workflow decide and record the event,
+   * apply, write the audit row, and announce the covered days — all in one transaction.
    */
-  private async transition(
-    actor: Actor,
-    id: string,
-    apply: (manager: EntityManager, row: LeaveRow) => Promise<{ to: LeaveStatus; actingAs: 'employee' | 'supervisor' | 'admin'; recompute: boolean; comment: string | null }>,
-  ): Promise<LeaveRequestDto> {
+  private async transition(actor: Actor, id: string, action: LeaveAction, comment: string | null): Promise<LeaveRequestDto> {
     if (actor.kind !== 'staff') throw onlyStaff();
     await this.dataSource.transaction(async (manager) => {
       const row = await this.leave.lock(manager, id);
       if (!row || !(await this.access.canSee(actor, row.staff_id))) throw leaveNotFound();
       const before = await this.dto(manager, id);
-      const outcome = await apply(manager, row);
-      await this.events.record(manager, 'leave', id, { fromStatus: row.status, toStatus: outcome.to, actorId: actor.id, actingAs: outcome.actingAs, comment: outcome.comment });
-      if (outcome.recompute) await this.reclassify(manager, row);
-      await this.audit.record(manager, actor, { action: `leave.${outcome.to}`, entity: 'leave_request', entityId: id, before, after: await this.dto(manager, id) });
+      const today = await this.companyClock.today(manager);
+      const requester = await this.access.requesterOf(manager, row.staff_id);
+      const attempt = { state: row.status, action, actor, requester, facts: { started: row.start_date <= today } };
+      const step = await this.workflow.run(manager, LEAVE_WORKFLOW, attempt, { kind: 'leave', id, comment });
+      // Filing records what was decided; every other change alters days of a month that must be open.
+      if (step.to !== 'filed') await this.monthLock.assertOpen(manager, datesBetween(row.start_date, row.end_date));
+      const decidedAs = step.to === 'approved' || step.to === 'rejected' ? step.actingAs : null;
+      await this.leave.setStatus(manager, id, step.to, actor.id, decidedAs, this.clock.now());
+      if (step.recompute) await this.reclassify(manager, row);
+      await this.audit.record(manager, actor, { action: `leave.${step.to}`, entity: 'leave_request', entityId: id, before, after: await this.dto(manager, id) });
     });
     return this.dto(this.dataSource.manager, id);
   }
 
   /** The covered days (and their neighbours, whose windows they shape) up to today. */
   private async reclassify(manager: EntityManager, row: LeaveRow): Promise<void> {
-    const today = await this.attendance.today(manager);
-    const to = row.end_date < today ? row.end_date : today;
-    if (row.start_date <= to) await this.attendance.recompute(manager, { staffIds: [row.staff_id], from: row.start_date, to });
-  }
-
-  private async employment(manager: EntityManager, staffId: string): Promise<{ id: string; hiredOn: string; leftOn: string | null }> {
-    const rows: { hired_on: string; left_on: string | null }[] = await manager.query('SELECT hired_on, left_on FROM staff WHERE id = $1', [staffId]);
-    return { id: staffId, hiredOn: rows[0].hired_on, leftOn: rows[0].left_on };
+    await this.dayChanges.changed(manager, { staffIds: [row.staff_id], from: row.start_date, to: row.end_date });
   }
 
   private async dto(manager: EntityManager, id: string): Promise<LeaveRequestDto> {
@@ -178,7 +141,7 @@ export class LeaveService {
   }
 
   private async dtos(manager: EntityManager, rows: LeaveRow[]): Promise<LeaveRequestDto[]> {
-    const history = await this.events.historyOf(manager, 'leave', rows.map((row) => row.id));
+    const history = await this.workflow.historyOf(manager, 'leave', rows.map((row) => row.id));
     return rows.map((row) => ({
       id: row.id,
       staffId: row.staff_id,

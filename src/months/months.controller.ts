@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
-import { validationFailed } from '../common/errors/domain-error';
+import { validationFailed } from '../domain/errors/domain-error';
 import { MONTH_PATTERN } from '../common/validators';
 import { ClosedMonthReportDto, MonthDto, MonthListDto, ReopenMonthDto } from './dto/month.dto';
 import { MonthsService } from './months.service';

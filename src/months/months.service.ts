@@ -1,29 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { CompanyClock } from '../policy/company-clock';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { monthRange } from '../calendar/calendar-day';
-import { Clock } from '../common/clock';
-import { DomainError, notFound } from '../common/errors/domain-error';
-import { modifyReturning } from '../database/modify-returning';
-import { canonicalJson } from '../reports/money';
+import type { Actor } from '../domain/actor';
+import { monthRange } from '../domain/calendar/calendar-day';
+import { Clock } from '../policy/clock';
+import { canonicalJson } from '../domain/money';
 import { ExportSourceService } from '../reports/export/export-source.service';
 import { MonthlyReportService } from '../reports/monthly-report.service';
+import { AttendanceService } from '../attendance/attendance.service';
+import { MonthLockService } from '../policy/month-lock.service';
 import { MonthDto } from './dto/month.dto';
-
-interface SnapshotRow {
-  id: number;
-  month: string;
-  body: string;
-  sha256: string;
-  closed_at: Date;
-  closed_by: string;
-  reopened_at: Date | null;
-  reopened_by: string | null;
-  reopen_reason: string | null;
-}
+import { monthClosedAlready, monthHasPendingDays, monthNeverClosed, monthNotClosed, monthNotOver } from './months.errors';
+import { MonthSnapshotsRepository } from '../policy/month-snapshots.repository';
 
 /**
  * Finance closes a month (H-ORG-2): the report is stored as an immutable snapshot with the SHA-256
@@ -34,16 +24,19 @@ interface SnapshotRow {
 export class MonthsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly snapshots: MonthSnapshotsRepository,
+    private readonly monthLock: MonthLockService,
+    private readonly attendance: AttendanceService,
     private readonly reports: MonthlyReportService,
     private readonly exports: ExportSourceService,
-    private readonly attendance: AttendanceService,
+    private readonly companyClock: CompanyClock,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async list(): Promise<MonthDto[]> {
-    const months: { month: string; state: string }[] = await this.dataSource.query('SELECT month, state FROM accounting_month ORDER BY month');
-    const snapshots: SnapshotRow[] = await this.dataSource.query('SELECT id, month, sha256, closed_at, closed_by, reopened_at, reopened_by, reopen_reason FROM month_snapshot ORDER BY id');
+    const months = await this.monthLock.states(this.dataSource.manager);
+    const snapshots = await this.snapshots.list();
     return months.map(({ month, state }) => ({
       month,
       state,
@@ -62,25 +55,21 @@ export class MonthsService {
 
   async close(actor: Actor, month: string): Promise<MonthDto> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('INSERT INTO accounting_month (month) VALUES ($1) ON CONFLICT (month) DO NOTHING', [month]);
-      const rows: { state: string }[] = await manager.query('SELECT state FROM accounting_month WHERE month = $1 FOR UPDATE', [month]);
-      if (rows[0].state === 'closed') throw new DomainError('conflict', 'MONTH_CLOSED', `${month} is closed already`, [], { months: month });
+      if ((await this.monthLock.lockExclusively(manager, month, true)) === 'closed') throw monthClosedAlready(month);
       const { to } = monthRange(month);
-      const today = await this.attendance.today(manager);
-      if (to >= today) throw new DomainError('unprocessable', 'MONTH_NOT_OVER', `${month} is not over yet (today is ${today})`, [{ field: 'month', message: 'must be over' }], { month, today });
+      const today = await this.companyClock.today(manager);
+      if (to >= today) throw monthNotOver(month, today);
       const context = await this.reports.context(null, month, manager);
-      const pending: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM attendance_day WHERE status = 'pending' AND date BETWEEN $1 AND $2`, [context.from, context.to]);
-      if (pending[0].n > 0) {
-        throw new DomainError('unprocessable', 'MONTH_HAS_PENDING_DAYS', `${pending[0].n} day(s) of ${month} are still pending`, [{ field: 'month', message: `${pending[0].n} pending day(s)` }], { month, count: pending[0].n });
-      }
+      const pending = await this.attendance.pendingDays(manager, context.from, context.to);
+      if (pending > 0) throw monthHasPendingDays(month, pending);
       const closedAt = this.clock.now();
       const report = await this.reports.full(context, manager);
       // The names, calendar and grid of the moment too: the month's exports are built from this alone.
       const extras = await this.exports.snapshotExtras(manager, month);
       const body = canonicalJson({ month, closedAt: closedAt.toISOString(), closedBy: actor.id, policy: context.policy, rows: report.rows, totals: report.totals, rosterGaps: report.rosterGaps, ...extras });
       const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
-      await manager.query('INSERT INTO month_snapshot (month, body, sha256, closed_at, closed_by) VALUES ($1, $2, $3, $4, $5)', [month, body, sha256, closedAt, actor.id]);
-      await manager.query(`UPDATE accounting_month SET state = 'closed', changed_at = $2, changed_by = $3 WHERE month = $1`, [month, closedAt, actor.id]);
+      await this.snapshots.insert(manager, { month, body, sha256, closedAt, closedBy: actor.id });
+      await this.monthLock.setState(manager, month, 'closed', closedAt, actor.id);
       await this.audit.record(manager, actor, { action: 'month.close', entity: 'accounting_month', entityId: month, before: { state: 'open' }, after: { state: 'closed', sha256 } });
     });
     return this.one(month);
@@ -89,16 +78,10 @@ export class MonthsService {
   /** Unlocks a closed month with a reason; every snapshot is kept. */
   async reopen(actor: Actor, month: string, reason: string): Promise<MonthDto> {
     await this.dataSource.transaction(async (manager) => {
-      const rows: { state: string }[] = await manager.query('SELECT state FROM accounting_month WHERE month = $1 FOR UPDATE', [month]);
-      if (rows[0]?.state !== 'closed') throw new DomainError('conflict', 'MONTH_NOT_CLOSED', `${month} is not closed`, [], { month });
+      if ((await this.monthLock.lockExclusively(manager, month, false)) !== 'closed') throw monthNotClosed(month);
       const now = this.clock.now();
-      await manager.query(`UPDATE accounting_month SET state = 'open', changed_at = $2, changed_by = $3 WHERE month = $1`, [month, now, actor.id]);
-      await modifyReturning(
-        manager,
-        `UPDATE month_snapshot SET reopened_at = $2, reopened_by = $3, reopen_reason = $4
-          WHERE id = (SELECT max(id) FROM month_snapshot WHERE month = $1) RETURNING id`,
-        [month, now, actor.id, reason],
-      );
+      await this.monthLock.setState(manager, month, 'open', now, actor.id);
+      await this.snapshots.markReopened(manager, month, now, actor.id, reason);
       await this.audit.record(manager, actor, { action: 'month.reopen', entity: 'accounting_month', entityId: month, before: { state: 'closed' }, after: { state: 'open', reason } });
     });
     return this.one(month);
@@ -106,9 +89,9 @@ export class MonthsService {
 
   /** The latest closed snapshot, byte for byte as stored. */
   async report(month: string): Promise<{ body: string; sha256: string }> {
-    const rows: SnapshotRow[] = await this.dataSource.query('SELECT body, sha256 FROM month_snapshot WHERE month = $1 ORDER BY id DESC LIMIT 1', [month]);
-    if (rows.length === 0) throw notFound(`A closed report of ${month}`, 'MONTH_NEVER_CLOSED', { month });
-    return rows[0];
+    const snapshot = await this.snapshots.latest(month);
+    if (!snapshot) throw monthNeverClosed(month);
+    return snapshot;
   }
 
   private async one(month: string): Promise<MonthDto> {

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-docs';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError } from '../domain/errors/domain-error';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { Metrics } from './metrics';
 

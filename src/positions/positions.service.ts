@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { Clock } from '../common/clock';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import type { Actor } from '../domain/actor';
+import { Clock } from '../policy/clock';
+import { positionCodeTaken, positionNotFound } from './positions.errors';
 import { CreatePositionDto, PositionDto, PositionListQueryDto, toPositionDto, UpdatePositionDto } from './dto/position.dto';
 import { Position } from './position.entity';
+import { PositionsRepository } from './positions.repository';
 
-const positionNotFound = () => notFound('The position', 'POSITION_NOT_FOUND');
 
 @Injectable()
 export class PositionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly positions: PositionsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** Code and names of every position, active or not, in the caller's transaction. */
+  labels(manager: EntityManager): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
+    return this.positions.labels(manager).then((rows) => rows.map((row) => ({ code: row.code, nameZh: row.name_zh, nameEn: row.name_en })));
+  }
 
   async list(query: PositionListQueryDto): Promise<PositionDto[]> {
     const where = query.active === undefined ? {} : { active: query.active };
@@ -26,7 +32,7 @@ export class PositionsService {
   async create(actor: Actor, input: CreatePositionDto): Promise<PositionDto> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Position, { code: input.code })) {
-        throw new DomainError('conflict', 'POSITION_CODE_TAKEN', 'This position code is already in use', [{ field: 'code', message: 'is taken' }]);
+        throw positionCodeTaken();
       }
       await manager.insert(Position, { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, active: true, updatedAt: this.clock.now() });
       const created = toPositionDto((await manager.findOneBy(Position, { code: input.code })) as Position);

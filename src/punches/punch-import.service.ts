@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { IngestCounts, PunchIngestService } from './punch-ingest.service';
 import { detectFileFormat, ParsedLine, parseFileLine } from './punch-lines';
 import { importFormatUnknown, importTooLarge } from './punches.errors';

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { assignedDateOf } from '../attendance/person-days';
-import { StaleDaysRepository, StaleSpan } from '../attendance/stale-days.repository';
+import { assignedDateOf } from '../domain/attendance/person-days';
+import { DayChanges } from '../policy/day-changes';
+import { DevicesService } from '../devices/devices.service';
+import type { StaleSpan } from '../policy/stale-days.repository';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays } from '../calendar/calendar-day';
-import { Clock } from '../common/clock';
-import { localDate } from '../common/company-time';
-import { MonthLockService } from '../months/month-lock.service';
-import { PolicyRepository } from '../schedule/policy.repository';
-import { SettingsRepository } from '../settings/settings.repository';
+import type { Actor } from '../domain/actor';
+import { addDays } from '../domain/calendar/calendar-day';
+import { Clock } from '../policy/clock';
+import { localDate } from '../domain/time/company-time';
+import { MonthLockService } from '../policy/month-lock.service';
+import { PolicyRepository } from '../policy/policy.repository';
+import { SettingsRepository } from '../policy/settings.repository';
 import type { ParsedLine, PunchLine, RejectedLine } from './punch-lines';
 import { PunchesRepository, PunchOrigin, StaffByNumber } from './punches.repository';
 
@@ -67,7 +69,8 @@ export class PunchIngestService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly punches: PunchesRepository,
-    private readonly staleDays: StaleDaysRepository,
+    private readonly dayChanges: DayChanges,
+    private readonly devices: DevicesService,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
     private readonly policies: PolicyRepository,
@@ -78,8 +81,8 @@ export class PunchIngestService {
   /** The zone local times are read in: a device's own zone when it has one, else the company's. */
   async timeZoneFor(actor: Actor): Promise<string> {
     if (actor.kind === 'device') {
-      const rows: { time_zone: string | null }[] = await this.dataSource.query('SELECT time_zone FROM device WHERE id = $1', [actor.id]);
-      if (rows[0]?.time_zone) return rows[0].time_zone;
+      const zone = await this.devices.timeZoneOf(actor.id);
+      if (zone) return zone;
     }
     return this.settings.timeZone();
   }
@@ -138,7 +141,7 @@ export class PunchIngestService {
     const stored = inserted.map((row) => ({ id: row.id, line: unique.get(`${row.staff_id}|${row.at_ms}`) as Accepted }));
     // PostgreSQL returns them in the order they were sent (line order) in practice; sort only if not.
     if (stored.some((entry, i) => i > 0 && entry.line.index < stored[i - 1].line.index)) stored.sort((a, b) => a.line.index - b.line.index);
-    await this.staleDays.enqueue(manager, staleSpans(stored.map((entry) => entry.line)));
+    await this.dayChanges.queue(manager, staleSpans(stored.map((entry) => entry.line)));
     return this.finish(manager, actor, origin, auditAction, now, {
       received: lines.length,
       inserted: inserted.length,
@@ -176,7 +179,7 @@ export class PunchIngestService {
   }
 
   private async finish(manager: EntityManager, actor: Actor, origin: Omit<PunchOrigin, 'createdBy'>, auditAction: string, now: Date, result: IngestResult): Promise<IngestResult> {
-    if (origin.deviceId) await this.punches.touchDevice(manager, origin.deviceId, now, result.inserted > 0);
+    if (origin.deviceId) await this.devices.touch(manager, origin.deviceId, now, result.inserted > 0);
     result.rejected.sort((a, b) => a.index - b.index);
     await this.audit.record(manager, actor, {
       action: auditAction,

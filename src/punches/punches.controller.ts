@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { AllowDevice, CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
 import { EmptyBodyPipe, uuidParam } from '../common/params';

@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 import type { RejectedLine } from './punch-lines';
 
 export const punchNotFound = () => notFound('The punch', 'PUNCH_NOT_FOUND');
@@ -7,6 +7,15 @@ export const alreadyVoided = () => new DomainError('conflict', 'PUNCH_ALREADY_VO
 
 export const punchExists = () =>
   new DomainError('conflict', 'PUNCH_EXISTS', 'This person already has a punch at that second', [{ field: 'at', message: 'a punch exists at this second' }]);
+
+export const invalidAt = (problem: string) =>
+  new DomainError('bad_request', 'VALIDATION_FAILED', 'at is not a valid date-time', [{ field: 'at', message: `at is not a valid date-time: ${problem}` }]);
+
+export const rangeOutOfBounds = () =>
+  new DomainError('bad_request', 'VALIDATION_FAILED', 'from must not be after to, and the range at most a year', [{ field: 'to', message: 'out of range' }]);
+
+/** The client went away before its body ended (or the body timed out: the 408 is out already). */
+export const uploadCutOff = () => new DomainError('bad_request', 'UPLOAD_INCOMPLETE', 'The upload ended before its body was complete', [{ field: 'body', message: 'incomplete' }]);
 
 export const onlyStaffClock = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member clocks in or out');
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AttendanceModule } from '../attendance/attendance.module';
-import { PolicyModule } from '../schedule/policy.module';
+import { DevicesModule } from '../devices/devices.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { PunchImportService } from './punch-import.service';
 import { PunchIngestService } from './punch-ingest.service';
@@ -9,7 +9,7 @@ import { PunchesRepository } from './punches.repository';
 import { PunchesService } from './punches.service';
 
 @Module({
-  imports: [PolicyModule, AttendanceModule, StaffAccessModule],
+  imports: [PolicyModule, StaffAccessModule, DevicesModule],
   controllers: [PunchesController],
   providers: [PunchesRepository, PunchIngestService, PunchImportService, PunchesService],
   exports: [PunchIngestService],

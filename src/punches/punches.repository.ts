@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import { preparedQuery } from '../database/prepared-query';
-import type { EmploymentSpan, Policy } from '../schedule/policy';
-import { policyColumns, policyFromRow, PolicyRow } from '../schedule/policy.repository';
+import type { EmploymentSpan, Policy } from '../domain/policy';
+import { policyColumns, policyFromRow, PolicyRow } from '../policy/policy.repository';
 
 export type PunchSource = 'clock' | 'batch' | 'import' | 'device' | 'manual';
 
@@ -181,9 +181,5 @@ export class PunchesRepository {
       manager.query(`SELECT count(*)::int AS n FROM punch WHERE staff_id = $1 AND at >= $2 AND at < $3`, [staffId, fromInstant, toInstant]) as Promise<{ n: number }[]>,
     ]);
     return { rows, total: count[0].n };
-  }
-
-  async touchDevice(manager: EntityManager, deviceId: string, now: Date, punched: boolean): Promise<void> {
-    await manager.query(`UPDATE device SET last_seen_at = $2, last_punch_at = CASE WHEN $3 THEN $2 ELSE last_punch_at END WHERE id = $1`, [deviceId, now, punched]);
   }
 }

@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
-import { assignedDateOf } from '../attendance/person-days';
+import { DayChanges } from '../policy/day-changes';
+import { assignedDateOf } from '../domain/attendance/person-days';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays } from '../calendar/calendar-day';
-import { Clock } from '../common/clock';
+import type { Actor } from '../domain/actor';
+import { addDays } from '../domain/calendar/calendar-day';
+import { Clock } from '../policy/clock';
 import { readDateTime } from '../common/date-time';
-import { localDate } from '../common/company-time';
-import { DomainError } from '../common/errors/domain-error';
+import { localDate } from '../domain/time/company-time';
 import { Page, pageOf, pageOffset } from '../common/pagination';
-import { MonthLockService } from '../months/month-lock.service';
-import type { EmploymentSpan } from '../schedule/policy';
-import { PolicyRepository } from '../schedule/policy.repository';
-import { SettingsRepository } from '../settings/settings.repository';
+import { MonthLockService } from '../policy/month-lock.service';
+import type { EmploymentSpan } from '../domain/policy';
+import { PolicyRepository } from '../policy/policy.repository';
+import { SettingsRepository } from '../policy/settings.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
-import { StaffRepository } from '../staff/staff.repository';
-import { staffNotFound } from '../staff/staff.errors';
 import { ClockResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, toPunchDto } from './dto/punch.dto';
 import { PunchIngestService } from './punch-ingest.service';
 import { PunchRow, PunchesRepository } from './punches.repository';
-import { alreadyVoided, onlyStaffClock, punchExists, punchNotFound, singleLineRefused } from './punches.errors';
+import { alreadyVoided, invalidAt, onlyStaffClock, punchExists, punchNotFound, rangeOutOfBounds, singleLineRefused } from './punches.errors';
 
 /** The UTC calendar date of an instant: within a day of its local date in any zone. */
 const utcDate = (instant: Date): string => instant.toISOString().slice(0, 10);
@@ -31,11 +28,10 @@ export class PunchesService {
     private readonly dataSource: DataSource,
     private readonly punches: PunchesRepository,
     private readonly ingest: PunchIngestService,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly settings: SettingsRepository,
     private readonly policies: PolicyRepository,
-    private readonly staff: StaffRepository,
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly time: Clock,
@@ -74,12 +70,11 @@ export class PunchesService {
   async manual(actor: Actor, input: ManualPunchDto): Promise<PunchDto> {
     const zone = await this.settings.timeZone();
     const reading = readDateTime(input.at, zone);
-    if (!reading.ok) throw new DomainError('bad_request', 'VALIDATION_FAILED', 'at is not a valid date-time', [{ field: 'at', message: `at is not a valid date-time: ${reading.problem}` }]);
+    if (!reading.ok) throw invalidAt(reading.problem);
     const at = reading.instant;
-    const person = await this.staff.findById(input.staffId);
-    if (!person) throw staffNotFound();
+    const employeeNo = await this.access.employeeNoOf(input.staffId);
     const result = await this.dataSource.transaction(async (manager) => {
-      const outcome = await this.ingest.ingestIn(manager, actor, [{ ok: true, index: 0, employeeNo: person.employeeNo, at, sourceLabel: null }], { source: 'manual', deviceId: null, reason: input.reason }, 'punch.manual');
+      const outcome = await this.ingest.ingestIn(manager, actor, [{ ok: true, index: 0, employeeNo, at, sourceLabel: null }], { source: 'manual', deviceId: null, reason: input.reason }, 'punch.manual');
       if (outcome.rejected.length > 0) throw singleLineRefused(outcome.rejected[0], 'at');
       if (outcome.inserted === 0) throw punchExists();
       return outcome;
@@ -98,7 +93,7 @@ export class PunchesService {
       const scope = { staffIds: [punch.staff_id], from: addDays(day, -1), to: addDays(day, 1) };
       await this.monthLock.assertOpen(manager, [rules.dateOf(punch) ?? day]);
       const after = await this.punches.void(manager, id, actor.id, reason, this.time.now());
-      await this.attendance.recompute(manager, scope);
+      await this.dayChanges.changed(manager, scope);
       await this.audit.record(manager, actor, { action: 'punch.void', entity: 'punch', entityId: id, before: { voidedAt: null }, after: { voidedAt: after.voided_at, voidReason: reason } });
       return after;
     });
@@ -108,7 +103,7 @@ export class PunchesService {
   async list(actor: Actor, query: PunchListQueryDto): Promise<Page<PunchDto>> {
     await this.access.assertVisible(actor, query.staffId);
     if (query.to < query.from || addDays(query.from, 366) < query.to) {
-      throw new DomainError('bad_request', 'VALIDATION_FAILED', 'from must not be after to, and the range at most a year', [{ field: 'to', message: 'out of range' }]);
+      throw rangeOutOfBounds();
     }
     const zone = await this.settings.timeZone();
     const { fromInstant, toInstant } = PunchIngestService.instantRange(query.from, query.to, zone);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { DomainError } from '../common/errors/domain-error';
+import { uploadCutOff } from './punches.errors';
 
 /** An upload read whole into a temporary file of its own (os.tmpdir()), and how to get rid of it. */
 export interface StagedUpload {
@@ -12,9 +12,6 @@ export interface StagedUpload {
   bytes: number;
   remove(): Promise<void>;
 }
-
-/** The client went away before its body ended (or the body timed out: the 408 is out already). */
-export const uploadCutOff = () => new DomainError('bad_request', 'UPLOAD_INCOMPLETE', 'The upload ended before its body was complete', [{ field: 'body', message: 'incomplete' }]);
 
 /**
  * Reads a request body into a temporary file, up to `maxBytes`, before anything touches the

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { cursor } from './export/cursor';
 import { visibleTo } from '../staff/visibility-sql';
-import type { FinancePolicy } from './money';
 
 export interface ReportRow {
   staff_id: string;
@@ -93,8 +93,15 @@ export const GRID_SQL = `
 const FINES = `SELECT staff_id, amount_fen FROM disciplinary_record
   WHERE action = 'fine' AND status IN ('issued', 'acknowledged', 'appealed', 'upheld') AND occurred_on BETWEEN $1 AND $2`;
 
+/**
+ * The report's read model: set-based statements over the stored day results, the people in scope,
+ * leave types and fines, one round trip each (joining across owners is what a report is). Owns no
+ * table; the streams use a cursor of their own connection.
+ */
 @Injectable()
 export class MonthlyReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   /** The report's SQL with the fines source filled in. */
   reportSql(): string {
     return REPORT_SQL.replace('$FINES$', FINES);
@@ -104,17 +111,26 @@ export class MonthlyReportRepository {
     return manager.query(this.reportSql(), [from, to, viewerId]);
   }
 
-  async policyFor(manager: EntityManager, month: string): Promise<FinancePolicy> {
-    const rows: FinancePolicy[] = await manager.query(
-      `SELECT effective_month AS "effectiveMonth", late_fen AS "lateFen", serious_late_fen AS "seriousLateFen", absence_day_fen AS "absenceDayFen",
-              missing_punch_fen AS "missingPunchFen", full_attendance_bonus_fen AS "fullAttendanceBonusFen"
-         FROM finance_policy
-        -- The version in force; a month before the first version is governed by the first one.
-        ORDER BY effective_month <= $1 DESC, CASE WHEN effective_month <= $1 THEN effective_month END DESC, effective_month ASC
-        LIMIT 1`,
-      [month],
-    );
-    return rows[0];
+  /** The report's rows one by one, through a cursor (exports of open months: flat memory for any staff size). */
+  streamRows(from: string, to: string, viewerId: string | null): AsyncIterable<ReportRow> {
+    return cursor<ReportRow>(this.dataSource, this.reportSql(), [from, to, viewerId]);
+  }
+
+  /** The grid (one code per person and date) for everyone in scope. */
+  grid(manager: EntityManager, from: string, to: string, viewerId: string | null): Promise<GridRow[]> {
+    return manager.query(GRID_SQL, [from, to, viewerId]);
+  }
+
+  /** A page of the grid and how many people the whole grid has. */
+  async gridPage(from: string, to: string, viewerId: string | null, offset: number, limit: number): Promise<{ rows: GridRow[]; total: number }> {
+    const rows: GridRow[] = await this.dataSource.query(`${GRID_SQL} OFFSET ${offset} LIMIT ${limit}`, [from, to, viewerId]);
+    const count: { n: number }[] = await this.dataSource.query(`WITH counted AS (${GRID_SQL}) SELECT count(*)::int AS n FROM counted`, [from, to, viewerId]);
+    return { rows, total: count[0].n };
+  }
+
+  /** The grid through a cursor, like `streamRows`. */
+  streamGrid(from: string, to: string, viewerId: string | null): AsyncIterable<GridRow> {
+    return cursor<GridRow>(this.dataSource, GRID_SQL, [from, to, viewerId]);
   }
 
   async leaveTypes(manager: EntityManager): Promise<{ code: string; name_zh: string; name_en: string }[]> {

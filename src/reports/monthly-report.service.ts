@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
-import { Actor } from '../auth/actor';
-import { datesBetween, monthRange } from '../calendar/calendar-day';
-import { MonthLockService } from '../months/month-lock.service';
+import { CompanyClock } from '../policy/company-clock';
+import { Actor } from '../domain/actor';
+import { datesBetween, monthRange } from '../domain/calendar/calendar-day';
+import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { MonthlyGridDto, MonthlyReportDto, ReportCountsDto, ReportRowDto } from './dto/report.dto';
-import { FinancePolicy, gridCode, monthMoney } from './money';
-import { GRID_SQL, GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
+import { FinancePolicy, gridCode, monthMoney } from '../domain/money';
+import { FinancePolicyRepository } from './finance-policy.repository';
+import { GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
+import { RosterService } from '../roster/roster.service';
 
 export interface ReportContext {
   month: string;
@@ -79,9 +82,12 @@ export class MonthlyReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: MonthlyReportRepository,
+    private readonly financePolicies: FinancePolicyRepository,
     private readonly attendance: AttendanceService,
+    private readonly companyClock: CompanyClock,
     private readonly monthLock: MonthLockService,
     private readonly access: StaffAccessService,
+    private readonly roster: RosterService,
   ) {}
 
   /** Everything a report needs besides its rows; the month's days are brought up to date. */
@@ -89,11 +95,11 @@ export class MonthlyReportService {
     const { from, to } = monthRange(month);
     const closed = (await this.monthLock.closedAmong(manager, [month])).size > 0;
     if (!closed) {
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       const last = to < today ? to : today;
       if (from <= last) await this.attendance.ensureFresh({ staffIds: null, from, to: last }, manager);
     }
-    const policy = await this.reports.policyFor(manager, month);
+    const policy = await this.financePolicies.inForce(manager, month);
     const types = await this.reports.leaveTypes(manager);
     return { month, from, to, viewerId: actor ? this.access.scopeOf(actor) : null, policy, leaveTypes: types.map((type) => type.code) };
   }
@@ -102,11 +108,7 @@ export class MonthlyReportService {
   async full(context: ReportContext, manager: EntityManager = this.dataSource.manager): Promise<{ rows: ReportRowDto[]; totals: ReportCountsDto; rosterGaps: number }> {
     const rows = (await this.reports.rows(manager, context.from, context.to, context.viewerId)).map((row) => toReportRow(row, context));
     const totals = rows.reduce<ReportCountsDto | null>(addToTotals, null) ?? addToTotals(null, toReportRow(emptyRow(), context));
-    const gaps: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM generate_series($1::date, $2::date, interval '1 day') g(d) WHERE NOT EXISTS (SELECT 1 FROM duty_roster r WHERE r.date = g.d::date)`,
-      [context.from, context.to],
-    );
-    return { rows, totals, rosterGaps: gaps[0].n };
+    return { rows, totals, rosterGaps: await this.roster.gaps(manager, context.from, context.to) };
   }
 
   async json(actor: Actor, month: string, page: number, pageSize: number): Promise<MonthlyReportDto> {
@@ -118,15 +120,14 @@ export class MonthlyReportService {
 
   async grid(actor: Actor, month: string, page: number, pageSize: number): Promise<MonthlyGridDto> {
     const context = await this.context(actor, month);
-    const rows: GridRow[] = await this.dataSource.query(`${GRID_SQL} OFFSET ${(page - 1) * pageSize} LIMIT ${pageSize}`, [context.from, context.to, context.viewerId]);
-    const count: { n: number }[] = await this.dataSource.query(`WITH counted AS (${GRID_SQL}) SELECT count(*)::int AS n FROM counted`, [context.from, context.to, context.viewerId]);
+    const { rows, total } = await this.reports.gridPage(context.from, context.to, context.viewerId, (page - 1) * pageSize, pageSize);
     return {
       month,
       dates: datesBetween(context.from, context.to),
       items: rows.map((row) => ({ staffId: row.staff_id, employeeNo: row.employee_no, name: row.name, days: gridCells(row) })),
       page,
       pageSize,
-      total: count[0].n,
+      total,
     };
   }
 }

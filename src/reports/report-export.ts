@@ -1,25 +1,10 @@
 import type { Response } from 'express';
-import QueryStream from 'pg-query-stream';
-import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
 import { csvCell } from './csv-cell';
-import type { Language } from '../common/i18n/language';
+import type { Language } from '../domain/i18n/language';
 import type { ReportCountsDto, ReportRowDto } from './dto/report.dto';
 import { GRID_HEAD, summaryColumns, TOTAL_LABEL, yuan } from './export/export-labels';
 import type { ExportSource } from './export/export-source.service';
 import { addToTotals } from './monthly-report.service';
-
-/** Rows of a query through a server-side cursor: memory stays flat however many staff there are. */
-export async function* cursor<T>(dataSource: DataSource, sql: string, params: unknown[]): AsyncGenerator<T> {
-  const runner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as PoolClient;
-  try {
-    const stream = client.query(new QueryStream(sql, params, { batchSize: 500 }));
-    for await (const row of stream) yield row as T;
-  } finally {
-    await runner.release();
-  }
-}
 
 export async function write(response: Response, text: string): Promise<void> {
   if (!response.write(text)) await new Promise<void>((resolve) => response.once('drain', () => resolve()));

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
-import { languageFromQuery } from '../common/i18n/language';
-import type { Language } from '../common/i18n/language';
+import { languageFromQuery } from '../domain/i18n/language';
+import type { Language } from '../domain/i18n/language';
 import { ReaderLanguage } from '../common/i18n/request-language';
 import { FinancePolicyDto, FinancePolicyListDto, MonthlyGridDto, MonthlyReportDto, PutFinancePolicyDto, ReportQueryDto } from './dto/report.dto';
 import { FinancePolicyService } from './finance-policy.service';

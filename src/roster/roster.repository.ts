@@ -27,6 +27,15 @@ export class RosterRepository {
     );
   }
 
+  /** How many dates in [from, to] have nobody on duty (H-ATT-2 wants exactly one every date). */
+  async gaps(manager: EntityManager, from: string, to: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM generate_series($1::date, $2::date, interval '1 day') g(d) WHERE NOT EXISTS (SELECT 1 FROM duty_roster r WHERE r.date = g.d::date)`,
+      [from, to],
+    );
+    return rows[0].n;
+  }
+
   async staff(manager: EntityManager, id: string): Promise<RosterStaff | null> {
     const rows: { id: string; active: boolean; hired_on: string; left_on: string | null }[] = await manager.query(
       'SELECT id, active, hired_on, left_on FROM staff WHERE id = $1',

@@ -1,26 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays, datesBetween, monthRange } from '../calendar/calendar-day';
-import { DomainError } from '../common/errors/domain-error';
-import { MonthLockService } from '../months/month-lock.service';
-import { isEmployedOn } from '../schedule/policy';
+import type { Actor } from '../domain/actor';
+import { addDays, datesBetween, monthRange } from '../domain/calendar/calendar-day';
+import { MonthLockService } from '../policy/month-lock.service';
+import { isEmployedOn } from '../domain/policy';
 import { GenerateRosterDto, RosterDayDto, RosterMonthDto } from './dto/roster.dto';
+import { notAvailable, rosterDayEmpty, unknownStaffIds } from './roster.errors';
 import { RosterRepository, RosterStaff } from './roster.repository';
-
-const notAvailable = (date: string) =>
-  new DomainError('unprocessable', 'DUTY_STAFF_NOT_AVAILABLE', `That person cannot be on duty on ${date}: not an active employee that day, or on approved leave`, [
-    { field: 'staffId', message: 'not available that day' },
-  ], { date });
 
 @Injectable()
 export class RosterService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roster: RosterRepository,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
   ) {}
@@ -33,6 +28,11 @@ export class RosterService {
       return { date, staffId: row?.staff_id ?? null, name: row?.name ?? null, employeeNo: row?.employee_no ?? null, source: row?.source ?? null };
     });
     return { month, days, gaps: days.filter((day) => day.staffId === null).length };
+  }
+
+  /** Dates in [from, to] with nobody on duty: a month's report shows them (a close stores the count). */
+  gaps(manager: EntityManager, from: string, to: string): Promise<number> {
+    return this.roster.gaps(manager, from, to);
   }
 
   /**
@@ -58,7 +58,7 @@ export class RosterService {
     await this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [date]);
       const removed = await this.roster.delete(manager, date);
-      if (!removed) throw new DomainError('not_found', 'ROSTER_DAY_EMPTY', `Nobody is on duty on ${date}`, [], { date });
+      if (!removed) throw rosterDayEmpty(date);
       await this.recompute(manager, [removed.staff_id], date);
       await this.audit.record(manager, actor, { action: 'roster.delete', entity: 'duty_roster', entityId: date, before: { staffId: removed.staff_id }, after: null });
     });
@@ -75,7 +75,7 @@ export class RosterService {
       const people: (RosterStaff | null)[] = [];
       for (const id of input.staffIds) people.push(await this.roster.staff(manager, id));
       const unknown = input.staffIds.filter((_, i) => people[i] === null);
-      if (unknown.length > 0) throw new DomainError('unprocessable', 'STAFF_NOT_FOUND', 'Some staff ids are unknown', unknown.map((id) => ({ field: 'staffIds', message: id })));
+      if (unknown.length > 0) throw unknownStaffIds(unknown);
       const rotation = people as RosterStaff[];
       const taken = new Set((await this.roster.between(manager, from, to)).map((row) => row.date));
       const onLeave = await this.roster.onLeaveBetween(manager, input.staffIds, from, to);
@@ -94,9 +94,7 @@ export class RosterService {
       }
       const inserted = await this.roster.insertMany(manager, generated, actor.id);
       if (inserted.length > 0) {
-        const today = await this.attendance.today(manager);
-        const last = to < today ? to : today;
-        if (from <= last) await this.attendance.recompute(manager, { staffIds: [...new Set(inserted.map((row) => row.staffId))], from: addDays(from, -1), to: last });
+        await this.dayChanges.changed(manager, { staffIds: [...new Set(inserted.map((row) => row.staffId))], from: addDays(from, -1), to });
       }
       await this.audit.record(manager, actor, { action: 'roster.generate', entity: 'duty_roster', entityId: input.month, after: { assigned: inserted } });
       return this.month(input.month, manager);
@@ -109,8 +107,6 @@ export class RosterService {
   }
 
   private async recompute(manager: EntityManager, staffIds: string[], date: string): Promise<void> {
-    const today = await this.attendance.today(manager);
-    const to = addDays(date, 1) < today ? addDays(date, 1) : today;
-    if (addDays(date, -1) <= to) await this.attendance.recompute(manager, { staffIds: [...new Set(staffIds)], from: addDays(date, -1), to });
+    await this.dayChanges.changed(manager, { staffIds: [...new Set(staffIds)], from: addDays(date, -1), to: addDays(date, 1) });
   }
 }

@@ -3,13 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { datesBetween, monthRange } from '../calendar/calendar-day';
+import { datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { ScheduleDayDto, ScheduleMonthDto, ScheduleQueryDto } from './dto/schedule.dto';
-import { calendarOn } from './policy';
+import { calendarOn } from '../domain/policy';
 
 @ApiTags('schedule')
 @ApiSignedIn()

@@ -10,7 +10,7 @@ import { SettingsService } from '../settings/settings.service';
 import { ShiftsController } from '../shifts/shifts.controller';
 import { ShiftsService } from '../shifts/shifts.service';
 import { StaffAccessModule } from '../staff/staff-access.module';
-import { PolicyModule } from './policy.module';
+import { PolicyModule } from '../policy/policy.module';
 import { ScheduleController } from './schedule.controller';
 
 /** The editable rules behind schedules: settings, shifts, calendar and duty roster, and the schedule view. */
@@ -18,5 +18,6 @@ import { ScheduleController } from './schedule.controller';
   imports: [PolicyModule, AttendanceModule, StaffAccessModule],
   controllers: [SettingsController, ShiftsController, CalendarController, RosterController, ScheduleController],
   providers: [SettingsService, ShiftsService, CalendarService, RosterService, RosterRepository],
+  exports: [RosterService],
 })
 export class ScheduleModule {}

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { CompanyClock } from '../policy/company-clock';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { addDays, datesBetween } from '../calendar/calendar-day';
-import { MonthLockService } from '../months/month-lock.service';
+import type { Actor } from '../domain/actor';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
+import { MonthLockService } from '../policy/month-lock.service';
 import { CompanyProfileService } from '../common/i18n/company-profile.service';
 import { PutCompanyDto, PutSettingsDto, SettingsDto, SettingVersionDto, toSettingVersionDto } from './dto/settings.dto';
-import { SettingsRepository } from './settings.repository';
-import { SettingVersion, versionOn } from './settings.types';
+import { SettingsRepository } from '../policy/settings.repository';
+import { SettingVersion, versionOn } from '../domain/settings';
 
 /** Months of the dates in [from, to], as first days, for the month lock. */
 export const monthsBetween = (from: string, to: string): string[] =>
@@ -19,14 +20,15 @@ export class SettingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SettingsRepository,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
+    private readonly companyClock: CompanyClock,
     private readonly monthLock: MonthLockService,
     private readonly audit: AuditService,
     private readonly company: CompanyProfileService,
   ) {}
 
   async get(): Promise<SettingsDto> {
-    const [timeZone, versions, today, profile] = await Promise.all([this.settings.timeZone(), this.settings.versions(), this.attendance.today(), this.company.read()]);
+    const [timeZone, versions, today, profile] = await Promise.all([this.settings.timeZone(), this.settings.versions(), this.companyClock.today(), this.company.read()]);
     return { timeZone, companyName: profile.name, defaultLanguage: profile.defaultLanguage, current: toSettingVersionDto(versionOn(versions, today)), versions: versions.map(toSettingVersionDto) };
   }
 
@@ -39,14 +41,14 @@ export class SettingsService {
       const versions = await this.settings.versions(manager);
       const base = versionOn(versions, input.effectiveFrom);
       const next = versions.find((version) => version.effectiveFrom > input.effectiveFrom);
-      const today = await this.attendance.today(manager);
+      const today = await this.companyClock.today(manager);
       const until = next ? addDays(next.effectiveFrom, -1) : today > input.effectiveFrom ? today : input.effectiveFrom;
       await this.monthLock.assertOpen(manager, monthsBetween(input.effectiveFrom, until < input.effectiveFrom ? input.effectiveFrom : until));
       const { effectiveFrom, ...changes } = input;
       const version: SettingVersion = { ...base, ...stripUndefined(changes), effectiveFrom };
       await this.settings.upsert(manager, version, actor.id);
       const before = base.effectiveFrom === effectiveFrom ? toSettingVersionDto(base) : null;
-      await this.attendance.recomputeFrom(manager, null, effectiveFrom, next ? addDays(next.effectiveFrom, -1) : undefined);
+      await this.dayChanges.changedFrom(manager, { staffIds: null, from: effectiveFrom, until: next ? addDays(next.effectiveFrom, -1) : undefined });
       const after = toSettingVersionDto(version);
       await this.audit.record(manager, actor, { action: 'settings.put', entity: 'setting_version', entityId: effectiveFrom, before, after });
       return after;
@@ -57,12 +59,8 @@ export class SettingsService {
   async putTimeZone(actor: Actor, zone: string): Promise<SettingsDto> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.settings.timeZone(manager);
-      const rows: { first: string | null }[] = await manager.query(
-        `SELECT min(d.date) AS first FROM attendance_day d LEFT JOIN accounting_month m ON m.month = to_char(d.date, 'YYYY-MM')
-          WHERE m.state IS DISTINCT FROM 'closed'`,
-      );
       await this.settings.setTimeZone(manager, zone);
-      if (rows[0].first) await this.attendance.recomputeFrom(manager, null, rows[0].first);
+      await this.dayChanges.openDaysChanged(manager);
       await this.audit.record(manager, actor, { action: 'settings.time_zone', entity: 'company', entityId: null, before: { timeZone: before }, after: { timeZone: zone } });
     });
     return this.get();
@@ -71,7 +69,7 @@ export class SettingsService {
   /** The company's name (the title of its reports) and default language; what is left out stays. */
   async putCompany(actor: Actor, input: PutCompanyDto): Promise<SettingsDto> {
     const after = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT 1 FROM company FOR UPDATE');
+      await this.settings.lockCompany(manager);
       const before = await this.company.read(manager);
       const next = { ...before, ...stripUndefined(input) };
       await this.company.write(manager, next);

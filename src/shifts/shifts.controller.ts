@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiSignedIn } from '../common/api-docs';
-import { validationFailed } from '../common/errors/domain-error';
+import { validationFailed } from '../domain/errors/domain-error';
 import { PutShiftDto, ShiftListDto, ShiftVersionDto } from './dto/shift.dto';
-import type { ShiftCode } from './shifts.repository';
+import type { ShiftCode } from '../domain/shifts';
 import { ShiftsService } from './shifts.service';
 
 enum ShiftCodeParam {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, seesEveryone } from '../auth/actor';
+import type { EntityManager } from 'typeorm';
+import type { Requester } from '../domain/approval-policy';
+import { Actor, seesEveryone } from '../domain/actor';
+import type { EmploymentSpan } from '../domain/policy';
 import { staffNotFound } from './staff.errors';
 import { StaffRepository } from './staff.repository';
 
@@ -16,6 +19,45 @@ export class StaffAccessService {
     // Admin and finance see everyone who exists: an unknown id is a 404 for them too.
     if (seesEveryone(actor)) return (await this.staff.findById(staffId)) !== null;
     return this.staff.isBelow(staffId, actor.id);
+  }
+
+  /** The employee number of an existing person (a punch names its person by it), or a 404. */
+  async employeeNoOf(staffId: string): Promise<string> {
+    const person = await this.staff.findById(staffId);
+    if (!person) throw staffNotFound();
+    return person.employeeNo;
+  }
+
+  /**
+   * Whose request or record it is, for the approval rules (H-ORG-3); read in the caller's
+   * transaction, after it has locked the subject. The subject's person always exists (a foreign key).
+   */
+  async requesterOf(manager: EntityManager, staffId: string): Promise<Requester> {
+    const requester = await this.staff.requester(manager, staffId);
+    if (!requester) throw staffNotFound();
+    return requester;
+  }
+
+  /** Whether someone exists, whoever asks: for writers that name a person (a record, a roster). */
+  exists(manager: EntityManager, staffId: string): Promise<boolean> {
+    return this.staff.exists(manager, staffId);
+  }
+
+  /** The person's employment span, read in the caller's transaction; the person must exist. */
+  async employmentOf(manager: EntityManager, staffId: string): Promise<EmploymentSpan> {
+    const span = await this.staff.employment(manager, staffId);
+    if (!span) throw staffNotFound();
+    return span;
+  }
+
+  /** Names and employee numbers of existing people among `ids`. */
+  namesOf(manager: EntityManager, ids: string[]): Promise<{ id: string; name: string; employeeNo: string }[]> {
+    return this.staff.names(manager, ids).then((rows) => rows.map((row) => ({ id: row.id, name: row.name, employeeNo: row.employee_no })));
+  }
+
+  /** Everyone a viewer with a scope (see `scopeOf`) may see, for filtering stored lists. */
+  visibleIds(manager: EntityManager, viewerId: string): Promise<Set<string>> {
+    return this.staff.visibleIds(manager, viewerId);
   }
 
   async assertVisible(actor: Actor, staffId: string): Promise<void> {

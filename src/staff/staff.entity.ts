@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const GRANTABLE_ROLES = ['admin', 'finance'] as const;
-export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+import type { GrantableRole } from '../domain/roles';
 
 @Entity({ name: 'staff' })
 export class Staff {

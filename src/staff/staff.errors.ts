@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, notFound } from '../domain/errors/domain-error';
 
 export const staffNotFound = () => notFound('The staff member', 'STAFF_NOT_FOUND');
 
@@ -30,3 +30,8 @@ export const oldPasswordRequired = () =>
 
 export const notAllowed = (action: string) =>
   new DomainError('forbidden', 'ROLE_REQUIRED', `Only an administrator may ${action}`);
+
+export const cannotDeactivateSelf = () =>
+  new DomainError('unprocessable', 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; another admin can', [{ field: 'id', message: 'is you' }]);
+
+export const leftBeforeHired = () => new DomainError('unprocessable', 'LEFT_BEFORE_HIRED', 'leftOn must not be before hiredOn', [{ field: 'leftOn', message: 'is before hiredOn' }]);

@@ -1,14 +1,16 @@
+import { StaffCredentials } from '../auth/credentials';
+import { StaffRepository } from './staff.repository';
 import { Module } from '@nestjs/common';
-import { AttendanceModule } from '../attendance/attendance.module';
-import { PolicyModule } from '../schedule/policy.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from './staff-access.module';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [StaffAccessModule, AttendanceModule, PolicyModule],
+  imports: [StaffAccessModule, PolicyModule],
   controllers: [StaffController],
-  providers: [StaffService],
-  exports: [StaffService, StaffAccessModule],
+  // The guard reads staff through its port (auth/credentials.ts); the staff rows answer it.
+  providers: [StaffService, { provide: StaffCredentials, useExisting: StaffRepository }],
+  exports: [StaffService, StaffAccessModule, StaffCredentials],
 })
 export class StaffModule {}

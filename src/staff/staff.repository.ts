@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { GrantableRole, Staff } from './staff.entity';
-import { belowViewer } from './visibility-sql';
+import type { Requester } from '../domain/approval-policy';
+import type { EmploymentSpan } from '../domain/policy';
+import type { GrantableRole } from '../domain/roles';
+import { Staff } from './staff.entity';
+import { belowViewer, visibleTo } from './visibility-sql';
 
 export interface StaffListFilter {
   /** Null: everyone. Otherwise only these people: the viewer and everyone below them. */
@@ -35,6 +38,22 @@ export class StaffRepository {
     return rows.length === 0 ? null : { id: rows[0].id, username: rows[0].username, roles: rows[0].roles, active: rows[0].active, tokenVersion: rows[0].token_version };
   }
 
+  /** Whether the person exists, in the caller's transaction (a record about them is to be written). */
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    return ((await manager.query('SELECT 1 FROM staff WHERE id = $1', [id])) as unknown[]).length > 0;
+  }
+
+  /** When someone was employed (the days a schedule applies to them), in the caller's transaction. */
+  async employment(manager: EntityManager, id: string): Promise<EmploymentSpan | null> {
+    const rows: { hired_on: string; left_on: string | null }[] = await manager.query('SELECT hired_on, left_on FROM staff WHERE id = $1', [id]);
+    return rows[0] ? { id, hiredOn: rows[0].hired_on, leftOn: rows[0].left_on } : null;
+  }
+
+  /** Names and employee numbers of these people (those that exist), e.g. for a sentence that names both signer and subject. */
+  names(manager: EntityManager, ids: string[]): Promise<{ id: string; name: string; employee_no: string }[]> {
+    return manager.query('SELECT id, name, employee_no FROM staff WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
   findById(id: string, manager?: EntityManager): Promise<Staff | null> {
     return this.manager(manager).findOneBy(Staff, { id });
   }
@@ -57,6 +76,21 @@ export class StaffRepository {
   async isBelow(staffId: string, viewerId: string): Promise<boolean> {
     const rows: { found: boolean }[] = await this.dataSource.query(`SELECT $2::uuid IN ${belowViewer('$1')} AS found`, [viewerId, staffId]);
     return rows[0].found;
+  }
+
+  /** The person a request is about, with their supervisor and whether that one can still sign. */
+  async requester(manager: EntityManager, staffId: string): Promise<Requester | null> {
+    const rows: { id: string; supervisor_id: string | null; supervisor_active: boolean | null }[] = await manager.query(
+      `SELECT s.id, s.supervisor_id, sup.active AS supervisor_active FROM staff s LEFT JOIN staff sup ON sup.id = s.supervisor_id WHERE s.id = $1`,
+      [staffId],
+    );
+    return rows[0] ? { id: rows[0].id, supervisorId: rows[0].supervisor_id, supervisorActive: rows[0].supervisor_active === true } : null;
+  }
+
+  /** The ids of everyone a viewer may see: themself and those below them. */
+  async visibleIds(manager: EntityManager, viewerId: string): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(`SELECT s.id FROM staff s WHERE ${visibleTo('s.id', '$1')}`, [viewerId]);
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Ids of those among `ids` who have at least one direct report (H-ORG-3: supervisors are derived). */

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttendanceService } from '../attendance/attendance.service';
+import { CompanyClock } from '../policy/company-clock';
+import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
-import { Actor, hasRole } from '../auth/actor';
+import { Actor, hasRole } from '../domain/actor';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/errors/domain-error';
+import { Clock } from '../policy/clock';
 import { Page, pageOf, pageOffset } from '../common/pagination';
-import { MonthLockService } from '../months/month-lock.service';
-import { addDays, datesBetween } from '../calendar/calendar-day';
+import { MonthLockService } from '../policy/month-lock.service';
+import { addDays, datesBetween } from '../domain/calendar/calendar-day';
 import { Position } from '../positions/position.entity';
 import { CreateStaffDto, DeactivateStaffDto, SetPasswordDto, StaffListQueryDto, UpdateStaffDto } from './dto/staff-input.dto';
 import { StaffDto, toStaffDto } from './dto/staff.dto';
 import { StaffAccessService } from './staff-access.service';
 import { Staff } from './staff.entity';
-import { alreadyInState, lastAdmin, notAllowed, oldPasswordRequired, positionNotUsable, staffNotFound, supervisorLoop, supervisorNotUsable } from './staff.errors';
+import { alreadyInState, cannotDeactivateSelf, lastAdmin, leftBeforeHired, notAllowed, oldPasswordRequired, positionNotUsable, staffNotFound, supervisorLoop, supervisorNotUsable } from './staff.errors';
 import { StaffRepository } from './staff.repository';
 
 @Injectable()
@@ -25,7 +25,8 @@ export class StaffService {
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly attendance: AttendanceService,
+    private readonly dayChanges: DayChanges,
+    private readonly companyClock: CompanyClock,
     private readonly monthLock: MonthLockService,
   ) {}
 
@@ -119,10 +120,10 @@ export class StaffService {
       if (!current.active) throw alreadyInState(false);
       if (current.roles.includes('admin')) await this.assertAnotherAdmin(manager, id);
       // Another admin records someone's leaving; an admin cannot sign themself out for good by mistake.
-      if (actor.id === id) throw new DomainError('unprocessable', 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; another admin can', [{ field: 'id', message: 'is you' }]);
+      if (actor.id === id) throw cannotDeactivateSelf();
       const before = await this.reload(manager, id);
-      const leftOn = input.leftOn ?? (await this.attendance.today(manager));
-      if (leftOn < current.hiredOn) throw new DomainError('unprocessable', 'LEFT_BEFORE_HIRED', 'leftOn must not be before hiredOn', [{ field: 'leftOn', message: 'is before hiredOn' }]);
+      const leftOn = input.leftOn ?? (await this.companyClock.today(manager));
+      if (leftOn < current.hiredOn) throw leftBeforeHired();
       await manager.update(Staff, { id }, {
         active: false,
         leftOn,
@@ -179,7 +180,7 @@ export class StaffService {
    */
   private async employmentChanged(manager: EntityManager, before: Staff, after: { hiredOn: string; leftOn: string | null }): Promise<void> {
     if (before.hiredOn === after.hiredOn && before.leftOn === after.leftOn) return;
-    const today = await this.attendance.today(manager);
+    const today = await this.companyClock.today(manager);
     const changed: string[] = [];
     if (before.hiredOn !== after.hiredOn) changed.push(before.hiredOn, after.hiredOn);
     if (before.leftOn !== after.leftOn) changed.push(addDays(before.leftOn ?? today, 1), addDays(after.leftOn ?? today, 1));
@@ -187,7 +188,7 @@ export class StaffService {
     const to = changed[changed.length - 1];
     const lockedUntil = to < today ? to : today;
     if (from <= lockedUntil) await this.monthLock.assertOpen(manager, datesBetween(from, lockedUntil));
-    await this.attendance.recomputeFrom(manager, [before.id], from);
+    await this.dayChanges.changedFrom(manager, { staffIds: [before.id], from });
   }
 
   private async reload(manager: EntityManager, id: string): Promise<StaffDto> {
@@ -215,4 +216,15 @@ export class StaffService {
   private async assertAnotherAdmin(manager: EntityManager, id: string): Promise<void> {
     if (!(await this.staff.otherActiveAdminExists(id, manager))) throw lastAdmin();
   }
+
+  /** The row a sign-in checks the password against (any state: the caller answers all failures alike). */
+  signInCandidate(username: string): Promise<Staff | null> {
+    return this.staff.findByUsername(username);
+  }
+
+  /** Whether someone reports to this person (StaffDto.isSupervisor). */
+  async isSupervisor(id: string): Promise<boolean> {
+    return (await this.staff.supervisorsAmong([id])).has(id);
+  }
+
 }

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_MESSAGES } from '../../src/common/i18n/error-messages';
+import { ERROR_MESSAGES } from '../../src/domain/i18n/error-messages';
 import { en } from '../../web/src/i18n/en';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 
 /**
  * Issue 14: every label of the console and every error code the API documents has a sentence in
  * both languages. The console shows API errors from the service's own catalogue (it imports
- * src/common/i18n/error-messages.ts), so a code the document names must be in that catalogue.
+ * src/domain/i18n/error-messages.ts), so a code the document names must be in that catalogue.
  */
 const NOT_CODES = new Set(['UPPER_SNAKE']);
 

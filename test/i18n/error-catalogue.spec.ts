@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { detailMessage } from '../../src/common/i18n/detail-messages';
-import { ERROR_MESSAGES, errorMessage, fillTemplate } from '../../src/common/i18n/error-messages';
-import { languageFromAcceptLanguage, languageFromQuery, LANGUAGES } from '../../src/common/i18n/language';
+import { detailMessage } from '../../src/domain/i18n/detail-messages';
+import { ERROR_MESSAGES, errorMessage, fillTemplate } from '../../src/domain/i18n/error-messages';
+import { languageFromAcceptLanguage, languageFromQuery, LANGUAGES } from '../../src/domain/i18n/language';
 
 /**
  * Every error code the service can answer has a sentence in every language. The codes are found

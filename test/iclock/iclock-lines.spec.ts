@@ -1,4 +1,4 @@
-import { handshakeBody, timeZoneValue, utcOffsetMinutes } from '../../src/iclock/handshake';
+import { handshakeBody, timeZoneValue, utcOffsetMinutes } from '../../src/domain/terminal/handshake';
 import {
   attlogSourceLabel,
   bodyLines,
@@ -10,7 +10,7 @@ import {
   summariseOperlog,
   toPunchLines,
 } from '../../src/iclock/iclock-lines';
-import { matchPins } from '../../src/iclock/pin-mapping';
+import { matchPins } from '../../src/domain/terminal/pin-mapping';
 
 // The wire format of ZKTeco ADMS / PUSH terminals, without HTTP or a database.
 describe('push protocol lines', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { isOneDayAhead, LeaveSpan, partOn, slotsOf, spanProblem, workingDays } from '../../src/leave/leave-rules';
+import { isOneDayAhead, LeaveSpan, partOn, slotsOf, spanProblem, workingDays } from '../../src/domain/leave-rules';
 
 const span = (startDate: string, startHalf: LeaveSpan['startHalf'], endDate: string, endHalf: LeaveSpan['endHalf']): LeaveSpan => ({ startDate, startHalf, endDate, endHalf });
 const overlap = (a: LeaveSpan, b: LeaveSpan) => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, gridCode, monthMoney } from '../../src/reports/money';
+import { canonicalJson, gridCode, monthMoney } from '../../src/domain/money';
 
 const policy = { effectiveMonth: '2026-11', lateFen: 2000, seriousLateFen: 5000, absenceDayFen: 15001, missingPunchFen: 1000, fullAttendanceBonusFen: 30000 };
 const clean = { scheduledDays: 22, lateCount: 0, seriousLateCount: 0, absenceDays: 0, missingPunchCount: 0, personalLeaveDays: 0, pendingDays: 0 };

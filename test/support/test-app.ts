@@ -9,7 +9,7 @@ import { configureApp } from '../../src/app.setup';
 import { AttendanceService } from '../../src/attendance/attendance.service';
 import { AuditService } from '../../src/audit/audit.service';
 import { seedFirstAdmin } from '../../src/bootstrap/seed-admin';
-import type { Clock } from '../../src/common/clock';
+import type { Clock } from '../../src/policy/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import type { RuntimeConfig } from '../../src/config/runtime-config';
 import { type AppLogger, createLogger, PinoLoggerService, silentLogger } from '../../src/observability/logger';

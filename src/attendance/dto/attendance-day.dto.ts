@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { Language } from '../../common/i18n/language';
+import type { Language } from '../../domain/i18n/language';
 import { MonthQueryDto } from '../../common/month-query.dto';
 import type { AttendanceDayRow } from '../attendance.repository';
-import type { ComputedDay } from '../person-days';
-import { DayFact, FACT_KINDS } from '../rules/facts';
-import { explainDay } from '../rules/sentences';
+import type { ComputedDay } from '../../domain/attendance/person-days';
+import { DayFact, FACT_KINDS } from '../../domain/attendance/facts';
+import { explainDay } from '../../domain/attendance/sentences';
 
 const STATUSES = ['present', 'late', 'absent', 'leave', 'exempt', 'holiday', 'rest', 'pending', 'not_employed'];
 

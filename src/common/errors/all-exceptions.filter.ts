@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { domainErrorFromDatabase } from '../../database/constraint-errors';
-import { detailMessage } from '../i18n/detail-messages';
-import { errorMessage, MessageParams } from '../i18n/error-messages';
-import type { Language } from '../i18n/language';
+import { detailMessage } from '../../domain/i18n/detail-messages';
+import { errorMessage, MessageParams } from '../../domain/i18n/error-messages';
+import type { Language } from '../../domain/i18n/language';
 import { languageOfRequest } from '../i18n/request-language';
-import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
+import { DomainError, ErrorDetail, ErrorKind } from '../../domain/errors/domain-error';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   bad_request: HttpStatus.BAD_REQUEST,

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_LANGUAGE, isLanguage, Language } from './language';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_LANGUAGE, isLanguage, Language } from '../../domain/i18n/language';
+import { SettingsRepository } from '../../policy/settings.repository';
 
 export interface CompanyProfile {
   name: string;
@@ -22,7 +23,7 @@ export class CompanyProfileService implements OnModuleInit {
   private loadedAt = 0;
   private refreshing: Promise<void> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly settings: SettingsRepository) {}
 
   async onModuleInit(): Promise<void> {
     await this.refresh().catch(() => undefined);
@@ -39,16 +40,16 @@ export class CompanyProfileService implements OnModuleInit {
   }
 
   /** The profile read now (exports and the settings answer want it exact). */
-  async read(manager: EntityManager = this.dataSource.manager): Promise<CompanyProfile> {
-    const rows: { name: string; default_language: string }[] = await manager.query('SELECT name, default_language FROM company');
-    const profile = { name: rows[0].name, defaultLanguage: isLanguage(rows[0].default_language) ? rows[0].default_language : DEFAULT_LANGUAGE };
+  async read(manager?: EntityManager): Promise<CompanyProfile> {
+    const stored = await this.settings.profile(manager);
+    const profile = { name: stored.name, defaultLanguage: isLanguage(stored.defaultLanguage) ? stored.defaultLanguage : DEFAULT_LANGUAGE };
     this.cached = profile;
     this.loadedAt = Date.now();
     return profile;
   }
 
   async write(manager: EntityManager, profile: CompanyProfile): Promise<void> {
-    await manager.query('UPDATE company SET name = $1, default_language = $2, updated_at = now()', [profile.name, profile.defaultLanguage]);
+    await this.settings.setProfile(manager, profile);
   }
 
   /** Called once the transaction that wrote the profile has committed. */

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { CompanyProfileService } from './company-profile.service';
-import { DEFAULT_LANGUAGE, Language, languageFromAcceptLanguage } from './language';
+import { DEFAULT_LANGUAGE, Language, languageFromAcceptLanguage } from '../../domain/i18n/language';
 
 type WithLanguage = Request & { language?: Language };
 

@@ -3,8 +3,8 @@ import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
 import { SingleLineText } from '../../common/text';
 import { PageDto } from '../../common/pagination';
 import { IsTimeZone, OptionalNotNull } from '../../common/validators';
-import { TIME_ZONE_UNITS, type TimeZoneUnit } from '../../iclock/handshake';
-import { PIN_MAPPINGS, type PinMapping } from '../../iclock/pin-mapping';
+import { TIME_ZONE_UNITS, type TimeZoneUnit } from '../../domain/terminal/handshake';
+import { PIN_MAPPINGS, type PinMapping } from '../../domain/terminal/pin-mapping';
 
 const SERIAL = /^[A-Za-z0-9_.-]{1,64}$/;
 

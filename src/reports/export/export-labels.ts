@@ -1,5 +1,5 @@
-import type { Language } from '../../common/i18n/language';
-import type { Names } from '../../attendance/rules/facts';
+import type { Language } from '../../domain/i18n/language';
+import type { Names } from '../../domain/attendance/facts';
 import type { ReportRowDto } from '../dto/report.dto';
 
 /**

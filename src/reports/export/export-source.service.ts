@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CalendarKind } from '../../attendance/rules/types';
-import type { Actor } from '../../auth/actor';
-import { monthRange, datesBetween } from '../../calendar/calendar-day';
-import { Clock } from '../../common/clock';
-import { fastZone } from '../../common/fast-zone';
+import type { CalendarKind } from '../../domain/attendance/types';
+import type { Actor } from '../../domain/actor';
+import { monthRange, datesBetween } from '../../domain/calendar/calendar-day';
+import { Clock } from '../../policy/clock';
+import { fastZone } from '../../domain/time/fast-zone';
 import { CompanyProfileService } from '../../common/i18n/company-profile.service';
-import { MonthLockService } from '../../months/month-lock.service';
-import { calendarOn } from '../../schedule/policy';
-import { PolicyRepository } from '../../schedule/policy.repository';
-import { SettingsRepository } from '../../settings/settings.repository';
+import { MonthLockService } from '../../policy/month-lock.service';
+import { calendarOn } from '../../domain/policy';
+import { PolicyRepository } from '../../policy/policy.repository';
+import { SettingsRepository } from '../../policy/settings.repository';
 import { StaffAccessService } from '../../staff/staff-access.service';
-import { visibleTo } from '../../staff/visibility-sql';
 import type { ReportRowDto } from '../dto/report.dto';
-import { GRID_SQL, GridRow, MonthlyReportRepository, ReportRow } from '../monthly-report.repository';
+import { MonthlyReportRepository } from '../monthly-report.repository';
+import { MonthSnapshotsRepository } from '../../policy/month-snapshots.repository';
+import { PositionsService } from '../../positions/positions.service';
 import { gridCells, MonthlyReportService, toReportRow } from '../monthly-report.service';
-import { cursor } from '../report-export';
 import type { ExportLabels } from './export-labels';
 
 export interface GridLine {
@@ -76,6 +76,8 @@ export class ExportSourceService {
     private readonly settings: SettingsRepository,
     private readonly company: CompanyProfileService,
     private readonly access: StaffAccessService,
+    private readonly snapshots: MonthSnapshotsRepository,
+    private readonly positions: PositionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -85,29 +87,25 @@ export class ExportSourceService {
     const generated = localTime(this.clock.now(), zone);
     const closed = (await this.monthLock.closedAmong(manager, [month])).size > 0;
     if (closed) {
-      const rows: { body: string; sha256: string; closed_at: Date }[] = await manager.query(
-        'SELECT body, sha256, closed_at FROM month_snapshot WHERE month = $1 ORDER BY id DESC LIMIT 1',
-        [month],
-      );
-      if (rows.length > 0) return this.fromSnapshot(actor, month, rows[0], zone, generated);
+      const stored = await this.snapshots.latestWithCloseTime(manager, month);
+      if (stored) return this.fromSnapshot(actor, month, stored, zone, generated);
     }
     const context = await this.reports.context(actor, month);
     const extras = await this.liveExtras(manager, month);
-    const params = [context.from, context.to, context.viewerId];
     return {
       month,
       title: { companyName: extras.companyName, month, generated, zone, closed: null },
       labels: extras.labels,
       days: extras.calendar,
-      summaryRows: () => mapAsync(cursor<ReportRow>(this.dataSource, this.repository.reportSql(), params), (raw) => toReportRow(raw, context)),
-      gridRows: () => mapAsync(cursor<GridRow>(this.dataSource, GRID_SQL, params), (raw) => ({ employeeNo: raw.employee_no, name: raw.name, codes: gridCells(raw) })),
+      summaryRows: () => mapAsync(this.repository.streamRows(context.from, context.to, context.viewerId), (raw) => toReportRow(raw, context)),
+      gridRows: () => mapAsync(this.repository.streamGrid(context.from, context.to, context.viewerId), (raw) => ({ employeeNo: raw.employee_no, name: raw.name, codes: gridCells(raw) })),
     };
   }
 
   /** The names, calendar and grid of a month as they are now: stored in its snapshot at the close. */
   async snapshotExtras(manager: EntityManager, month: string): Promise<SnapshotExtras> {
     const { from, to } = monthRange(month);
-    const grid: GridRow[] = await manager.query(GRID_SQL, [from, to, null]);
+    const grid = await this.repository.grid(manager, from, to, null);
     return {
       ...(await this.liveExtras(manager, month)),
       grid: grid.map((row) => ({ staffId: row.staff_id, employeeNo: row.employee_no, name: row.name, codes: gridCells(row) })),
@@ -116,13 +114,13 @@ export class ExportSourceService {
 
   private async liveExtras(manager: EntityManager, month: string): Promise<Omit<SnapshotExtras, 'grid'>> {
     const { from, to } = monthRange(month);
-    const positions: { code: string; name_zh: string; name_en: string }[] = await manager.query('SELECT code, name_zh, name_en FROM position ORDER BY code');
+    const positions = await this.positions.labels(manager);
     const leaveTypes = await this.repository.leaveTypes(manager);
     const policy = await this.policies.load(manager, from, to);
     return {
       companyName: (await this.company.read(manager)).name,
       labels: {
-        positions: Object.fromEntries(positions.map((p) => [p.code, { zh: p.name_zh, en: p.name_en }])),
+        positions: Object.fromEntries(positions.map((p) => [p.code, { zh: p.nameZh, en: p.nameEn }])),
         leaveTypes: leaveTypes.map((t) => ({ code: t.code, zh: t.name_zh, en: t.name_en })),
       },
       calendar: datesBetween(from, to).map((date) => {
@@ -140,7 +138,7 @@ export class ExportSourceService {
     const live = snapshot.labels && snapshot.calendar && snapshot.grid ? null : await this.liveExtras(manager, month);
     const grid = snapshot.grid ?? (await this.liveGrid(manager, month));
     const viewer = this.access.scopeOf(actor);
-    const visible = viewer === null ? null : await this.visibleIds(manager, viewer);
+    const visible = viewer === null ? null : await this.access.visibleIds(manager, viewer);
     const seen = <T extends { staffId: string }>(items: T[]) => (visible ? items.filter((item) => visible.has(item.staffId)) : items);
     return {
       month,
@@ -154,14 +152,10 @@ export class ExportSourceService {
 
   private async liveGrid(manager: EntityManager, month: string): Promise<({ staffId: string } & GridLine)[]> {
     const { from, to } = monthRange(month);
-    const rows: GridRow[] = await manager.query(GRID_SQL, [from, to, null]);
+    const rows = await this.repository.grid(manager, from, to, null);
     return rows.map((row) => ({ staffId: row.staff_id, employeeNo: row.employee_no, name: row.name, codes: gridCells(row) }));
   }
 
-  private async visibleIds(manager: EntityManager, viewer: string): Promise<Set<string>> {
-    const rows: { id: string }[] = await manager.query(`SELECT s.id FROM staff s WHERE ${visibleTo('s.id', '$1')}`, [viewer]);
-    return new Set(rows.map((row) => row.id));
-  }
 }
 
 async function* mapAsync<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {

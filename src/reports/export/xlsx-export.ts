@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import type { Language } from '../../common/i18n/language';
+import type { Language } from '../../domain/i18n/language';
 import type { ReportCountsDto } from '../dto/report.dto';
 import { addToTotals } from '../monthly-report.service';
 import { attachment, totalRow } from '../report-export';

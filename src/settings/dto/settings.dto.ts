@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LANGUAGES } from '../../common/i18n/language';
-import type { Language } from '../../common/i18n/language';
+import { LANGUAGES } from '../../domain/i18n/language';
+import type { Language } from '../../domain/i18n/language';
 import { IsCalendarDate, IsTimeZone, OptionalNotNull } from '../../common/validators';
-import type { SettingVersion } from '../settings.types';
+import type { SettingVersion } from '../../domain/settings';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 

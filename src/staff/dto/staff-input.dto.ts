@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsStri
 import { SingleLineText } from '../../common/text';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
-import { GRANTABLE_ROLES, GrantableRole } from '../staff.entity';
+import { GRANTABLE_ROLES, GrantableRole } from '../../domain/roles';
 
 const EMPLOYEE_NO = /^[A-Za-z0-9_-]{1,32}$/;
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;

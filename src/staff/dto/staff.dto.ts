@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageDto } from '../../common/pagination';
-import { GRANTABLE_ROLES, GrantableRole, Staff } from '../staff.entity';
+import { GRANTABLE_ROLES, GrantableRole } from '../../domain/roles';
+import { Staff } from '../staff.entity';
 
 export class StaffDto {
   @ApiProperty({ format: 'uuid', example: '9b2f3c1e-8a4d-4f3b-9c1a-2e6d5f7a8b90' })

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { classifyDay } from '../../../src/attendance/rules/classify-day';
-import { explainDay } from '../../../src/attendance/rules/sentences';
-import { buildShiftDay, punchWindows } from '../../../src/attendance/rules/schedule';
-import type { DayInput, DayResult, ExemptionCover, LeaveCover, RuleSettings, ShiftDefinition } from '../../../src/attendance/rules/types';
+import { classifyDay } from '../../../src/domain/attendance/classify-day';
+import { explainDay } from '../../../src/domain/attendance/sentences';
+import { buildShiftDay, punchWindows } from '../../../src/domain/attendance/schedule';
+import type { DayInput, DayResult, ExemptionCover, LeaveCover, RuleSettings, ShiftDefinition } from '../../../src/domain/attendance/types';
 import { addDays, atSecondOfDay, BERLIN, CLOSE_AFTER, DUTY, OFFICE, OPEN_BEFORE, PERSONAL_AM, PERSONAL_PM, SICK_FULL, ZONE } from './fixtures';
 
 const RUNS = { numRuns: 1000 };

@@ -1,6 +1,6 @@
-import { classifyDay } from '../../../src/attendance/rules/classify-day';
-import { explainDay } from '../../../src/attendance/rules/sentences';
-import type { DayResult } from '../../../src/attendance/rules/types';
+import { classifyDay } from '../../../src/domain/attendance/classify-day';
+import { explainDay } from '../../../src/domain/attendance/sentences';
+import type { DayResult } from '../../../src/domain/attendance/types';
 import { at, dayInput, DUTY, PERSONAL_AM, PERSONAL_PM, punchesAt, SICK_FULL } from './fixtures';
 
 // Scenarios in Asia/Shanghai on Wednesday 2026-05-06: office 08:30–12:00 & 13:00–17:30 (H-ATT-3),

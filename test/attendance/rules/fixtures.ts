@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { buildShiftDay, punchWindows } from '../../../src/attendance/rules/schedule';
+import { buildShiftDay, punchWindows } from '../../../src/domain/attendance/schedule';
 import {
   DEFAULT_RULE_SETTINGS,
   type CalendarKind,
@@ -9,7 +9,7 @@ import {
   type Punch,
   type RuleSettings,
   type ShiftDefinition,
-} from '../../../src/attendance/rules/types';
+} from '../../../src/domain/attendance/types';
 
 /** The handbook's setting for the scenarios: company zone, H-ATT-3 office shift, H-ATT-4 duty shift. */
 export const ZONE = 'Asia/Shanghai';

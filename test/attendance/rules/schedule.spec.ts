@@ -1,4 +1,4 @@
-import { assignPunches, buildShiftDay, punchWindows } from '../../../src/attendance/rules/schedule';
+import { assignPunches, buildShiftDay, punchWindows } from '../../../src/domain/attendance/schedule';
 import { at, BERLIN, CLOSE_AFTER, DUTY, OFFICE, OPEN_BEFORE, ZONE } from './fixtures';
 
 const iso = (d: Date) => d.toISOString();

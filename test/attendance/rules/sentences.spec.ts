@@ -1,7 +1,7 @@
-import { FACT_KINDS, FactKind, FactOf } from '../../../src/attendance/rules/facts';
-import { explainDay, factSentence } from '../../../src/attendance/rules/sentences';
-import { classifyDay } from '../../../src/attendance/rules/classify-day';
-import { LANGUAGES } from '../../../src/common/i18n/language';
+import { FACT_KINDS, FactKind, FactOf } from '../../../src/domain/attendance/facts';
+import { explainDay, factSentence } from '../../../src/domain/attendance/sentences';
+import { classifyDay } from '../../../src/domain/attendance/classify-day';
+import { LANGUAGES } from '../../../src/domain/i18n/language';
 import { dayInput, punchesAt, SICK_FULL } from './fixtures';
 
 const D = '2026-05-06';

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES } from '../../../src/common/i18n/error-messages';
+import { ERROR_MESSAGES } from '../../../src/domain/i18n/error-messages';
 import { format, type Params } from '.';
 import type { Language } from './language-store';
 

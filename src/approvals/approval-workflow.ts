@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../domain/actor';
+import { Attempt, Step, transition, Workflow } from '../domain/workflow';
+import type { ApprovalEvent, SubjectKind } from './approval-event';
+import { ApprovalEventsRepository } from './approval-events.repository';
+
+/** Where a request's events are kept, and the comment that goes with this one. */
+export interface EventOf {
+  kind: SubjectKind;
+  id: string;
+  comment: string | null;
+}
+
+/**
+ * Runs one transition of an approval flow inside the caller's transaction. The caller has locked
+ * the subject and loaded whose it is; this decides by the flow's table (or refuses), records the
+ * approval event, and tells the caller what to write and whether the days change.
+ */
+@Injectable()
+export class ApprovalWorkflow {
+  constructor(private readonly events: ApprovalEventsRepository) {}
+
+  /** The first event of a new request: its owner filed it. */
+  async opened(manager: EntityManager, kind: SubjectKind, id: string, actor: Actor, status: string): Promise<void> {
+    await this.events.record(manager, kind, id, { fromStatus: null, toStatus: status, actorId: actor.id, actingAs: 'employee', comment: null });
+  }
+
+  /** `event` null: the subject keeps no approval events (a disciplinary record: its audit rows tell). */
+  async run<S extends string, A extends string, F extends string>(manager: EntityManager, flow: Workflow<S, A, F>, attempt: Attempt<S, A, F>, event: EventOf | null): Promise<Step<S>> {
+    const step = transition(flow, attempt);
+    if (event) {
+      await this.events.record(manager, event.kind, event.id, { fromStatus: step.from, toStatus: step.to, actorId: attempt.actor.id, actingAs: step.actingAs, comment: event.comment });
+    }
+    return step;
+  }
+
+  historyOf(manager: EntityManager, kind: SubjectKind, ids: string[]): Promise<Map<string, ApprovalEvent[]>> {
+    return this.events.historyOf(manager, kind, ids);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApprovalEventsRepository } from './approval-events.repository';
+import { ApprovalWorkflow } from './approval-workflow';
+import { ApprovalsInboxRepository } from './approvals-inbox.repository';
+import { ApprovalsController } from './approvals.controller';
+import { ApprovalsService } from './approvals.service';
+
+/** The one approval workflow the request flows run through, their events, and the inbox of what waits. */
+@Module({
+  controllers: [ApprovalsController],
+  providers: [ApprovalEventsRepository, ApprovalWorkflow, ApprovalsInboxRepository, ApprovalsService],
+  exports: [ApprovalWorkflow],
+})
+export class ApprovalsModule {}

@@ -1,5 +1,0 @@
-import { AuditEntry } from '../audit/audit-entry.entity';
-import { Position } from '../positions/position.entity';
-import { Staff } from '../staff/staff.entity';
-
-export const ENTITIES = [AuditEntry, Position, Staff];
