@@ -83,5 +83,7 @@ export async function screenshot(page: Page, name: string, viewport: Viewport): 
   // Let antd's animations and lazy chunks settle so that the picture shows the page, not its entrance.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
+  // From the top: a full-page picture taken while scrolled shows the sticky header halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${viewport}.png`), fullPage: true });
 }

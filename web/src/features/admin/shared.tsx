@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormInstance, Table, type TablePaginationConfig, type TableProps } from 'antd';
+import { type FormInstance, Select, Space, Table, type TablePaginationConfig, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
+import { StaffPicker } from '../../components/StaffPicker';
 import { StatusTag } from '../../components/StatusTag';
 import { type MessageKey, useT } from '../../i18n';
 import { applyFieldErrors } from '../../lib/errors';
@@ -99,5 +100,35 @@ export function AdminTable<T extends object>(props: TableProps<T>) {
     <div ref={frame} className="admin-table">
       <Table<T> scroll={{ x: 'max-content' }} {...props} />
     </div>
+  );
+}
+
+/**
+ * The filter bar of the office's record lists (leave, trips, disciplinary records): a person, searched
+ * among everyone who ever worked here, and a state. Either change goes back to the first page.
+ */
+export function PersonStateFilters<S extends string>(props: {
+  staffId: string | null;
+  onStaffId: (id: string | null) => void;
+  states: readonly S[];
+  state: S | undefined;
+  onState: (state: S | undefined) => void;
+}) {
+  const t = useT();
+  return (
+    <Space wrap className="admin-filters">
+      <div className="admin-filter">
+        <StaffPicker activeOnly={false} value={props.staffId} onChange={props.onStaffId} aria-label={t('admin.filter.person')} placeholder={t('admin.filter.person')} />
+      </div>
+      <Select<S>
+        allowClear
+        className="admin-filter"
+        aria-label={t('admin.filter.status')}
+        placeholder={t('admin.filter.status')}
+        value={props.state}
+        onChange={props.onState}
+        options={props.states.map((s) => ({ value: s, label: t(`admin.state.${s}` as MessageKey) }))}
+      />
+    </Space>
   );
 }

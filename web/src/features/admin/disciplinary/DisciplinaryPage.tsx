@@ -1,16 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Descriptions, Select, Space } from 'antd';
+import { Button, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { PageTitle } from '../../../components/PageTitle';
-import { StaffPicker } from '../../../components/StaffPicker';
 import { type MessageKey, useLanguage, useT } from '../../../i18n';
 import { useCompany } from '../../../lib/company';
 import { ErrorAlert } from '../../../lib/errors';
 import { formatFen } from '../../../lib/money';
 import { formatDateTime } from '../../../lib/time';
-import { AdminTable, StaffName, StateTag, usePaging } from '../shared';
+import { AdminTable, PersonStateFilters, StaffName, StateTag, usePaging } from '../shared';
 import { IssueRecord } from './IssueRecord';
 import { Resolve, type Resolution } from './Resolve';
 import '../admin.css';
@@ -49,20 +48,13 @@ export default function DisciplinaryPage() {
       >
         {t('admin.disciplinary.title')}
       </PageTitle>
-      <Space wrap className="admin-filters">
-        <div className="admin-filter">
-          <StaffPicker activeOnly={false} value={staffId} onChange={(id) => (setStaffId(id), reset())} aria-label={t('admin.filter.person')} placeholder={t('admin.filter.person')} />
-        </div>
-        <Select<Status>
-          allowClear
-          className="admin-filter"
-          aria-label={t('admin.filter.status')}
-          placeholder={t('admin.filter.status')}
-          value={status}
-          onChange={(next) => (setStatus(next), reset())}
-          options={STATUSES.map((s) => ({ value: s, label: t(`admin.state.${s}` as MessageKey) }))}
-        />
-      </Space>
+      <PersonStateFilters
+        staffId={staffId}
+        onStaffId={(id) => (setStaffId(id), reset())}
+        states={STATUSES}
+        state={status}
+        onState={(next) => (setStatus(next), reset())}
+      />
       {records.error ? <ErrorAlert error={records.error} onRetry={() => void records.refetch()} /> : null}
       <AdminTable<Record>
         rowKey="id"

@@ -1,12 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Popconfirm, Select, Space } from 'antd';
+import { App, Button, Descriptions, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
-import { StaffPicker } from '../../../components/StaffPicker';
-import { type MessageKey, useT } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { ErrorAlert, useErrorText } from '../../../lib/errors';
-import { AdminTable, StaffName, StateTag, usePaging } from '../shared';
+import { AdminTable, PersonStateFilters, StaffName, StateTag, usePaging } from '../shared';
 import { History } from './History';
 import { RevokeExemption } from './RevokeExemption';
 
@@ -41,20 +40,13 @@ export function ExemptionList() {
   });
   return (
     <>
-      <Space wrap className="admin-filters">
-        <div className="admin-filter">
-          <StaffPicker activeOnly={false} value={staffId} onChange={(id) => (setStaffId(id), reset())} aria-label={t('admin.filter.person')} placeholder={t('admin.filter.person')} />
-        </div>
-        <Select<Status>
-          allowClear
-          className="admin-filter"
-          aria-label={t('admin.filter.status')}
-          placeholder={t('admin.filter.status')}
-          value={status}
-          onChange={(next) => (setStatus(next), reset())}
-          options={STATUSES.map((s) => ({ value: s, label: t(`admin.state.${s}` as MessageKey) }))}
-        />
-      </Space>
+      <PersonStateFilters
+        staffId={staffId}
+        onStaffId={(id) => (setStaffId(id), reset())}
+        states={STATUSES}
+        state={status}
+        onState={(next) => (setStatus(next), reset())}
+      />
       {exemptions.error ? <ErrorAlert error={exemptions.error} onRetry={() => void exemptions.refetch()} /> : null}
       <AdminTable<Exemption>
         rowKey="id"

@@ -1,12 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Select, Space } from 'antd';
+import { App, Button, Popconfirm } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
-import { StaffPicker } from '../../../components/StaffPicker';
 import { type MessageKey, useLanguage, useT } from '../../../i18n';
 import { ErrorAlert, useErrorText } from '../../../lib/errors';
-import { AdminTable, StaffName, StateTag, usePaging } from '../shared';
+import { AdminTable, PersonStateFilters, StaffName, StateTag, usePaging } from '../shared';
 import { History } from './History';
 
 type Leave = Schemas['LeaveRequestDto'];
@@ -50,20 +49,13 @@ export function LeaveList() {
   });
   return (
     <>
-      <Space wrap className="admin-filters">
-        <div className="admin-filter">
-          <StaffPicker activeOnly={false} value={staffId} onChange={(id) => (setStaffId(id), reset())} aria-label={t('admin.filter.person')} placeholder={t('admin.filter.person')} />
-        </div>
-        <Select<Status>
-          allowClear
-          className="admin-filter"
-          aria-label={t('admin.filter.status')}
-          placeholder={t('admin.filter.status')}
-          value={status}
-          onChange={(next) => (setStatus(next), reset())}
-          options={STATUSES.map((s) => ({ value: s, label: t(`admin.state.${s}` as MessageKey) }))}
-        />
-      </Space>
+      <PersonStateFilters
+        staffId={staffId}
+        onStaffId={(id) => (setStaffId(id), reset())}
+        states={STATUSES}
+        state={status}
+        onState={(next) => (setStatus(next), reset())}
+      />
       {leave.error ? <ErrorAlert error={leave.error} onRetry={() => void leave.refetch()} /> : null}
       <AdminTable<Leave>
         rowKey="id"
