@@ -128,4 +128,19 @@ describe('Console shell and today (issue 14)', () => {
     await page.getByRole('heading', { name: '页面不存在' }).waitFor();
     await context.close();
   });
+
+  it('moves less when the system asks for less motion, and keeps its motion otherwise', async () => {
+    const transitionOfSubmit = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await newContext(browser, { now, reducedMotion });
+      const page = await context.newPage();
+      await page.goto(`${run.baseUrl}/app/sign-in`);
+      const submit = page.locator('button[type=submit]');
+      await submit.waitFor();
+      const duration = await submit.evaluate((element) => getComputedStyle(element).transitionDuration);
+      await context.close();
+      return duration;
+    };
+    expect(await transitionOfSubmit('reduce')).toMatch(/^0s(, 0s)*$/);
+    expect(await transitionOfSubmit('no-preference')).not.toMatch(/^0s(, 0s)*$/);
+  });
 });

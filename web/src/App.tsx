@@ -2,12 +2,13 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api/client';
 import { audiencesOf, useSession } from './auth/session';
 import { useLanguage } from './i18n';
 import { Shell } from './layout/Shell';
+import { usePrefersReducedMotion } from './lib/reduced-motion';
 import { CONSOLE_ROUTES } from './routes';
 import type { ConsoleRoute } from './routes/types';
 import { theme } from './theme';
@@ -52,11 +53,13 @@ const Loading = () => (
 
 export function App() {
   const language = useLanguage();
+  const reducedMotion = usePrefersReducedMotion();
+  const appTheme = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   return (
     // The query client outside antd's App: confirmation dialogs opened through App.useApp() render in
     // App's holder, and must still reach the queries.
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={appTheme}>
         <AntApp>
           <BrowserRouter basename="/app">
             <Suspense fallback={<Loading />}>
