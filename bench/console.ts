@@ -83,7 +83,7 @@ export async function lighthouseScores(serviceUrl: string, path: string, session
     const audit = (id: string) => result.lhr.audits[id]?.displayValue ?? '?';
     const work = (result.lhr.audits['mainthread-work-breakdown']?.details as { items?: { groupLabel: string; duration: number }[] } | undefined)?.items ?? [];
     const breakdown = work.slice(0, 4).map((item) => `${item.groupLabel} ${Math.round(item.duration)} ms`).join(', ');
-    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => `${id} ${audit(id)}`).join(', ') + `; main thread: ${breakdown}`;
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => `${id} ${audit(id)}`).join(', ') + `; main thread: ${breakdown}; host benchmarkIndex ${Math.round(result.lhr.environment.benchmarkIndex)}`;
     return { page: `${path} (${formFactor})`, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), metrics };
   } finally {
     chrome.kill();

@@ -250,27 +250,28 @@ describe('Employee screens (issue 14)', () => {
     await page.context().close();
   });
 
-  it('shows every employee page in both languages at phone and desktop width', async () => {
-    const pages = [
-      { path: 'today', zh: '今日考勤', en: 'Today' },
-      { path: 'my-month?month=2026-11', zh: '我的考勤', en: 'My month' },
-      { path: 'leave', zh: '请假', en: 'Leave' },
-      { path: 'trips', zh: '因公外出', en: 'Business trips' },
-      { path: 'handbook', zh: '员工守则', en: 'Staff handbook' },
-      { path: 'my-records', zh: '奖惩记录', en: 'My disciplinary records' },
-      { path: 'me', zh: '我的', en: 'Me' },
-    ];
-    for (const viewport of ['phone', 'desktop'] as const) {
-      for (const language of ['zh-CN', 'en'] as const) {
+  const everyPage = [
+    { path: 'today', zh: '今日考勤', en: 'Today' },
+    { path: 'my-month?month=2026-11', zh: '我的考勤', en: 'My month' },
+    { path: 'leave', zh: '请假', en: 'Leave' },
+    { path: 'trips', zh: '因公外出', en: 'Business trips' },
+    { path: 'handbook', zh: '员工守则', en: 'Staff handbook' },
+    { path: 'my-records', zh: '奖惩记录', en: 'My disciplinary records' },
+    { path: 'me', zh: '我的', en: 'Me' },
+  ];
+  // One test per language and width, each with its own time limit.
+  for (const viewport of ['phone', 'desktop'] as const) {
+    for (const language of ['zh-CN', 'en'] as const) {
+      it(`shows every employee page in ${language} at ${viewport} width`, async () => {
         const page = await employeePage(viewport, language);
-        for (const { path, zh, en } of pages) {
+        for (const { path, zh, en } of everyPage) {
           await page.goto(`${run.baseUrl}/app/${path}`);
           await page.getByRole('heading', { level: 1, name: language === 'en' ? en : zh, exact: true }).waitFor();
           await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
           await checkPage(page, `employee-${path.split('?')[0]}-${language}`, viewport);
         }
         await page.context().close();
-      }
+      });
     }
-  });
+  }
 });

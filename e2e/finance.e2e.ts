@@ -53,9 +53,10 @@ describe('Finance: report, policy, month close (issue 14)', () => {
   };
   const reportRow = (page: Page, name: string) => page.locator('.fin-report-table .ant-table-row').filter({ hasText: name });
 
-  it('shows every page in both languages at both widths, the approved leave counted', async () => {
-    for (const viewport of ['desktop', 'phone'] as const) {
-      for (const language of ['zh-CN', 'en'] as const) {
+  // One test per width and language, each with its own time limit.
+  for (const viewport of ['desktop', 'phone'] as const) {
+    for (const language of ['zh-CN', 'en'] as const) {
+      it(`shows every page in ${language} at ${viewport} width, the approved leave counted`, async () => {
         const { page, context } = await open(viewport, language, 'finance/report?month=2026-11');
         await page.getByRole('heading', { level: 1, name: language === 'en' ? 'Monthly attendance report' : '月度考勤报表' }).waitFor();
         // Approved personal leave on 9 and 10 November: 2 days in 张伟's row.
@@ -76,9 +77,9 @@ describe('Finance: report, policy, month close (issue 14)', () => {
         await page.locator('.fin-card .ant-table-row').first().waitFor();
         await checkPage(page, `finance-policy-${language}`, viewport);
         await context.close();
-      }
+      });
     }
-  });
+  }
 
   it('sorts the report and downloads it as XLSX and as CSV with Chinese or English headers', async () => {
     const { page, context } = await open('desktop', 'zh-CN', 'finance/report?month=2026-11');

@@ -17,7 +17,16 @@ export function fenToYuan(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+// One formatter per language: building an Intl.NumberFormat costs far more than using one, and the
+// report formats thousands of cells.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** ¥12.34 in the reader's grouping. */
 export function formatFen(fen: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100);
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 });
+    formatters.set(language, formatter);
+  }
+  return formatter.format(fen / 100);
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Input, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { Alert, Input, Spin, Table, type TableColumnsType, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { MonthSwitcher } from '../../components/MonthSwitcher';
@@ -42,20 +42,24 @@ export default function MonthlyReport() {
   const leaveCodes = useMemo(() => [...new Set([...leaveTypes.codes, ...Object.keys(data?.totals.leaveDays ?? {})])], [leaveTypes.codes, data]);
   const groups = useMemo(() => reportGroups(t, leaveCodes, leaveTypes.name), [t, leaveCodes, leaveTypes.name]);
   const measures = groups.flatMap((group) => group.measures);
-  const columns: TableColumnsType<ReportRow> = [
-    {
-      title: t('field.employeeNo'),
-      dataIndex: 'employeeNo',
-      key: 'employeeNo',
-      width: ID_WIDTH.employeeNo,
-      fixed: 'left',
-      sorter: (a, b) => a.employeeNo.localeCompare(b.employeeNo),
-      defaultSortOrder: 'ascend',
-    },
-    { title: t('field.name'), dataIndex: 'name', key: 'name', width: ID_WIDTH.name, fixed: 'left', sorter: (a, b) => a.name.localeCompare(b.name, language), ellipsis: true },
-    { title: t('fin.col.position'), key: 'position', width: ID_WIDTH.position, ellipsis: true, render: (_, row) => positionName(row.positionCode) },
-    ...measureColumns(groups, language),
-  ];
+  // Memoised: new column objects on every render make the virtual table measure every column again.
+  const columns = useMemo<TableColumnsType<ReportRow>>(
+    () => [
+      {
+        title: t('field.employeeNo'),
+        dataIndex: 'employeeNo',
+        key: 'employeeNo',
+        width: ID_WIDTH.employeeNo,
+        fixed: 'left',
+        sorter: (a, b) => a.employeeNo.localeCompare(b.employeeNo),
+        defaultSortOrder: 'ascend',
+      },
+      { title: t('field.name'), dataIndex: 'name', key: 'name', width: ID_WIDTH.name, fixed: 'left', sorter: (a, b) => a.name.localeCompare(b.name, language), ellipsis: true },
+      { title: t('fin.col.position'), key: 'position', width: ID_WIDTH.position, ellipsis: true, render: (_, row) => positionName(row.positionCode) },
+      ...measureColumns(groups, language),
+    ],
+    [t, language, groups, positionName],
+  );
   const width = ID_WIDTH.employeeNo + ID_WIDTH.name + ID_WIDTH.position + measures.reduce((sum, m) => sum + MEASURE_WIDTH[m.kind], 0);
   const rows = useMemo(
     () => (needle ? (data?.items ?? []).filter((row) => row.name.toLowerCase().includes(needle) || row.employeeNo.toLowerCase().includes(needle)) : (data?.items ?? [])),
@@ -67,35 +71,41 @@ export default function MonthlyReport() {
       <div className="fin-report-tools">
         <Input.Search allowClear className="fin-search" placeholder={t('fin.report.search')} aria-label={t('fin.report.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
-      <Table<ReportRow>
-        className="fin-report-table"
-        size="small"
-        bordered
-        virtual
-        rowKey="staffId"
-        columns={columns}
-        dataSource={rows}
-        loading={report.isLoading ? { tip: t('fin.report.loading', { count: report.loaded }) } : false}
-        scroll={{ x: width, y: 560 }}
-        locale={{ emptyText: t('list.empty') }}
-        pagination={{ defaultPageSize: 100, showSizeChanger: true, pageSizeOptions: [50, 100, 500, 1000, 10000], showTotal: (total) => t('list.total', { total }) }}
-        summary={() =>
-          data ? (
-            <Table.Summary fixed="bottom">
-              <Table.Summary.Row className="fin-totals">
-                <Table.Summary.Cell index={0} colSpan={3}>
-                  <strong>{t('fin.report.totals', { total: data.total })}</strong>
-                </Table.Summary.Cell>
-                {measures.map((measure, i) => (
-                  <Table.Summary.Cell key={measure.key} index={3 + i} align="right">
-                    <strong>{formatMeasure(measure, measure.value(data.totals), language)}</strong>
+      {report.isLoading ? (
+        // Rows arrive 200 at a time: a line that counts them, not a table re-measured on every page.
+        <div className="fin-report-loading" role="status">
+          <Spin /> {t('fin.report.loading', { count: report.loaded })}
+        </div>
+      ) : (
+        <Table<ReportRow>
+          className="fin-report-table"
+          size="small"
+          bordered
+          virtual
+          rowKey="staffId"
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: width, y: 560 }}
+          locale={{ emptyText: t('list.empty') }}
+          pagination={{ defaultPageSize: 100, showSizeChanger: true, pageSizeOptions: [50, 100, 500, 1000, 10000], showTotal: (total) => t('list.total', { total }) }}
+          summary={() =>
+            data ? (
+              <Table.Summary fixed="bottom">
+                <Table.Summary.Row className="fin-totals">
+                  <Table.Summary.Cell index={0} colSpan={3}>
+                    <strong>{t('fin.report.totals', { total: data.total })}</strong>
                   </Table.Summary.Cell>
-                ))}
-              </Table.Summary.Row>
-            </Table.Summary>
-          ) : null
-        }
-      />
+                  {measures.map((measure, i) => (
+                    <Table.Summary.Cell key={measure.key} index={3 + i} align="right">
+                      <strong>{formatMeasure(measure, measure.value(data.totals), language)}</strong>
+                    </Table.Summary.Cell>
+                  ))}
+                </Table.Summary.Row>
+              </Table.Summary>
+            ) : null
+          }
+        />
+      )}
     </div>
   );
 
