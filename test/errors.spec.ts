@@ -145,6 +145,10 @@ describe('API conventions: one error shape', () => {
   it('H-ATT-4: refuses a shift that would run into the next day\'s shift (422 SHIFTS_OVERLAP), which would leave days no punch window could be built for', async () => {
     const office = await t.http().put('/shifts/office').set(admin.auth).send({ effectiveFrom: '2026-12-01', sessions: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '08:40' }] });
     expect({ status: office.status, code: office.body.code, field: office.body.details?.[0]?.field }).toEqual({ status: 422, code: 'SHIFTS_OVERLAP', field: 'sessions' });
+    // the detail names both shifts, their versions and the two times, in the reader's language
+    expect(office.body.details).toEqual([{ field: 'sessions', message: 'office 班次（2026-12-01 起）08:40 才结束，晚于次日 office 班次（2000-01-01 起）08:30 的开始' }]);
+    const english = await t.http().put('/shifts/office').set(admin.auth).set('Accept-Language', 'en').send({ effectiveFrom: '2026-12-01', sessions: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '08:40' }] });
+    expect(english.body.details).toEqual([{ field: 'sessions', message: "the office shift (from 2026-12-01) ends at 08:40, after the next day's office shift (from 2000-01-01) starts at 08:30" }]);
     const duty = await t.http().put('/shifts/duty').set(admin.auth).send({ effectiveFrom: '2026-12-01', sessions: [{ start: '16:00', end: '09:00' }] });
     expect({ status: duty.status, code: duty.body.code }).toEqual({ status: 422, code: 'SHIFTS_OVERLAP' });
     // Up to the next morning's start is allowed: duty until 08:30 meets the office shift exactly.

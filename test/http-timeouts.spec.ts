@@ -35,11 +35,17 @@ describe('Slow clients: head, body and request read timeouts (issue 23)', () => 
     const stalled = rawRequest(port, chunkedHead('/auth/login', { 'Content-Type': 'application/json', 'Accept-Language': 'en' }), loginBody.slice(0, 12));
     const answer = await stalled.answer;
     expect(answer.status).toBe(408);
-    expect(bodyOf(answer)).toEqual({ statusCode: 408, code: 'REQUEST_TIMEOUT', message: expect.stringContaining(`${IDLE_MS} ms`), details: [{ field: 'body', message: expect.any(String) }] });
+    expect(bodyOf(answer)).toEqual({ statusCode: 408, code: 'REQUEST_TIMEOUT', message: expect.stringContaining(`${IDLE_MS} ms`), details: [{ field: 'body', message: `no data for ${IDLE_MS} ms` }] });
     expect(answer.headers.connection).toBe('close');
     expect(answer.closedByServer).toBe(true);
     expect(answer.closedAfterMs).toBeGreaterThanOrEqual(IDLE_MS);
     expect(answer.closedAfterMs).toBeLessThan(IDLE_MS + SLACK_MS);
+  });
+
+  it('the 408 of a stalled body reads Chinese by default, its detail too', async () => {
+    const stalled = rawRequest(port, chunkedHead('/auth/login', { 'Content-Type': 'application/json' }), loginBody.slice(0, 12));
+    const answer = await stalled.answer;
+    expect(bodyOf(answer)).toMatchObject({ statusCode: 408, code: 'REQUEST_TIMEOUT', details: [{ field: 'body', message: `${IDLE_MS} 毫秒内没有收到数据` }] });
   });
 
   it('a terminal upload that stops arriving is answered 408 as one plain-text line (terminals cannot read JSON)', async () => {

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import type { ErrorBody } from './errors/all-exceptions.filter';
+import { detailMessage } from '../domain/i18n/detail-messages';
 import { errorMessage } from '../domain/i18n/error-messages';
 import { languageOfRequest } from './i18n/request-language';
 
@@ -134,7 +135,7 @@ function answerIdleBody(request: Request, response: Response, idleMs: number): v
     statusCode: 408,
     code: 'REQUEST_TIMEOUT',
     message: language === 'en' ? english : errorMessage('REQUEST_TIMEOUT', language, {}, english),
-    details: [{ field: 'body', message: `no data for ${idleMs} ms` }],
+    details: [{ field: 'body', message: detailMessage(`no data for ${idleMs} ms`, language) }],
   };
   const payload = errorPayload(request.originalUrl, body);
   // Once the answer is out, the request is destroyed (and with it the connection): whoever was

@@ -44,7 +44,7 @@ export class ShiftsService {
     return this.dataSource.transaction(async (manager) => {
       const all = await this.shifts.versions(manager);
       const clash = nextDayClash(all, { code, effectiveFrom: input.effectiveFrom, sessions: input.sessions });
-      if (clash) throw shiftsOverlap(clash);
+      if (clash) throw shiftsOverlap(clash.first, clash.second);
       const versions = all.filter((version) => version.code === code);
       const next = versions.find((version) => version.effectiveFrom > input.effectiveFrom);
       const today = await this.companyClock.today(manager);
@@ -67,7 +67,7 @@ export class ShiftsService {
  * Checked for every pair of the versions that can be in force from the day before the new one on,
  * the new one included; wall-clock order is the same in every zone, so UTC dates will do.
  */
-function nextDayClash(versions: ShiftVersion[], proposed: ShiftVersion): string | null {
+function nextDayClash(versions: ShiftVersion[], proposed: ShiftVersion): { first: ShiftVersion; second: ShiftVersion } | null {
   const dayBefore = addDays(proposed.effectiveFrom, -1);
   const candidates = [...versions.filter((v) => !(v.code === proposed.code && v.effectiveFrom === proposed.effectiveFrom)), proposed];
   const inPlay = candidates.filter((version) => {
@@ -78,10 +78,7 @@ function nextDayClash(versions: ShiftVersion[], proposed: ShiftVersion): string 
     for (const second of inPlay) {
       const today = buildShiftDay('2026-01-05', { code: first.code, sessions: first.sessions }, 'UTC');
       const tomorrow = buildShiftDay('2026-01-06', { code: second.code, sessions: second.sessions }, 'UTC');
-      if (shiftEnd(today).getTime() > shiftStart(tomorrow).getTime()) {
-        const end = first.sessions[first.sessions.length - 1].end;
-        return `the ${first.code} shift (from ${first.effectiveFrom}) ends at ${end}, after the next day's ${second.code} shift (from ${second.effectiveFrom}) starts at ${second.sessions[0].start}`;
-      }
+      if (shiftEnd(today).getTime() > shiftStart(tomorrow).getTime()) return { first, second };
     }
   }
   return null;

@@ -53,6 +53,22 @@ describe("The reader's language (issue 21)", () => {
     it('a parameter of the rule appears in the Chinese sentence', async () => {
       const refused = await t.http().post('/leave-requests').set(employee.auth).send({ type: 'personal', startDate: '2026-11-27', startHalf: null, endDate: '2026-11-27', endHalf: null, reason: 'x' });
       expect(refused.body).toMatchObject({ statusCode: 422, code: 'LEAVE_NOT_ONE_DAY_AHEAD', message: '请假须提前一天申请，首日须在 2026-11-27 之后；突发情况请按紧急请假事后补办' });
+      expect(refused.body.details).toEqual([{ field: 'startDate', message: '必须晚于 2026-11-27' }]);
+    });
+
+    it('the detail beside a field is in the language too: a wrong old password, beside oldPassword', async () => {
+      const wrongOld = { oldPassword: 'not-my-password', newPassword: 'brand-new-pass' };
+      const zh = await t.http().post(`/staff/${employee.id}/password`).set(employee.auth).send(wrongOld);
+      const en = await t.http().post(`/staff/${employee.id}/password`).set(employee.auth).set('Accept-Language', 'en').send(wrongOld);
+      expect(zh.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: '填写的内容有误，请检查后重试', details: [{ field: 'oldPassword', message: '必填，且须填写正确' }] });
+      expect(en.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Changing your own password needs the old one', details: [{ field: 'oldPassword', message: 'is required and must be right' }] });
+    });
+
+    it("a validator's own sentence keeps the field name and its example in Chinese", async () => {
+      const zh = await t.http().put('/settings/time-zone').set(admin.auth).send({ timeZone: 'Mars/Olympus_Mons' });
+      const en = await t.http().put('/settings/time-zone').set(admin.auth).set('Accept-Language', 'en').send({ timeZone: 'Mars/Olympus_Mons' });
+      expect(zh.body.details).toEqual([{ field: 'timeZone', message: 'timeZone 必须是 IANA 时区名称，例如 Asia/Shanghai' }]);
+      expect(en.body.details).toEqual([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Asia/Shanghai' }]);
     });
   });
 

@@ -40,7 +40,7 @@ describe('Input hardening (issue 13)', () => {
     });
 
     it('every route: too many keys in a nested object, too many entries in all, too deep', async () => {
-      const nested = await t.http().post('/punches/batch').set(admin.auth).send({ punches: [manyKeys(1001)] });
+      const nested = await t.http().post('/punches/batch').set(admin.auth).set(EN).send({ punches: [manyKeys(1001)] });
       expect(nested.status).toBe(400);
       expect(nested.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', details: [{ field: 'body', message: 'an object has more than 1000 fields' }] });
       const entries = await json('post', '/staff', JSON.stringify({ a: new Array(100_001).fill(0) }));
@@ -70,7 +70,7 @@ describe('Input hardening (issue 13)', () => {
   });
 
   describe('Date-times: RFC 3339 with an offset within ±14:00 and minutes 00–59, or a local time', () => {
-    const manual = (at: string) => t.http().post('/punches/manual').set(admin.auth).send({ staffId: alice.id, at, reason: 'Terminal was down' });
+    const manual = (at: string) => t.http().post('/punches/manual').set(admin.auth).set(EN).send({ staffId: alice.id, at, reason: 'Terminal was down' });
 
     it.each(['2026-11-03T08:29:00+99:00', '2026-11-03T08:29:00+24:00', '2026-11-03T08:29:00+15:00', '2026-11-03T08:29:00+14:01', '2026-11-03T08:29:00+08:99', '2026-11-03T08:29:00-23:59', '2026-11-03T08:29:00+0800', '2026-11-03T08:29:00+08', '2026-11-03T08:29+08:00'])(
       'POST /punches/manual refuses %s with 400 naming at, and stores nothing',
@@ -109,7 +109,7 @@ describe('Input hardening (issue 13)', () => {
   });
 
   describe('Text: control and bidi-override characters and invisible text are refused', () => {
-    const position = (nameEn: string) => t.http().post('/positions').set(admin.auth).send({ code: `p${Math.random().toString(36).slice(2, 8)}`, nameZh: '岗位', nameEn });
+    const position = (nameEn: string) => t.http().post('/positions').set(admin.auth).set(EN).send({ code: `p${Math.random().toString(36).slice(2, 8)}`, nameZh: '岗位', nameEn });
 
     it.each([
       ['only spaces', '   '],
@@ -134,7 +134,7 @@ describe('Input hardening (issue 13)', () => {
     });
 
     it('multi-line text (reasons, comments) may break lines with \\n or \\r\\n, but holds no other control', async () => {
-      const send = (reason: string) => t.http().post('/punches/manual').set(admin.auth).send({ staffId: alice.id, at: '2026-11-06T08:29:00+08:00', reason });
+      const send = (reason: string) => t.http().post('/punches/manual').set(admin.auth).set(EN).send({ staffId: alice.id, at: '2026-11-06T08:29:00+08:00', reason });
       const tab = await send('Terminal\twas down');
       expect(tab.status).toBe(400);
       expect(tab.body.details).toEqual([{ field: 'reason', message: 'reason must not contain control characters other than line breaks (\\n, \\r\\n) (U+0009 at position 8)' }]);
@@ -146,11 +146,11 @@ describe('Input hardening (issue 13)', () => {
     });
 
     it('staff names, leave reasons and disciplinary facts follow the same rules', async () => {
-      const staff = await t.http().post('/staff').set(admin.auth).send({ employeeNo: 'H900', name: '\u200B', username: 'h900user', hiredOn: '2025-01-01' });
+      const staff = await t.http().post('/staff').set(admin.auth).set(EN).send({ employeeNo: 'H900', name: '\u200B', username: 'h900user', hiredOn: '2025-01-01' });
       expect(staff.body.details).toEqual([{ field: 'name', message: 'name must contain at least one visible character' }]);
-      const leave = await t.http().post('/leave-requests').set(alice.auth).send({ type: 'personal', startDate: '2026-12-03', endDate: '2026-12-03', reason: 'Family\u202E' });
+      const leave = await t.http().post('/leave-requests').set(alice.auth).set(EN).send({ type: 'personal', startDate: '2026-12-03', endDate: '2026-12-03', reason: 'Family\u202E' });
       expect(leave.body.details).toEqual([{ field: 'reason', message: 'reason must not contain bidirectional override or isolate characters (U+202E at position 6)' }]);
-      const patch = await t.http().patch(`/staff/${alice.id}`).set(admin.auth).send({ name: 'Alice\tSmith' });
+      const patch = await t.http().patch(`/staff/${alice.id}`).set(admin.auth).set(EN).send({ name: 'Alice\tSmith' });
       expect(patch.body.details).toEqual([{ field: 'name', message: 'name must not contain control characters or line breaks (U+0009 at position 5)' }]);
     });
 

@@ -1,0 +1,68 @@
+/**
+ * Chinese for the details the service's rules write beside a field (the `*.errors.ts` files, the
+ * leave-span rules, the database's constraint names, the refused line of a single punch). Most
+ * name their field by standing beside it, so the Chinese is a predicate too. Grouped by area.
+ */
+export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
+  // said by many areas
+  [/^is required$/, () => '必填'],
+  [/^is taken$/, () => '已被占用'],
+  [/^unknown$/, () => '不存在'],
+  [/^must be after (\S+)$/, (what) => `必须晚于 ${what}`],
+  [/^must not be before (\S+)$/, (what) => `不能早于 ${what}`],
+  [/^(\S+) must not be before (\S+)$/, (f, what) => `${f} 不能早于 ${what}`],
+
+  // staff (src/staff/staff.errors.ts) and the staff table's constraints
+  [/^is required and must be right$/, () => '必填，且须填写正确'],
+  [/^is this person or someone who reports to them$/, () => '是本人或其下属，汇报关系会形成循环'],
+  [/^must be an active staff member$/, () => '必须是在职员工'],
+  [/^must be an active position code \(see GET \/positions\)$/, () => '必须是在用的岗位代码（见 GET /positions）'],
+  [/^is you$/, () => '是你自己的账号'],
+  [/^is before (\S+)$/, (what) => `早于 ${what}`],
+  [/^This employee number is already in use$/, () => '工号已被使用'],
+  [/^This username is already in use$/, () => '用户名已被使用'],
+  [/^Nobody can be their own supervisor$/, () => '不能把本人设为自己的主管'],
+
+  // leave (src/leave/leave.errors.ts, src/domain/leave-rules.ts)
+  [/^is required when emergency is true$/, () => '紧急请假（emergency 为 true）时必填'],
+  [/^overlaps another request$/, () => '与另一份请假申请的时间重叠'],
+  [/^see GET \/leave-types$/, () => '可选的假期类型见 GET /leave-types'],
+  [/^the request must cover at least one half day$/, () => '请假至少要有半天'],
+  [/^a request covers at most a year$/, () => '一次请假最长一年'],
+  [/^You already have a pending or approved request covering part of this time \(H-ATT-10\)$/, () => '该时段已有待审批或已批准的请假'],
+  [/^This leave type code exists already$/, () => '假期类型代码已存在'],
+
+  // punches (src/punches/punches.errors.ts; a single punch refused for the reason its line was, punch-ingest.service.ts)
+  [/^a punch exists at this second$/, () => '这一秒已有打卡记录'],
+  [/^out of range$/, () => '超出范围'],
+  [/^incomplete$/, () => '不完整'],
+  [/^at most (\d+) bytes$/, (n) => `最多 ${n} 字节`],
+  [/^unrecognised first line$/, () => '无法识别第一行'],
+  [/^must be a text type$/, () => '必须是文本类型'],
+  [/^no staff member has employee number (\S+)$/, (no) => `没有工号为 ${no} 的员工`],
+  [/^(\S+) is no longer active$/, (no) => `${no} 已离职或停用`],
+  [/^(\S+) is in the future$/, (at) => `${at} 是未来的时间`],
+  [/^(\S+) is in a month finance has closed$/, (date) => `${date} 所在的月份已结账`],
+
+  // months, duty roster, shifts
+  [/^must be over$/, () => '这个月还没结束'],
+  [/^(\d+) pending day\(s\)$/, (n) => `还有 ${n} 天待定`],
+  [/^not available that day$/, () => '当天不能值班（不在职或已请假）'],
+  [/^Someone was put on duty on this date at the same time \(H-ATT-2: one person per date\)$/, () => '同一时间已有人排在这天值班（每天只排一人）'],
+  [/^sessions must be in order and must not overlap$/, () => 'sessions 必须按时间先后排列，且不能重叠'],
+  [
+    /^the (\S+) shift \(from (\S+)\) ends at (\S+), after the next day's (\S+) shift \(from (\S+)\) starts at (\S+)$/,
+    (first, firstFrom, end, second, secondFrom, start) => `${first} 班次（${firstFrom} 起）${end} 才结束，晚于次日 ${second} 班次（${secondFrom} 起）${start} 的开始`,
+  ],
+
+  // handbook and disciplinary records (src/conduct)
+  [/^must be absent for a warning$/, () => '警告不填金额'],
+  [/^not all are articles of version (\d+)$/, (n) => `不全是第 ${n} 版的条款`],
+  [/^must be (\d+)$/, (n) => `必须是 ${n}（当前版本）`],
+
+  // devices, positions, health
+  [/^A device with this serial number is registered already$/, () => '该序列号的考勤机已登记'],
+  [/^This position code is already in use$/, () => '岗位代码已被使用'],
+  [/^(\S+) does not answer \(within 3 s\) or refuses$/, (check) => `${check} 在 3 秒内没有应答，或拒绝连接`],
+  [/^a check failed$/, () => '有一项检查未通过'],
+];
