@@ -32,3 +32,13 @@ export function ApiSignedIn(): MethodDecorator & ClassDecorator {
 export function ApiIdParam(name = 'id', description?: string): MethodDecorator {
   return ApiParam({ name, description, schema: { type: 'string', format: 'uuid', maxLength: 36 } });
 }
+
+/** A catalogue code path parameter (leave types, positions). */
+export function ApiCodeParam(example?: string): MethodDecorator {
+  return ApiParam({ name: 'code', example, schema: { type: 'string', maxLength: 40, pattern: '^[a-z][a-z0-9_]{1,39}$' } });
+}
+
+/** A calendar date path parameter, read with dateParam. */
+export function ApiDateParam(example: string): MethodDecorator {
+  return ApiParam({ name: 'date', schema: { type: 'string', format: 'date', maxLength: 10 }, example });
+}
