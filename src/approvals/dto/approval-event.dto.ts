@@ -1,6 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { MultiLineText } from '../../common/text';
+import { ApiProperty } from '@nestjs/swagger';
+import { MultiLineTextField } from '../../common/fields';
 
 export class ApprovalEventDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 20 })
@@ -23,10 +22,6 @@ export class ApprovalEventDto {
 }
 
 export class DecisionDto {
-  @ApiPropertyOptional({ maxLength: 1000, example: 'OK, enjoy' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @MultiLineText()
+  @MultiLineTextField({ maxLength: 1000, example: 'OK, enjoy', optional: 'or-null' })
   comment?: string;
 }

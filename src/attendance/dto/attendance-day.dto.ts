@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { UuidField } from '../../common/fields';
 import type { Language } from '../../domain/i18n/language';
 import { MonthQueryDto } from '../../common/month-query.dto';
 import type { AttendanceDayRow } from '../attendance.repository';
@@ -99,8 +99,7 @@ export class AttendanceMonthDto {
 }
 
 export class AttendanceQueryDto extends MonthQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 }
 

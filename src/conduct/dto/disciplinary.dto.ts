@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
-import { MultiLineText } from '../../common/text';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { DateField, EnumField, MultiLineTextField, UuidField, UuidListField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate } from '../../common/validators';
 import { ArticleDto } from './handbook.dto';
 
 const SEVERITIES = ['minor', 'major', 'severe'] as const;
@@ -10,34 +9,22 @@ const ACTIONS = ['warning', 'fine'] as const;
 const STATUSES = ['issued', 'acknowledged', 'appealed', 'upheld', 'withdrawn'] as const;
 
 export class CreateDisciplinaryRecordDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid', maxLength: 36 }, minItems: 1, maxItems: 20, description: 'Articles of the handbook version in force on occurredOn' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
+  @UuidListField({ type: 'array', items: { type: 'string', format: 'uuid', maxLength: 36 }, minItems: 1, maxItems: 20, description: 'Articles of the handbook version in force on occurredOn' })
   articleIds: string[];
 
-  @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-20' })
   occurredOn: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000, example: 'Could not be reached for four hours during the Double 11 peak; two orders shipped late.' })
-  @IsString()
-  @Length(1, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 1, maxLength: 5000, example: 'Could not be reached for four hours during the Double 11 peak; two orders shipped late.' })
   facts: string;
 
-  @ApiProperty({ enum: SEVERITIES })
-  @IsIn(SEVERITIES)
+  @EnumField(SEVERITIES)
   severity: (typeof SEVERITIES)[number];
 
-  @ApiProperty({ enum: ACTIONS, description: 'H-CON-8: warning or fine according to severity' })
-  @IsIn(ACTIONS)
+  @EnumField(ACTIONS, { description: 'H-CON-8: warning or fine according to severity' })
   action: (typeof ACTIONS)[number];
 
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 100000000, type: 'integer', format: 'int32', description: 'Required (positive, in fen) for a fine; none for a warning' })
@@ -49,18 +36,12 @@ export class CreateDisciplinaryRecordDto {
 }
 
 export class StatementDto {
-  @ApiProperty({ minLength: 3, maxLength: 5000, description: "The employee's statement" })
-  @IsString()
-  @Length(3, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 3, maxLength: 5000, description: "The employee's statement" })
   statement: string;
 }
 
 export class ResolutionDto {
-  @ApiProperty({ minLength: 3, maxLength: 1000 })
-  @IsString()
-  @Length(3, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 3, maxLength: 1000 })
   reason: string;
 }
 
@@ -117,13 +98,9 @@ export class DisciplinaryRecordDto {
 export class DisciplinaryPageDto extends PageDto(DisciplinaryRecordDto, 'DisciplinaryPageDto') {}
 
 export class DisciplinaryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: 'or-null' })
   staffId?: string;
 
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
+  @EnumField(STATUSES, { optional: 'or-null' })
   status?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { SingleLineText, MultiLineText } from '../../common/text';
-import { Type } from 'class-transformer';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { EnumField, IntField, MultiLineTextField, TextField } from '../../common/fields';
+import { MultiLineText } from '../../common/text';
 
 const CHAPTERS = ['general', 'appearance', 'conduct', 'attendance'] as const;
 
@@ -68,6 +68,7 @@ export class HandbookVersionListDto {
 }
 
 export class CreateDraftDto {
+  // Not a MultiLineTextField: an empty note is refused, but the document has never said so (minLength) and stays as it is.
   @ApiPropertyOptional({ maxLength: 1000, example: 'Adds the rule on live-stream sales' })
   @IsOptional()
   @IsString()
@@ -77,40 +78,22 @@ export class CreateDraftDto {
 }
 
 export class PutArticleDto {
-  @ApiProperty({ enum: CHAPTERS })
-  @IsIn(CHAPTERS)
+  @EnumField(CHAPTERS)
   chapter: (typeof CHAPTERS)[number];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Order in the handbook; defaults to after the last article' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntField(0, 1_000_000, { description: 'Order in the handbook; defaults to after the last article', optional: 'or-null', fromText: true })
   position?: number;
 
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 200 })
   titleZh: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 200 })
   titleEn: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @IsString()
-  @Length(1, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 1, maxLength: 5000 })
   textZh: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @IsString()
-  @Length(1, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 1, maxLength: 5000 })
   textEn: string;
 }
 
@@ -140,26 +123,15 @@ export class HandbookDiffDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { fromText: true })
   from: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { fromText: true })
   to: number;
 }
 
 export class AcknowledgeDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'The current version number (GET /handbook)' })
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { description: 'The current version number (GET /handbook)' })
   version: number;
 }
 
@@ -191,11 +163,6 @@ export class AcknowledgementStatusDto {
 }
 
 export class AcknowledgementQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'Default: the current version' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { description: 'Default: the current version', optional: 'or-null', fromText: true })
   version?: number;
 }

@@ -1,9 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { SingleLineText, MultiLineText } from '../../common/text';
+import { ApiProperty } from '@nestjs/swagger';
+import { Equals, IsOptional, Matches } from 'class-validator';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
+import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate } from '../../common/validators';
 
 const FROM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TO = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -13,8 +12,7 @@ export const ATTESTATION_TEMPLATE =
   'I, {supervisor} ({supervisorNo}), certify that {employee} ({employeeNo}) was out on company business on {date} ({window}) at {destination}, and I share the liability for this certification (H-ATT-8, H-ATT-9).';
 
 export class CreateExemptionDto {
-  @ApiProperty({ format: 'date', example: '2026-11-03' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-03' })
   date: string;
 
   @ApiProperty({ nullable: true, type: String, example: '08:30', pattern: FROM.source, maxLength: 5, description: 'Local start of the trip; null with `to` null: the whole day' })
@@ -27,16 +25,10 @@ export class CreateExemptionDto {
   @Matches(TO, { message: 'to must be HH:mm or 24:00' })
   to: string | null = null;
 
-  @ApiProperty({ example: 'JD logistics centre, Langfang', minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @SingleLineText()
+  @TextField({ example: 'JD logistics centre, Langfang', minLength: 1, maxLength: 200 })
   destination: string;
 
-  @ApiProperty({ example: 'Inspect the returned-goods backlog', minLength: 1, maxLength: 1000 })
-  @IsString()
-  @Length(1, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'Inspect the returned-goods backlog', minLength: 1, maxLength: 1000 })
   reason: string;
 }
 
@@ -45,23 +37,15 @@ export class ApproveExemptionDto {
   @Equals(true, { message: 'attest must be true: approving is signing the certification' })
   attest: boolean;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @MultiLineText()
+  @MultiLineTextField({ maxLength: 1000, optional: 'or-null' })
   comment?: string;
 }
 
 export class RevokeExemptionDto {
-  @ApiProperty({ example: 'The client confirmed nobody visited that day', minLength: 3, maxLength: 1000 })
-  @IsString()
-  @Length(3, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'The client confirmed nobody visited that day', minLength: 3, maxLength: 1000 })
   reason: string;
 
-  @ApiProperty({ description: 'true: revoked as a false certification (H-ATT-9) — the employee and the approving supervisor share the liability' })
-  @IsBoolean()
+  @BooleanField({ description: 'true: revoked as a false certification (H-ATT-9) — the employee and the approving supervisor share the liability' })
   false: boolean;
 }
 
@@ -121,13 +105,9 @@ export class ExemptionDto {
 export class ExemptionPageDto extends PageDto(ExemptionDto, 'ExemptionPageDto') {}
 
 export class ExemptionListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: 'or-null' })
   staffId?: string;
 
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
+  @EnumField(STATUSES, { optional: 'or-null' })
   status?: string;
 }

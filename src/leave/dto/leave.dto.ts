@@ -1,9 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { SingleLineText, MultiLineText } from '../../common/text';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
+import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
 
 const HALVES = ['am', 'pm'] as const;
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'filed'] as const;
@@ -36,58 +35,35 @@ export class CreateLeaveTypeDto {
   @Matches(CODE, { message: 'code must be 2-40 lower-case letters, digits or _, starting with a letter' })
   code: string;
 
-  @ApiProperty({ example: '年假', minLength: 1, maxLength: 50 })
-  @IsString()
-  @Length(1, 50)
-  @SingleLineText()
+  @TextField({ example: '年假', minLength: 1, maxLength: 50 })
   nameZh: string;
 
-  @ApiProperty({ example: 'Annual leave', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: 'Annual leave', minLength: 1, maxLength: 100 })
   nameEn: string;
 
-  @ApiProperty()
-  @IsBoolean()
+  @BooleanField()
   paid: boolean;
 }
 
 export class UpdateLeaveTypeDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 50 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 50)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 50, optional: 'not-null' })
   nameZh?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 100, optional: 'not-null' })
   nameEn?: string;
 
-  @ApiPropertyOptional()
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ optional: 'not-null' })
   paid?: boolean;
 
-  @ApiPropertyOptional({ description: 'false: no new requests of this type' })
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ description: 'false: no new requests of this type', optional: 'not-null' })
   active?: boolean;
 }
 
 export class CreateLeaveRequestDto {
-  @ApiProperty({ example: 'personal', maxLength: 40, description: 'A leave type code (GET /leave-types)' })
-  @IsString()
-  @MaxLength(40)
-  @SingleLineText()
+  @TextField({ example: 'personal', maxLength: 40, description: 'A leave type code (GET /leave-types)' })
   type: string;
 
-  @ApiProperty({ format: 'date', example: '2026-12-03' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-03' })
   startDate: string;
 
   @ApiProperty({ enum: HALVES, nullable: true, type: String, description: "'pm': the first day starts with the afternoon session" })
@@ -95,8 +71,7 @@ export class CreateLeaveRequestDto {
   @IsIn(HALVES)
   startHalf: 'am' | 'pm' | null = null;
 
-  @ApiProperty({ format: 'date', example: '2026-12-04' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-04' })
   endDate: string;
 
   @ApiProperty({ enum: HALVES, nullable: true, type: String, description: "'am': the last day ends after the morning session" })
@@ -104,16 +79,10 @@ export class CreateLeaveRequestDto {
   @IsIn(HALVES)
   endHalf: 'am' | 'pm' | null = null;
 
-  @ApiPropertyOptional({ maxLength: 1000, example: 'Family matter', description: 'Required for an emergency request' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @MultiLineText()
+  @MultiLineTextField({ maxLength: 1000, example: 'Family matter', description: 'Required for an emergency request', optional: 'or-null' })
   reason?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'H-ATT-11: filed afterwards (today or a past date) for an emergency; needs a reason' })
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ default: false, description: 'H-ATT-11: filed afterwards (today or a past date) for an emergency; needs a reason', optional: 'not-null' })
   emergency?: boolean;
 }
 
@@ -164,24 +133,16 @@ export class LeaveRequestDto {
 export class LeaveRequestPageDto extends PageDto(LeaveRequestDto, 'LeaveRequestPageDto') {}
 
 export class LeaveListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: 'or-null' })
   staffId?: string;
 
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
+  @EnumField(STATUSES, { optional: 'or-null' })
   status?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Requests that end on or after this date' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ description: 'Requests that end on or after this date', optional: 'or-null' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Requests that start on or before this date' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ description: 'Requests that start on or before this date', optional: 'or-null' })
   to?: string;
 }
 

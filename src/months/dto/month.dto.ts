@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/validators';
 import { FinancePolicyDto, GridRowDto, ReportCountsDto, ReportRowDto } from '../../reports/dto/report.dto';
-import { MultiLineText } from '../../common/text';
+import { MultiLineTextField } from '../../common/fields';
 
 export class MonthSnapshotDto {
   @ApiProperty({ format: 'date-time' })
@@ -41,10 +40,7 @@ export class MonthListDto {
 }
 
 export class ReopenMonthDto {
-  @ApiProperty({ minLength: 3, maxLength: 1000, example: 'Emergency leave of E0042 approved late' })
-  @IsString()
-  @Length(3, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 3, maxLength: 1000, example: 'Emergency leave of E0042 approved late' })
   reason: string;
 }
 

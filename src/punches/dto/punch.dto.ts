@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { IsDateTimeText } from '../../common/date-time';
-import { MultiLineText } from '../../common/text';
+import { DateField, MultiLineTextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate } from '../../common/validators';
 import type { PunchRow } from '../punches.repository';
 
 export const MAX_BATCH = 10_000;
@@ -105,8 +104,7 @@ export class IngestResultDto {
 }
 
 export class ManualPunchDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 
   @ApiProperty({ example: '2026-11-03T08:29:00+08:00', maxLength: 40, description: 'RFC 3339 with an offset within ±14:00 (Z or ±HH:MM), or a local YYYY-MM-DD HH:MM:SS in the company zone' })
@@ -115,32 +113,23 @@ export class ManualPunchDto {
   @IsDateTimeText()
   at: string;
 
-  @ApiProperty({ example: 'Terminal was down; confirmed by the store manager', minLength: 3, maxLength: 500 })
-  @IsString()
-  @Length(3, 500)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'Terminal was down; confirmed by the store manager', minLength: 3, maxLength: 500 })
   reason: string;
 }
 
 export class VoidPunchDto {
-  @ApiProperty({ example: 'Clocked twice by mistake', minLength: 3, maxLength: 500 })
-  @IsString()
-  @Length(3, 500)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'Clocked twice by mistake', minLength: 3, maxLength: 500 })
   reason: string;
 }
 
 export class PunchListQueryDto extends PageQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 
-  @ApiProperty({ format: 'date', example: '2026-11-01' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-01' })
   from: string;
 
-  @ApiProperty({ format: 'date', example: '2026-11-30' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-30' })
   to: string;
 }
 

@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { EnumField, IntField, MonthField } from '../../common/fields';
 import { PageQueryDto } from '../../common/pagination';
-import { MONTH_PATTERN } from '../../common/validators';
 
 export class PenaltiesDto {
   @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
@@ -178,53 +177,32 @@ export class MonthlyGridDto {
 }
 
 export class ReportQueryDto extends PageQueryDto {
-  @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source, maxLength: 7 })
-  @Matches(MONTH_PATTERN, { message: 'month must be YYYY-MM' })
+  @MonthField()
   month: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: 'Overrides the Accept header' })
-  @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'])
+  @EnumField(['json', 'csv', 'xlsx'], { description: 'Overrides the Accept header', optional: 'or-null' })
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ enum: ['zh', 'zh-CN', 'en'], description: "Language of CSV and XLSX; without it Accept-Language, else the company's default language" })
-  @IsOptional()
-  @IsIn(['zh', 'zh-CN', 'en'])
+  @EnumField(['zh', 'zh-CN', 'en'], { description: "Language of CSV and XLSX; without it Accept-Language, else the company's default language", optional: 'or-null' })
   lang?: 'zh' | 'zh-CN' | 'en';
 }
 
 export class PutFinancePolicyDto {
-  @ApiProperty({ example: '2026-12', pattern: MONTH_PATTERN.source, maxLength: 7, description: 'The first month it applies to' })
-  @Matches(MONTH_PATTERN, { message: 'effectiveMonth must be YYYY-MM' })
+  @MonthField({ example: '2026-12', description: 'The first month it applies to' })
   effectiveMonth: string;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, 100_000_000)
   lateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, 100_000_000)
   seriousLateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, 100_000_000)
   absenceDayFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, 100_000_000)
   missingPunchFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, 100_000_000)
   fullAttendanceBonusFen: number;
 }

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsUUID, Matches } from 'class-validator';
-import { MONTH_PATTERN } from '../../common/validators';
+import { MonthField, UuidField, UuidListField } from '../../common/fields';
 
 export class RosterDayDto {
   @ApiProperty({ format: 'date' })
@@ -31,21 +30,14 @@ export class RosterMonthDto {
 }
 
 export class PutRosterDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 }
 
 export class GenerateRosterDto {
-  @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source, maxLength: 7 })
-  @Matches(MONTH_PATTERN, { message: 'month must be YYYY-MM' })
+  @MonthField()
   month: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 1000, description: 'The rotation, in order' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
+  @UuidListField({ type: [String], format: 'uuid', minItems: 1, maxItems: 1000, description: 'The rotation, in order' })
   staffIds: string[];
 }

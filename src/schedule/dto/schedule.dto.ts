@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { UuidField } from '../../common/fields';
 import { MonthQueryDto } from '../../common/month-query.dto';
 
 export class ScheduledSessionDto {
@@ -51,7 +51,6 @@ export class ScheduleMonthDto {
 }
 
 export class ScheduleQueryDto extends MonthQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 }

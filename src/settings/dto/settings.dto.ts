@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { BooleanField, DateField, DistinctListField, EnumField, IntField, TimeZoneField } from '../../common/fields';
 import { LANGUAGES } from '../../domain/i18n/language';
 import type { Language } from '../../domain/i18n/language';
-import { IsCalendarDate, IsTimeZone, OptionalNotNull } from '../../common/validators';
+import { OptionalNotNull } from '../../common/validators';
 import type { SettingVersion } from '../../domain/settings';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -54,67 +55,36 @@ export class SettingsDto {
 }
 
 export class PutSettingsDto {
-  @ApiProperty({ format: 'date', example: '2026-12-01', description: 'The first date the change applies to; earlier dates keep their rules' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-01', description: 'The first date the change applies to; earlier dates keep their rules' })
   effectiveFrom: string;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(7)
-  @ArrayUnique()
-  @IsIn(ISO_WEEKDAYS, { each: true })
+  @DistinctListField(ISO_WEEKDAYS, { type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true, optional: 'not-null' })
   workWeek?: number[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 720, type: 'integer', format: 'int32' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(720)
+  @IntField(0, 720, { optional: 'not-null' })
   punchWindowOpenMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 720, type: 'integer', format: 'int32' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(720)
+  @IntField(0, 720, { optional: 'not-null' })
   punchWindowCloseMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 240, type: 'integer', format: 'int32' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(240)
+  @IntField(0, 240, { optional: 'not-null' })
   graceMinutes?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(720)
+  @IntField(1, 720, { nullable: true, optional: 'or-null' })
   seriousLateMinutes?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(720)
+  @IntField(1, 720, { nullable: true, optional: 'or-null' })
   absentAfterLateMinutes?: number | null;
 
-  @ApiPropertyOptional()
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ optional: 'not-null' })
   missingClockOutIsEarlyLeave?: boolean;
 
-  @ApiPropertyOptional()
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ optional: 'not-null' })
   missingClockInIsAbsence?: boolean;
 }
 
 export class PutTimeZoneDto {
-  @ApiProperty({ example: 'Asia/Shanghai', maxLength: 64 })
-  @IsTimeZone()
+  @TimeZoneField({ example: 'Asia/Shanghai', maxLength: 64 })
   timeZone: string;
 }
 
@@ -127,9 +97,7 @@ export class PutCompanyDto {
   @Matches(/^(?!\s)[^\p{Cc}]*(?<!\s)$/u, { message: 'name must not start or end with blanks or hold control characters' })
   name?: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, example: 'zh-CN' })
-  @OptionalNotNull()
-  @IsIn([...LANGUAGES])
+  @EnumField(LANGUAGES, { example: 'zh-CN', optional: 'not-null' })
   defaultLanguage?: Language;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { DateField } from '../../common/fields';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -41,8 +41,7 @@ export class ShiftListDto {
 }
 
 export class PutShiftDto {
-  @ApiProperty({ format: 'date', example: '2026-12-01' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-01' })
   effectiveFrom: string;
 
   @ApiProperty({ type: [LocalSessionDto], minItems: 1, maxItems: 4, example: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '17:30' }] })
