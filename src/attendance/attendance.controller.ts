@@ -4,9 +4,9 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ActionRoute, ReadRoute, SignedInController } from '../common/routes';
 import type { Language } from '../domain/i18n/language';
 import { ReaderLanguage } from '../common/i18n/request-language';
-import { MonthQueryDto } from '../common/month-query.dto';
+import { MonthQueryDto, StaffMonthQueryDto } from '../common/month-query.dto';
 import { AttendanceViewService } from './attendance-view.service';
-import { AttendanceDayDto, AttendanceMonthDto, AttendanceQueryDto, RecomputeResultDto } from './dto/attendance-day.dto';
+import { AttendanceDayDto, AttendanceMonthDto, RecomputeResultDto } from './dto/attendance-day.dto';
 
 @SignedInController('attendance')
 export class AttendanceController {
@@ -20,7 +20,7 @@ export class AttendanceController {
       'Each day carries its facts (for machines) and the same facts as sentences in the reader\'s language (Accept-Language: zh-CN or en; else the company default).',
     errors: [400, 404],
   })
-  month(@CurrentActor() actor: Actor, @Query() query: AttendanceQueryDto, @ReaderLanguage() language: Language): Promise<AttendanceMonthDto> {
+  month(@CurrentActor() actor: Actor, @Query() query: StaffMonthQueryDto, @ReaderLanguage() language: Language): Promise<AttendanceMonthDto> {
     return this.view.month(actor, query.staffId, query.month, language);
   }
 

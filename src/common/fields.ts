@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidationArguments } from 'class-validator';
+import { intDoc } from './api-properties';
 import { MultiLineText, SingleLineText } from './text';
 import { IsCalendarDate, IsTimeZone, MONTH_PATTERN, OptionalNotNull } from './validators';
 
@@ -103,10 +104,9 @@ export function BooleanField({ fromText, ...doc }: FromTextDoc = {}): PropertyDe
 export type IntDoc = FromTextDoc;
 
 /** A whole number from `minimum` to `maximum`. */
-export function IntField(minimum: number, maximum: number, { nullable, fromText, ...doc }: IntDoc = {}): PropertyDecorator {
+export function IntField(minimum: number, maximum: number, { fromText, optional, ...doc }: IntDoc = {}): PropertyDecorator {
   return stacked(
-    // `nullable` first: where the document has always listed it.
-    ...documented({ nullable, minimum, maximum, type: 'integer', format: 'int32', ...doc }),
+    ...documented({ ...intDoc(minimum, maximum, doc), optional }),
     ...(fromText ? [Type(() => Number)] : []),
     IsInt(),
     Min(minimum),

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { MultiLineTextField } from '../../common/fields';
 
 export class ApprovalEventDto {
@@ -8,7 +9,7 @@ export class ApprovalEventDto {
   @ApiProperty({ maxLength: 20 })
   toStatus: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   actorId: string;
 
   @ApiProperty({ enum: ['employee', 'supervisor', 'admin', 'finance'], description: 'admin: an administrator acting in place of the supervisor, or filing' })
@@ -17,7 +18,7 @@ export class ApprovalEventDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
   comment: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   at: string;
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UuidField } from '../../common/fields';
+import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import type { Language } from '../../domain/i18n/language';
-import { MonthQueryDto } from '../../common/month-query.dto';
 import type { AttendanceDayRow } from '../attendance.repository';
 import type { ComputedDay } from '../../domain/attendance/person-days';
 import { DayFact, FACT_KINDS } from '../../domain/attendance/facts';
@@ -10,7 +9,7 @@ import { explainDay } from '../../domain/attendance/sentences';
 const STATUSES = ['present', 'late', 'absent', 'leave', 'exempt', 'holiday', 'rest', 'pending', 'not_employed'];
 
 export class AttendanceDayDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
   @ApiProperty({ enum: STATUSES, description: 'absent = unexcused absence (旷工); exempt = business trip (因公外出); pending = the punch window has not closed yet' })
@@ -28,19 +27,19 @@ export class AttendanceDayDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 40 })
   leaveTypeCode: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'First punch of the day (H-ATT-7)' })
+  @ApiDateTime({ nullable: true, description: 'First punch of the day (H-ATT-7)' })
   firstIn: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Last punch of the day' })
+  @ApiDateTime({ nullable: true, description: 'Last punch of the day' })
   lastOut: string | null;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'H-ATT-5; compared to the second, partial minutes round up (08:30:01 is 1 minute late)' })
+  @ApiInt(0, 1440, { description: 'H-ATT-5; compared to the second, partial minutes round up (08:30:01 is 1 minute late)' })
   lateMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'H-ATT-6; partial minutes round up' })
+  @ApiInt(0, 1440, { description: 'H-ATT-6; partial minutes round up' })
   earlyMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'Minutes inside the sessions (the lunch break is not worked time)' })
+  @ApiInt(0, 1440, { description: 'Minutes inside the sessions (the lunch break is not worked time)' })
   workedMinutes: number;
 
   @ApiProperty()
@@ -88,7 +87,7 @@ export class AttendanceDayDto {
 }
 
 export class AttendanceMonthDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
   @ApiProperty({ example: '2026-11', maxLength: 7 })
@@ -98,16 +97,11 @@ export class AttendanceMonthDto {
   days: AttendanceDayDto[];
 }
 
-export class AttendanceQueryDto extends MonthQueryDto {
-  @UuidField()
-  staffId: string;
-}
-
 export class RecomputeResultDto {
   @ApiProperty({ example: '2026-11', maxLength: 7 })
   month: string;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'Stored day results in the month after the rebuild' })
+  @ApiInt(0, 10_000_000, { description: 'Stored day results in the month after the rebuild' })
   days: number;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiDateTime } from '../../common/api-properties';
 import { EnumField, TextField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { AuditEntry } from '../audit-entry.entity';
@@ -8,7 +9,7 @@ export class AuditEntryDto {
   @ApiProperty({ example: 42, type: 'integer', format: 'int64', minimum: 1, maximum: 9007199254740991 })
   id: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   at: string;
 
   @ApiProperty({ enum: ['staff', 'device', 'system'] })

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDate } from '../../common/api-properties';
 import { EnumField, TextField } from '../../common/fields';
 
 const KINDS = ['workday', 'holiday', 'makeup_workday', 'rest'] as const;
 
 export class CalendarDayDto {
-  @ApiProperty({ format: 'date', example: '2026-10-01' })
+  @ApiDate({ example: '2026-10-01' })
   date: string;
 
   @ApiProperty({ enum: KINDS })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import { DateField, EnumField, MultiLineTextField, UuidField, UuidListField } from '../../common/fields';
-import { PageDto, PageQueryDto } from '../../common/pagination';
+import { PageDto, PersonStateQueryDto } from '../../common/pagination';
 import { ArticleDto } from './handbook.dto';
 
 const SEVERITIES = ['minor', 'major', 'severe'] as const;
@@ -46,19 +47,19 @@ export class ResolutionDto {
 }
 
 export class DisciplinaryRecordDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'The handbook version in force on occurredOn' })
+  @ApiInt(1, 1_000_000, { description: 'The handbook version in force on occurredOn' })
   handbookVersion: number;
 
   @ApiProperty({ type: [ArticleDto], maxItems: 20 })
   articles: ArticleDto[];
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   occurredOn: string;
 
   @ApiProperty({ maxLength: 5000 })
@@ -70,16 +71,16 @@ export class DisciplinaryRecordDto {
   @ApiProperty({ enum: ACTIONS })
   action: string;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 100000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 100_000_000, { nullable: true })
   amountFen: number | null;
 
   @ApiProperty({ enum: STATUSES })
   status: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   issuedBy: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   issuedAt: string;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 5000 })
@@ -88,19 +89,15 @@ export class DisciplinaryRecordDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
   resolutionReason: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'H-ATT-9: the record of the other person sharing the liability' })
+  @ApiUuid({ nullable: true, description: 'H-ATT-9: the record of the other person sharing the liability' })
   linkedRecordId: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The exemption revoked as a false certification' })
+  @ApiUuid({ nullable: true, description: 'The exemption revoked as a false certification' })
   exemptionId: string | null;
 }
 
 export class DisciplinaryPageDto extends PageDto(DisciplinaryRecordDto, 'DisciplinaryPageDto') {}
 
-export class DisciplinaryQueryDto extends PageQueryDto {
-  @UuidField({ optional: 'or-null' })
-  staffId?: string;
-
-  @EnumField(STATUSES, { optional: 'or-null' })
-  status?: string;
-}
+// A class and its instances' type under one name, as a class declaration gives: @Query() reads the class from the type.
+export const DisciplinaryQueryDto = PersonStateQueryDto(STATUSES);
+export type DisciplinaryQueryDto = InstanceType<typeof DisciplinaryQueryDto>;

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
+import { ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import { EnumField, IntField, MultiLineTextField, TextField } from '../../common/fields';
 import { MultiLineText } from '../../common/text';
 
 const CHAPTERS = ['general', 'appearance', 'conduct', 'attendance'] as const;
 
 export class ArticleDto {
-  @ApiProperty({ format: 'uuid', description: 'Cite this id in a disciplinary record' })
+  @ApiUuid({ description: 'Cite this id in a disciplinary record' })
   id: string;
 
   @ApiProperty({ example: 'H-CON-8', maxLength: 32 })
@@ -15,7 +16,7 @@ export class ArticleDto {
   @ApiProperty({ enum: CHAPTERS })
   chapter: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(0, 1_000_000)
   position: number;
 
   @ApiProperty({ maxLength: 200 })
@@ -31,8 +32,8 @@ export class ArticleDto {
   textEn: string;
 }
 
-export class HandbookVersionDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+export class HandbookVersionSummaryDto {
+  @ApiInt(1, 1_000_000)
   number: number;
 
   @ApiProperty({ enum: ['draft', 'published'] })
@@ -41,25 +42,13 @@ export class HandbookVersionDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
   note: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   publishedAt: string | null;
-
-  @ApiProperty({ type: [ArticleDto], maxItems: 1000 })
-  articles: ArticleDto[];
 }
 
-export class HandbookVersionSummaryDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
-  number: number;
-
-  @ApiProperty({ enum: ['draft', 'published'] })
-  status: string;
-
-  @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
-  note: string | null;
-
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
-  publishedAt: string | null;
+export class HandbookVersionDto extends HandbookVersionSummaryDto {
+  @ApiProperty({ type: [ArticleDto], maxItems: 1000 })
+  articles: ArticleDto[];
 }
 
 export class HandbookVersionListDto {
@@ -112,10 +101,10 @@ export class ArticleChangeDto {
 }
 
 export class HandbookDiffDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   from: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   to: number;
 
   @ApiProperty({ type: [ArticleChangeDto], maxItems: 2000 })
@@ -136,13 +125,13 @@ export class AcknowledgeDto {
 }
 
 export class AcknowledgementDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   version: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   acknowledgedAt: string;
 }
 
@@ -152,7 +141,7 @@ export class MyAcknowledgementsDto {
 }
 
 export class AcknowledgementStatusDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   version: number;
 
   @ApiProperty({ type: [AcknowledgementDto], maxItems: 100000 })

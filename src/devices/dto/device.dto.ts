@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { BooleanField, EnumField, PatternField, TextField, TimeZoneField } from '../../common/fields';
 import { PageDto } from '../../common/pagination';
 import { TIME_ZONE_UNITS, type TimeZoneUnit } from '../../domain/terminal/handshake';
@@ -13,7 +14,7 @@ const PIN_MAPPING_DESCRIPTION =
 const TIME_ZONE_UNIT_DESCRIPTION = 'The unit the terminal\'s firmware reads the handshake\'s TimeZone line in (push protocol): 8 hours or 480 minutes';
 
 export class DeviceDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
   @ApiProperty({ example: 'Front door terminal', maxLength: 100 })
@@ -37,13 +38,13 @@ export class DeviceDto {
   @ApiProperty({ example: 'kqd_3fa85f64a1b2', maxLength: 20, description: 'The visible start of the key, to tell keys apart' })
   keyPrefix: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   lastSeenAt: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   lastPunchAt: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   createdAt: string;
 
   @ApiProperty({
@@ -140,10 +141,10 @@ export class UnknownDeviceDto {
   @ApiProperty({ example: 'CQZ7232460125', maxLength: 64, pattern: SERIAL.source })
   serialNumber: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   firstSeenAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   lastSeenAt: string;
 
   @ApiProperty({ example: 12, minimum: 1, maximum: 2147483647, type: 'integer', format: 'int32' })
@@ -172,10 +173,10 @@ export class RejectedLineDto {
   @ApiProperty({ example: '2026-10-15 is in a month finance has closed', maxLength: 500 })
   message: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   firstReceivedAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   lastReceivedAt: string;
 
   @ApiProperty({ example: 1, minimum: 1, maximum: 2147483647, type: 'integer', format: 'int32', description: 'How often the terminal sent this line' })

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsOptional, Matches } from 'class-validator';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
-import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
-import { PageDto, PageQueryDto } from '../../common/pagination';
+import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
+import { BooleanField, DateField, MultiLineTextField, TextField } from '../../common/fields';
+import { PageDto, PersonStateQueryDto } from '../../common/pagination';
 
 const FROM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TO = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -50,13 +51,13 @@ export class RevokeExemptionDto {
 }
 
 export class ExemptionDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 5 })
@@ -74,16 +75,16 @@ export class ExemptionDto {
   @ApiProperty({ enum: STATUSES })
   status: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who must sign: the direct supervisor; null: the administrators' })
+  @ApiUuid({ nullable: true, description: 'Who must sign: the direct supervisor; null: the administrators' })
   approverId: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who signed' })
+  @ApiUuid({ nullable: true, description: 'Who signed' })
   certifiedBy: string | null;
 
   @ApiProperty({ enum: ['supervisor', 'admin'], nullable: true, type: String })
   certifiedAs: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   certifiedAt: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 1000, description: 'The exact sentence signed' })
@@ -95,7 +96,7 @@ export class ExemptionDto {
   @ApiProperty({ nullable: true, type: Boolean, description: 'Revoked as a false certification (H-ATT-9)' })
   revokedAsFalse: boolean | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   createdAt: string;
 
   @ApiProperty({ type: [ApprovalEventDto], maxItems: 100 })
@@ -104,10 +105,6 @@ export class ExemptionDto {
 
 export class ExemptionPageDto extends PageDto(ExemptionDto, 'ExemptionPageDto') {}
 
-export class ExemptionListQueryDto extends PageQueryDto {
-  @UuidField({ optional: 'or-null' })
-  staffId?: string;
-
-  @EnumField(STATUSES, { optional: 'or-null' })
-  status?: string;
-}
+// A class and its instances' type under one name, as a class declaration gives: @Query() reads the class from the type.
+export const ExemptionListQueryDto = PersonStateQueryDto(STATUSES);
+export type ExemptionListQueryDto = InstanceType<typeof ExemptionListQueryDto>;

@@ -1,12 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
+import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 
 const HALVES = ['am', 'pm'] as const;
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'filed'] as const;
 const CODE = /^[a-z][a-z0-9_]{1,39}$/;
+
+/**
+ * Half of a request's first or last day; left out or null: the whole day. Documented as required
+ * since it was written (the request always has it once defaulted), hence not an EnumField.
+ */
+const HalfDayField = (description: string) =>
+  applyDecorators(IsIn(HALVES), IsOptional(), ApiProperty({ enum: HALVES, nullable: true, type: String, description }));
 
 export class LeaveTypeDto {
   @ApiProperty({ example: 'personal', maxLength: 40 })
@@ -66,17 +75,13 @@ export class CreateLeaveRequestDto {
   @DateField({ example: '2026-12-03' })
   startDate: string;
 
-  @ApiProperty({ enum: HALVES, nullable: true, type: String, description: "'pm': the first day starts with the afternoon session" })
-  @IsOptional()
-  @IsIn(HALVES)
+  @HalfDayField("'pm': the first day starts with the afternoon session")
   startHalf: 'am' | 'pm' | null = null;
 
   @DateField({ example: '2026-12-04' })
   endDate: string;
 
-  @ApiProperty({ enum: HALVES, nullable: true, type: String, description: "'am': the last day ends after the morning session" })
-  @IsOptional()
-  @IsIn(HALVES)
+  @HalfDayField("'am': the last day ends after the morning session")
   endHalf: 'am' | 'pm' | null = null;
 
   @MultiLineTextField({ maxLength: 1000, example: 'Family matter', description: 'Required for an emergency request', optional: 'or-null' })
@@ -87,22 +92,22 @@ export class CreateLeaveRequestDto {
 }
 
 export class LeaveRequestDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
   @ApiProperty({ example: 'personal', maxLength: 40 })
   type: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   startDate: string;
 
   @ApiProperty({ enum: HALVES, nullable: true, type: String })
   startHalf: string | null;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   endDate: string;
 
   @ApiProperty({ enum: HALVES, nullable: true, type: String })
@@ -120,10 +125,10 @@ export class LeaveRequestDto {
   @ApiProperty({ enum: STATUSES })
   status: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who must decide: the direct supervisor; null: the administrators' })
+  @ApiUuid({ nullable: true, description: 'Who must decide: the direct supervisor; null: the administrators' })
   approverId: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   createdAt: string;
 
   @ApiProperty({ type: [ApprovalEventDto], maxItems: 100, description: 'Every transition: who, when, in which capacity, with what comment' })

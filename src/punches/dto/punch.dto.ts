@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import { IsDateTimeText } from '../../common/date-time';
 import { DateField, MultiLineTextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
@@ -9,13 +10,13 @@ import type { PunchRow } from '../punches.repository';
 export const MAX_BATCH = 10_000;
 
 export class PunchDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ format: 'date-time', description: 'The instant, to the second (H-ATT-7)' })
+  @ApiDateTime({ description: 'The instant, to the second (H-ATT-7)' })
   at: string;
 
   @ApiProperty({ example: '2026-11-03T08:29:12+08:00', maxLength: 40, description: 'The same instant in company time' })
@@ -27,16 +28,16 @@ export class PunchDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 64, description: 'Free label given by the sender (terminal name…)' })
   sourceLabel: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiUuid({ nullable: true })
   deviceId: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 500, description: 'Why an admin entered it (manual punches)' })
   reason: string | null;
 
-  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The date whose shift it belongs to; null when it falls in no punch window (kept, shown, not counted)' })
+  @ApiDate({ nullable: true, description: 'The date whose shift it belongs to; null when it falls in no punch window (kept, shown, not counted)' })
   assignedDate: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   voidedAt: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 500 })
@@ -76,7 +77,7 @@ export class BatchDto {
 }
 
 export class RejectedPunchLineDto {
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: '0-based index of the item (or line − 1 of a file)' })
+  @ApiInt(0, 10_000_000, { description: '0-based index of the item (or line − 1 of a file)' })
   index: number;
 
   @ApiProperty({ enum: ['INVALID_LINE', 'UNKNOWN_EMPLOYEE', 'INACTIVE_EMPLOYEE', 'TIME_UNPARSEABLE', 'TIME_IN_FUTURE', 'MONTH_CLOSED'] })
@@ -90,13 +91,13 @@ export class RejectedPunchLineDto {
 }
 
 export class IngestResultDto {
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32' })
+  @ApiInt(0, 10_000_000)
   received: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'New punches stored' })
+  @ApiInt(0, 10_000_000, { description: 'New punches stored' })
   inserted: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'Punches that were stored already (same person, same second)' })
+  @ApiInt(0, 10_000_000, { description: 'Punches that were stored already (same person, same second)' })
   duplicates: number;
 
   @ApiProperty({ type: [RejectedPunchLineDto], maxItems: 10000000 })

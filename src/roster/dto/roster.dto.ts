@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDate, ApiInt, ApiUuid } from '../../common/api-properties';
 import { MonthField, UuidField, UuidListField } from '../../common/fields';
 
 export class RosterDayDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The person on duty; null: a gap (H-ATT-2 wants exactly one)' })
+  @ApiUuid({ nullable: true, description: 'The person on duty; null: a gap (H-ATT-2 wants exactly one)' })
   staffId: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 100 })
@@ -25,7 +26,7 @@ export class RosterMonthDto {
   @ApiProperty({ type: [RosterDayDto], maxItems: 31 })
   days: RosterDayDto[];
 
-  @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates with nobody on duty' })
+  @ApiInt(0, 31, { description: 'Dates with nobody on duty' })
   gaps: number;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiDate, ApiInt } from '../../common/api-properties';
 import { BooleanField, DateField, DistinctListField, EnumField, IntField, TimeZoneField } from '../../common/fields';
 import { LANGUAGES } from '../../domain/i18n/language';
 import type { Language } from '../../domain/i18n/language';
@@ -9,25 +10,25 @@ import type { SettingVersion } from '../../domain/settings';
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export class SettingVersionDto {
-  @ApiProperty({ format: 'date', example: '2026-12-01' })
+  @ApiDate({ example: '2026-12-01' })
   effectiveFrom: string;
 
   @ApiProperty({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true, example: [1, 2, 3, 4, 5, 6, 7], description: 'ISO weekdays that are workdays (1 = Monday); H-ATT-2: all seven' })
   workWeek: number[];
 
-  @ApiProperty({ minimum: 0, maximum: 720, type: 'integer', format: 'int32', example: 180, description: 'A punch belongs to a shift from this many minutes before it starts' })
+  @ApiInt(0, 720, { example: 180, description: 'A punch belongs to a shift from this many minutes before it starts' })
   punchWindowOpenMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 720, type: 'integer', format: 'int32', example: 360, description: '…until this many minutes after it ends' })
+  @ApiInt(0, 720, { example: 360, description: '…until this many minutes after it ends' })
   punchWindowCloseMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 240, type: 'integer', format: 'int32', example: 0, description: 'H-ATT-5: minutes of lateness forgiven' })
+  @ApiInt(0, 240, { example: 0, description: 'H-ATT-5: minutes of lateness forgiven' })
   graceMinutes: number;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32', description: 'Lateness of at least this many minutes is serious; null: tier off' })
+  @ApiInt(1, 720, { nullable: true, description: 'Lateness of at least this many minutes is serious; null: tier off' })
   seriousLateMinutes: number | null;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32', description: 'Lateness of more than this many minutes counts as absence; null: tier off' })
+  @ApiInt(1, 720, { nullable: true, description: 'Lateness of more than this many minutes counts as absence; null: tier off' })
   absentAfterLateMinutes: number | null;
 
   @ApiProperty({ description: 'H-ATT-6: a missing clock-out counts as an early leave (absence for the day)' })

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches, ValidateNested } from 'class-validator';
+import { ApiDate } from '../../common/api-properties';
 import { DateField } from '../../common/fields';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -17,7 +18,7 @@ export class LocalSessionDto {
 }
 
 export class ShiftVersionDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   effectiveFrom: string;
 
   @ApiProperty({ type: [LocalSessionDto], maxItems: 4 })
