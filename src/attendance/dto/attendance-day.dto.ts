@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import type { Language } from '../../domain/i18n/language';
-import type { AttendanceDayRow } from '../attendance.repository';
+import type { StoredDay } from '../attendance.repository';
 import type { ComputedDay } from '../../domain/attendance/person-days';
 import { DayFact, FACT_KINDS } from '../../domain/attendance/facts';
 import { explainDay } from '../../domain/attendance/sentences';
@@ -105,53 +105,31 @@ export class RecomputeResultDto {
   days: number;
 }
 
-export function rowToDayDto(row: AttendanceDayRow, language: Language): AttendanceDayDto {
+/** A day as answered, from its stored result or computed now. */
+export function toDayDto(day: StoredDay, language: Language): AttendanceDayDto {
   return {
-    date: row.date,
-    status: row.status,
-    calendarKind: row.calendar_kind,
-    onDuty: row.on_duty,
-    shiftCode: row.shift_code,
-    leaveTypeCode: row.leave_type_code,
-    firstIn: row.first_in?.toISOString() ?? null,
-    lastOut: row.last_out?.toISOString() ?? null,
-    lateMinutes: row.late_minutes,
-    earlyMinutes: row.early_minutes,
-    workedMinutes: row.worked_minutes,
-    missingIn: row.missing_in,
-    missingOut: row.missing_out,
-    earlyLeave: row.early_leave,
-    seriousLate: row.serious_late,
-    absenceDays: Number(row.absence_days),
-    leaveDays: Number(row.leave_days),
-    exemptDays: Number(row.exempt_days),
-    facts: row.facts,
-    explanation: explainDay(row.facts, row.date, language),
+    date: day.date,
+    status: day.status,
+    calendarKind: day.calendarKind,
+    onDuty: day.onDuty,
+    shiftCode: day.shiftCode,
+    leaveTypeCode: day.leaveTypeCode,
+    firstIn: day.firstIn?.toISOString() ?? null,
+    lastOut: day.lastOut?.toISOString() ?? null,
+    lateMinutes: day.lateMinutes,
+    earlyMinutes: day.earlyMinutes,
+    workedMinutes: day.workedMinutes,
+    missingIn: day.missingIn,
+    missingOut: day.missingOut,
+    earlyLeave: day.earlyLeave,
+    seriousLate: day.seriousLate,
+    absenceDays: day.absenceDays,
+    leaveDays: day.leaveDays,
+    exemptDays: day.exemptDays,
+    facts: day.facts,
+    explanation: explainDay(day.facts, day.date, language),
   };
 }
 
-export function computedToDayDto(day: ComputedDay, language: Language): AttendanceDayDto {
-  const { result, schedule } = day;
-  return {
-    date: result.date,
-    status: result.status,
-    calendarKind: schedule.calendar.kind,
-    onDuty: schedule.onDuty,
-    shiftCode: result.shiftCode,
-    leaveTypeCode: result.leaveTypeCode,
-    firstIn: result.firstIn?.toISOString() ?? null,
-    lastOut: result.lastOut?.toISOString() ?? null,
-    lateMinutes: result.lateMinutes,
-    earlyMinutes: result.earlyMinutes,
-    workedMinutes: result.workedMinutes,
-    missingIn: result.missingIn,
-    missingOut: result.missingOut,
-    earlyLeave: result.earlyLeave,
-    seriousLate: result.seriousLate,
-    absenceDays: result.absenceDays,
-    leaveDays: result.leaveDays,
-    exemptDays: result.exemptDays,
-    facts: result.facts,
-    explanation: explainDay(result.facts, result.date, language),
-  };
-}
+export const computedToDayDto = ({ result, schedule }: ComputedDay, language: Language): AttendanceDayDto =>
+  toDayDto({ ...result, calendarKind: schedule.calendar.kind, onDuty: schedule.onDuty }, language);

@@ -4,6 +4,7 @@ import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { BooleanField, DateField, MultiLineTextField, TextField } from '../../common/fields';
 import { PageDto, PersonStateQueryDto } from '../../common/pagination';
+import type { ExemptionRow } from '../exemptions.repository';
 
 const FROM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TO = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -108,3 +109,25 @@ export class ExemptionPageDto extends PageDto(ExemptionDto, 'ExemptionPageDto') 
 // A class and its instances' type under one name, as a class declaration gives: @Query() reads the class from the type.
 export const ExemptionListQueryDto = PersonStateQueryDto(STATUSES);
 export type ExemptionListQueryDto = InstanceType<typeof ExemptionListQueryDto>;
+
+/** An exemption as answered, but for its history (ApprovalWorkflow.withHistory adds it). The signer shows once it is signed. */
+export function toExemptionDto(row: ExemptionRow): Omit<ExemptionDto, 'history'> {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    date: row.date,
+    from: row.from_time,
+    to: row.to_time,
+    destination: row.destination,
+    reason: row.reason,
+    status: row.status,
+    approverId: row.approver_id,
+    certifiedBy: row.attestation ? row.decided_by : null,
+    certifiedAs: row.attestation ? row.decided_as : null,
+    certifiedAt: row.attestation ? (row.decided_at?.toISOString() ?? null) : null,
+    attestation: row.attestation,
+    revokeReason: row.revoke_reason,
+    revokedAsFalse: row.revoked_as_false,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -5,6 +5,7 @@ import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
+import type { LeaveRow } from '../leave.repository';
 
 const HALVES = ['am', 'pm'] as const;
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'filed'] as const;
@@ -151,3 +152,21 @@ export class LeaveListQueryDto extends PageQueryDto {
   to?: string;
 }
 
+/** A request as answered, but for its history (ApprovalWorkflow.withHistory adds it). */
+export function toLeaveRequestDto(row: LeaveRow): Omit<LeaveRequestDto, 'history'> {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    type: row.type_code,
+    startDate: row.start_date,
+    startHalf: row.start_half,
+    endDate: row.end_date,
+    endHalf: row.end_half,
+    workingDays: Number(row.working_days),
+    reason: row.reason,
+    emergency: row.emergency,
+    status: row.status,
+    approverId: row.approver_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}
