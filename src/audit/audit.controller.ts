@@ -10,11 +10,7 @@ import { AuditPageDto, AuditQueryDto, toAuditEntryDto } from './dto/audit-entry.
 export class AuditController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @ReadRoute(undefined, AuditPageDto, {
-    summary: 'Read the audit log, newest first (admin)',
-    description: 'Append-only: there is no route that changes or deletes audit rows, and the database refuses it too.',
-    errors: [400, 403],
-  })
+  @ReadRoute(undefined, AuditPageDto, { summary: 'Read the audit log, newest first (admin)', description: 'Append-only: there is no route that changes or deletes audit rows, and the database refuses it too.', errors: [400, 403] })
   @Roles('admin')
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const where = {

@@ -12,11 +12,7 @@ import { CalendarDayDto, CalendarMonthDto, PutCalendarDayDto } from './dto/calen
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @ReadRoute(undefined, CalendarMonthDto, {
-    summary: 'Each date of a month with its kind and where it came from (H-ATT-2)',
-    description: "China's statutory holidays and make-up workdays come from the pinned chinese-days package; an admin can override any date.",
-    errors: [400],
-  })
+  @ReadRoute(undefined, CalendarMonthDto, { summary: 'Each date of a month with its kind and where it came from (H-ATT-2)', description: "China's statutory holidays and make-up workdays come from the pinned chinese-days package; an admin can override any date.", errors: [400] })
   month(@Query() query: MonthQueryDto): Promise<CalendarMonthDto> {
     return this.calendar.month(query.month);
   }

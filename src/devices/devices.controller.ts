@@ -17,11 +17,7 @@ export class DevicesController {
     return { items: await this.devices.list() };
   }
 
-  @CreateRoute(undefined, DeviceWithKeyDto, {
-    summary: 'Register a device and receive its key (admin)',
-    description: 'The key is shown once and can only add punches (POST /punches/batch, POST /punches/import).',
-    errors: [400, 403, 409],
-  })
+  @CreateRoute(undefined, DeviceWithKeyDto, { summary: 'Register a device and receive its key (admin)', description: 'The key is shown once and can only add punches (POST /punches/batch, POST /punches/import).', errors: [400, 403, 409] })
   create(@CurrentActor() actor: Actor, @Body() body: CreateDeviceDto): Promise<DeviceWithKeyDto> {
     return this.devices.create(actor, body);
   }

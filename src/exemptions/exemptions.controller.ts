@@ -11,11 +11,7 @@ import { ExemptionsService } from './exemptions.service';
 export class ExemptionsController {
   constructor(private readonly exemptions: ExemptionsService) {}
 
-  @CreateRoute(undefined, ExemptionDto, {
-    summary: 'Ask for a business-trip exemption (因公外出) for yourself — H-ATT-8',
-    description: 'Whole day when from/to are null. Before or after the day, while its month is open. Pending or rejected exemptions excuse nothing.',
-    errors: [400, 409],
-  })
+  @CreateRoute(undefined, ExemptionDto, { summary: 'Ask for a business-trip exemption (因公外出) for yourself — H-ATT-8', description: 'Whole day when from/to are null. Before or after the day, while its month is open. Pending or rejected exemptions excuse nothing.', errors: [400, 409] })
   create(@CurrentActor() actor: Actor, @Body() body: CreateExemptionDto): Promise<ExemptionDto> {
     return this.exemptions.create(actor, body);
   }
@@ -49,10 +45,7 @@ export class ExemptionsController {
     return this.exemptions.file(actor, id, body.comment ?? null);
   }
 
-  @DecisionRoute(':id/revoke', ExemptionDto, {
-    summary: 'Revoke an exemption, possibly as a false certification (admin, finance) — H-ATT-9',
-    description: 'The day falls back to what the punches say, in the same transaction.',
-  })
+  @DecisionRoute(':id/revoke', ExemptionDto, { summary: 'Revoke an exemption, possibly as a false certification (admin, finance) — H-ATT-9', description: 'The day falls back to what the punches say, in the same transaction.' })
   @Roles('admin', 'finance')
   revoke(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RevokeExemptionDto): Promise<ExemptionDto> {
     return this.exemptions.revoke(actor, id, body);

@@ -69,10 +69,7 @@ export class LeaveController {
     return this.leave.reject(actor, id, body.comment ?? null);
   }
 
-  @DecisionRoute('leave-requests/:id/cancel', LeaveRequestDto, {
-    summary: 'Cancel',
-    description: 'The employee: while pending, or approved before it starts. Once started: the supervisor or an admin. Cancelling approved leave reclassifies its days.',
-  })
+  @DecisionRoute('leave-requests/:id/cancel', LeaveRequestDto, { summary: 'Cancel', description: 'The employee: while pending, or approved before it starts. Once started: the supervisor or an admin. Cancelling approved leave reclassifies its days.' })
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DecisionDto): Promise<LeaveRequestDto> {
     return this.leave.cancel(actor, id, body.comment ?? null);
   }

@@ -25,11 +25,7 @@ export class PunchesController {
     private readonly imports: PunchImportService,
   ) {}
 
-  @CreateRoute('clock', ClockResultDto, {
-    summary: 'Clock in or out now (H-ATT-7)',
-    description: 'The server\'s clock decides the time; a body that tries to set it is refused. Clocking twice in the same second stores one punch.',
-    errors: [400, 403, 409],
-  })
+  @CreateRoute('clock', ClockResultDto, { summary: 'Clock in or out now (H-ATT-7)', description: 'The server\'s clock decides the time; a body that tries to set it is refused. Clocking twice in the same second stores one punch.', errors: [400, 403, 409] })
   @ApiBody({ required: false, description: 'No fields: the server\'s clock decides the time', schema: { type: 'object', additionalProperties: false, properties: {} } })
   clock(@CurrentActor() actor: Actor, @Body(EmptyBodyPipe) _body: Record<string, never>): Promise<ClockResultDto> {
     return this.punches.clock(actor);
@@ -80,11 +76,7 @@ export class PunchesController {
     return this.punches.void(actor, id, body.reason);
   }
 
-  @ReadRoute(undefined, PunchPageDto, {
-    summary: "A person's punches between two dates, with the date each belongs to",
-    description: 'Visible as staff records are: your own, your reports\', or everyone\'s for admin and finance.',
-    errors: [400, 404],
-  })
+  @ReadRoute(undefined, PunchPageDto, { summary: "A person's punches between two dates, with the date each belongs to", description: 'Visible as staff records are: your own, your reports\', or everyone\'s for admin and finance.', errors: [400, 404] })
   list(@CurrentActor() actor: Actor, @Query() query: PunchListQueryDto): Promise<PunchPageDto> {
     return this.punches.list(actor, query);
   }

@@ -17,11 +17,7 @@ export class RosterController {
     return this.roster.month(query.month);
   }
 
-  @PutRoute(':date', RosterDayDto, {
-    summary: 'Put someone on duty on a date (admin)',
-    description: 'Replaces whoever was on duty. Two concurrent requests for an empty date: one wins, the other gets 409 DUTY_DATE_TAKEN.',
-    errors: [400, 403, 409, 422],
-  })
+  @PutRoute(':date', RosterDayDto, { summary: 'Put someone on duty on a date (admin)', description: 'Replaces whoever was on duty. Two concurrent requests for an empty date: one wins, the other gets 409 DUTY_DATE_TAKEN.', errors: [400, 403, 409, 422] })
   @Roles('admin')
   @ApiDateParam('2026-11-03')
   put(@CurrentActor() actor: Actor, @Param('date', dateParam()) date: string, @Body() body: PutRosterDto): Promise<RosterDayDto> {
@@ -35,11 +31,7 @@ export class RosterController {
     await this.roster.remove(actor, date);
   }
 
-  @ActionRoute('generate', RosterMonthDto, {
-    summary: "Fill a month's empty dates round-robin (admin)",
-    description: 'In the given order, skipping people who are inactive, not yet hired, gone, or on approved leave that day; never overwrites an assignment.',
-    errors: [400, 403, 409, 422],
-  })
+  @ActionRoute('generate', RosterMonthDto, { summary: "Fill a month's empty dates round-robin (admin)", description: 'In the given order, skipping people who are inactive, not yet hired, gone, or on approved leave that day; never overwrites an assignment.', errors: [400, 403, 409, 422] })
   @Roles('admin')
   generate(@CurrentActor() actor: Actor, @Body() body: GenerateRosterDto): Promise<RosterMonthDto> {
     return this.roster.generate(actor, body);

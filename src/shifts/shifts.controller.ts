@@ -22,11 +22,7 @@ export class ShiftsController {
     return { items: await this.shifts.list() };
   }
 
-  @PutRoute(':code', ShiftVersionDto, {
-    summary: "Change a shift's sessions from a date on (admin, finance)",
-    description: 'Earlier days keep their sessions; the days it governs are recomputed; 409 MONTH_CLOSED inside a closed month.',
-    errors: [400, 403, 409, 422],
-  })
+  @PutRoute(':code', ShiftVersionDto, { summary: "Change a shift's sessions from a date on (admin, finance)", description: 'Earlier days keep their sessions; the days it governs are recomputed; 409 MONTH_CLOSED inside a closed month.', errors: [400, 403, 409, 422] })
   @Roles('admin', 'finance')
   @ApiParam({ name: 'code', enum: ['office', 'duty'] })
   put(
