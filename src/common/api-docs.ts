@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from './errors/error-response.dto';
+import { CATALOGUE_CODE } from './validators';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON)',
@@ -35,7 +36,7 @@ export function ApiIdParam(name = 'id', description?: string): MethodDecorator {
 
 /** A catalogue code path parameter (leave types, positions). */
 export function ApiCodeParam(example?: string): MethodDecorator {
-  return ApiParam({ name: 'code', example, schema: { type: 'string', maxLength: 40, pattern: '^[a-z][a-z0-9_]{1,39}$' } });
+  return ApiParam({ name: 'code', example, schema: { type: 'string', maxLength: 40, pattern: CATALOGUE_CODE.source } });
 }
 
 /** A calendar date path parameter, read with dateParam. */

@@ -70,7 +70,7 @@ export function DateField(doc: Doc = {}): PropertyDecorator {
   return stacked(...documented({ format: 'date', ...doc }), IsCalendarDate());
 }
 
-/** An IANA time zone name (Asia/Shanghai). */
+/** An IANA time zone name (Asia/Shanghai); IsTimeZone refuses names over 64 characters, so the document says 64. */
 export function TimeZoneField(doc: Doc & { maxLength: 64 }): PropertyDecorator {
   return stacked(...documented(doc), IsTimeZone());
 }
@@ -97,14 +97,13 @@ type FromTextDoc = Doc & {
 
 const booleanFromText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** true or false. */
 export function BooleanField({ fromText, ...doc }: FromTextDoc = {}): PropertyDecorator {
   return stacked(...documented(doc), ...(fromText ? [Transform(booleanFromText)] : []), IsBoolean());
 }
 
-export type IntDoc = FromTextDoc;
-
 /** A whole number from `minimum` to `maximum`. */
-export function IntField(minimum: number, maximum: number, { fromText, optional, ...doc }: IntDoc = {}): PropertyDecorator {
+export function IntField(minimum: number, maximum: number, { fromText, optional, ...doc }: FromTextDoc = {}): PropertyDecorator {
   return stacked(
     ...documented({ ...intDoc(minimum, maximum, doc), optional }),
     ...(fromText ? [Type(() => Number)] : []),

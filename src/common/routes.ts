@@ -34,7 +34,7 @@ export const ReadRoute = (path: string | undefined, type: Type, doc: RouteDoc) =
 /** POST that adds a record, answered 201 with it. */
 export const CreateRoute = (path: string | undefined, type: Type, doc: RouteDoc) => route(Post(path), path, doc, ApiCreatedResponse({ type }));
 
-/** POST that acts on what exists (nothing new to locate), answered 200 with `type`. */
+/** POST that acts on what exists (it creates nothing), answered 200 with `type`. */
 export const ActionRoute = (path: string | undefined, type: Type, doc: RouteDoc) => route(Post(path), path, doc, ApiOkResponse({ type }), 200);
 
 /** PUT, answered 200 with what it stored. */

@@ -5,15 +5,15 @@ import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
+import { CATALOGUE_CODE, CATALOGUE_CODE_RULE } from '../../common/validators';
 import type { LeaveRow } from '../leave.repository';
 
 const HALVES = ['am', 'pm'] as const;
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'filed'] as const;
-const CODE = /^[a-z][a-z0-9_]{1,39}$/;
 
 /**
- * Half of a request's first or last day; left out or null: the whole day. Documented as required
- * since it was written (the request always has it once defaulted), hence not an EnumField.
+ * Half of a request's first or last day; left out or null: the whole day. Not an EnumField: the
+ * document has always listed it as required (a left-out half reads as null), and stays as it is.
  */
 const HalfDayField = (description: string) =>
   applyDecorators(IsIn(HALVES), IsOptional(), ApiProperty({ enum: HALVES, nullable: true, type: String, description }));
@@ -41,8 +41,8 @@ export class LeaveTypeListDto {
 }
 
 export class CreateLeaveTypeDto {
-  @ApiProperty({ example: 'annual', pattern: CODE.source, maxLength: 40 })
-  @Matches(CODE, { message: 'code must be 2-40 lower-case letters, digits or _, starting with a letter' })
+  @ApiProperty({ example: 'annual', pattern: CATALOGUE_CODE.source, maxLength: 40 })
+  @Matches(CATALOGUE_CODE, { message: CATALOGUE_CODE_RULE })
   code: string;
 
   @TextField({ example: '年假', minLength: 1, maxLength: 50 })

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BooleanField, PatternField, TextField } from '../../common/fields';
+import { CATALOGUE_CODE, CATALOGUE_CODE_RULE } from '../../common/validators';
 import { Position } from '../position.entity';
-
-const CODE = /^[a-z][a-z0-9_]{1,39}$/;
 
 export class PositionDto {
   @ApiProperty({ example: 'presales_service', maxLength: 40 })
@@ -24,7 +23,7 @@ export class PositionListDto {
 }
 
 export class CreatePositionDto {
-  @PatternField({ example: 'warehouse', pattern: CODE, maxLength: 40 }, 'code must be 2-40 lower-case letters, digits or _, starting with a letter')
+  @PatternField({ example: 'warehouse', pattern: CATALOGUE_CODE, maxLength: 40 }, CATALOGUE_CODE_RULE)
   code: string;
 
   @TextField({ example: '仓管', minLength: 1, maxLength: 100 })
