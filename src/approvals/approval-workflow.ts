@@ -35,7 +35,9 @@ export class ApprovalWorkflow {
     return step;
   }
 
-  historyOf(manager: EntityManager, kind: SubjectKind, ids: string[]): Promise<Map<string, ApprovalEvent[]>> {
-    return this.events.historyOf(manager, kind, ids);
+  /** Each request's answer (`toDto`) followed by its history, oldest event first: one query for all of them. */
+  async withHistory<R extends { id: string }, D>(manager: EntityManager, kind: SubjectKind, rows: R[], toDto: (row: R) => D): Promise<(D & { history: ApprovalEvent[] })[]> {
+    const history = await this.events.historyOf(manager, kind, rows.map((row) => row.id));
+    return rows.map((row) => ({ ...toDto(row), history: history.get(row.id) ?? [] }));
   }
 }

@@ -12,7 +12,7 @@ import { AttendanceService } from './attendance.service';
 import type { Language } from '../domain/i18n/language';
 import { notEmployedFact } from '../domain/attendance/explain';
 import { explainDay } from '../domain/attendance/sentences';
-import { AttendanceDayDto, AttendanceMonthDto, computedToDayDto, RecomputeResultDto, rowToDayDto } from './dto/attendance-day.dto';
+import { AttendanceDayDto, AttendanceMonthDto, computedToDayDto, RecomputeResultDto, toDayDto } from './dto/attendance-day.dto';
 
 /** Reading day results: stored ones up to today (brought up to date first), computed ones after. */
 @Injectable()
@@ -56,7 +56,7 @@ export class AttendanceViewService {
     const result = new Map<string, AttendanceDayDto>();
     if (from <= storedTo) {
       await this.attendance.ensureFresh({ staffIds: [staffId], from, to: storedTo });
-      for (const row of await this.days.daysOf(this.dataSource.manager, staffId, from, storedTo)) result.set(row.date, rowToDayDto(row, language));
+      for (const day of await this.days.daysOf(this.dataSource.manager, staffId, from, storedTo)) result.set(day.date, toDayDto(day, language));
     }
     const futureFrom = addDays(today, 1) > from ? addDays(today, 1) : from;
     if (futureFrom <= to) {

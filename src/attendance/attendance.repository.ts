@@ -1,34 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { DayFact } from '../domain/attendance/facts';
-import type { Punch } from '../domain/attendance/types';
+import type { DayResult, Punch } from '../domain/attendance/types';
 import type { ComputedDay } from '../domain/attendance/person-days';
 import type { EmploymentSpan } from '../domain/policy';
 import { notClosedMonthSql } from '../policy/month-lock.service';
 
-export interface AttendanceDayRow {
-  staff_id: string;
-  date: string;
-  status: string;
-  calendar_kind: string;
-  on_duty: boolean;
-  shift_code: string | null;
-  leave_type_code: string | null;
-  first_in: Date | null;
-  last_out: Date | null;
-  late_minutes: number;
-  early_minutes: number;
-  worked_minutes: number;
-  missing_in: boolean;
-  missing_out: boolean;
-  early_leave: boolean;
-  serious_late: boolean;
-  absence_days: number;
-  leave_days: number;
-  exempt_days: number;
-  facts: DayFact[];
-  window_close: Date | null;
-  computed_at: Date;
+/** A stored day read back as the result it was computed as, with the calendar and the roster of its date. */
+export interface StoredDay extends DayResult {
+  calendarKind: string;
+  onDuty: boolean;
 }
 
 const INSERT_CHUNK = 5000;
@@ -134,8 +114,15 @@ export class AttendanceRepository {
     }
   }
 
-  async daysOf(manager: EntityManager, staffId: string, from: string, to: string): Promise<AttendanceDayRow[]> {
-    return manager.query(`SELECT * FROM attendance_day WHERE staff_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date`, [staffId, from, to]);
+  async daysOf(manager: EntityManager, staffId: string, from: string, to: string): Promise<StoredDay[]> {
+    return manager.query(
+      `SELECT date, status, calendar_kind AS "calendarKind", on_duty AS "onDuty", shift_code AS "shiftCode", leave_type_code AS "leaveTypeCode",
+              first_in AS "firstIn", last_out AS "lastOut", late_minutes AS "lateMinutes", early_minutes AS "earlyMinutes", worked_minutes AS "workedMinutes",
+              missing_in AS "missingIn", missing_out AS "missingOut", early_leave AS "earlyLeave", serious_late AS "seriousLate",
+              absence_days AS "absenceDays", leave_days AS "leaveDays", exempt_days AS "exemptDays", facts
+         FROM attendance_day WHERE staff_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date`,
+      [staffId, from, to],
+    );
   }
 
   /**

@@ -1,23 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
-import { ApiErrors, ApiSignedIn } from '../common/api-docs';
 import { pageOf, pageOffset } from '../common/pagination';
+import { ReadRoute, SignedInController } from '../common/routes';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditPageDto, AuditQueryDto, toAuditEntryDto } from './dto/audit-entry.dto';
 
-@ApiTags('audit')
-@ApiSignedIn()
-@Controller('audit-log')
+@SignedInController('audit', 'audit-log')
 export class AuditController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @Get()
+  @ReadRoute(undefined, AuditPageDto, { summary: 'Read the audit log, newest first (admin)', description: 'Append-only: there is no route that changes or deletes audit rows, and the database refuses it too.', errors: [400, 403] })
   @Roles('admin')
-  @ApiOperation({ summary: 'Read the audit log, newest first (admin)', description: 'Append-only: there is no route that changes or deletes audit rows, and the database refuses it too.' })
-  @ApiOkResponse({ type: AuditPageDto })
-  @ApiErrors(400, 403)
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const where = {
       ...(query.entity ? { entity: query.entity } : {}),

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from './errors/error-response.dto';
+import { CATALOGUE_CODE } from './validators';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON)',
@@ -31,4 +32,14 @@ export function ApiSignedIn(): MethodDecorator & ClassDecorator {
 /** A UUID path parameter. */
 export function ApiIdParam(name = 'id', description?: string): MethodDecorator {
   return ApiParam({ name, description, schema: { type: 'string', format: 'uuid', maxLength: 36 } });
+}
+
+/** A catalogue code path parameter (leave types, positions). */
+export function ApiCodeParam(example?: string): MethodDecorator {
+  return ApiParam({ name: 'code', example, schema: { type: 'string', maxLength: 40, pattern: CATALOGUE_CODE.source } });
+}
+
+/** A calendar date path parameter, read with dateParam. */
+export function ApiDateParam(example: string): MethodDecorator {
+  return ApiParam({ name: 'date', schema: { type: 'string', format: 'date', maxLength: 10 }, example });
 }

@@ -1,9 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { MONTH_PATTERN } from './validators';
+import { MonthField, UuidField } from './fields';
 
 export class MonthQueryDto {
-  @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source, maxLength: 7 })
-  @Matches(MONTH_PATTERN, { message: 'month must be YYYY-MM' })
+  @MonthField()
   month: string;
+}
+
+/** One person's month (attendance, schedule). */
+export class StaffMonthQueryDto extends MonthQueryDto {
+  @UuidField()
+  staffId: string;
 }

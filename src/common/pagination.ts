@@ -2,6 +2,7 @@ import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { EnumField, UuidField } from './fields';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -55,4 +56,20 @@ export function PageDto<T>(item: ClassType<T>, name: string): ClassType<Page<T>>
   }
   Object.defineProperty(PageOfItems, 'name', { value: name });
   return PageOfItems;
+}
+
+/**
+ * The query of a page of people's records that move through states (exemptions, disciplinary
+ * records): whose, and in which state. Used as the class itself, not extended: a subclass's
+ * failures would list the page fields before these.
+ */
+export function PersonStateQueryDto(statuses: readonly string[]): ClassType<PageQueryDto & { staffId?: string; status?: string }> {
+  class PersonStateQuery extends PageQueryDto {
+    @UuidField({ optional: 'or-null' })
+    staffId?: string;
+
+    @EnumField(statuses, { optional: 'or-null' })
+    status?: string;
+  }
+  return PersonStateQuery;
 }

@@ -1,10 +1,13 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { validationFailed } from '../domain/errors/domain-error';
 import { isBusinessDate } from './validators';
 
 /** Path ids are UUIDs; anything else is a 400 naming the parameter. */
 export const uuidParam = (name = 'id') =>
   new ParseUUIDPipe({ exceptionFactory: () => validationFailed([{ field: name, message: `${name} must be a UUID` }]) });
+
+/** The record id of a route's `:id`, a UUID (documented by the route decorators of routes.ts). */
+export const IdParam = () => Param('id', uuidParam());
 
 /** Path dates are real calendar dates `YYYY-MM-DD`. */
 export const dateParam = (name = 'date') => ({

@@ -44,3 +44,7 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
 }
 
 export const MONTH_PATTERN = /^(19[7-9]\d|20\d{2})-(0[1-9]|1[0-2])$/;
+
+/** The code of a catalogue entry (a leave type, a position), as its paths and bodies name it. */
+export const CATALOGUE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
+export const CATALOGUE_CODE_RULE = 'code must be 2-40 lower-case letters, digits or _, starting with a letter';

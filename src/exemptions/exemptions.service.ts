@@ -12,7 +12,7 @@ import { DisciplinaryService } from '../conduct/disciplinary.service';
 import { Page, pageOf, pageOffset } from '../common/pagination';
 import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
-import { ATTESTATION_TEMPLATE, CreateExemptionDto, ExemptionDto, ExemptionListQueryDto, RevokeExemptionDto } from './dto/exemption.dto';
+import { ATTESTATION_TEMPLATE, CreateExemptionDto, ExemptionDto, ExemptionListQueryDto, RevokeExemptionDto, toExemptionDto } from './dto/exemption.dto';
 import { exemptionNotFound, invalidWindow } from './exemptions.errors';
 import { ExemptionRow, ExemptionsRepository } from './exemptions.repository';
 
@@ -150,26 +150,7 @@ export class ExemptionsService {
     return (await this.dtos(manager, [row]))[0];
   }
 
-  private async dtos(manager: EntityManager, rows: ExemptionRow[]): Promise<ExemptionDto[]> {
-    const history = await this.workflow.historyOf(manager, 'exemption', rows.map((row) => row.id));
-    return rows.map((row) => ({
-      id: row.id,
-      staffId: row.staff_id,
-      date: row.date,
-      from: row.from_time,
-      to: row.to_time,
-      destination: row.destination,
-      reason: row.reason,
-      status: row.status,
-      approverId: row.approver_id,
-      certifiedBy: row.attestation ? row.decided_by : null,
-      certifiedAs: row.attestation ? row.decided_as : null,
-      certifiedAt: row.attestation ? (row.decided_at?.toISOString() ?? null) : null,
-      attestation: row.attestation,
-      revokeReason: row.revoke_reason,
-      revokedAsFalse: row.revoked_as_false,
-      createdAt: row.created_at.toISOString(),
-      history: history.get(row.id) ?? [],
-    }));
+  private dtos(manager: EntityManager, rows: ExemptionRow[]): Promise<ExemptionDto[]> {
+    return this.workflow.withHistory(manager, 'exemption', rows, toExemptionDto);
   }
 }

@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiOperationOptions, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { MAX_ICLOCK_BODY_BYTES } from './iclock-request.middleware';
 
 const SERIAL_PATTERN = '^[A-Za-z0-9_.-]{1,64}$';
@@ -16,16 +16,33 @@ const ERRORS: [number, string, string][] = [
   [503, 'The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay', 'DATABASE_BUSY: Every database connection is busy; try again shortly'],
 ];
 
+interface DeviceAnswer {
+  description: string;
+  example: string;
+  pattern: string;
+  maxLength?: number;
+}
+
 /**
  * The device protocol's documentation: the `SN` every terminal sends, a plain-text
  * answer, and errors as one plain-text line `CODE: message` (a terminal cannot read the JSON body).
  */
-export function ApiDeviceProtocol(answer: { description: string; example: string; pattern: string; maxLength?: number }): MethodDecorator {
+function ApiDeviceProtocol(answer: DeviceAnswer): MethodDecorator {
   return applyDecorators(
     ApiProduces('text/plain'),
     ApiQuery({ name: 'SN', required: true, description: 'The serial number of a registered, active device', schema: { type: 'string', pattern: SERIAL_PATTERN, maxLength: 64 } }),
     ApiResponse({ status: 200, description: answer.description, content: plainText(answer.example, answer.maxLength ?? 20, answer.pattern) }),
     ...ERRORS.map(([status, description, example]) => ApiResponse({ status, description, content: plainText(example, 300) })),
+  );
+}
+
+/** A route of the device protocol, answered in plain text (`answer`): 200 to a POST too, as terminals expect. */
+export function DeviceRoute(method: 'GET' | 'POST', path: string, { answer, ...operation }: ApiOperationOptions & { answer: DeviceAnswer }): MethodDecorator {
+  return applyDecorators(
+    ...(method === 'GET' ? [Get(path)] : [Post(path), HttpCode(200)]),
+    Header('Content-Type', 'text/plain'),
+    ApiOperation(operation),
+    ApiDeviceProtocol(answer),
   );
 }
 

@@ -1,8 +1,8 @@
-import { All, Body, Controller, Get, Header, HttpCode, Post, Query, Req, UseFilters } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { All, Body, Controller, Query, Req, UseFilters } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { ApiDeviceLines, ApiDeviceProtocol, ApiDeviceQuery } from './iclock.api-docs';
+import { ApiDeviceLines, ApiDeviceQuery, DeviceRoute } from './iclock.api-docs';
 import { IclockExceptionFilter } from './iclock-exception.filter';
 import { unsupportedRoute } from './iclock.errors';
 import { DeviceContact, IclockService } from './iclock.service';
@@ -20,16 +20,14 @@ const contactOf = (request: Request, serial: unknown): DeviceContact => ({ seria
 export class IclockController {
   constructor(private readonly iclock: IclockService) {}
 
-  @Get('cdata')
-  @Header('Content-Type', 'text/plain')
-  @ApiOperation({
+  @DeviceRoute('GET', 'cdata', {
     summary: 'Handshake: the settings a terminal works with (device protocol)',
     description:
       'One `Name=value` per line, first `GET OPTION FROM: <SN>`: the upload counters last received (ATTLOGStamp, OPERLOGStamp, ATTPHOTOStamp), ' +
       'retry and poll delays, what to upload (TransFlag), the UTC offset of the device\'s zone in the unit its firmware reads (TimeZone), Realtime=1, Encrypt=0. ' +
       'The `Date` header is the server\'s time: terminals set their clock from it.',
+    answer: { description: 'The settings, one per line', example: 'GET OPTION FROM: CQZ7232460123\nATTLOGStamp=0\nOPERLOGStamp=0\nATTPHOTOStamp=0\nErrorDelay=60\nDelay=30\nTransTimes=00:00;14:05\nTransInterval=1\nTransFlag=TransData AttLog\tOpLog\nTimeZone=8\nRealtime=1\nEncrypt=0', pattern: '^GET OPTION FROM: ', maxLength: 1000 },
   })
-  @ApiDeviceProtocol({ description: 'The settings, one per line', example: 'GET OPTION FROM: CQZ7232460123\nATTLOGStamp=0\nOPERLOGStamp=0\nATTPHOTOStamp=0\nErrorDelay=60\nDelay=30\nTransTimes=00:00;14:05\nTransInterval=1\nTransFlag=TransData AttLog\tOpLog\nTimeZone=8\nRealtime=1\nEncrypt=0', pattern: '^GET OPTION FROM: ', maxLength: 1000 })
   @ApiDeviceQuery('options', 'all: the terminal asks for its settings', '^[A-Za-z]{1,16}$', 16)
   @ApiDeviceQuery('pushver', 'The protocol version of the firmware', '^[0-9A-Za-z._-]{1,32}$', 32)
   @ApiDeviceQuery('language', 'The terminal\'s language code', '^[0-9]{1,5}$', 5)
@@ -38,18 +36,15 @@ export class IclockController {
     return this.iclock.handshake(contactOf(request, serial));
   }
 
-  @Post('cdata')
-  @HttpCode(200)
-  @Header('Content-Type', 'text/plain')
-  @ApiOperation({
+  @DeviceRoute('POST', 'cdata', {
     summary: 'Upload a table: attendance records, operation log, photos, options (device protocol)',
     description:
       '`table=ATTLOG`: one punch per line, `PIN⇥YYYY-MM-DD HH:MM:SS⇥status⇥verify⇥workcode…` in device-local time (read in the device\'s zone, else the company\'s), ' +
       'stored through the same path as POST /punches/batch: idempotent (same person, same second: one punch), the month lock respected (H-ATT-7). ' +
       'Answered `OK: <lines stored or already stored>`; lines that cannot be stored (unknown PIN, closed month, unreadable) are still answered OK, so the terminal does not re-send them forever, ' +
       'and kept for an admin under GET /devices/{id}/rejected-lines. Any other table is answered `OK`.',
+    answer: { description: '`OK: <n>` for ATTLOG, `OK` for other tables', example: 'OK: 2', pattern: '^OK(: [0-9]{1,7})?$' },
   })
-  @ApiDeviceProtocol({ description: '`OK: <n>` for ATTLOG, `OK` for other tables', example: 'OK: 2', pattern: '^OK(: [0-9]{1,7})?$' })
   @ApiDeviceQuery('table', 'ATTLOG, OPERLOG, ATTPHOTO, options…', '^[A-Za-z_]{1,32}$', 32)
   @ApiDeviceQuery('Stamp', 'The terminal\'s upload counter, answered back in the next handshake', '^[0-9]{1,20}$', 20)
   @ApiDeviceLines('The table\'s records, one per line', '20156107\t2020-02-22 23:56:16\t255\t1\t\t0\t0\t8\n20156108\t2020-02-22 23:57:02\t0\t15\t\t0\t0\t8')
@@ -57,29 +52,31 @@ export class IclockController {
     return this.iclock.upload(contactOf(request, serial), { table, stamp, body });
   }
 
-  @Get('getrequest')
-  @Header('Content-Type', 'text/plain')
-  @ApiOperation({ summary: 'Command poll: always `OK`, this service queues no commands (device protocol)', description: 'Terminals poll every Delay seconds; each poll counts as the device\'s last contact.' })
-  @ApiDeviceProtocol({ description: 'Nothing to do', example: 'OK', pattern: '^OK$' })
+  @DeviceRoute('GET', 'getrequest', {
+    summary: 'Command poll: always `OK`, this service queues no commands (device protocol)',
+    description: 'Terminals poll every Delay seconds; each poll counts as the device\'s last contact.',
+    answer: { description: 'Nothing to do', example: 'OK', pattern: '^OK$' },
+  })
   @ApiDeviceQuery('INFO', 'Firmware version and counters some terminals report', '^[ -~]{0,500}$', 500)
   poll(@Req() request: Request, @Query('SN') serial?: string): Promise<string> {
     return this.iclock.poll(contactOf(request, serial));
   }
 
-  @Post('devicecmd')
-  @HttpCode(200)
-  @Header('Content-Type', 'text/plain')
-  @ApiOperation({ summary: 'Command results: answered `OK` (device protocol)', description: 'Lines like `ID=1&Return=0&CMD=INFO`. This service sends no commands, so results are only logged.' })
-  @ApiDeviceProtocol({ description: 'Received', example: 'OK', pattern: '^OK$' })
+  @DeviceRoute('POST', 'devicecmd', {
+    summary: 'Command results: answered `OK` (device protocol)',
+    description: 'Lines like `ID=1&Return=0&CMD=INFO`. This service sends no commands, so results are only logged.',
+    answer: { description: 'Received', example: 'OK', pattern: '^OK$' },
+  })
   @ApiDeviceLines('One result per line', 'ID=1&Return=0&CMD=INFO')
   commandResults(@Req() request: Request, @Body() body: unknown, @Query('SN') serial?: string): Promise<string> {
     return this.iclock.commandResults(contactOf(request, serial), body);
   }
 
-  @Get('ping')
-  @Header('Content-Type', 'text/plain')
-  @ApiOperation({ summary: 'Liveness check during long uploads: `OK` (device protocol)', description: 'Newer firmware asks between upload batches whether the server is still there; counts as the device\'s last contact.' })
-  @ApiDeviceProtocol({ description: 'The server is there', example: 'OK', pattern: '^OK$' })
+  @DeviceRoute('GET', 'ping', {
+    summary: 'Liveness check during long uploads: `OK` (device protocol)',
+    description: 'Newer firmware asks between upload batches whether the server is still there; counts as the device\'s last contact.',
+    answer: { description: 'The server is there', example: 'OK', pattern: '^OK$' },
+  })
   ping(@Req() request: Request, @Query('SN') serial?: string): Promise<string> {
     return this.iclock.ping(contactOf(request, serial));
   }

@@ -13,7 +13,7 @@ import { MonthLockService } from '../policy/month-lock.service';
 import { scheduleOn } from '../domain/policy';
 import { PolicyRepository } from '../policy/policy.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
-import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto } from './dto/leave.dto';
+import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto, toLeaveRequestDto } from './dto/leave.dto';
 import { emergencyNeedsReason, invalidSpan, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead } from './leave.errors';
 import { onlyStaff } from '../domain/approval-policy';
 import { LeaveRepository, LeaveRow } from './leave.repository';
@@ -140,24 +140,8 @@ export class LeaveService {
     return (await this.dtos(manager, [row]))[0];
   }
 
-  private async dtos(manager: EntityManager, rows: LeaveRow[]): Promise<LeaveRequestDto[]> {
-    const history = await this.workflow.historyOf(manager, 'leave', rows.map((row) => row.id));
-    return rows.map((row) => ({
-      id: row.id,
-      staffId: row.staff_id,
-      type: row.type_code,
-      startDate: row.start_date,
-      startHalf: row.start_half,
-      endDate: row.end_date,
-      endHalf: row.end_half,
-      workingDays: Number(row.working_days),
-      reason: row.reason,
-      emergency: row.emergency,
-      status: row.status,
-      approverId: row.approver_id,
-      createdAt: row.created_at.toISOString(),
-      history: history.get(row.id) ?? [],
-    }));
+  private dtos(manager: EntityManager, rows: LeaveRow[]): Promise<LeaveRequestDto[]> {
+    return this.workflow.withHistory(manager, 'leave', rows, toLeaveRequestDto);
   }
 }
 

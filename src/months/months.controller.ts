@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
+import { ActionRoute, ReadRoute, SignedInController } from '../common/routes';
 import { validationFailed } from '../domain/errors/domain-error';
 import { MONTH_PATTERN } from '../common/validators';
 import { ClosedMonthReportDto, MonthDto, MonthListDto, ReopenMonthDto } from './dto/month.dto';
@@ -17,42 +18,30 @@ const monthParam = {
 };
 const ApiMonthParam = () => ApiParam({ name: 'month', schema: { type: 'string', pattern: MONTH_PATTERN.source, maxLength: 7 }, example: '2026-11' });
 
-@ApiTags('months')
-@ApiSignedIn()
-@Controller('months')
+@SignedInController('months')
 export class MonthsController {
   constructor(private readonly months: MonthsService) {}
 
-  @Get()
+  @ReadRoute(undefined, MonthListDto, { summary: 'Months with their state and every close', errors: [403] })
   @Roles('finance', 'admin')
-  @ApiOperation({ summary: 'Months with their state and every close' })
-  @ApiOkResponse({ type: MonthListDto })
-  @ApiErrors(403)
   async list(): Promise<MonthListDto> {
     return { items: await this.months.list() };
   }
 
-  @Post(':month/close')
-  @HttpCode(200)
-  @Roles('finance')
-  @ApiMonthParam()
-  @ApiOperation({
+  @ActionRoute(':month/close', MonthDto, {
     summary: 'Close a month (finance) — H-ORG-2',
     description: 'Allowed once the month is over and no day is pending. Stores the report as an immutable snapshot with a SHA-256 of its canonical JSON and locks the month: every write that would change one of its days gets 409 MONTH_CLOSED.',
+    errors: [400, 403, 409, 422],
   })
-  @ApiOkResponse({ type: MonthDto })
-  @ApiErrors(400, 403, 409, 422)
+  @Roles('finance')
+  @ApiMonthParam()
   close(@CurrentActor() actor: Actor, @Param('month', monthParam) month: string): Promise<MonthDto> {
     return this.months.close(actor, month);
   }
 
-  @Post(':month/reopen')
-  @HttpCode(200)
+  @ActionRoute(':month/reopen', MonthDto, { summary: 'Reopen a closed month with a reason (finance); the snapshot is kept', errors: [400, 403, 409] })
   @Roles('finance')
   @ApiMonthParam()
-  @ApiOperation({ summary: 'Reopen a closed month with a reason (finance); the snapshot is kept' })
-  @ApiOkResponse({ type: MonthDto })
-  @ApiErrors(400, 403, 409)
   reopen(@CurrentActor() actor: Actor, @Param('month', monthParam) month: string, @Body() body: ReopenMonthDto): Promise<MonthDto> {
     return this.months.reopen(actor, month, body.reason);
   }

@@ -70,25 +70,18 @@ const ROUTE_LISTING = new Set(['RoutesResolver', 'RouterExplorer']);
 
 /** Nest's LoggerService over pino, so that the framework's lines and ours are the same JSON. */
 export class PinoLoggerService implements LoggerService {
+  // Nest's levels, as pino names them (pino has no verbose).
+  readonly log = this.at('info');
+  readonly error = this.at('error');
+  readonly warn = this.at('warn');
+  readonly debug = this.at('debug');
+  readonly verbose = this.at('debug');
+  readonly fatal = this.at('fatal');
+
   constructor(private readonly logger: AppLogger) {}
 
-  log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
-  }
-  error(message: unknown, ...rest: unknown[]): void {
-    this.write('error', message, rest);
-  }
-  warn(message: unknown, ...rest: unknown[]): void {
-    this.write('warn', message, rest);
-  }
-  debug(message: unknown, ...rest: unknown[]): void {
-    this.write('debug', message, rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]): void {
-    this.write('debug', message, rest);
-  }
-  fatal(message: unknown, ...rest: unknown[]): void {
-    this.write('fatal', message, rest);
+  private at(level: Level): (message: unknown, ...rest: unknown[]) => void {
+    return (message, ...rest) => this.write(level, message, rest);
   }
 
   /** Nest passes (message, ...params, context) and, for errors, (message, stack, context). */

@@ -11,8 +11,30 @@ interface PgPool {
   options?: { max?: number };
 }
 
+const HTTP_LABELS = ['method', 'route', 'status'] as const;
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const STAMPED_TABLES = new Set(['ATTLOG', 'OPERLOG', 'ATTPHOTO']);
+
+function counter<T extends string>(registry: Registry, name: string, help: string, labelNames: readonly T[]): Counter<T> {
+  return new Counter({ name, help, labelNames, registers: [registry] });
+}
+
+function histogram<T extends string>(registry: Registry, name: string, help: string, labelNames: readonly T[], buckets: number[]): Histogram<T> {
+  return new Histogram({ name, help, labelNames, buckets, registers: [registry] });
+}
+
+/** A gauge read at each scrape: `read` sets it. */
+function gauge<T extends string>(registry: Registry, name: string, help: string, read: (gauge: Gauge<T>) => void | Promise<void>, labelNames: readonly T[] = []): void {
+  new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect() {
+      return read(this);
+    },
+  });
+}
 
 /**
  * The Prometheus metrics of one app instance, in a registry of its own (not prom-client's global
@@ -22,74 +44,40 @@ const STAMPED_TABLES = new Set(['ATTLOG', 'OPERLOG', 'ATTPHOTO']);
 export class Metrics {
   readonly registry = new Registry();
 
-  private readonly requests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests answered, by method, route template and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  private readonly latency = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time from the first byte of a request to the last byte of its answer',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: SECONDS,
-    registers: [this.registry],
-  });
-  private readonly sweeps = new Counter({
-    name: 'kaoqin_attendance_sweeps_total',
-    help: 'Background passes over day results this instance ran (queue: the stale days; sweep: queue and expired pending days)',
-    labelNames: ['kind'] as const,
-    registers: [this.registry],
-  });
-  private readonly sweepSeconds = new Histogram({
-    name: 'kaoqin_attendance_sweep_duration_seconds',
-    help: 'Duration of the background passes over day results',
-    labelNames: ['kind'] as const,
-    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300],
-    registers: [this.registry],
-  });
-  private readonly recomputed = new Counter({
-    name: 'kaoqin_attendance_people_recomputed_total',
-    help: "People whose days the background passes recomputed",
-    labelNames: ['kind'] as const,
-    registers: [this.registry],
-  });
-  private readonly uploads = new Counter({
-    name: 'kaoqin_iclock_uploads_total',
-    help: 'Uploads from attendance terminals (POST /iclock/cdata), by table',
-    labelNames: ['table'] as const,
-    registers: [this.registry],
-  });
-  private readonly uploadLines = new Counter({
-    name: 'kaoqin_iclock_punch_lines_total',
-    help: 'Punch lines terminals uploaded: stored (new or already stored) or rejected (kept for an admin)',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
+  private readonly requests = counter(this.registry, 'http_requests_total', 'HTTP requests answered, by method, route template and status', HTTP_LABELS);
+  private readonly latency = histogram(this.registry, 'http_request_duration_seconds', 'Time from the first byte of a request to the last byte of its answer', HTTP_LABELS, SECONDS);
+  private readonly sweeps = counter(
+    this.registry,
+    'kaoqin_attendance_sweeps_total',
+    'Background passes over day results this instance ran (queue: the stale days; sweep: queue and expired pending days)',
+    ['kind'],
+  );
+  private readonly sweepSeconds = histogram(this.registry, 'kaoqin_attendance_sweep_duration_seconds', 'Duration of the background passes over day results', ['kind'], [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300]);
+  private readonly recomputed = counter(this.registry, 'kaoqin_attendance_people_recomputed_total', 'People whose days the background passes recomputed', ['kind']);
+  private readonly uploads = counter(this.registry, 'kaoqin_iclock_uploads_total', 'Uploads from attendance terminals (POST /iclock/cdata), by table', ['table']);
+  private readonly uploadLines = counter(
+    this.registry,
+    'kaoqin_iclock_punch_lines_total',
+    'Punch lines terminals uploaded: stored (new or already stored) or rejected (kept for an admin)',
+    ['outcome'],
+  );
 
   constructor(private readonly dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
     const pool = () => (this.dataSource.driver as unknown as { master?: PgPool }).master;
-    new Gauge({
-      name: 'kaoqin_db_pool_connections',
-      help: 'Connections of the database pool: total open, idle, and requests waiting for one',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      collect() {
+    gauge(
+      this.registry,
+      'kaoqin_db_pool_connections',
+      'Connections of the database pool: total open, idle, and requests waiting for one',
+      (connections) => {
         const current = pool();
-        this.set({ state: 'total' }, current?.totalCount ?? 0);
-        this.set({ state: 'idle' }, current?.idleCount ?? 0);
-        this.set({ state: 'waiting' }, current?.waitingCount ?? 0);
+        connections.set({ state: 'total' }, current?.totalCount ?? 0);
+        connections.set({ state: 'idle' }, current?.idleCount ?? 0);
+        connections.set({ state: 'waiting' }, current?.waitingCount ?? 0);
       },
-    });
-    new Gauge({
-      name: 'kaoqin_db_pool_max',
-      help: 'Most connections the pool opens (DATABASE_POOL_SIZE)',
-      registers: [this.registry],
-      collect() {
-        this.set(pool()?.options?.max ?? 0);
-      },
-    });
+      ['state'],
+    );
+    gauge(this.registry, 'kaoqin_db_pool_max', 'Most connections the pool opens (DATABASE_POOL_SIZE)', (max) => max.set(pool()?.options?.max ?? 0));
     const queue = { rows: NaN, oldest: NaN };
     // Both queue gauges are collected together (prom-client collects all metrics at once): one query serves both.
     let reading: Promise<void> | null = null;
@@ -107,24 +95,13 @@ export class Metrics {
         queue.oldest = NaN;
       }
     };
-    new Gauge({
-      name: 'kaoqin_attendance_stale_rows',
-      help: 'Rows in the queue of stale days (attendance_stale) waiting to be recomputed',
-      registers: [this.registry],
-      async collect() {
+    const queueGauge = (name: string, help: string, value: () => number) =>
+      gauge(this.registry, name, help, async (metric) => {
         await readQueue();
-        this.set(queue.rows);
-      },
-    });
-    new Gauge({
-      name: 'kaoqin_attendance_stale_oldest_seconds',
-      help: 'Age of the oldest row in the queue of stale days (0: empty)',
-      registers: [this.registry],
-      async collect() {
-        await readQueue();
-        this.set(queue.oldest);
-      },
-    });
+        metric.set(value());
+      });
+    queueGauge('kaoqin_attendance_stale_rows', 'Rows in the queue of stale days (attendance_stale) waiting to be recomputed', () => queue.rows);
+    queueGauge('kaoqin_attendance_stale_oldest_seconds', 'Age of the oldest row in the queue of stale days (0: empty)', () => queue.oldest);
   }
 
   /** Counts and times every answer by its route template (`/staff/:id`), never by its raw path. */

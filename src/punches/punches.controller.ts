@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiQuery, ApiSecurity } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '../domain/actor';
 import { AllowDevice, CurrentActor, Roles } from '../auth/auth.decorators';
-import { ApiErrors, ApiIdParam, ApiSignedIn } from '../common/api-docs';
-import { EmptyBodyPipe, uuidParam } from '../common/params';
+import { EmptyBodyPipe, IdParam } from '../common/params';
+import { ActionRoute, CreateRoute, DecisionRoute, ReadRoute, SignedInController } from '../common/routes';
 import { BatchDto, ClockResultDto, IngestResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, PunchPageDto, VoidPunchDto } from './dto/punch.dto';
 import { PunchImportService } from './punch-import.service';
 import { PunchIngestService } from './punch-ingest.service';
@@ -14,9 +14,10 @@ import { PunchesService } from './punches.service';
 
 const deviceOrigin = (actor: Actor) => (actor.kind === 'device' ? actor.id : null);
 
-@ApiTags('punches')
-@ApiSignedIn()
-@Controller('punches')
+/** The routes that add punches in bulk: an admin, or a device with its key. */
+const AdminOrDevice = () => applyDecorators(Roles('admin'), AllowDevice(), ApiSecurity('deviceKey'));
+
+@SignedInController('punches')
 export class PunchesController {
   constructor(
     private readonly punches: PunchesService,
@@ -24,31 +25,20 @@ export class PunchesController {
     private readonly imports: PunchImportService,
   ) {}
 
-  @Post('clock')
-  @ApiOperation({
-    summary: 'Clock in or out now (H-ATT-7)',
-    description: 'The server\'s clock decides the time; a body that tries to set it is refused. Clocking twice in the same second stores one punch.',
-  })
-  @ApiCreatedResponse({ type: ClockResultDto })
-  @ApiErrors(400, 403, 409)
+  @CreateRoute('clock', ClockResultDto, { summary: 'Clock in or out now (H-ATT-7)', description: 'The server\'s clock decides the time; a body that tries to set it is refused. Clocking twice in the same second stores one punch.', errors: [400, 403, 409] })
   @ApiBody({ required: false, description: 'No fields: the server\'s clock decides the time', schema: { type: 'object', additionalProperties: false, properties: {} } })
   clock(@CurrentActor() actor: Actor, @Body(EmptyBodyPipe) _body: Record<string, never>): Promise<ClockResultDto> {
     return this.punches.clock(actor);
   }
 
-  @Post('batch')
-  @HttpCode(200)
-  @Roles('admin')
-  @AllowDevice()
-  @ApiSecurity('deviceKey')
-  @ApiOperation({
+  @ActionRoute('batch', IngestResultDto, {
     summary: 'Store up to 10,000 punches (admin or device key)',
     description:
       'Idempotent: the same person at the same second is stored once, whatever sent it, so a re-sent batch adds nothing. ' +
       'Each bad line is listed in `rejected` with its index and reason; the others are stored. The whole batch is one transaction.',
+    errors: [400, 403],
   })
-  @ApiOkResponse({ type: IngestResultDto })
-  @ApiErrors(400, 403)
+  @AdminOrDevice()
   async batch(@CurrentActor() actor: Actor, @Body() body: BatchDto): Promise<IngestResultDto> {
     const zone = await this.ingest.timeZoneFor(actor);
     const lines = body.punches.map((item, index) => parseBatchItem(item, index, zone));
@@ -56,22 +46,17 @@ export class PunchesController {
     return result;
   }
 
-  @Post('import')
-  @HttpCode(200)
-  @Roles('admin')
-  @AllowDevice()
-  @ApiSecurity('deviceKey')
-  @ApiConsumes('text/csv', 'text/plain', 'text/tab-separated-values')
-  @ApiQuery({ name: 'source', required: false, description: 'A label stored with each punch (file or terminal name)', schema: { type: 'string', maxLength: 64 } })
-  @ApiBody({ description: 'A CSV with the header `employeeNo,at`, or a ZKTeco attendance log (`PIN\\tYYYY-MM-DD HH:MM:SS\\tstatus\\tverify\\tworkcode…`, device-local time). Up to 20 MB, streamed.', schema: { type: 'string', maxLength: 20971520 } })
-  @ApiOperation({
+  @ActionRoute('import', IngestResultDto, {
     summary: 'Import a time-clock export (admin or device key)',
     description:
       'Same idempotence and per-line report as the batch; importing the same file twice adds nothing. The file is read whole first (to a temporary file, ' +
       'holding no database connection) and stored in one transaction once it is complete: all or nothing. A body that stops arriving is answered 408.',
+    errors: [400, 403, 408, 413, 415],
   })
-  @ApiOkResponse({ type: IngestResultDto })
-  @ApiErrors(400, 403, 408, 413, 415)
+  @AdminOrDevice()
+  @ApiConsumes('text/csv', 'text/plain', 'text/tab-separated-values')
+  @ApiQuery({ name: 'source', required: false, description: 'A label stored with each punch (file or terminal name)', schema: { type: 'string', maxLength: 64 } })
+  @ApiBody({ description: 'A CSV with the header `employeeNo,at`, or a ZKTeco attendance log (`PIN\\tYYYY-MM-DD HH:MM:SS\\tstatus\\tverify\\tworkcode…`, device-local time). Up to 20 MB, streamed.', schema: { type: 'string', maxLength: 20971520 } })
   importFile(@CurrentActor() actor: Actor, @Req() request: Request, @Query('source') source?: string): Promise<IngestResultDto> {
     // The file is read from the raw stream: a body some parser already consumed (JSON) is refused.
     if (!/^(text\/|application\/octet-stream)/i.test(request.headers['content-type'] ?? '')) throw importNotText();
@@ -79,30 +64,19 @@ export class PunchesController {
     return this.imports.importStream(actor, request, label, deviceOrigin(actor));
   }
 
-  @Post('manual')
+  @CreateRoute('manual', PunchDto, { summary: 'Enter a punch the clock missed, with a reason (admin, audited)', errors: [400, 403, 404, 409, 422] })
   @Roles('admin')
-  @ApiOperation({ summary: 'Enter a punch the clock missed, with a reason (admin, audited)' })
-  @ApiCreatedResponse({ type: PunchDto })
-  @ApiErrors(400, 403, 404, 409, 422)
   manual(@CurrentActor() actor: Actor, @Body() body: ManualPunchDto): Promise<PunchDto> {
     return this.punches.manual(actor, body);
   }
 
-  @Post(':id/void')
-  @HttpCode(200)
+  @DecisionRoute(':id/void', PunchDto, { summary: 'Void a wrong punch with a reason (admin, audited)', description: 'Punches are never edited or deleted; a voided punch no longer counts.' })
   @Roles('admin')
-  @ApiIdParam()
-  @ApiOperation({ summary: 'Void a wrong punch with a reason (admin, audited)', description: 'Punches are never edited or deleted; a voided punch no longer counts.' })
-  @ApiOkResponse({ type: PunchDto })
-  @ApiErrors(400, 403, 404, 409)
-  void(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: VoidPunchDto): Promise<PunchDto> {
+  void(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: VoidPunchDto): Promise<PunchDto> {
     return this.punches.void(actor, id, body.reason);
   }
 
-  @Get()
-  @ApiOperation({ summary: "A person's punches between two dates, with the date each belongs to", description: 'Visible as staff records are: your own, your reports\', or everyone\'s for admin and finance.' })
-  @ApiOkResponse({ type: PunchPageDto })
-  @ApiErrors(400, 404)
+  @ReadRoute(undefined, PunchPageDto, { summary: "A person's punches between two dates, with the date each belongs to", description: 'Visible as staff records are: your own, your reports\', or everyone\'s for admin and finance.', errors: [400, 404] })
   list(@CurrentActor() actor: Actor, @Query() query: PunchListQueryDto): Promise<PunchPageDto> {
     return this.punches.list(actor, query);
   }

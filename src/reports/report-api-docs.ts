@@ -1,5 +1,7 @@
-import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { applyDecorators, Get, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
+import type { RouteDoc } from '../common/routes';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,7 +17,7 @@ const CONTENT_DISPOSITION = {
  * generated client types JSON as the DTO and the exports as text or bytes. OpenAPI 3.0 cannot tie
  * a media type to a query value, hence the description.
  */
-export function ApiReportResponse(json: Type<unknown>, what: string): MethodDecorator {
+function ApiReportResponse(json: Type<unknown>, what: string): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(json),
     ApiResponse({
@@ -31,4 +33,9 @@ export function ApiReportResponse(json: Type<unknown>, what: string): MethodDeco
       },
     }),
   );
+}
+
+/** GET of a report: JSON (`json` documents it), CSV or XLSX; 400 for a bad month or format. */
+export function ReportRoute(path: string, json: Type<unknown>, what: string, operation: Omit<RouteDoc, 'errors'>): MethodDecorator {
+  return applyDecorators(Get(path), ApiOperation(operation), ApiReportResponse(json, what), ApiErrors(400));
 }

@@ -1,19 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AttendanceService } from '../attendance/attendance.service';
 import type { Actor } from '../domain/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { datesBetween, monthRange } from '../domain/calendar/calendar-day';
-import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import { StaffMonthQueryDto } from '../common/month-query.dto';
+import { ReadRoute, SignedInController } from '../common/routes';
 import { StaffAccessService } from '../staff/staff-access.service';
-import { ScheduleDayDto, ScheduleMonthDto, ScheduleQueryDto } from './dto/schedule.dto';
+import { ScheduleDayDto, ScheduleMonthDto } from './dto/schedule.dto';
 import { calendarOn } from '../domain/policy';
 
-@ApiTags('schedule')
-@ApiSignedIn()
-@Controller('schedule')
+@SignedInController('schedule')
 export class ScheduleController {
   constructor(
     private readonly dataSource: DataSource,
@@ -21,11 +19,8 @@ export class ScheduleController {
     private readonly access: StaffAccessService,
   ) {}
 
-  @Get()
-  @ApiOperation({ summary: "A person's schedule for a month: office, duty or off, with local and absolute times and punch windows (H-ATT-2/3/4)" })
-  @ApiOkResponse({ type: ScheduleMonthDto })
-  @ApiErrors(400, 404)
-  async month(@CurrentActor() actor: Actor, @Query() query: ScheduleQueryDto): Promise<ScheduleMonthDto> {
+  @ReadRoute(undefined, ScheduleMonthDto, { summary: "A person's schedule for a month: office, duty or off, with local and absolute times and punch windows (H-ATT-2/3/4)", errors: [400, 404] })
+  async month(@CurrentActor() actor: Actor, @Query() query: StaffMonthQueryDto): Promise<ScheduleMonthDto> {
     await this.access.assertVisible(actor, query.staffId);
     const { from, to } = monthRange(query.month);
     const { policy, people } = await this.attendance.compute(this.dataSource.manager, { staffIds: [query.staffId], from, to });

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Param, ParseEnumPipe } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ApiErrors, ApiSignedIn } from '../common/api-docs';
+import { PutRoute, ReadRoute, SignedInController } from '../common/routes';
 import { validationFailed } from '../domain/errors/domain-error';
 import { PutShiftDto, ShiftListDto, ShiftVersionDto } from './dto/shift.dto';
 import type { ShiftCode } from '../domain/shifts';
@@ -13,25 +13,18 @@ enum ShiftCodeParam {
   duty = 'duty',
 }
 
-@ApiTags('shifts')
-@ApiSignedIn()
-@Controller('shifts')
+@SignedInController('shifts')
 export class ShiftsController {
   constructor(private readonly shifts: ShiftsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The office (H-ATT-3) and duty (H-ATT-4) shifts with their versions' })
-  @ApiOkResponse({ type: ShiftListDto })
+  @ReadRoute(undefined, ShiftListDto, { summary: 'The office (H-ATT-3) and duty (H-ATT-4) shifts with their versions' })
   async list(): Promise<ShiftListDto> {
     return { items: await this.shifts.list() };
   }
 
-  @Put(':code')
+  @PutRoute(':code', ShiftVersionDto, { summary: "Change a shift's sessions from a date on (admin, finance)", description: 'Earlier days keep their sessions; the days it governs are recomputed; 409 MONTH_CLOSED inside a closed month.', errors: [400, 403, 409, 422] })
   @Roles('admin', 'finance')
   @ApiParam({ name: 'code', enum: ['office', 'duty'] })
-  @ApiOperation({ summary: "Change a shift's sessions from a date on (admin, finance)", description: 'Earlier days keep their sessions; the days it governs are recomputed; 409 MONTH_CLOSED inside a closed month.' })
-  @ApiOkResponse({ type: ShiftVersionDto })
-  @ApiErrors(400, 403, 409, 422)
   put(
     @CurrentActor() actor: Actor,
     @Param('code', new ParseEnumPipe(ShiftCodeParam, { exceptionFactory: () => validationFailed([{ field: 'code', message: 'must be office or duty' }]) })) code: ShiftCode,

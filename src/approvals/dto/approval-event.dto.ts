@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { MultiLineText } from '../../common/text';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiDateTime, ApiUuid } from '../../common/api-properties';
+import { MultiLineTextField } from '../../common/fields';
 
 export class ApprovalEventDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 20 })
@@ -9,7 +9,7 @@ export class ApprovalEventDto {
   @ApiProperty({ maxLength: 20 })
   toStatus: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   actorId: string;
 
   @ApiProperty({ enum: ['employee', 'supervisor', 'admin', 'finance'], description: 'admin: an administrator acting in place of the supervisor, or filing' })
@@ -18,15 +18,11 @@ export class ApprovalEventDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
   comment: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   at: string;
 }
 
 export class DecisionDto {
-  @ApiPropertyOptional({ maxLength: 1000, example: 'OK, enjoy' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @MultiLineText()
+  @MultiLineTextField({ maxLength: 1000, example: 'OK, enjoy', optional: 'or-null' })
   comment?: string;
 }

@@ -1,14 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { PageDto } from '../../common/pagination';
 
 export class ApprovalItemDto {
   @ApiProperty({ enum: ['leave', 'exemption'] })
   kind: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The id for POST /leave-requests/{id}/… or /exemptions/{id}/…' })
+  @ApiUuid({ description: 'The id for POST /leave-requests/{id}/… or /exemptions/{id}/…' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
   @ApiProperty({ maxLength: 100 })
@@ -20,16 +21,16 @@ export class ApprovalItemDto {
   @ApiProperty({ enum: ['decision', 'filing'], description: 'decision: approve or reject; filing: file with the office (admins)' })
   waitingFor: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   startDate: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   endDate: string;
 
   @ApiProperty({ maxLength: 300, example: 'personal 2026-12-03 → 2026-12-04 (1.5 working days)' })
   summary: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   submittedAt: string;
 }
 

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import type { Language } from '../../domain/i18n/language';
-import { MonthQueryDto } from '../../common/month-query.dto';
-import type { AttendanceDayRow } from '../attendance.repository';
+import type { StoredDay } from '../attendance.repository';
 import type { ComputedDay } from '../../domain/attendance/person-days';
 import { DayFact, FACT_KINDS } from '../../domain/attendance/facts';
 import { explainDay } from '../../domain/attendance/sentences';
@@ -10,7 +9,7 @@ import { explainDay } from '../../domain/attendance/sentences';
 const STATUSES = ['present', 'late', 'absent', 'leave', 'exempt', 'holiday', 'rest', 'pending', 'not_employed'];
 
 export class AttendanceDayDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
   @ApiProperty({ enum: STATUSES, description: 'absent = unexcused absence (旷工); exempt = business trip (因公外出); pending = the punch window has not closed yet' })
@@ -28,19 +27,19 @@ export class AttendanceDayDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 40 })
   leaveTypeCode: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'First punch of the day (H-ATT-7)' })
+  @ApiDateTime({ nullable: true, description: 'First punch of the day (H-ATT-7)' })
   firstIn: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Last punch of the day' })
+  @ApiDateTime({ nullable: true, description: 'Last punch of the day' })
   lastOut: string | null;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'H-ATT-5; compared to the second, partial minutes round up (08:30:01 is 1 minute late)' })
+  @ApiInt(0, 1440, { description: 'H-ATT-5; compared to the second, partial minutes round up (08:30:01 is 1 minute late)' })
   lateMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'H-ATT-6; partial minutes round up' })
+  @ApiInt(0, 1440, { description: 'H-ATT-6; partial minutes round up' })
   earlyMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1440, type: 'integer', format: 'int32', description: 'Minutes inside the sessions (the lunch break is not worked time)' })
+  @ApiInt(0, 1440, { description: 'Minutes inside the sessions (the lunch break is not worked time)' })
   workedMinutes: number;
 
   @ApiProperty()
@@ -88,7 +87,7 @@ export class AttendanceDayDto {
 }
 
 export class AttendanceMonthDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
   @ApiProperty({ example: '2026-11', maxLength: 7 })
@@ -98,67 +97,39 @@ export class AttendanceMonthDto {
   days: AttendanceDayDto[];
 }
 
-export class AttendanceQueryDto extends MonthQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  staffId: string;
-}
-
 export class RecomputeResultDto {
   @ApiProperty({ example: '2026-11', maxLength: 7 })
   month: string;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'Stored day results in the month after the rebuild' })
+  @ApiInt(0, 10_000_000, { description: 'Stored day results in the month after the rebuild' })
   days: number;
 }
 
-export function rowToDayDto(row: AttendanceDayRow, language: Language): AttendanceDayDto {
+/** A day as answered, from its stored result or computed now. */
+export function toDayDto(day: StoredDay, language: Language): AttendanceDayDto {
   return {
-    date: row.date,
-    status: row.status,
-    calendarKind: row.calendar_kind,
-    onDuty: row.on_duty,
-    shiftCode: row.shift_code,
-    leaveTypeCode: row.leave_type_code,
-    firstIn: row.first_in?.toISOString() ?? null,
-    lastOut: row.last_out?.toISOString() ?? null,
-    lateMinutes: row.late_minutes,
-    earlyMinutes: row.early_minutes,
-    workedMinutes: row.worked_minutes,
-    missingIn: row.missing_in,
-    missingOut: row.missing_out,
-    earlyLeave: row.early_leave,
-    seriousLate: row.serious_late,
-    absenceDays: Number(row.absence_days),
-    leaveDays: Number(row.leave_days),
-    exemptDays: Number(row.exempt_days),
-    facts: row.facts,
-    explanation: explainDay(row.facts, row.date, language),
+    date: day.date,
+    status: day.status,
+    calendarKind: day.calendarKind,
+    onDuty: day.onDuty,
+    shiftCode: day.shiftCode,
+    leaveTypeCode: day.leaveTypeCode,
+    firstIn: day.firstIn?.toISOString() ?? null,
+    lastOut: day.lastOut?.toISOString() ?? null,
+    lateMinutes: day.lateMinutes,
+    earlyMinutes: day.earlyMinutes,
+    workedMinutes: day.workedMinutes,
+    missingIn: day.missingIn,
+    missingOut: day.missingOut,
+    earlyLeave: day.earlyLeave,
+    seriousLate: day.seriousLate,
+    absenceDays: day.absenceDays,
+    leaveDays: day.leaveDays,
+    exemptDays: day.exemptDays,
+    facts: day.facts,
+    explanation: explainDay(day.facts, day.date, language),
   };
 }
 
-export function computedToDayDto(day: ComputedDay, language: Language): AttendanceDayDto {
-  const { result, schedule } = day;
-  return {
-    date: result.date,
-    status: result.status,
-    calendarKind: schedule.calendar.kind,
-    onDuty: schedule.onDuty,
-    shiftCode: result.shiftCode,
-    leaveTypeCode: result.leaveTypeCode,
-    firstIn: result.firstIn?.toISOString() ?? null,
-    lastOut: result.lastOut?.toISOString() ?? null,
-    lateMinutes: result.lateMinutes,
-    earlyMinutes: result.earlyMinutes,
-    workedMinutes: result.workedMinutes,
-    missingIn: result.missingIn,
-    missingOut: result.missingOut,
-    earlyLeave: result.earlyLeave,
-    seriousLate: result.seriousLate,
-    absenceDays: result.absenceDays,
-    leaveDays: result.leaveDays,
-    exemptDays: result.exemptDays,
-    facts: result.facts,
-    explanation: explainDay(result.facts, result.date, language),
-  };
-}
+export const computedToDayDto = ({ result, schedule }: ComputedDay, language: Language): AttendanceDayDto =>
+  toDayDto({ ...result, calendarKind: schedule.calendar.kind, onDuty: schedule.onDuty }, language);

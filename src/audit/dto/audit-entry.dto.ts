@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { SingleLineText } from '../../common/text';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiDateTime } from '../../common/api-properties';
+import { EnumField, TextField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
 import { AuditEntry } from '../audit-entry.entity';
 
@@ -8,7 +9,7 @@ export class AuditEntryDto {
   @ApiProperty({ example: 42, type: 'integer', format: 'int64', minimum: 1, maximum: 9007199254740991 })
   id: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   at: string;
 
   @ApiProperty({ enum: ['staff', 'device', 'system'] })
@@ -39,25 +40,13 @@ export class AuditEntryDto {
 export class AuditPageDto extends PageDto(AuditEntryDto, 'AuditPageDto') {}
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'staff', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @SingleLineText()
+  @TextField({ example: 'staff', maxLength: 100, optional: 'or-null' })
   entity?: string;
 
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @SingleLineText()
+  @TextField({ maxLength: 100, optional: 'or-null' })
   entityId?: string;
 
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @SingleLineText()
+  @TextField({ maxLength: 100, optional: 'or-null' })
   actorId?: string;
 
   @ApiPropertyOptional({ maxLength: 64, description: 'Only the rows one request wrote (its X-Request-Id)' })
@@ -66,9 +55,7 @@ export class AuditQueryDto extends PageQueryDto {
   @MaxLength(64)
   requestId?: string;
 
-  @ApiPropertyOptional({ enum: ['staff', 'device', 'system'] })
-  @IsOptional()
-  @IsIn(['staff', 'device', 'system'])
+  @EnumField(['staff', 'device', 'system'], { optional: 'or-null' })
   actorKind?: string;
 }
 

@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { SingleLineText } from '../../common/text';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiDate } from '../../common/api-properties';
+import { EnumField, TextField } from '../../common/fields';
 
 const KINDS = ['workday', 'holiday', 'makeup_workday', 'rest'] as const;
 
 export class CalendarDayDto {
-  @ApiProperty({ format: 'date', example: '2026-10-01' })
+  @ApiDate({ example: '2026-10-01' })
   date: string;
 
   @ApiProperty({ enum: KINDS })
@@ -27,14 +27,9 @@ export class CalendarMonthDto {
 }
 
 export class PutCalendarDayDto {
-  @ApiProperty({ enum: KINDS, description: 'holiday: a day off unless rostered on duty (H-ATT-2); makeup_workday: a working day' })
-  @IsIn(KINDS)
+  @EnumField(KINDS, { description: 'holiday: a day off unless rostered on duty (H-ATT-2); makeup_workday: a working day' })
   kind: (typeof KINDS)[number];
 
-  @ApiPropertyOptional({ example: '公司年会', nullable: true, type: String, minLength: 1, maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: '公司年会', nullable: true, type: String, minLength: 1, maxLength: 100, optional: 'or-null' })
   name?: string | null;
 }

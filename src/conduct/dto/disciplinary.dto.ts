@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
-import { MultiLineText } from '../../common/text';
-import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate } from '../../common/validators';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
+import { DateField, EnumField, MultiLineTextField, UuidField, UuidListField } from '../../common/fields';
+import { PageDto, PersonStateQueryDto } from '../../common/pagination';
 import { ArticleDto } from './handbook.dto';
 
 const SEVERITIES = ['minor', 'major', 'severe'] as const;
@@ -10,34 +10,22 @@ const ACTIONS = ['warning', 'fine'] as const;
 const STATUSES = ['issued', 'acknowledged', 'appealed', 'upheld', 'withdrawn'] as const;
 
 export class CreateDisciplinaryRecordDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid', maxLength: 36 }, minItems: 1, maxItems: 20, description: 'Articles of the handbook version in force on occurredOn' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
+  @UuidListField({ type: 'array', items: { type: 'string', format: 'uuid', maxLength: 36 }, minItems: 1, maxItems: 20, description: 'Articles of the handbook version in force on occurredOn' })
   articleIds: string[];
 
-  @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-20' })
   occurredOn: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000, example: 'Could not be reached for four hours during the Double 11 peak; two orders shipped late.' })
-  @IsString()
-  @Length(1, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 1, maxLength: 5000, example: 'Could not be reached for four hours during the Double 11 peak; two orders shipped late.' })
   facts: string;
 
-  @ApiProperty({ enum: SEVERITIES })
-  @IsIn(SEVERITIES)
+  @EnumField(SEVERITIES)
   severity: (typeof SEVERITIES)[number];
 
-  @ApiProperty({ enum: ACTIONS, description: 'H-CON-8: warning or fine according to severity' })
-  @IsIn(ACTIONS)
+  @EnumField(ACTIONS, { description: 'H-CON-8: warning or fine according to severity' })
   action: (typeof ACTIONS)[number];
 
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 100000000, type: 'integer', format: 'int32', description: 'Required (positive, in fen) for a fine; none for a warning' })
@@ -49,35 +37,29 @@ export class CreateDisciplinaryRecordDto {
 }
 
 export class StatementDto {
-  @ApiProperty({ minLength: 3, maxLength: 5000, description: "The employee's statement" })
-  @IsString()
-  @Length(3, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 3, maxLength: 5000, description: "The employee's statement" })
   statement: string;
 }
 
 export class ResolutionDto {
-  @ApiProperty({ minLength: 3, maxLength: 1000 })
-  @IsString()
-  @Length(3, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 3, maxLength: 1000 })
   reason: string;
 }
 
 export class DisciplinaryRecordDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'The handbook version in force on occurredOn' })
+  @ApiInt(1, 1_000_000, { description: 'The handbook version in force on occurredOn' })
   handbookVersion: number;
 
   @ApiProperty({ type: [ArticleDto], maxItems: 20 })
   articles: ArticleDto[];
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   occurredOn: string;
 
   @ApiProperty({ maxLength: 5000 })
@@ -89,16 +71,16 @@ export class DisciplinaryRecordDto {
   @ApiProperty({ enum: ACTIONS })
   action: string;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 100000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 100_000_000, { nullable: true })
   amountFen: number | null;
 
   @ApiProperty({ enum: STATUSES })
   status: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   issuedBy: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   issuedAt: string;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 5000 })
@@ -107,23 +89,15 @@ export class DisciplinaryRecordDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
   resolutionReason: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'H-ATT-9: the record of the other person sharing the liability' })
+  @ApiUuid({ nullable: true, description: 'H-ATT-9: the record of the other person sharing the liability' })
   linkedRecordId: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The exemption revoked as a false certification' })
+  @ApiUuid({ nullable: true, description: 'The exemption revoked as a false certification' })
   exemptionId: string | null;
 }
 
 export class DisciplinaryPageDto extends PageDto(DisciplinaryRecordDto, 'DisciplinaryPageDto') {}
 
-export class DisciplinaryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  staffId?: string;
-
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
-  status?: string;
-}
+// A class and its instances' type under one name, as a class declaration gives: @Query() reads the class from the type.
+export const DisciplinaryQueryDto = PersonStateQueryDto(STATUSES);
+export type DisciplinaryQueryDto = InstanceType<typeof DisciplinaryQueryDto>;

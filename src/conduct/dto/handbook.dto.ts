@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { SingleLineText, MultiLineText } from '../../common/text';
-import { Type } from 'class-transformer';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
+import { EnumField, IntField, MultiLineTextField, TextField } from '../../common/fields';
+import { MultiLineText } from '../../common/text';
 
 const CHAPTERS = ['general', 'appearance', 'conduct', 'attendance'] as const;
 
 export class ArticleDto {
-  @ApiProperty({ format: 'uuid', description: 'Cite this id in a disciplinary record' })
+  @ApiUuid({ description: 'Cite this id in a disciplinary record' })
   id: string;
 
   @ApiProperty({ example: 'H-CON-8', maxLength: 32 })
@@ -15,7 +16,7 @@ export class ArticleDto {
   @ApiProperty({ enum: CHAPTERS })
   chapter: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(0, 1_000_000)
   position: number;
 
   @ApiProperty({ maxLength: 200 })
@@ -31,8 +32,8 @@ export class ArticleDto {
   textEn: string;
 }
 
-export class HandbookVersionDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+export class HandbookVersionSummaryDto {
+  @ApiInt(1, 1_000_000)
   number: number;
 
   @ApiProperty({ enum: ['draft', 'published'] })
@@ -41,25 +42,13 @@ export class HandbookVersionDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
   note: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   publishedAt: string | null;
-
-  @ApiProperty({ type: [ArticleDto], maxItems: 1000 })
-  articles: ArticleDto[];
 }
 
-export class HandbookVersionSummaryDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
-  number: number;
-
-  @ApiProperty({ enum: ['draft', 'published'] })
-  status: string;
-
-  @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
-  note: string | null;
-
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
-  publishedAt: string | null;
+export class HandbookVersionDto extends HandbookVersionSummaryDto {
+  @ApiProperty({ type: [ArticleDto], maxItems: 1000 })
+  articles: ArticleDto[];
 }
 
 export class HandbookVersionListDto {
@@ -68,6 +57,7 @@ export class HandbookVersionListDto {
 }
 
 export class CreateDraftDto {
+  // Not a MultiLineTextField: an empty note is refused, but the document has never said so (minLength) and stays as it is.
   @ApiPropertyOptional({ maxLength: 1000, example: 'Adds the rule on live-stream sales' })
   @IsOptional()
   @IsString()
@@ -77,40 +67,22 @@ export class CreateDraftDto {
 }
 
 export class PutArticleDto {
-  @ApiProperty({ enum: CHAPTERS })
-  @IsIn(CHAPTERS)
+  @EnumField(CHAPTERS)
   chapter: (typeof CHAPTERS)[number];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Order in the handbook; defaults to after the last article' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntField(0, 1_000_000, { description: 'Order in the handbook; defaults to after the last article', optional: 'or-null', fromText: true })
   position?: number;
 
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 200 })
   titleZh: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 200 })
   titleEn: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @IsString()
-  @Length(1, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 1, maxLength: 5000 })
   textZh: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @IsString()
-  @Length(1, 5000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 1, maxLength: 5000 })
   textEn: string;
 }
 
@@ -129,10 +101,10 @@ export class ArticleChangeDto {
 }
 
 export class HandbookDiffDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   from: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   to: number;
 
   @ApiProperty({ type: [ArticleChangeDto], maxItems: 2000 })
@@ -140,37 +112,26 @@ export class HandbookDiffDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { fromText: true })
   from: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { fromText: true })
   to: number;
 }
 
 export class AcknowledgeDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'The current version number (GET /handbook)' })
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { description: 'The current version number (GET /handbook)' })
   version: number;
 }
 
 export class AcknowledgementDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   version: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   acknowledgedAt: string;
 }
 
@@ -180,7 +141,7 @@ export class MyAcknowledgementsDto {
 }
 
 export class AcknowledgementStatusDto {
-  @ApiProperty({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 1_000_000)
   version: number;
 
   @ApiProperty({ type: [AcknowledgementDto], maxItems: 100000 })
@@ -191,11 +152,6 @@ export class AcknowledgementStatusDto {
 }
 
 export class AcknowledgementQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000000, type: 'integer', format: 'int32', description: 'Default: the current version' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntField(1, 1_000_000, { description: 'Default: the current version', optional: 'or-null', fromText: true })
   version?: number;
 }

@@ -1,27 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
-import { SingleLineText } from '../../common/text';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiDateTime, ApiUuid } from '../../common/api-properties';
+import { BooleanField, EnumField, PatternField, TextField, TimeZoneField } from '../../common/fields';
 import { PageDto } from '../../common/pagination';
-import { IsTimeZone, OptionalNotNull } from '../../common/validators';
 import { TIME_ZONE_UNITS, type TimeZoneUnit } from '../../domain/terminal/handshake';
 import { PIN_MAPPINGS, type PinMapping } from '../../domain/terminal/pin-mapping';
 
 const SERIAL = /^[A-Za-z0-9_.-]{1,64}$/;
 
-const PIN_MAPPING_DOC = {
-  enum: PIN_MAPPINGS,
-  description:
-    'How the terminal\'s user PIN names a staff member (push protocol): `employee_no` the PIN is the employee number; ' +
-    '`employee_no_digits` the PIN is the number inside it, leading zeros aside (PIN 2 or 0002 is E0002)',
-};
+const PIN_MAPPING_DESCRIPTION =
+  'How the terminal\'s user PIN names a staff member (push protocol): `employee_no` the PIN is the employee number; ' +
+  '`employee_no_digits` the PIN is the number inside it, leading zeros aside (PIN 2 or 0002 is E0002)';
 
-const TIME_ZONE_UNIT_DOC = {
-  enum: TIME_ZONE_UNITS,
-  description: 'The unit the terminal\'s firmware reads the handshake\'s TimeZone line in (push protocol): 8 hours or 480 minutes',
-};
+const TIME_ZONE_UNIT_DESCRIPTION = 'The unit the terminal\'s firmware reads the handshake\'s TimeZone line in (push protocol): 8 hours or 480 minutes';
 
 export class DeviceDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
   @ApiProperty({ example: 'Front door terminal', maxLength: 100 })
@@ -33,10 +26,10 @@ export class DeviceDto {
   @ApiProperty({ nullable: true, type: String, example: 'Asia/Shanghai', maxLength: 64, description: 'Zone of device-local times; null: the company zone' })
   timeZone: string | null;
 
-  @ApiProperty({ ...PIN_MAPPING_DOC, example: 'employee_no' })
+  @ApiProperty({ enum: PIN_MAPPINGS, description: PIN_MAPPING_DESCRIPTION, example: 'employee_no' })
   pinMapping: PinMapping;
 
-  @ApiProperty({ ...TIME_ZONE_UNIT_DOC, example: 'hours' })
+  @ApiProperty({ enum: TIME_ZONE_UNITS, description: TIME_ZONE_UNIT_DESCRIPTION, example: 'hours' })
   timeZoneUnit: TimeZoneUnit;
 
   @ApiProperty()
@@ -45,13 +38,13 @@ export class DeviceDto {
   @ApiProperty({ example: 'kqd_3fa85f64a1b2', maxLength: 20, description: 'The visible start of the key, to tell keys apart' })
   keyPrefix: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   lastSeenAt: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   lastPunchAt: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   createdAt: string;
 
   @ApiProperty({
@@ -76,60 +69,36 @@ export class DeviceListDto {
 }
 
 export class CreateDeviceDto {
-  @ApiProperty({ example: 'Front door terminal', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: 'Front door terminal', minLength: 1, maxLength: 100 })
   name: string;
 
-  @ApiProperty({ example: 'CQZ7232460123', pattern: SERIAL.source, maxLength: 64 })
-  @IsString()
-  @Matches(SERIAL, { message: 'serialNumber must be 1-64 letters, digits, ., - or _' })
-  @SingleLineText()
+  @PatternField({ example: 'CQZ7232460123', pattern: SERIAL, maxLength: 64 }, 'serialNumber must be 1-64 letters, digits, ., - or _')
   serialNumber: string;
 
-  @ApiPropertyOptional({ example: 'Asia/Shanghai', nullable: true, type: String, maxLength: 64 })
-  @OptionalNotNull()
-  @IsTimeZone()
+  @TimeZoneField({ example: 'Asia/Shanghai', nullable: true, type: String, maxLength: 64, optional: 'not-null' })
   timeZone?: string;
 
-  @ApiPropertyOptional({ ...PIN_MAPPING_DOC, default: 'employee_no' })
-  @OptionalNotNull()
-  @IsIn(PIN_MAPPINGS)
+  @EnumField(PIN_MAPPINGS, { description: PIN_MAPPING_DESCRIPTION, default: 'employee_no', optional: 'not-null' })
   pinMapping?: PinMapping;
 
-  @ApiPropertyOptional({ ...TIME_ZONE_UNIT_DOC, default: 'hours' })
-  @OptionalNotNull()
-  @IsIn(TIME_ZONE_UNITS)
+  @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, default: 'hours', optional: 'not-null' })
   timeZoneUnit?: TimeZoneUnit;
 }
 
 export class UpdateDeviceDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 100, optional: 'not-null' })
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 64 })
-  @OptionalNotNull()
-  @IsTimeZone()
+  @TimeZoneField({ nullable: true, type: String, maxLength: 64, optional: 'not-null' })
   timeZone?: string;
 
-  @ApiPropertyOptional({ description: 'false: the key stops working' })
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ description: 'false: the key stops working', optional: 'not-null' })
   active?: boolean;
 
-  @ApiPropertyOptional(PIN_MAPPING_DOC)
-  @OptionalNotNull()
-  @IsIn(PIN_MAPPINGS)
+  @EnumField(PIN_MAPPINGS, { description: PIN_MAPPING_DESCRIPTION, optional: 'not-null' })
   pinMapping?: PinMapping;
 
-  @ApiPropertyOptional(TIME_ZONE_UNIT_DOC)
-  @OptionalNotNull()
-  @IsIn(TIME_ZONE_UNITS)
+  @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, optional: 'not-null' })
   timeZoneUnit?: TimeZoneUnit;
 }
 
@@ -172,10 +141,10 @@ export class UnknownDeviceDto {
   @ApiProperty({ example: 'CQZ7232460125', maxLength: 64, pattern: SERIAL.source })
   serialNumber: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   firstSeenAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   lastSeenAt: string;
 
   @ApiProperty({ example: 12, minimum: 1, maximum: 2147483647, type: 'integer', format: 'int32' })
@@ -204,10 +173,10 @@ export class RejectedLineDto {
   @ApiProperty({ example: '2026-10-15 is in a month finance has closed', maxLength: 500 })
   message: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   firstReceivedAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   lastReceivedAt: string;
 
   @ApiProperty({ example: 1, minimum: 1, maximum: 2147483647, type: 'integer', format: 'int32', description: 'How often the terminal sent this line' })

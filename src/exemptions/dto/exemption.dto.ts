@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { SingleLineText, MultiLineText } from '../../common/text';
+import { ApiProperty } from '@nestjs/swagger';
+import { Equals, IsOptional, Matches } from 'class-validator';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
-import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate } from '../../common/validators';
+import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
+import { BooleanField, DateField, MultiLineTextField, TextField } from '../../common/fields';
+import { PageDto, PersonStateQueryDto } from '../../common/pagination';
+import type { ExemptionRow } from '../exemptions.repository';
 
 const FROM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TO = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -13,8 +14,7 @@ export const ATTESTATION_TEMPLATE =
   'I, {supervisor} ({supervisorNo}), certify that {employee} ({employeeNo}) was out on company business on {date} ({window}) at {destination}, and I share the liability for this certification (H-ATT-8, H-ATT-9).';
 
 export class CreateExemptionDto {
-  @ApiProperty({ format: 'date', example: '2026-11-03' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-03' })
   date: string;
 
   @ApiProperty({ nullable: true, type: String, example: '08:30', pattern: FROM.source, maxLength: 5, description: 'Local start of the trip; null with `to` null: the whole day' })
@@ -27,16 +27,10 @@ export class CreateExemptionDto {
   @Matches(TO, { message: 'to must be HH:mm or 24:00' })
   to: string | null = null;
 
-  @ApiProperty({ example: 'JD logistics centre, Langfang', minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @SingleLineText()
+  @TextField({ example: 'JD logistics centre, Langfang', minLength: 1, maxLength: 200 })
   destination: string;
 
-  @ApiProperty({ example: 'Inspect the returned-goods backlog', minLength: 1, maxLength: 1000 })
-  @IsString()
-  @Length(1, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'Inspect the returned-goods backlog', minLength: 1, maxLength: 1000 })
   reason: string;
 }
 
@@ -45,34 +39,26 @@ export class ApproveExemptionDto {
   @Equals(true, { message: 'attest must be true: approving is signing the certification' })
   attest: boolean;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @MultiLineText()
+  @MultiLineTextField({ maxLength: 1000, optional: 'or-null' })
   comment?: string;
 }
 
 export class RevokeExemptionDto {
-  @ApiProperty({ example: 'The client confirmed nobody visited that day', minLength: 3, maxLength: 1000 })
-  @IsString()
-  @Length(3, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'The client confirmed nobody visited that day', minLength: 3, maxLength: 1000 })
   reason: string;
 
-  @ApiProperty({ description: 'true: revoked as a false certification (H-ATT-9) — the employee and the approving supervisor share the liability' })
-  @IsBoolean()
+  @BooleanField({ description: 'true: revoked as a false certification (H-ATT-9) — the employee and the approving supervisor share the liability' })
   false: boolean;
 }
 
 export class ExemptionDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 5 })
@@ -90,16 +76,16 @@ export class ExemptionDto {
   @ApiProperty({ enum: STATUSES })
   status: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who must sign: the direct supervisor; null: the administrators' })
+  @ApiUuid({ nullable: true, description: 'Who must sign: the direct supervisor; null: the administrators' })
   approverId: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who signed' })
+  @ApiUuid({ nullable: true, description: 'Who signed' })
   certifiedBy: string | null;
 
   @ApiProperty({ enum: ['supervisor', 'admin'], nullable: true, type: String })
   certifiedAs: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   certifiedAt: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 1000, description: 'The exact sentence signed' })
@@ -111,7 +97,7 @@ export class ExemptionDto {
   @ApiProperty({ nullable: true, type: Boolean, description: 'Revoked as a false certification (H-ATT-9)' })
   revokedAsFalse: boolean | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   createdAt: string;
 
   @ApiProperty({ type: [ApprovalEventDto], maxItems: 100 })
@@ -120,14 +106,28 @@ export class ExemptionDto {
 
 export class ExemptionPageDto extends PageDto(ExemptionDto, 'ExemptionPageDto') {}
 
-export class ExemptionListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  staffId?: string;
+// A class and its instances' type under one name, as a class declaration gives: @Query() reads the class from the type.
+export const ExemptionListQueryDto = PersonStateQueryDto(STATUSES);
+export type ExemptionListQueryDto = InstanceType<typeof ExemptionListQueryDto>;
 
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
-  status?: string;
+/** An exemption as answered, but for its history (ApprovalWorkflow.withHistory adds it). The signer shows once it is signed. */
+export function toExemptionDto(row: ExemptionRow): Omit<ExemptionDto, 'history'> {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    date: row.date,
+    from: row.from_time,
+    to: row.to_time,
+    destination: row.destination,
+    reason: row.reason,
+    status: row.status,
+    approverId: row.approver_id,
+    certifiedBy: row.attestation ? row.decided_by : null,
+    certifiedAs: row.attestation ? row.decided_as : null,
+    certifiedAt: row.attestation ? (row.decided_at?.toISOString() ?? null) : null,
+    attestation: row.attestation,
+    revokeReason: row.revoke_reason,
+    revokedAsFalse: row.revoked_as_false,
+    createdAt: row.created_at.toISOString(),
+  };
 }

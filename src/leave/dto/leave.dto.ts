@@ -1,13 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { SingleLineText, MultiLineText } from '../../common/text';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
+import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
+import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
+import { CATALOGUE_CODE, CATALOGUE_CODE_RULE } from '../../common/validators';
+import type { LeaveRow } from '../leave.repository';
 
 const HALVES = ['am', 'pm'] as const;
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'filed'] as const;
-const CODE = /^[a-z][a-z0-9_]{1,39}$/;
+
+/**
+ * Half of a request's first or last day; left out or null: the whole day. Not an EnumField: the
+ * document has always listed it as required (a left-out half reads as null), and stays as it is.
+ */
+const HalfDayField = (description: string) =>
+  applyDecorators(IsIn(HALVES), IsOptional(), ApiProperty({ enum: HALVES, nullable: true, type: String, description }));
 
 export class LeaveTypeDto {
   @ApiProperty({ example: 'personal', maxLength: 40 })
@@ -32,108 +41,74 @@ export class LeaveTypeListDto {
 }
 
 export class CreateLeaveTypeDto {
-  @ApiProperty({ example: 'annual', pattern: CODE.source, maxLength: 40 })
-  @Matches(CODE, { message: 'code must be 2-40 lower-case letters, digits or _, starting with a letter' })
+  @ApiProperty({ example: 'annual', pattern: CATALOGUE_CODE.source, maxLength: 40 })
+  @Matches(CATALOGUE_CODE, { message: CATALOGUE_CODE_RULE })
   code: string;
 
-  @ApiProperty({ example: '年假', minLength: 1, maxLength: 50 })
-  @IsString()
-  @Length(1, 50)
-  @SingleLineText()
+  @TextField({ example: '年假', minLength: 1, maxLength: 50 })
   nameZh: string;
 
-  @ApiProperty({ example: 'Annual leave', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: 'Annual leave', minLength: 1, maxLength: 100 })
   nameEn: string;
 
-  @ApiProperty()
-  @IsBoolean()
+  @BooleanField()
   paid: boolean;
 }
 
 export class UpdateLeaveTypeDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 50 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 50)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 50, optional: 'not-null' })
   nameZh?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 100, optional: 'not-null' })
   nameEn?: string;
 
-  @ApiPropertyOptional()
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ optional: 'not-null' })
   paid?: boolean;
 
-  @ApiPropertyOptional({ description: 'false: no new requests of this type' })
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ description: 'false: no new requests of this type', optional: 'not-null' })
   active?: boolean;
 }
 
 export class CreateLeaveRequestDto {
-  @ApiProperty({ example: 'personal', maxLength: 40, description: 'A leave type code (GET /leave-types)' })
-  @IsString()
-  @MaxLength(40)
-  @SingleLineText()
+  @TextField({ example: 'personal', maxLength: 40, description: 'A leave type code (GET /leave-types)' })
   type: string;
 
-  @ApiProperty({ format: 'date', example: '2026-12-03' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-03' })
   startDate: string;
 
-  @ApiProperty({ enum: HALVES, nullable: true, type: String, description: "'pm': the first day starts with the afternoon session" })
-  @IsOptional()
-  @IsIn(HALVES)
+  @HalfDayField("'pm': the first day starts with the afternoon session")
   startHalf: 'am' | 'pm' | null = null;
 
-  @ApiProperty({ format: 'date', example: '2026-12-04' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-04' })
   endDate: string;
 
-  @ApiProperty({ enum: HALVES, nullable: true, type: String, description: "'am': the last day ends after the morning session" })
-  @IsOptional()
-  @IsIn(HALVES)
+  @HalfDayField("'am': the last day ends after the morning session")
   endHalf: 'am' | 'pm' | null = null;
 
-  @ApiPropertyOptional({ maxLength: 1000, example: 'Family matter', description: 'Required for an emergency request' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @MultiLineText()
+  @MultiLineTextField({ maxLength: 1000, example: 'Family matter', description: 'Required for an emergency request', optional: 'or-null' })
   reason?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'H-ATT-11: filed afterwards (today or a past date) for an emergency; needs a reason' })
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ default: false, description: 'H-ATT-11: filed afterwards (today or a past date) for an emergency; needs a reason', optional: 'not-null' })
   emergency?: boolean;
 }
 
 export class LeaveRequestDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
   @ApiProperty({ example: 'personal', maxLength: 40 })
   type: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   startDate: string;
 
   @ApiProperty({ enum: HALVES, nullable: true, type: String })
   startHalf: string | null;
 
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   endDate: string;
 
   @ApiProperty({ enum: HALVES, nullable: true, type: String })
@@ -151,10 +126,10 @@ export class LeaveRequestDto {
   @ApiProperty({ enum: STATUSES })
   status: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who must decide: the direct supervisor; null: the administrators' })
+  @ApiUuid({ nullable: true, description: 'Who must decide: the direct supervisor; null: the administrators' })
   approverId: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   createdAt: string;
 
   @ApiProperty({ type: [ApprovalEventDto], maxItems: 100, description: 'Every transition: who, when, in which capacity, with what comment' })
@@ -164,24 +139,34 @@ export class LeaveRequestDto {
 export class LeaveRequestPageDto extends PageDto(LeaveRequestDto, 'LeaveRequestPageDto') {}
 
 export class LeaveListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: 'or-null' })
   staffId?: string;
 
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
+  @EnumField(STATUSES, { optional: 'or-null' })
   status?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Requests that end on or after this date' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ description: 'Requests that end on or after this date', optional: 'or-null' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Requests that start on or before this date' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ description: 'Requests that start on or before this date', optional: 'or-null' })
   to?: string;
 }
 
+/** A request as answered, but for its history (ApprovalWorkflow.withHistory adds it). */
+export function toLeaveRequestDto(row: LeaveRow): Omit<LeaveRequestDto, 'history'> {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    type: row.type_code,
+    startDate: row.start_date,
+    startHalf: row.start_half,
+    endDate: row.end_date,
+    endHalf: row.end_half,
+    workingDays: Number(row.working_days),
+    reason: row.reason,
+    emergency: row.emergency,
+    status: row.status,
+    approverId: row.approver_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}

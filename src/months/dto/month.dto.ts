@@ -1,23 +1,23 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import { MONTH_PATTERN } from '../../common/validators';
-import { FinancePolicyDto, GridRowDto, ReportCountsDto, ReportRowDto } from '../../reports/dto/report.dto';
-import { MultiLineText } from '../../common/text';
+import { FinancePolicyDto, ReportCountsDto, ReportPersonDto, ReportRowDto } from '../../reports/dto/report.dto';
+import { MultiLineTextField } from '../../common/fields';
 
 export class MonthSnapshotDto {
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   closedAt: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   closedBy: string;
 
   @ApiProperty({ maxLength: 64, description: 'SHA-256 of the canonical JSON served by GET /months/{month}/report' })
   sha256: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   reopenedAt: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiUuid({ nullable: true })
   reopenedBy: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 1000 })
@@ -41,10 +41,7 @@ export class MonthListDto {
 }
 
 export class ReopenMonthDto {
-  @ApiProperty({ minLength: 3, maxLength: 1000, example: 'Emergency leave of E0042 approved late' })
-  @IsString()
-  @Length(3, 1000)
-  @MultiLineText()
+  @MultiLineTextField({ minLength: 3, maxLength: 1000, example: 'Emergency leave of E0042 approved late' })
   reason: string;
 }
 
@@ -71,7 +68,7 @@ export class SnapshotLabelsDto {
 }
 
 export class SnapshotCalendarDayDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
   @ApiProperty({ enum: ['workday', 'holiday', 'makeup_workday', 'rest'] })
@@ -82,7 +79,7 @@ export class SnapshotCalendarDayDto {
 }
 
 /** A grid line as stored at the close: the grid row's person, with the marks under the name `codes`. */
-export class SnapshotGridLineDto extends PickType(GridRowDto, ['staffId', 'employeeNo', 'name'] as const) {
+export class SnapshotGridLineDto extends ReportPersonDto {
   @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 40 }, maxItems: 31, description: 'One 考勤表 mark per date of the month (√ 迟 旷 早 休 值 差 待, a leave code, or empty when not employed)' })
   codes: string[];
 }
@@ -92,10 +89,10 @@ export class ClosedMonthReportDto {
   @ApiProperty({ example: '2026-10', pattern: MONTH_PATTERN.source, maxLength: 7 })
   month: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   closedAt: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The finance staff member who closed the month' })
+  @ApiUuid({ description: 'The finance staff member who closed the month' })
   closedBy: string;
 
   @ApiProperty({ type: FinancePolicyDto, description: 'The policy the amounts were computed with' })
@@ -107,7 +104,7 @@ export class ClosedMonthReportDto {
   @ApiProperty({ type: ReportCountsDto })
   totals: ReportCountsDto;
 
-  @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates of the month with nobody on duty (H-ATT-2)' })
+  @ApiInt(0, 31, { description: 'Dates of the month with nobody on duty (H-ATT-2)' })
   rosterGaps: number;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'The company name of the moment of the close (absent from snapshots taken before it was stored)' })

@@ -1,11 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { SingleLineText } from '../../common/text';
-import { OptionalNotNull } from '../../common/validators';
+import { ApiProperty } from '@nestjs/swagger';
+import { BooleanField, PatternField, TextField } from '../../common/fields';
+import { CATALOGUE_CODE, CATALOGUE_CODE_RULE } from '../../common/validators';
 import { Position } from '../position.entity';
-
-const CODE = /^[a-z][a-z0-9_]{1,39}$/;
 
 export class PositionDto {
   @ApiProperty({ example: 'presales_service', maxLength: 40 })
@@ -27,51 +23,29 @@ export class PositionListDto {
 }
 
 export class CreatePositionDto {
-  @ApiProperty({ example: 'warehouse', pattern: CODE.source, maxLength: 40 })
-  @IsString()
-  @Matches(CODE, { message: 'code must be 2-40 lower-case letters, digits or _, starting with a letter' })
-  @SingleLineText()
+  @PatternField({ example: 'warehouse', pattern: CATALOGUE_CODE, maxLength: 40 }, CATALOGUE_CODE_RULE)
   code: string;
 
-  @ApiProperty({ example: '仓管', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: '仓管', minLength: 1, maxLength: 100 })
   nameZh: string;
 
-  @ApiProperty({ example: 'Warehouse keeper', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: 'Warehouse keeper', minLength: 1, maxLength: 100 })
   nameEn: string;
 }
 
 export class UpdatePositionDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 100, optional: 'not-null' })
   nameZh?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ minLength: 1, maxLength: 100, optional: 'not-null' })
   nameEn?: string;
 
-  @ApiPropertyOptional()
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ optional: 'not-null' })
   active?: boolean;
 }
 
 export class PositionListQueryDto {
-  @ApiPropertyOptional({ type: Boolean, description: 'Only active (true) or inactive (false) positions' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanField({ type: Boolean, description: 'Only active (true) or inactive (false) positions', optional: 'or-null', fromText: true })
   active?: boolean;
 }
 

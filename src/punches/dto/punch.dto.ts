@@ -1,22 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { ApiDate, ApiDateTime, ApiInt, ApiUuid } from '../../common/api-properties';
 import { IsDateTimeText } from '../../common/date-time';
-import { MultiLineText } from '../../common/text';
+import { DateField, MultiLineTextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate } from '../../common/validators';
 import type { PunchRow } from '../punches.repository';
 
 export const MAX_BATCH = 10_000;
 
 export class PunchDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
-  @ApiProperty({ format: 'date-time', description: 'The instant, to the second (H-ATT-7)' })
+  @ApiDateTime({ description: 'The instant, to the second (H-ATT-7)' })
   at: string;
 
   @ApiProperty({ example: '2026-11-03T08:29:12+08:00', maxLength: 40, description: 'The same instant in company time' })
@@ -28,16 +28,16 @@ export class PunchDto {
   @ApiProperty({ nullable: true, type: String, maxLength: 64, description: 'Free label given by the sender (terminal name…)' })
   sourceLabel: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiUuid({ nullable: true })
   deviceId: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 500, description: 'Why an admin entered it (manual punches)' })
   reason: string | null;
 
-  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The date whose shift it belongs to; null when it falls in no punch window (kept, shown, not counted)' })
+  @ApiDate({ nullable: true, description: 'The date whose shift it belongs to; null when it falls in no punch window (kept, shown, not counted)' })
   assignedDate: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiDateTime({ nullable: true })
   voidedAt: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 500 })
@@ -77,7 +77,7 @@ export class BatchDto {
 }
 
 export class RejectedPunchLineDto {
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: '0-based index of the item (or line − 1 of a file)' })
+  @ApiInt(0, 10_000_000, { description: '0-based index of the item (or line − 1 of a file)' })
   index: number;
 
   @ApiProperty({ enum: ['INVALID_LINE', 'UNKNOWN_EMPLOYEE', 'INACTIVE_EMPLOYEE', 'TIME_UNPARSEABLE', 'TIME_IN_FUTURE', 'MONTH_CLOSED'] })
@@ -91,13 +91,13 @@ export class RejectedPunchLineDto {
 }
 
 export class IngestResultDto {
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32' })
+  @ApiInt(0, 10_000_000)
   received: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'New punches stored' })
+  @ApiInt(0, 10_000_000, { description: 'New punches stored' })
   inserted: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32', description: 'Punches that were stored already (same person, same second)' })
+  @ApiInt(0, 10_000_000, { description: 'Punches that were stored already (same person, same second)' })
   duplicates: number;
 
   @ApiProperty({ type: [RejectedPunchLineDto], maxItems: 10000000 })
@@ -105,8 +105,7 @@ export class IngestResultDto {
 }
 
 export class ManualPunchDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 
   @ApiProperty({ example: '2026-11-03T08:29:00+08:00', maxLength: 40, description: 'RFC 3339 with an offset within ±14:00 (Z or ±HH:MM), or a local YYYY-MM-DD HH:MM:SS in the company zone' })
@@ -115,32 +114,23 @@ export class ManualPunchDto {
   @IsDateTimeText()
   at: string;
 
-  @ApiProperty({ example: 'Terminal was down; confirmed by the store manager', minLength: 3, maxLength: 500 })
-  @IsString()
-  @Length(3, 500)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'Terminal was down; confirmed by the store manager', minLength: 3, maxLength: 500 })
   reason: string;
 }
 
 export class VoidPunchDto {
-  @ApiProperty({ example: 'Clocked twice by mistake', minLength: 3, maxLength: 500 })
-  @IsString()
-  @Length(3, 500)
-  @MultiLineText()
+  @MultiLineTextField({ example: 'Clocked twice by mistake', minLength: 3, maxLength: 500 })
   reason: string;
 }
 
 export class PunchListQueryDto extends PageQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 
-  @ApiProperty({ format: 'date', example: '2026-11-01' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-01' })
   from: string;
 
-  @ApiProperty({ format: 'date', example: '2026-11-30' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-11-30' })
   to: string;
 }
 

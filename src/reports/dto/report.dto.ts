@@ -1,47 +1,53 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { ApiFen, ApiInt, ApiUuid } from '../../common/api-properties';
+import { EnumField, IntField, MonthField } from '../../common/fields';
 import { PageQueryDto } from '../../common/pagination';
-import { MONTH_PATTERN } from '../../common/validators';
+
+/** Finance's amounts per event, fen: up to 1,000,000 yuan. */
+const MAX_POLICY_FEN = 100_000_000;
+
+/** A count of days or events in a month's report. */
+const ApiCount = (description?: string) => ApiInt(0, 1_000_000, { description });
 
 export class PenaltiesDto {
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
+  @ApiFen()
   lateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
+  @ApiFen()
   seriousLateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
+  @ApiFen()
   absenceFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
+  @ApiFen()
   missingPunchFen: number;
 }
 
 export class BonusDto {
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64', description: '全勤奖: no late arrival, no absence, no personal leave' })
+  @ApiFen({ description: '全勤奖: no late arrival, no absence, no personal leave' })
   fullAttendanceFen: number;
 }
 
 export class ReportCountsDto {
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Days with a shift scheduled' })
+  @ApiCount('Days with a shift scheduled')
   scheduledDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Present or late' })
+  @ApiCount('Present or late')
   presentDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiCount()
   lateCount: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
+  @ApiInt(0, MAX_POLICY_FEN)
   lateMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'When the serious-lateness tier is on' })
+  @ApiCount('When the serious-lateness tier is on')
   seriousLateCount: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'H-ATT-6: each one also counted as an absence day' })
+  @ApiCount('H-ATT-6: each one also counted as an absence day')
   earlyLeaveCount: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Days with a clock-in or a clock-out missing (not both)' })
+  @ApiCount('Days with a clock-in or a clock-out missing (not both)')
   missingPunchCount: number;
 
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Unexcused absence (旷工), all causes together; half days as 0.5' })
@@ -53,33 +59,34 @@ export class ReportCountsDto {
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Business trips (因公外出)' })
   exemptDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiCount()
   holidayDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32' })
+  @ApiCount()
   dutyShifts: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: 'Days whose punch window has not closed yet' })
+  @ApiCount('Days whose punch window has not closed yet')
   pendingDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64', description: "Finance's penalties (H-ATT-7), integer fen" })
+  @ApiFen({ description: "Finance's penalties (H-ATT-7), integer fen" })
   penaltiesFen: number;
 
   @ApiProperty({ type: PenaltiesDto })
   penalties: PenaltiesDto;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64' })
+  @ApiFen()
   bonusFen: number;
 
   @ApiProperty({ type: BonusDto })
   bonus: BonusDto;
 
-  @ApiProperty({ minimum: 0, maximum: 9007199254740991, type: 'integer', format: 'int64', description: 'Disciplinary fines issued in the month' })
+  @ApiFen({ description: 'Disciplinary fines issued in the month' })
   finesFen: number;
 }
 
-export class ReportRowDto extends ReportCountsDto {
-  @ApiProperty({ format: 'uuid' })
+/** Whom a line of the report or the grid is about. */
+export class ReportPersonDto {
+  @ApiUuid()
   staffId: string;
 
   @ApiProperty({ maxLength: 32 })
@@ -87,7 +94,9 @@ export class ReportRowDto extends ReportCountsDto {
 
   @ApiProperty({ maxLength: 100 })
   name: string;
+}
 
+export class ReportRowDto extends IntersectionType(ReportCountsDto, ReportPersonDto) {
   @ApiProperty({ nullable: true, type: String, maxLength: 40 })
   positionCode: string | null;
 }
@@ -96,19 +105,19 @@ export class FinancePolicyDto {
   @ApiProperty({ example: '2026-11', maxLength: 7 })
   effectiveMonth: string;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per late arrival, fen' })
+  @ApiInt(0, MAX_POLICY_FEN, { description: 'Per late arrival, fen' })
   lateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per serious late arrival, fen' })
+  @ApiInt(0, MAX_POLICY_FEN, { description: 'Per serious late arrival, fen' })
   seriousLateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per absence day (half days pay half), fen' })
+  @ApiInt(0, MAX_POLICY_FEN, { description: 'Per absence day (half days pay half), fen' })
   absenceDayFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: 'Per missing punch, fen' })
+  @ApiInt(0, MAX_POLICY_FEN, { description: 'Per missing punch, fen' })
   missingPunchFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32', description: '全勤奖, fen' })
+  @ApiInt(0, MAX_POLICY_FEN, { description: '全勤奖, fen' })
   fullAttendanceBonusFen: number;
 }
 
@@ -127,32 +136,23 @@ export class MonthlyReportDto {
   @ApiProperty({ type: [ReportRowDto], maxItems: 200 })
   items: ReportRowDto[];
 
-  @ApiProperty({ minimum: 1, maximum: 100000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 100_000)
   page: number;
 
-  @ApiProperty({ minimum: 1, maximum: 200, type: 'integer', format: 'int32' })
+  @ApiInt(1, 200)
   pageSize: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32' })
+  @ApiInt(0, 10_000_000)
   total: number;
 
   @ApiProperty({ type: ReportCountsDto, description: 'Totals for everyone in the report (all pages)' })
   totals: ReportCountsDto;
 
-  @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates of the month with nobody on duty (H-ATT-2)' })
+  @ApiInt(0, 31, { description: 'Dates of the month with nobody on duty (H-ATT-2)' })
   rosterGaps: number;
 }
 
-export class GridRowDto {
-  @ApiProperty({ format: 'uuid' })
-  staffId: string;
-
-  @ApiProperty({ maxLength: 32 })
-  employeeNo: string;
-
-  @ApiProperty({ maxLength: 100 })
-  name: string;
-
+export class GridRowDto extends ReportPersonDto {
   @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 2 }, maxItems: 31, description: '√ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed' })
   days: string[];
 }
@@ -167,64 +167,43 @@ export class MonthlyGridDto {
   @ApiProperty({ type: [GridRowDto], maxItems: 200 })
   items: GridRowDto[];
 
-  @ApiProperty({ minimum: 1, maximum: 100000, type: 'integer', format: 'int32' })
+  @ApiInt(1, 100_000)
   page: number;
 
-  @ApiProperty({ minimum: 1, maximum: 200, type: 'integer', format: 'int32' })
+  @ApiInt(1, 200)
   pageSize: number;
 
-  @ApiProperty({ minimum: 0, maximum: 10000000, type: 'integer', format: 'int32' })
+  @ApiInt(0, 10_000_000)
   total: number;
 }
 
 export class ReportQueryDto extends PageQueryDto {
-  @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source, maxLength: 7 })
-  @Matches(MONTH_PATTERN, { message: 'month must be YYYY-MM' })
+  @MonthField()
   month: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: 'Overrides the Accept header' })
-  @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'])
+  @EnumField(['json', 'csv', 'xlsx'], { description: 'Overrides the Accept header', optional: 'or-null' })
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ enum: ['zh', 'zh-CN', 'en'], description: "Language of CSV and XLSX; without it Accept-Language, else the company's default language" })
-  @IsOptional()
-  @IsIn(['zh', 'zh-CN', 'en'])
+  @EnumField(['zh', 'zh-CN', 'en'], { description: "Language of CSV and XLSX; without it Accept-Language, else the company's default language", optional: 'or-null' })
   lang?: 'zh' | 'zh-CN' | 'en';
 }
 
 export class PutFinancePolicyDto {
-  @ApiProperty({ example: '2026-12', pattern: MONTH_PATTERN.source, maxLength: 7, description: 'The first month it applies to' })
-  @Matches(MONTH_PATTERN, { message: 'effectiveMonth must be YYYY-MM' })
+  @MonthField({ example: '2026-12', description: 'The first month it applies to' })
   effectiveMonth: string;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, MAX_POLICY_FEN)
   lateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, MAX_POLICY_FEN)
   seriousLateFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, MAX_POLICY_FEN)
   absenceDayFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, MAX_POLICY_FEN)
   missingPunchFen: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100000000, type: 'integer', format: 'int32' })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IntField(0, MAX_POLICY_FEN)
   fullAttendanceBonusFen: number;
 }

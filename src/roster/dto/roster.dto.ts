@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsUUID, Matches } from 'class-validator';
-import { MONTH_PATTERN } from '../../common/validators';
+import { ApiDate, ApiInt, ApiUuid } from '../../common/api-properties';
+import { MonthField, UuidField, UuidListField } from '../../common/fields';
 
 export class RosterDayDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The person on duty; null: a gap (H-ATT-2 wants exactly one)' })
+  @ApiUuid({ nullable: true, description: 'The person on duty; null: a gap (H-ATT-2 wants exactly one)' })
   staffId: string | null;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 100 })
@@ -26,26 +26,19 @@ export class RosterMonthDto {
   @ApiProperty({ type: [RosterDayDto], maxItems: 31 })
   days: RosterDayDto[];
 
-  @ApiProperty({ minimum: 0, maximum: 31, type: 'integer', format: 'int32', description: 'Dates with nobody on duty' })
+  @ApiInt(0, 31, { description: 'Dates with nobody on duty' })
   gaps: number;
 }
 
 export class PutRosterDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   staffId: string;
 }
 
 export class GenerateRosterDto {
-  @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source, maxLength: 7 })
-  @Matches(MONTH_PATTERN, { message: 'month must be YYYY-MM' })
+  @MonthField()
   month: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 1000, description: 'The rotation, in order' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
+  @UuidListField({ type: [String], format: 'uuid', minItems: 1, maxItems: 1000, description: 'The rotation, in order' })
   staffIds: string[];
 }

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
-import { MonthQueryDto } from '../../common/month-query.dto';
+import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 
 export class ScheduledSessionDto {
   @ApiProperty({ example: '08:30', maxLength: 5, description: 'Local start (company time)' })
@@ -9,15 +8,15 @@ export class ScheduledSessionDto {
   @ApiProperty({ example: '12:00', maxLength: 5, description: 'Local end; 24:00 is midnight' })
   end: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   startAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   endAt: string;
 }
 
 export class ScheduleDayDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   date: string;
 
   @ApiProperty({ enum: ['workday', 'holiday', 'makeup_workday', 'rest'] })
@@ -32,15 +31,15 @@ export class ScheduleDayDto {
   @ApiProperty({ type: [ScheduledSessionDto], maxItems: 4 })
   sessions: ScheduledSessionDto[];
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Punches from here…' })
+  @ApiDateTime({ nullable: true, description: 'Punches from here…' })
   windowOpen: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: '…until here belong to this day' })
+  @ApiDateTime({ nullable: true, description: '…until here belong to this day' })
   windowClose: string | null;
 }
 
 export class ScheduleMonthDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   staffId: string;
 
   @ApiProperty({ example: 'Asia/Shanghai', maxLength: 64 })
@@ -48,10 +47,4 @@ export class ScheduleMonthDto {
 
   @ApiProperty({ type: [ScheduleDayDto], maxItems: 31 })
   days: ScheduleDayDto[];
-}
-
-export class ScheduleQueryDto extends MonthQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  staffId: string;
 }

@@ -1,32 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiDate, ApiInt } from '../../common/api-properties';
+import { BooleanField, DateField, DistinctListField, EnumField, IntField, TimeZoneField } from '../../common/fields';
 import { LANGUAGES } from '../../domain/i18n/language';
 import type { Language } from '../../domain/i18n/language';
-import { IsCalendarDate, IsTimeZone, OptionalNotNull } from '../../common/validators';
+import { OptionalNotNull } from '../../common/validators';
 import type { SettingVersion } from '../../domain/settings';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export class SettingVersionDto {
-  @ApiProperty({ format: 'date', example: '2026-12-01' })
+  @ApiDate({ example: '2026-12-01' })
   effectiveFrom: string;
 
   @ApiProperty({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true, example: [1, 2, 3, 4, 5, 6, 7], description: 'ISO weekdays that are workdays (1 = Monday); H-ATT-2: all seven' })
   workWeek: number[];
 
-  @ApiProperty({ minimum: 0, maximum: 720, type: 'integer', format: 'int32', example: 180, description: 'A punch belongs to a shift from this many minutes before it starts' })
+  @ApiInt(0, 720, { example: 180, description: 'A punch belongs to a shift from this many minutes before it starts' })
   punchWindowOpenMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 720, type: 'integer', format: 'int32', example: 360, description: '…until this many minutes after it ends' })
+  @ApiInt(0, 720, { example: 360, description: '…until this many minutes after it ends' })
   punchWindowCloseMinutes: number;
 
-  @ApiProperty({ minimum: 0, maximum: 240, type: 'integer', format: 'int32', example: 0, description: 'H-ATT-5: minutes of lateness forgiven' })
+  @ApiInt(0, 240, { example: 0, description: 'H-ATT-5: minutes of lateness forgiven' })
   graceMinutes: number;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32', description: 'Lateness of at least this many minutes is serious; null: tier off' })
+  @ApiInt(1, 720, { nullable: true, description: 'Lateness of at least this many minutes is serious; null: tier off' })
   seriousLateMinutes: number | null;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32', description: 'Lateness of more than this many minutes counts as absence; null: tier off' })
+  @ApiInt(1, 720, { nullable: true, description: 'Lateness of more than this many minutes counts as absence; null: tier off' })
   absentAfterLateMinutes: number | null;
 
   @ApiProperty({ description: 'H-ATT-6: a missing clock-out counts as an early leave (absence for the day)' })
@@ -54,67 +56,36 @@ export class SettingsDto {
 }
 
 export class PutSettingsDto {
-  @ApiProperty({ format: 'date', example: '2026-12-01', description: 'The first date the change applies to; earlier dates keep their rules' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-01', description: 'The first date the change applies to; earlier dates keep their rules' })
   effectiveFrom: string;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(7)
-  @ArrayUnique()
-  @IsIn(ISO_WEEKDAYS, { each: true })
+  @DistinctListField(ISO_WEEKDAYS, { type: 'array', items: { type: 'integer', format: 'int32', minimum: 1, maximum: 7, enum: ISO_WEEKDAYS }, maxItems: 7, uniqueItems: true, optional: 'not-null' })
   workWeek?: number[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 720, type: 'integer', format: 'int32' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(720)
+  @IntField(0, 720, { optional: 'not-null' })
   punchWindowOpenMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 720, type: 'integer', format: 'int32' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(720)
+  @IntField(0, 720, { optional: 'not-null' })
   punchWindowCloseMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 240, type: 'integer', format: 'int32' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(240)
+  @IntField(0, 240, { optional: 'not-null' })
   graceMinutes?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(720)
+  @IntField(1, 720, { nullable: true, optional: 'or-null' })
   seriousLateMinutes?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 720, type: 'integer', format: 'int32' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(720)
+  @IntField(1, 720, { nullable: true, optional: 'or-null' })
   absentAfterLateMinutes?: number | null;
 
-  @ApiPropertyOptional()
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ optional: 'not-null' })
   missingClockOutIsEarlyLeave?: boolean;
 
-  @ApiPropertyOptional()
-  @OptionalNotNull()
-  @IsBoolean()
+  @BooleanField({ optional: 'not-null' })
   missingClockInIsAbsence?: boolean;
 }
 
 export class PutTimeZoneDto {
-  @ApiProperty({ example: 'Asia/Shanghai', maxLength: 64 })
-  @IsTimeZone()
+  @TimeZoneField({ example: 'Asia/Shanghai', maxLength: 64 })
   timeZone: string;
 }
 
@@ -127,9 +98,7 @@ export class PutCompanyDto {
   @Matches(/^(?!\s)[^\p{Cc}]*(?<!\s)$/u, { message: 'name must not start or end with blanks or hold control characters' })
   name?: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, example: 'zh-CN' })
-  @OptionalNotNull()
-  @IsIn([...LANGUAGES])
+  @EnumField(LANGUAGES, { example: 'zh-CN', optional: 'not-null' })
   defaultLanguage?: Language;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { ApiDate } from '../../common/api-properties';
+import { DateField } from '../../common/fields';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -17,7 +18,7 @@ export class LocalSessionDto {
 }
 
 export class ShiftVersionDto {
-  @ApiProperty({ format: 'date' })
+  @ApiDate()
   effectiveFrom: string;
 
   @ApiProperty({ type: [LocalSessionDto], maxItems: 4 })
@@ -41,8 +42,7 @@ export class ShiftListDto {
 }
 
 export class PutShiftDto {
-  @ApiProperty({ format: 'date', example: '2026-12-01' })
-  @IsCalendarDate()
+  @DateField({ example: '2026-12-01' })
   effectiveFrom: string;
 
   @ApiProperty({ type: [LocalSessionDto], minItems: 1, maxItems: 4, example: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '17:30' }] })

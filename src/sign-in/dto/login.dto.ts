@@ -1,13 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { SingleLineText } from '../../common/text';
+import { TextField } from '../../common/fields';
 import { StaffDto } from '../../staff/dto/staff.dto';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin', minLength: 1, maxLength: 64 })
-  @IsString()
-  @Length(1, 64)
-  @SingleLineText()
+  @TextField({ example: 'admin', minLength: 1, maxLength: 64 })
   username: string;
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 1, maxLength: 128, format: 'password' })

@@ -1,122 +1,69 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { SingleLineText } from '../../common/text';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { BooleanField, DateField, DistinctListField, PatternField, TextField, UuidField } from '../../common/fields';
 import { PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
+import { OptionalNotNull } from '../../common/validators';
 import { GRANTABLE_ROLES, GrantableRole } from '../../domain/roles';
 
 const EMPLOYEE_NO = /^[A-Za-z0-9_-]{1,32}$/;
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
+const EMPLOYEE_NO_RULE = 'employeeNo must be 1-32 letters, digits, - or _';
+const USERNAME_RULE = 'username must be 2-64 letters, digits, ., - or _';
 
 export class CreateStaffDto {
-  @ApiProperty({ example: 'E0042', pattern: EMPLOYEE_NO.source, maxLength: 32 })
-  @IsString()
-  @Matches(EMPLOYEE_NO, { message: 'employeeNo must be 1-32 letters, digits, - or _' })
-  @SingleLineText()
+  @PatternField({ example: 'E0042', pattern: EMPLOYEE_NO, maxLength: 32 }, EMPLOYEE_NO_RULE)
   employeeNo: string;
 
-  @ApiProperty({ example: '王芳', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: '王芳', minLength: 1, maxLength: 100 })
   name: string;
 
-  @ApiProperty({ example: 'wangfang', pattern: USERNAME.source, maxLength: 64 })
-  @IsString()
-  @Matches(USERNAME, { message: 'username must be 2-64 letters, digits, ., - or _' })
-  @SingleLineText()
+  @PatternField({ example: 'wangfang', pattern: USERNAME, maxLength: 64 }, USERNAME_RULE)
   username: string;
 
-  @ApiPropertyOptional({ description: 'Initial password; without one the person cannot sign in until an admin sets it', minLength: 8, maxLength: 128, format: 'password' })
-  @IsOptional()
-  @IsString()
-  @Length(8, 128)
-  @SingleLineText()
+  @TextField({ description: 'Initial password; without one the person cannot sign in until an admin sets it', minLength: 8, maxLength: 128, format: 'password', optional: 'or-null' })
   password?: string;
 
-  @ApiPropertyOptional({ example: 'presales_service', nullable: true, type: String, maxLength: 40 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  @SingleLineText()
+  @TextField({ example: 'presales_service', nullable: true, type: String, maxLength: 40, optional: 'or-null' })
   positionCode?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The direct supervisor (H-ORG-3)' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ nullable: true, type: String, description: 'The direct supervisor (H-ORG-3)', optional: 'or-null' })
   supervisorId?: string | null;
 
-  @ApiPropertyOptional({ enum: GRANTABLE_ROLES, isArray: true, maxItems: 2, default: [] })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(2)
-  @ArrayUnique()
-  @IsIn(GRANTABLE_ROLES, { each: true })
+  @DistinctListField(GRANTABLE_ROLES, { enum: GRANTABLE_ROLES, isArray: true, maxItems: 2, default: [], optional: 'not-null' })
   roles?: GrantableRole[];
 
-  @ApiProperty({ format: 'date', example: '2025-03-01' })
-  @IsCalendarDate()
+  @DateField({ example: '2025-03-01' })
   hiredOn: string;
 }
 
 export class UpdateStaffDto {
-  @ApiPropertyOptional({ example: 'E0042', pattern: EMPLOYEE_NO.source, maxLength: 32 })
-  @OptionalNotNull()
-  @IsString()
-  @Matches(EMPLOYEE_NO, { message: 'employeeNo must be 1-32 letters, digits, - or _' })
-  @SingleLineText()
+  @PatternField({ example: 'E0042', pattern: EMPLOYEE_NO, maxLength: 32, optional: 'not-null' }, EMPLOYEE_NO_RULE)
   employeeNo?: string;
 
-  @ApiPropertyOptional({ example: '王芳', minLength: 1, maxLength: 100 })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 100)
-  @SingleLineText()
+  @TextField({ example: '王芳', minLength: 1, maxLength: 100, optional: 'not-null' })
   name?: string;
 
-  @ApiPropertyOptional({ example: 'wangfang', pattern: USERNAME.source, maxLength: 64 })
-  @OptionalNotNull()
-  @IsString()
-  @Matches(USERNAME, { message: 'username must be 2-64 letters, digits, ., - or _' })
-  @SingleLineText()
+  @PatternField({ example: 'wangfang', pattern: USERNAME, maxLength: 64, optional: 'not-null' }, USERNAME_RULE)
   username?: string;
 
-  @ApiPropertyOptional({ example: 'designer', nullable: true, type: String, maxLength: 40 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  @SingleLineText()
+  @TextField({ example: 'designer', nullable: true, type: String, maxLength: 40, optional: 'or-null' })
   positionCode?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ nullable: true, type: String, optional: 'or-null' })
   supervisorId?: string | null;
 
-  @ApiPropertyOptional({ enum: GRANTABLE_ROLES, isArray: true, maxItems: 2 })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(2)
-  @ArrayUnique()
-  @IsIn(GRANTABLE_ROLES, { each: true })
+  @DistinctListField(GRANTABLE_ROLES, { enum: GRANTABLE_ROLES, isArray: true, maxItems: 2, optional: 'not-null' })
   roles?: GrantableRole[];
 
-  @ApiPropertyOptional({ format: 'date', example: '2025-03-01' })
-  @OptionalNotNull()
-  @IsCalendarDate()
+  @DateField({ example: '2025-03-01', optional: 'not-null' })
   hiredOn?: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'Last working day; deactivate to end employment' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ nullable: true, type: String, description: 'Last working day; deactivate to end employment', optional: 'or-null' })
   leftOn?: string | null;
 }
 
 export class DeactivateStaffDto {
-  @ApiPropertyOptional({ format: 'date', description: 'Last working day; defaults to today in company time', example: '2026-11-30' })
-  @OptionalNotNull()
-  @IsCalendarDate()
+  @DateField({ description: 'Last working day; defaults to today in company time', example: '2026-11-30', optional: 'not-null' })
   leftOn?: string;
 }
 
@@ -128,29 +75,17 @@ export class SetPasswordDto {
   @MaxLength(128)
   oldPassword?: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128, format: 'password' })
-  @IsString()
-  @Length(8, 128)
-  @SingleLineText()
+  @TextField({ minLength: 8, maxLength: 128, format: 'password' })
   newPassword: string;
 }
 
 export class StaffListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Matches name, username or employee number', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @SingleLineText()
+  @TextField({ description: 'Matches name, username or employee number', maxLength: 100, optional: 'or-null' })
   q?: string;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanField({ type: Boolean, optional: 'or-null', fromText: true })
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: 'or-null' })
   supervisorId?: string;
 }

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { PageDto } from '../../common/pagination';
 import { GRANTABLE_ROLES, GrantableRole } from '../../domain/roles';
 import { Staff } from '../staff.entity';
 
 export class StaffDto {
-  @ApiProperty({ format: 'uuid', example: '9b2f3c1e-8a4d-4f3b-9c1a-2e6d5f7a8b90' })
+  @ApiUuid({ example: '9b2f3c1e-8a4d-4f3b-9c1a-2e6d5f7a8b90' })
   id: string;
 
   @ApiProperty({ example: 'E0042', maxLength: 32 })
@@ -19,7 +20,7 @@ export class StaffDto {
   @ApiProperty({ example: 'presales_service', nullable: true, type: String, maxLength: 40 })
   positionCode: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The direct supervisor (H-ORG-3)' })
+  @ApiUuid({ nullable: true, description: 'The direct supervisor (H-ORG-3)' })
   supervisorId: string | null;
 
   @ApiProperty({ enum: GRANTABLE_ROLES, isArray: true, maxItems: 2, description: 'Granted roles; everyone is an employee' })
@@ -28,19 +29,19 @@ export class StaffDto {
   @ApiProperty({ description: 'Has at least one direct report (derived, H-ORG-3)' })
   isSupervisor: boolean;
 
-  @ApiProperty({ format: 'date', example: '2025-03-01' })
+  @ApiDate({ example: '2025-03-01' })
   hiredOn: string;
 
-  @ApiProperty({ format: 'date', nullable: true, type: String, example: null })
+  @ApiDate({ nullable: true, example: null })
   leftOn: string | null;
 
   @ApiProperty()
   active: boolean;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiDateTime()
   updatedAt: string;
 }
 
