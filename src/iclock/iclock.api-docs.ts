@@ -37,9 +37,9 @@ function ApiDeviceProtocol(answer: DeviceAnswer): MethodDecorator {
 }
 
 /** A route of the device protocol, answered in plain text (`answer`): 200 to a POST too, as terminals expect. */
-export function DeviceRoute(method: 'GET' | 'POST', path: string, { answer, ...operation }: ApiOperationOptions & { answer: DeviceAnswer }): MethodDecorator {
+export function DeviceRoute(method: typeof Get | typeof Post, path: string, { answer, ...operation }: ApiOperationOptions & { answer: DeviceAnswer }): MethodDecorator {
   return applyDecorators(
-    ...(method === 'GET' ? [Get(path)] : [Post(path), HttpCode(200)]),
+    ...(method === Post ? [Post(path), HttpCode(200)] : [Get(path)]),
     Header('Content-Type', 'text/plain'),
     ApiOperation(operation),
     ApiDeviceProtocol(answer),

@@ -1,4 +1,4 @@
-import { All, Body, Controller, Query, Req, UseFilters } from '@nestjs/common';
+import { All, Body, Controller, Get, Post, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -20,7 +20,7 @@ const contactOf = (request: Request, serial: unknown): DeviceContact => ({ seria
 export class IclockController {
   constructor(private readonly iclock: IclockService) {}
 
-  @DeviceRoute('GET', 'cdata', {
+  @DeviceRoute(Get, 'cdata', {
     summary: 'Handshake: the settings a terminal works with (device protocol)',
     description:
       'One `Name=value` per line, first `GET OPTION FROM: <SN>`: the upload counters last received (ATTLOGStamp, OPERLOGStamp, ATTPHOTOStamp), ' +
@@ -36,7 +36,7 @@ export class IclockController {
     return this.iclock.handshake(contactOf(request, serial));
   }
 
-  @DeviceRoute('POST', 'cdata', {
+  @DeviceRoute(Post, 'cdata', {
     summary: 'Upload a table: attendance records, operation log, photos, options (device protocol)',
     description:
       '`table=ATTLOG`: one punch per line, `PIN⇥YYYY-MM-DD HH:MM:SS⇥status⇥verify⇥workcode…` in device-local time (read in the device\'s zone, else the company\'s), ' +
@@ -52,7 +52,7 @@ export class IclockController {
     return this.iclock.upload(contactOf(request, serial), { table, stamp, body });
   }
 
-  @DeviceRoute('GET', 'getrequest', {
+  @DeviceRoute(Get, 'getrequest', {
     summary: 'Command poll: always `OK`, this service queues no commands (device protocol)',
     description: 'Terminals poll every Delay seconds; each poll counts as the device\'s last contact.',
     answer: { description: 'Nothing to do', example: 'OK', pattern: '^OK$' },
@@ -62,7 +62,7 @@ export class IclockController {
     return this.iclock.poll(contactOf(request, serial));
   }
 
-  @DeviceRoute('POST', 'devicecmd', {
+  @DeviceRoute(Post, 'devicecmd', {
     summary: 'Command results: answered `OK` (device protocol)',
     description: 'Lines like `ID=1&Return=0&CMD=INFO`. This service sends no commands, so results are only logged.',
     answer: { description: 'Received', example: 'OK', pattern: '^OK$' },
@@ -72,7 +72,7 @@ export class IclockController {
     return this.iclock.commandResults(contactOf(request, serial), body);
   }
 
-  @DeviceRoute('GET', 'ping', {
+  @DeviceRoute(Get, 'ping', {
     summary: 'Liveness check during long uploads: `OK` (device protocol)',
     description: 'Newer firmware asks between upload batches whether the server is still there; counts as the device\'s last contact.',
     answer: { description: 'The server is there', example: 'OK', pattern: '^OK$' },
