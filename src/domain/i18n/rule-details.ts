@@ -65,4 +65,14 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^This position code is already in use$/, () => '岗位代码已被使用'],
   [/^(\S+) does not answer \(within 3 s\) or refuses$/, (check) => `${check} 在 3 秒内没有应答，或拒绝连接`],
   [/^a check failed$/, () => '有一项检查未通过'],
+  // leave balances and statutory annual leave (src/domain/leave-balance)
+  [/^year must be a whole year from (\d+) to (\d+)$/, (from, to) => `year 必须是 ${from} 至 ${to} 之间的整年`],
+  [/^(\S+) must be zero or more days, in half days$/, (f) => `${f} 必须是 0 或以上的天数，以半天为单位`],
+  [/^workStartedOn must not be after hiredOn$/, () => 'workStartedOn（参加工作时间）不能晚于 hiredOn（入职日期）'],
+  [/^maxDays must be more than 0 and at most 365, in half days$/, () => 'maxDays 必须大于 0、不超过 365，以半天为单位'],
+  [/^expiresOn must be a day of the year written MM-DD \(not 02-29\)$/, () => 'expiresOn 必须是一年中的某天，写作 MM-DD（不能是 02-29）'],
+  [/^days must be a non-zero number of half days$/, () => 'days 必须是非零的天数，以半天为单位'],
+  [/^an? (\S+) must have (\S+) days$/, (kind, sign) => `${kind} 的天数必须为${sign === 'negative' ? '负数' : '正数'}`],
+  [/^expiresOn must be a real date from the carry-over to the end of its year$/, () => 'expiresOn 必须是结转日至当年年底之间的有效日期'],
+  [/^an adjustment needs a reason$/, () => '调整假期余额须写明原因'],
 ];
