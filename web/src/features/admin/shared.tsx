@@ -107,6 +107,26 @@ export function AdminTable<T extends object>(props: TableProps<T>) {
  * The filter bar of the office's record lists (leave, trips, disciplinary records): a person, searched
  * among everyone who ever worked here, and a state. Either change goes back to the first page.
  */
+/**
+ * The person and state a record list is filtered by, with its paging: choosing either goes back to
+ * the first page. `filters` is the bar to show above the list.
+ */
+export function usePersonStateFilter<S extends string>(states: readonly S[]) {
+  const paging = usePaging();
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [status, setStatus] = useState<S | undefined>();
+  const filters = (
+    <PersonStateFilters
+      staffId={staffId}
+      onStaffId={(id) => (setStaffId(id), paging.reset())}
+      states={states}
+      state={status}
+      onState={(next) => (setStatus(next), paging.reset())}
+    />
+  );
+  return { ...paging, staffId, status, filters };
+}
+
 export function PersonStateFilters<S extends string>(props: {
   staffId: string | null;
   onStaffId: (id: string | null) => void;

@@ -9,7 +9,7 @@ import { useCompany } from '../../../lib/company';
 import { ErrorAlert } from '../../../lib/errors';
 import { formatFen } from '../../../lib/money';
 import { formatDateTime } from '../../../lib/time';
-import { AdminTable, PersonStateFilters, StaffName, StateTag, usePaging } from '../shared';
+import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
 import { IssueRecord } from './IssueRecord';
 import { Resolve, type Resolution } from './Resolve';
 import '../admin.css';
@@ -26,9 +26,7 @@ export default function DisciplinaryPage() {
   const t = useT();
   const language = useLanguage();
   const { timeZone } = useCompany();
-  const { page, pageSize, pagination, reset } = usePaging();
-  const [staffId, setStaffId] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status | undefined>();
+  const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES);
   const [issuing, setIssuing] = useState(false);
   const [resolving, setResolving] = useState<{ record: Record; kind: Resolution } | null>(null);
   const records = useQuery({
@@ -48,13 +46,7 @@ export default function DisciplinaryPage() {
       >
         {t('admin.disciplinary.title')}
       </PageTitle>
-      <PersonStateFilters
-        staffId={staffId}
-        onStaffId={(id) => (setStaffId(id), reset())}
-        states={STATUSES}
-        state={status}
-        onState={(next) => (setStatus(next), reset())}
-      />
+      {filters}
       {records.error ? <ErrorAlert error={records.error} onRetry={() => void records.refetch()} /> : null}
       <AdminTable<Record>
         rowKey="id"

@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { useT } from '../../../i18n';
 import { ErrorAlert, useErrorText } from '../../../lib/errors';
-import { AdminTable, PersonStateFilters, StaffName, StateTag, usePaging } from '../shared';
+import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
 import { History } from './History';
 import { RevokeExemption } from './RevokeExemption';
 
@@ -21,9 +21,7 @@ export function ExemptionList() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const { page, pageSize, pagination, reset } = usePaging();
-  const [staffId, setStaffId] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status | undefined>();
+  const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES);
   const [revoking, setRevoking] = useState<Exemption | null>(null);
   const exemptions = useQuery({
     queryKey: ['exemptions', 'all', { page, pageSize, staffId, status }],
@@ -40,13 +38,7 @@ export function ExemptionList() {
   });
   return (
     <>
-      <PersonStateFilters
-        staffId={staffId}
-        onStaffId={(id) => (setStaffId(id), reset())}
-        states={STATUSES}
-        state={status}
-        onState={(next) => (setStatus(next), reset())}
-      />
+      {filters}
       {exemptions.error ? <ErrorAlert error={exemptions.error} onRetry={() => void exemptions.refetch()} /> : null}
       <AdminTable<Exemption>
         rowKey="id"

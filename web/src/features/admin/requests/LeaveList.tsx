@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../../i18n';
 import { ErrorAlert, useErrorText } from '../../../lib/errors';
-import { AdminTable, PersonStateFilters, StaffName, StateTag, usePaging } from '../shared';
+import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
 import { History } from './History';
 
 type Leave = Schemas['LeaveRequestDto'];
@@ -29,9 +29,7 @@ export function LeaveList() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const { page, pageSize, pagination, reset } = usePaging();
-  const [staffId, setStaffId] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status | undefined>();
+  const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES);
   const leave = useQuery({
     queryKey: ['leave-requests', 'all', { page, pageSize, staffId, status }],
     queryFn: () => unwrap(api.GET('/leave-requests', { params: { query: { page, pageSize, status, staffId: staffId ?? undefined } } })),
@@ -49,13 +47,7 @@ export function LeaveList() {
   });
   return (
     <>
-      <PersonStateFilters
-        staffId={staffId}
-        onStaffId={(id) => (setStaffId(id), reset())}
-        states={STATUSES}
-        state={status}
-        onState={(next) => (setStatus(next), reset())}
-      />
+      {filters}
       {leave.error ? <ErrorAlert error={leave.error} onRetry={() => void leave.refetch()} /> : null}
       <AdminTable<Leave>
         rowKey="id"
