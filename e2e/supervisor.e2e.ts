@@ -138,7 +138,11 @@ describe('Supervisor: approvals and the team month (issue 14)', () => {
     expect((await run.t.http().post(`/leave-requests/${late}/cancel`).set(wang.auth).send({})).status).toBe(200);
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /^批\s?准$/ }).click();
-    await dialog.getByRole('alert').getByText('记录刚被其他人修改，请刷新后重试', { exact: false }).waitFor();
+    const said = dialog.getByRole('alert').getByText('记录刚被其他人修改，请刷新后重试', { exact: false });
+    await said.waitFor();
+    // The inbox is read again and the withdrawn request's card leaves; the dialog stays to say why.
+    await page.locator('.sup-card').filter({ hasText: '办理证件' }).waitFor({ state: 'detached' });
+    await said.waitFor();
     await checkPage(page, 'supervisor-state-changed-zh-CN', 'desktop');
     await page.context().close();
   });

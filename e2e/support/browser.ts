@@ -92,9 +92,13 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 /** Writes e2e/screenshots/<name>-<viewport>.png, the folder reviewers look at. */
 export async function screenshot(page: Page, name: string, viewport: Viewport): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  // Let antd's animations and lazy chunks settle so that the picture shows the page, not its entrance.
+  // Lazy chunks and the page's reads settle first; motion is off (reduced motion), so once the
+  // fonts are in and two frames have painted, the picture shows the page, not its entrance.
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
   // From the top: a full-page picture taken while scrolled shows the sticky header halfway down.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${viewport}.png`), fullPage: true });

@@ -1,7 +1,7 @@
 import { CheckOutlined, CloseOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { StatusTag } from '../../components/StatusTag';
 import { type MessageKey, type Translate, useLanguage, useT } from '../../i18n';
@@ -11,7 +11,7 @@ import { ErrorAlert, useErrorText } from '../../lib/errors';
 import { formatDateTime, formatDay } from '../../lib/time';
 import { useLeaveTypes } from '../finance/lookups';
 import { datesBetween, type Exemption, type LeaveRequest, monthsBetween } from './covered-days';
-import { type Decision, DecisionModal } from './DecisionModal';
+import type { Deciding } from './DecisionModal';
 import { MonthStrip } from './MonthStrip';
 
 type Item = Schemas['ApprovalItemDto'];
@@ -32,7 +32,7 @@ function tripDays(trip: Exemption, language: Language, t: Translate): string {
 }
 
 /** One request waiting for the signed-in supervisor (or admin): who, what, which days, their month, the decision. */
-export function ApprovalCard({ item }: { item: Item }) {
+export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (deciding: Deciding) => void }) {
   const t = useT();
   const language = useLanguage();
   const { timeZone } = useCompany();
@@ -40,7 +40,6 @@ export function ApprovalCard({ item }: { item: Item }) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [decision, setDecision] = useState<Decision | null>(null);
 
   const leave = useQuery({
     queryKey: ['leave-request', item.id],
@@ -112,10 +111,10 @@ export function ApprovalCard({ item }: { item: Item }) {
       <div className="sup-card-actions">
         {item.waitingFor === 'decision' ? (
           <>
-            <Button danger icon={<CloseOutlined />} onClick={() => setDecision('reject')}>
+            <Button danger icon={<CloseOutlined />} onClick={() => onDecide({ item, decision: 'reject', exemption: trip.data, description })}>
               {t('sup.action.reject')}
             </Button>
-            <Button type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} disabled={item.kind === 'exemption' && !trip.data}>
+            <Button type="primary" icon={<CheckOutlined />} onClick={() => onDecide({ item, decision: 'approve', exemption: trip.data, description })} disabled={item.kind === 'exemption' && !trip.data}>
               {t(item.kind === 'exemption' ? 'sup.action.sign' : 'sup.action.approve')}
             </Button>
           </>
@@ -127,7 +126,6 @@ export function ApprovalCard({ item }: { item: Item }) {
           </Popconfirm>
         )}
       </div>
-      {decision ? <DecisionModal item={item} decision={decision} exemption={trip.data} description={description} onClose={() => setDecision(null)} /> : null}
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
 import { ErrorAlert } from '../../lib/errors';
 import { ApprovalCard } from './ApprovalCard';
+import { type Deciding, DecisionModal } from './DecisionModal';
 import './supervisor.css';
 
 const PAGE_SIZE = 10;
@@ -14,6 +15,9 @@ const PAGE_SIZE = 10;
 export default function Approvals() {
   const t = useT();
   const [page, setPage] = useState(1);
+  // The dialog lives above the cards: when someone acted first the inbox is read again and the
+  // request's card leaves, but the dialog stays to say what happened.
+  const [deciding, setDeciding] = useState<Deciding | null>(null);
   const inbox = useQuery({
     queryKey: ['approvals', page],
     queryFn: () => unwrap(api.GET('/approvals', { params: { query: { page, pageSize: PAGE_SIZE } } })),
@@ -33,13 +37,14 @@ export default function Approvals() {
         {inbox.data && total === 0 ? <Empty description={t('sup.approvals.empty')} /> : null}
         <div className="sup-list">
           {items.map((item) => (
-            <ApprovalCard key={`${item.kind}-${item.id}-${item.waitingFor}`} item={item} />
+            <ApprovalCard key={`${item.kind}-${item.id}-${item.waitingFor}`} item={item} onDecide={setDeciding} />
           ))}
         </div>
         {total > PAGE_SIZE ? (
           <Pagination className="sup-pagination" current={page} pageSize={PAGE_SIZE} total={total} onChange={setPage} showSizeChanger={false} showTotal={(all) => t('list.total', { total: all })} />
         ) : null}
       </div>
+      {deciding ? <DecisionModal {...deciding} onClose={() => setDeciding(null)} /> : null}
     </>
   );
 }

@@ -11,13 +11,17 @@ type Item = Schemas['ApprovalItemDto'];
 type Exemption = Schemas['ExemptionDto'];
 export type Decision = 'approve' | 'reject';
 
-interface Props {
+/** The request being decided, with what the dialog shows of it. */
+export interface Deciding {
   item: Item;
   decision: Decision;
   /** The business trip, for its certification sentence (exemptions only). */
   exemption?: Exemption;
   /** What is decided, in the reader's language: "Personal leave · Mon 23 Nov – Tue 24 Nov · 2 working days". */
   description: string;
+}
+
+interface Props extends Deciding {
   onClose: () => void;
 }
 
