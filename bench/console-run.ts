@@ -1,17 +1,34 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { startService } from '../src/bootstrap/start-service';
 import { loadConfig } from '../src/config/app-config';
 import { consoleFigures, firstScreenJavaScript, lighthouseScores, reportPageSmoothness, smoothnessFigures } from './console';
 import { freshDatabase } from './database';
 import { Api } from './http';
+import { recomputeThroughApi, seedPunchesWithSql } from './measure';
+import { COMPANY_ZONE } from './options';
 import { evaluate, printReport } from './report';
+import { seedCompany } from './seed';
+
+/** `--staff N` (BENCH_STAFF): a seeded company of N people with last month's punches (SQL) behind the report. */
+function staffOption(): number {
+  const at = process.argv.indexOf('--staff');
+  const raw = at >= 0 ? process.argv[at + 1] : process.env.BENCH_STAFF;
+  if (raw === undefined) return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > 20_000) throw new Error(`--staff must be a whole number up to 20000, got "${raw}"`);
+  return Number(raw);
+}
 
 /**
- * `npm run bench:console`: only the console's figures (the last section of `npm run bench`), on a
- * small fresh company, for working on the console's weight and scores without the whole bench.
+ * `npm run bench:console [-- --staff N]`: only the console's figures (the last section of `npm run
+ * bench`), for working on the console's weight and scores without the whole bench: on a company of
+ * two, or with `--staff N` on a seeded company whose last month the report page shows.
  */
 async function main(): Promise<void> {
+  const staff = staffOption();
   const startedAt = new Date();
   const database = await freshDatabase(process.env.BENCH_DATABASE_URL ?? null);
   const adminPassword = randomBytes(12).toString('hex');
@@ -21,6 +38,18 @@ async function main(): Promise<void> {
   try {
     const api = new Api(service.url);
     const admin = await api.login('admin', adminPassword);
+    const lastMonth = DateTime.now().setZone(COMPANY_ZONE).startOf('month').minus({ months: 1 }).toFormat('yyyy-MM');
+    if (staff > 0) {
+      const dataSource = service.app.get(DataSource);
+      const company = await seedCompany(api, dataSource, admin, { staff, month: lastMonth, clockUsers: 1, seed: 1 });
+      const pool = new pg.Pool({ connectionString: (dataSource.options as { url: string }).url, max: 4 });
+      try {
+        await seedPunchesWithSql(pool, company, 10_000, 3);
+      } finally {
+        await pool.end();
+      }
+      await recomputeThroughApi(api, admin, lastMonth);
+    }
     const password = randomBytes(12).toString('hex');
     const people = [
       { employeeNo: 'BENCH-E1', name: '李雷', username: 'bench-employee', roles: [] as string[] },
@@ -33,13 +62,13 @@ async function main(): Promise<void> {
       sessions.push({ token, staff: await api.ok('GET', '/auth/me', { token }) });
     }
     const js = firstScreenJavaScript();
-    const scores = [await lighthouseScores(service.url, '/app/today', sessions[0]), await lighthouseScores(service.url, '/app/finance/report', sessions[1], 'desktop')];
-    const month = new Date().toISOString().slice(0, 7);
+    const month = staff > 0 ? lastMonth : DateTime.now().setZone(COMPANY_ZONE).toFormat('yyyy-MM');
+    const scores = [await lighthouseScores(service.url, '/app/today', sessions[0]), await lighthouseScores(service.url, `/app/finance/report?month=${month}`, sessions[1], 'desktop')];
     const total = (await api.ok<{ total: number }>('GET', `/reports/monthly?month=${month}&pageSize=1`, { token: sessions[1].token })).total;
     const smoothness = await reportPageSmoothness(service.url, month, sessions[1], total);
     printReport({
       startedAt: startedAt.toISOString(),
-      options: { only: 'console', node: process.version },
+      options: { only: 'console', staff, node: process.version },
       database: database.description,
       counts: [],
       figures: [...consoleFigures(js, scores), ...smoothnessFigures(smoothness)].map(evaluate),

@@ -41,6 +41,12 @@ export interface SignedInAs {
   staff: unknown;
 }
 
+/** A DOM node as Lighthouse describes it in an audit's details. */
+interface LhNode {
+  selector?: string;
+  nodeLabel?: string;
+}
+
 export interface LighthouseScores {
   page: string;
   performance: number;
@@ -83,7 +89,16 @@ export async function lighthouseScores(serviceUrl: string, path: string, session
     const audit = (id: string) => result.lhr.audits[id]?.displayValue ?? '?';
     const work = (result.lhr.audits['mainthread-work-breakdown']?.details as { items?: { groupLabel: string; duration: number }[] } | undefined)?.items ?? [];
     const breakdown = work.slice(0, 4).map((item) => `${item.groupLabel} ${Math.round(item.duration)} ms`).join(', ');
-    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => `${id} ${audit(id)}`).join(', ') + `; main thread: ${breakdown}; host benchmarkIndex ${Math.round(result.lhr.environment.benchmarkIndex)}`;
+    // What to work on next: the element the LCP waited for and the longest main-thread tasks.
+    const lcpDetails = result.lhr.audits['largest-contentful-paint-element']?.details as { items?: ({ node?: LhNode } & { items?: { node?: LhNode }[] })[] } | undefined;
+    const lcpItem = lcpDetails?.items?.[0];
+    const lcpNode = lcpItem?.node ?? lcpItem?.items?.[0]?.node;
+    const lcpLabel = lcpNode ? `${lcpNode.selector ?? ''} "${(lcpNode.nodeLabel ?? '').slice(0, 40)}"` : '?';
+    const longTasks = ((result.lhr.audits['long-tasks']?.details as { items?: { url: string; duration: number; startTime: number }[] } | undefined)?.items ?? [])
+      .slice(0, 3)
+      .map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.startTime)} ms (${task.url.split('/').pop()})`)
+      .join(', ');
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => `${id} ${audit(id)}`).join(', ') + `; main thread: ${breakdown}; LCP element ${lcpLabel}; long tasks: ${longTasks || 'none'}; host benchmarkIndex ${Math.round(result.lhr.environment.benchmarkIndex)}`;
     return { page: `${path} (${formFactor})`, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), metrics };
   } finally {
     chrome.kill();

@@ -37,7 +37,9 @@ export default function MonthlyReport() {
   const [search, setSearch] = useState('');
   const needle = useDeferredValue(search.trim().toLowerCase());
 
-  const data = report.data;
+  // The table is first drawn from the deferred value: React renders the thousand-row table in the
+  // background, in slices the browser can interrupt, instead of one long task when the rows arrive.
+  const data = useDeferredValue(report.data);
   // The month's leave types: those the catalogue has and any the report counts (a retired type still shows).
   const leaveCodes = useMemo(() => [...new Set([...leaveTypes.codes, ...Object.keys(data?.totals.leaveDays ?? {})])], [leaveTypes.codes, data]);
   const groups = useMemo(() => reportGroups(t, leaveCodes, leaveTypes.name), [t, leaveCodes, leaveTypes.name]);
@@ -71,7 +73,7 @@ export default function MonthlyReport() {
       <div className="fin-report-tools">
         <Input.Search allowClear className="fin-search" placeholder={t('fin.report.search')} aria-label={t('fin.report.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
-      {report.isLoading ? (
+      {!data && !report.error ? (
         // Rows arrive 200 at a time: a line that counts them, not a table re-measured on every page.
         <div className="fin-report-loading" role="status">
           <Spin /> {t('fin.report.loading', { count: report.loaded })}
