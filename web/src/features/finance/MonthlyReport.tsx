@@ -94,12 +94,13 @@ export default function MonthlyReport() {
             data ? (
               <Table.Summary fixed="bottom">
                 <Table.Summary.Row className="fin-totals">
+                  {/* Bold by the row's class (finance.css), not a <strong> per cell: fewer elements to draw. */}
                   <Table.Summary.Cell index={0} colSpan={3}>
-                    <strong>{t('fin.report.totals', { total: data.total })}</strong>
+                    {t('fin.report.totals', { total: data.total })}
                   </Table.Summary.Cell>
                   {measures.map((measure, i) => (
                     <Table.Summary.Cell key={measure.key} index={3 + i} align="right">
-                      <strong>{formatMeasure(measure, measure.value(data.totals), language)}</strong>
+                      {formatMeasure(measure, measure.value(data.totals), language)}
                     </Table.Summary.Cell>
                   ))}
                 </Table.Summary.Row>
