@@ -6,7 +6,7 @@ import { PutRoute, ReadRoute, SignedInController } from '../common/routes';
 import { languageFromQuery } from '../domain/i18n/language';
 import type { Language } from '../domain/i18n/language';
 import { ReaderLanguage } from '../common/i18n/request-language';
-import { FinancePolicyDto, FinancePolicyListDto, MonthlyGridDto, MonthlyReportDto, PutFinancePolicyDto, ReportQueryDto } from './dto/report.dto';
+import { FinancePolicyDto, FinancePolicyListDto, MonthlyGridDto, MonthlyReportDto, MonthlyReportQueryDto, PutFinancePolicyDto, ReportQueryDto } from './dto/report.dto';
 import { FinancePolicyService } from './finance-policy.service';
 import { ExportSourceService } from './export/export-source.service';
 import { streamXlsx } from './export/xlsx-export';
@@ -46,7 +46,7 @@ export class ReportsController {
       'a title block with the company, month, generated time and, for a closed month, 已结账 with the close time and snapshot SHA-256; A4 landscape print setup. ' +
       'An open month streams from the stored days; a closed month is built from its snapshot, so it is the same at every download except the generated time.',
   })
-  monthly(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Headers('accept') accept: string | undefined, @ReaderLanguage() reader: Language, @Res() response: Response): Promise<void> {
+  monthly(@CurrentActor() actor: Actor, @Query() query: MonthlyReportQueryDto, @Headers('accept') accept: string | undefined, @ReaderLanguage() reader: Language, @Res() response: Response): Promise<void> {
     return this.send({ json: () => this.reports.json(actor, query.month, query.page, query.pageSize), csv: streamSummaryCsv }, actor, query, formatOf(query, accept), reader, response);
   }
 

@@ -95,6 +95,20 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
     expect(response.body.totals.penaltiesFen).toBe(22500);
   });
 
+  it('answers pages of up to 5000 people (the console reads a large company in few requests); the grid keeps 200', async () => {
+    const large = await report(finance, '&pageSize=5000');
+    expect(large.status).toBe(200);
+    expect(large.body).toMatchObject({ page: 1, pageSize: 5000, total: 3 });
+    for (const bad of ['5001', '0', '1.5', 'abc']) {
+      const refused = await report(finance, `&pageSize=${bad}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.details.length).toBeGreaterThan(0);
+      expect(refused.body.details.map((detail: { field: string }) => detail.field)).toEqual(refused.body.details.map(() => 'pageSize'));
+    }
+    expect((await t.http().get('/reports/monthly/grid?month=2026-10&pageSize=201').set(finance.auth)).status).toBe(400);
+    expect((await t.http().get('/reports/monthly/grid?month=2026-10&pageSize=200').set(finance.auth)).status).toBe(200);
+  });
+
   it('who sees what: an employee their own row, a supervisor their reports, finance and admin everyone', async () => {
     expect((await report(c)).body.items.map((row: { employeeNo: string }) => row.employeeNo)).toEqual(['R003']);
     expect((await report(a)).body.items.map((row: { employeeNo: string }) => row.employeeNo)).toEqual(['R001']);

@@ -74,7 +74,7 @@ export default function MonthlyReport() {
         <Input.Search allowClear className="fin-search" placeholder={t('fin.report.search')} aria-label={t('fin.report.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
       {!data && !report.error ? (
-        // Rows arrive 200 at a time: a line that counts them, not a table re-measured on every page.
+        // Rows arrive a page at a time: a line that counts them, not a table re-measured on every page.
         <div className="fin-report-loading" role="status">
           <Spin /> {t('fin.report.loading', { count: report.loaded })}
         </div>
