@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../lib/errors';
 import { formatFen } from '../../lib/money';
 import { useMonthParam } from '../../lib/use-month-param';
 import { useLeaveTypes, usePositions } from './lookups';
-import { formatMeasure, MEASURE_WIDTH, measureColumns, reportGroups } from './report-columns';
+import { formatMeasure, measureColumns, measureWidth, reportGroups } from './report-columns';
 import { type ReportRow, useWholeReport } from './report-data';
 import { ReportDownloads } from './ReportDownloads';
 import { useKeyboardScroll } from './use-keyboard-scroll';
@@ -62,7 +62,7 @@ export default function MonthlyReport() {
     ],
     [t, language, groups, positionName],
   );
-  const width = ID_WIDTH.employeeNo + ID_WIDTH.name + ID_WIDTH.position + measures.reduce((sum, m) => sum + MEASURE_WIDTH[m.kind], 0);
+  const width = ID_WIDTH.employeeNo + ID_WIDTH.name + ID_WIDTH.position + measures.reduce((sum, m) => sum + measureWidth(m.kind, language), 0);
   const rows = useMemo(
     () => (needle ? (data?.items ?? []).filter((row) => row.name.toLowerCase().includes(needle) || row.employeeNo.toLowerCase().includes(needle)) : (data?.items ?? [])),
     [data, needle],

@@ -92,7 +92,15 @@ export function formatMeasure(measure: Measure, value: number, language: Languag
   return format.format(value);
 }
 
-export const MEASURE_WIDTH = { count: 96, days: 96, money: 120 } as const;
+/**
+ * Column widths: English headers are longer words than Chinese ones ("Scheduled", "Seriously late"),
+ * which must wrap between words, never inside one.
+ */
+const MEASURE_WIDTH = { 'zh-CN': { count: 96, days: 96, money: 120 }, en: { count: 116, days: 116, money: 124 } } as const;
+
+export function measureWidth(kind: Measure['kind'], language: Language): number {
+  return MEASURE_WIDTH[language][kind];
+}
 
 export function measureColumns(groups: Group[], language: Language): TableColumnsType<ReportRow> {
   return groups.map((group) => ({
@@ -101,7 +109,7 @@ export function measureColumns(groups: Group[], language: Language): TableColumn
     children: group.measures.map((measure) => ({
       key: measure.key,
       title: measure.hint ? <span title={measure.hint}>{measure.title}</span> : measure.title,
-      width: MEASURE_WIDTH[measure.kind],
+      width: measureWidth(measure.kind, language),
       align: 'right' as const,
       sorter: (a: ReportRow, b: ReportRow) => measure.value(a) - measure.value(b),
       // The cell itself carries the column and the zero tint: no element inside it, as the report
