@@ -9,12 +9,15 @@ import { AllowanceRuleDto, CreateAdjustmentDto, LeaveBalanceQueryDto, LeaveBalan
 import { CarryOverVersionDto, GrantRunListDto, LeaveBalanceSettingsDto } from './dto/leave-balance-admin.dto';
 import { LeaveBalanceSettingsService } from './leave-balance-settings.service';
 import { LeaveBalanceService } from './leave-balance.service';
+import { YearStatementDto, YearStatementQueryDto } from './dto/leave-statement.dto';
+import { LeaveStatementService } from './leave-statement.service';
 
 @SignedInController('leave-balances')
 export class LeaveBalanceController {
   constructor(
     private readonly balances: LeaveBalanceService,
     private readonly settings: LeaveBalanceSettingsService,
+    private readonly statements: LeaveStatementService,
   ) {}
 
   @ReadRoute(undefined, LeaveBalancesDto, {
@@ -62,5 +65,15 @@ export class LeaveBalanceController {
   @Roles('admin', 'finance')
   grantRuns(): Promise<GrantRunListDto> {
     return this.settings.grantRuns();
+  }
+
+  @ReadRoute('statement', YearStatementDto, {
+    summary: 'Year-end statement: each person\'s untaken statutory annual leave, paid at 300% (admin, finance)',
+    description: 'Per person: granted, taken, carried on, and the untaken days (条例 第五条, 实施办法 第十条); for a leaver, as settled on the leaving date (实施办法 第十二条).',
+    errors: [400, 403],
+  })
+  @Roles('admin', 'finance')
+  statement(@Query() query: YearStatementQueryDto): Promise<YearStatementDto> {
+    return this.statements.year(query.year);
   }
 }

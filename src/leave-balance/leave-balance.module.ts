@@ -12,6 +12,7 @@ import { LeaveBalanceSettingsService } from './leave-balance-settings.service';
 import { LeaveChargesService } from './leave-charges.service';
 import { LeaveGrantService } from './leave-grant.service';
 import { LeaveGrantSweeper } from './leave-grant.sweeper';
+import { LeaveStatementService } from './leave-statement.service';
 
 /**
  * Leave balances (issue 16): the ledger, the rules it is kept under, what leave requests charge
@@ -31,6 +32,7 @@ import { LeaveGrantSweeper } from './leave-grant.sweeper';
     LeaveChargesService,
     LeaveGrantService,
     LeaveGrantSweeper,
+    LeaveStatementService,
   ],
   exports: [LeaveChargesService],
 })

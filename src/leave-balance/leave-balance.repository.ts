@@ -46,6 +46,11 @@ export class LeaveBalanceRepository {
     return manager.query(`SELECT ${COLUMNS} FROM leave_ledger WHERE staff_id = $1 AND year = $2 ORDER BY id`, [staffId, year]);
   }
 
+  /** Everyone's entries of these types in a year, by person, oldest first (the year-end statement). */
+  entriesOfTypesInYear(manager: EntityManager, leaveTypes: string[], year: number): Promise<LedgerRow[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM leave_ledger WHERE leave_type_code = ANY($1::text[]) AND year = $2 ORDER BY staff_id, id`, [leaveTypes, year]);
+  }
+
   /** What a request has written, oldest first. */
   entriesOfRequest(manager: EntityManager, requestId: string): Promise<LedgerRow[]> {
     return manager.query(`SELECT ${COLUMNS} FROM leave_ledger WHERE request_id = $1 ORDER BY id`, [requestId]);

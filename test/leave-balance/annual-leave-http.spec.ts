@@ -180,6 +180,17 @@ describe('Statutory annual leave through the API (条例, 实施办法)', () => 
     });
   });
 
+  describe('the year-end statement (条例 第五条, 实施办法 第十条、第十二条)', () => {
+    it('lists each person\'s untaken statutory days, paid at 300% — a leaver\'s as settled on the leaving date', async () => {
+      const response = await t.http().get('/leave-balances/statement?year=2026').set(admin.auth).expect(200);
+      const row = (id: string) => response.body.items.find((item: { staffId: string }) => item.staffId === id);
+      expect(row(leaver.id)).toMatchObject({ leftOn: '2026-06-15', entitled: 6, taken: 6, untakenDays: 0, payPercent: 300 });
+      expect(row(sickAfterLeave.id)).toMatchObject({ leftOn: null, entitled: 5, taken: 2, carriedOut: 0, untakenDays: 3 });
+      expect(row(senior.id)).toMatchObject({ entitled: 15, taken: 15, untakenDays: 0 });
+      expect((await t.http().get('/leave-balances/statement?year=2026').set(senior.auth)).status).toBe(403);
+    });
+  });
+
   describe('the year of joining (实施办法 第五条)', () => {
     it('joining on 1 September with 8 years of service: (122 ÷ 365) × 5 = 1.67 → 1 day, granted on the hire date', async () => {
       at('2027-01-05T10:00:00+08:00');

@@ -393,6 +393,7 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   'GET /leave-balances/grant-runs': { expect: onlyRoles(['admin', 'finance'], OK), request: () => ({ path: '/leave-balances/grant-runs' }) },
+  'GET /leave-balances/statement': { expect: onlyRoles(['admin', 'finance'], OK), request: () => ({ path: '/leave-balances/statement', query: { year: '2026' } }) },
   'POST /leave-requests': {
     // Everyone requests for themself; a device cannot.
     expect: everyone(CREATED),
