@@ -108,6 +108,7 @@ async function main(): Promise<void> {
         RATE_LIMIT_PER_MINUTE: '100000000',
         LOGIN_MAX_FAILURES_PER_CLIENT: '100000',
         ATTENDANCE_SWEEP_SECONDS: '0',
+        LEAVE_GRANT_SWEEP_SECONDS: '0',
         // The stalled uploads of step 9 must hang for the whole load run (10 s by default).
         HTTP_BODY_IDLE_TIMEOUT_MS: '120000',
         LOG_LEVEL: 'error',

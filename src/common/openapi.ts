@@ -16,6 +16,7 @@ const TAGS: [string, string][] = [
   ['iclock', 'The device protocol (ZKTeco ADMS / PUSH): terminals identified by serial number push punches as plain text (H-ATT-7)'],
   ['attendance', 'Explained day results (H-ATT-1, H-ATT-5 … H-ATT-9)'],
   ['leave', 'Leave types and requests (H-ATT-10, H-ATT-11)'],
+  ['leave-balances', 'Leave balances as a ledger, statutory paid annual leave (带薪年休假) and the grant sweep'],
   ['exemptions', 'Business-trip exemptions (H-ATT-8, H-ATT-9, H-ATT-12)'],
   ['approvals', 'What waits for a supervisor or the office (H-ORG-3, H-ORG-4)'],
   ['reports', "Finance's monthly report and policy (H-ORG-2, H-ATT-7)"],

@@ -34,6 +34,8 @@ export interface AppConfig {
   attendanceSweepSeconds: number;
   /** How often the queue of stale day results is worked off; 0 leaves it to reads (and the sweep). */
   attendanceQueueMs: number;
+  /** How often leave entitlements due are granted (issue 16); 0 turns the grant sweep off. */
+  leaveGrantSweepSeconds: number;
   /** Rejected lines kept per device; older ones are dropped (and counted) past it. */
   deviceRejectedLinesMax: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deviceRejectedLinesMax: intVar(env, 'DEVICE_REJECTED_LINES_MAX', 1000, 1, 1_000_000),
     attendanceSweepSeconds: intVar(env, 'ATTENDANCE_SWEEP_SECONDS', 60, 0, 86400),
     attendanceQueueMs: intVar(env, 'ATTENDANCE_QUEUE_MS', 1000, 0, 3_600_000),
+    leaveGrantSweepSeconds: intVar(env, 'LEAVE_GRANT_SWEEP_SECONDS', 3600, 0, 86400),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),

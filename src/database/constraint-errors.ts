@@ -14,10 +14,12 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   staff_employee_no_key: { code: 'EMPLOYEE_NO_TAKEN', field: 'employeeNo', message: 'This employee number is already in use' },
   staff_username_key: { code: 'USERNAME_TAKEN', field: 'username', message: 'This username is already in use' },
   staff_not_own_supervisor: { code: 'SUPERVISOR_LOOP', field: 'supervisorId', message: 'Nobody can be their own supervisor' },
+  staff_work_started_before_hired: { code: 'WORK_STARTED_AFTER_HIRED', field: 'workStartedOn', message: 'must not be after hiredOn' },
   staff_left_after_hired: { code: 'LEFT_BEFORE_HIRED', field: 'leftOn', message: 'leftOn must not be before hiredOn' },
   duty_roster_pkey: { code: 'DUTY_DATE_TAKEN', field: 'date', message: 'Someone was put on duty on this date at the same time (H-ATT-2: one person per date)' },
   device_serial_number_key: { code: 'DEVICE_SERIAL_TAKEN', field: 'serialNumber', message: 'A device with this serial number is registered already' },
   leave_no_overlap: { code: 'LEAVE_OVERLAPS', field: 'startDate', message: 'You already have a pending or approved request covering part of this time (H-ATT-10)' },
+  leave_allowance_rule_type_fkey: { code: 'LEAVE_TYPE_NOT_FOUND', field: 'code', message: 'see GET /leave-types' },
   leave_type_pkey: { code: 'LEAVE_TYPE_TAKEN', field: 'code', message: 'This leave type code exists already' },
   position_pkey: { code: 'POSITION_CODE_TAKEN', field: 'code', message: 'This position code is already in use' },
 };

@@ -45,18 +45,29 @@ export function partOn(span: LeaveSpan, date: string): LeavePart | null {
   return am && pm ? 'full' : am ? 'am' : pm ? 'pm' : null;
 }
 
+/** What a request charges for one date: its working days there (a half day is 0.5). */
+export interface DayCharge {
+  date: string;
+  days: number;
+}
+
 /**
- * The working days a request covers: scheduled days only (holidays and rest days do not count),
- * a half day as 0.5.
+ * The working days a request covers, date by date: scheduled days only (holidays and rest days
+ * do not count, 条例 第三条 for annual leave), a half day as 0.5. Dates charging nothing are left out.
  */
-export function workingDays(span: LeaveSpan, dates: string[], isScheduled: (date: string) => boolean): number {
-  let total = 0;
+export function dayCharges(span: LeaveSpan, dates: string[], isScheduled: (date: string) => boolean): DayCharge[] {
+  const charges: DayCharge[] = [];
   for (const date of dates) {
     if (!isScheduled(date)) continue;
     const part = partOn(span, date);
-    total += part === 'full' ? 1 : part === null ? 0 : 0.5;
+    if (part !== null) charges.push({ date, days: part === 'full' ? 1 : 0.5 });
   }
-  return total;
+  return charges;
+}
+
+/** The working days a request covers in all (see dayCharges). */
+export function workingDays(span: LeaveSpan, dates: string[], isScheduled: (date: string) => boolean): number {
+  return dayCharges(span, dates, isScheduled).reduce((total, charge) => total + charge.days, 0);
 }
 
 /** H-ATT-10: "one day ahead" — the first day of leave is after the day of the request, in company time. */

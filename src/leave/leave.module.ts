@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { ConductModule } from '../conduct/conduct.module';
+import { LeaveBalanceModule } from '../leave-balance/leave-balance.module';
 import { ExemptionsController } from '../exemptions/exemptions.controller';
 import { ExemptionsRepository } from '../exemptions/exemptions.repository';
 import { ExemptionsService } from '../exemptions/exemptions.service';
@@ -14,7 +15,7 @@ import { LeaveService } from './leave.service';
 
 /** Requests that excuse attendance — leave and business trips — run through the approval workflow. */
 @Module({
-  imports: [PolicyModule, StaffAccessModule, ApprovalsModule, ConductModule],
+  imports: [PolicyModule, StaffAccessModule, ApprovalsModule, ConductModule, LeaveBalanceModule],
   controllers: [LeaveController, ExemptionsController],
   providers: [LeaveRepository, LeaveService, LeaveTypesRepository, LeaveTypesService, ExemptionsRepository, ExemptionsService],
   exports: [ExemptionsService],

@@ -5,7 +5,7 @@ import { CompanyClock } from '../policy/company-clock';
 import { DayChanges } from '../policy/day-changes';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
-import { LEAVE_WORKFLOW, LeaveAction } from '../domain/leave-workflow';
+import { LEAVE_WORKFLOW, LeaveAction, LeaveStatus } from '../domain/leave-workflow';
 import { addDays, datesBetween } from '../domain/calendar/calendar-day';
 import { Clock } from '../policy/clock';
 import { Page, pageOf, pageOffset } from '../common/pagination';
@@ -18,7 +18,8 @@ import { emergencyNeedsReason, invalidSpan, leaveNotFound, leaveOverlaps, leaveT
 import { onlyStaff } from '../domain/approval-policy';
 import { LeaveRepository, LeaveRow } from './leave.repository';
 import { LeaveTypesRepository } from './leave-types.repository';
-import { isOneDayAhead, LeaveSpan, spanProblem, workingDays } from '../domain/leave-rules';
+import { dayCharges, DayCharge, isOneDayAhead, LeaveSpan, spanProblem } from '../domain/leave-rules';
+import { ChargedRequest, LeaveChargesService } from '../leave-balance/leave-charges.service';
 
 @Injectable()
 export class LeaveService {
@@ -34,6 +35,7 @@ export class LeaveService {
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly charges: LeaveChargesService,
   ) {}
 
   /** H-ATT-10 / H-ATT-11: by the employee for themself, a day ahead unless it is an emergency. */
@@ -53,10 +55,11 @@ export class LeaveService {
       // H-ATT-11: filing afterwards is possible until finance closes the month.
       await this.monthLock.assertOpen(manager, dates);
       if (await this.leave.overlapping(manager, actor.id, span)) throw leaveOverlaps();
-      const policy = await this.policies.load(manager, addDays(span.startDate, -1), addDays(span.endDate, 1));
-      const me = await this.access.employmentOf(manager, actor.id);
-      const days = workingDays(span, dates, (date) => scheduleOn(policy, me, date).shift !== null);
+      const charged = await this.chargedDays(manager, actor.id, span, dates);
+      const days = charged.reduce((total, day) => total + day.days, 0);
       const created = await this.leave.insert(manager, actor.id, input.type, span, days, reason, emergency);
+      // Issue 16: the days are held against the type's balance, or the request is refused (422 LEAVE_BALANCE_INSUFFICIENT).
+      await this.charges.reserve(manager, { id: created, staffId: actor.id, type: input.type, startDate: span.startDate }, charged);
       await this.workflow.opened(manager, 'leave', created, actor, 'pending');
       const dto = await this.dto(manager, created);
       await this.audit.record(manager, actor, { action: 'leave.create', entity: 'leave_request', entityId: created, after: dto });
@@ -123,10 +126,35 @@ export class LeaveService {
       if (step.to !== 'filed') await this.monthLock.assertOpen(manager, datesBetween(row.start_date, row.end_date));
       const decidedAs = step.to === 'approved' || step.to === 'rejected' ? step.actingAs : null;
       await this.leave.setStatus(manager, id, step.to, actor.id, decidedAs, this.clock.now());
+      await this.chargeBalance(manager, row, step.to, today);
       if (step.recompute) await this.reclassify(manager, row);
       await this.audit.record(manager, actor, { action: `leave.${step.to}`, entity: 'leave_request', entityId: id, before, after: await this.dto(manager, id) });
     });
     return this.dto(this.dataSource.manager, id);
+  }
+
+  /** The working days a span covers for this person, date by date (holidays and rest days charge nothing). */
+  private async chargedDays(manager: EntityManager, staffId: string, span: LeaveSpan, dates: string[]): Promise<DayCharge[]> {
+    const policy = await this.policies.load(manager, addDays(span.startDate, -1), addDays(span.endDate, 1));
+    const person = await this.access.employmentOf(manager, staffId);
+    return dayCharges(span, dates, (date) => scheduleOn(policy, person, date).shift !== null);
+  }
+
+  /**
+   * What the transition does to the balance (issue 16): approval consumes the reservation, rejection
+   * and withdrawal release it, cancelling approved leave gives back what it consumed — once it has
+   * started, only the days from today on (the person is back at work today).
+   */
+  private async chargeBalance(manager: EntityManager, row: LeaveRow, to: LeaveStatus, today: string): Promise<void> {
+    const request: ChargedRequest = { id: row.id, staffId: row.staff_id, type: row.type_code, startDate: row.start_date };
+    if (to === 'approved') return this.charges.consume(manager, request);
+    if (to === 'rejected') return this.charges.release(manager, request, 'rejected');
+    if (to !== 'cancelled') return;
+    if (row.status === 'pending') return this.charges.release(manager, request, 'withdrawn');
+    if (row.start_date > today) return this.charges.giveBack(manager, request, 'all');
+    const span: LeaveSpan = { startDate: row.start_date, startHalf: row.start_half, endDate: row.end_date, endHalf: row.end_half };
+    const untaken = row.end_date < today ? [] : await this.chargedDays(manager, row.staff_id, span, datesBetween(today, row.end_date));
+    return this.charges.giveBack(manager, request, untaken);
   }
 
   /** The covered days (and their neighbours, whose windows they shape) up to today. */
@@ -140,8 +168,9 @@ export class LeaveService {
     return (await this.dtos(manager, [row]))[0];
   }
 
-  private dtos(manager: EntityManager, rows: LeaveRow[]): Promise<LeaveRequestDto[]> {
-    return this.workflow.withHistory(manager, 'leave', rows, toLeaveRequestDto);
+  private async dtos(manager: EntityManager, rows: LeaveRow[]): Promise<LeaveRequestDto[]> {
+    const balances = await this.charges.balancesAfter(manager, rows.map((row) => ({ id: row.id, staffId: row.staff_id, type: row.type_code, startDate: row.start_date })));
+    return this.workflow.withHistory(manager, 'leave', rows, (row) => ({ ...toLeaveRequestDto(row), balanceAfter: balances.get(row.id) ?? null }));
   }
 }
 

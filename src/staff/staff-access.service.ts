@@ -4,7 +4,7 @@ import type { Requester } from '../domain/approval-policy';
 import { Actor, seesEveryone } from '../domain/actor';
 import type { EmploymentSpan } from '../domain/policy';
 import { staffNotFound } from './staff.errors';
-import { StaffRepository } from './staff.repository';
+import { Employment, StaffRepository } from './staff.repository';
 
 /**
  * Who may see whose records: everyone their own; a supervisor everyone below them (at any
@@ -48,6 +48,21 @@ export class StaffAccessService {
     const span = await this.staff.employment(manager, staffId);
     if (!span) throw staffNotFound();
     return span;
+  }
+
+  /** A page of the people employed at some time in [from, to], by id after `afterId`, with their working-life dates. */
+  employedBetween(manager: EntityManager, from: string, to: string, afterId: string | null, limit: number): Promise<Employment[]> {
+    return this.staff.employedBetween(manager, from, to, afterId, limit);
+  }
+
+  /** The working-life dates of these people (those that exist). */
+  employmentsOf(manager: EntityManager, ids: string[]): Promise<Employment[]> {
+    return this.staff.employmentsOf(manager, ids);
+  }
+
+  /** People added or changed since `since`. */
+  changedSince(manager: EntityManager, since: Date): Promise<string[]> {
+    return this.staff.changedSince(manager, since);
   }
 
   /** Names and employee numbers of existing people among `ids`. */

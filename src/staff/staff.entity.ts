@@ -32,6 +32,10 @@ export class Staff {
   @Column({ name: 'hired_on', type: 'date' })
   hiredOn: string;
 
+  /** 参加工作时间: the first day of full-time work anywhere (实施办法 第四条); never after hiredOn. */
+  @Column({ name: 'work_started_on', type: 'date' })
+  workStartedOn: string;
+
   @Column({ name: 'left_on', type: 'date', nullable: true })
   leftOn: string | null;
 

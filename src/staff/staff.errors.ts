@@ -35,3 +35,8 @@ export const cannotDeactivateSelf = () =>
   new DomainError('unprocessable', 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; another admin can', [{ field: 'id', message: 'is you' }]);
 
 export const leftBeforeHired = () => new DomainError('unprocessable', 'LEFT_BEFORE_HIRED', 'leftOn must not be before hiredOn', [{ field: 'leftOn', message: 'is before hiredOn' }]);
+
+export const workStartedAfterHired = () =>
+  new DomainError('unprocessable', 'WORK_STARTED_AFTER_HIRED', 'workStartedOn (参加工作时间) must not be after hiredOn: service counts from the first work anywhere', [
+    { field: 'workStartedOn', message: 'must not be after hiredOn' },
+  ]);

@@ -17,6 +17,14 @@ export interface StaffListFilter {
   limit: number;
 }
 
+/** The dates of a person's working life that leave entitlements read (issue 16). */
+export interface Employment {
+  id: string;
+  workStartedOn: string;
+  hiredOn: string;
+  leftOn: string | null;
+}
+
 const HIERARCHY_LOCK_KEY = 7_441_302_216;
 
 @Injectable()
@@ -47,6 +55,33 @@ export class StaffRepository {
   async employment(manager: EntityManager, id: string): Promise<EmploymentSpan | null> {
     const rows: { hired_on: string; left_on: string | null }[] = await manager.query('SELECT hired_on, left_on FROM staff WHERE id = $1', [id]);
     return rows[0] ? { id, hiredOn: rows[0].hired_on, leftOn: rows[0].left_on } : null;
+  }
+
+  /**
+   * Who was employed at some time in [from, to], with the dates annual leave reads, by id after
+   * `afterId` (a page of the grant sweep).
+   */
+  employedBetween(manager: EntityManager, from: string, to: string, afterId: string | null, limit: number): Promise<Employment[]> {
+    return manager.query(
+      `SELECT id, to_char(work_started_on, 'YYYY-MM-DD') AS "workStartedOn", to_char(hired_on, 'YYYY-MM-DD') AS "hiredOn", to_char(left_on, 'YYYY-MM-DD') AS "leftOn"
+         FROM staff WHERE hired_on <= $2 AND (left_on IS NULL OR left_on >= $1) AND ($3::uuid IS NULL OR id > $3) ORDER BY id LIMIT $4`,
+      [from, to, afterId, limit],
+    );
+  }
+
+  /** The same dates for these people. */
+  employmentsOf(manager: EntityManager, ids: string[]): Promise<Employment[]> {
+    return manager.query(
+      `SELECT id, to_char(work_started_on, 'YYYY-MM-DD') AS "workStartedOn", to_char(hired_on, 'YYYY-MM-DD') AS "hiredOn", to_char(left_on, 'YYYY-MM-DD') AS "leftOn"
+         FROM staff WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** People whose row changed since `since` (a new hire, leaving or start-of-work date changes their leave). */
+  async changedSince(manager: EntityManager, since: Date): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query('SELECT id FROM staff WHERE updated_at >= $1 OR created_at >= $1', [since]);
+    return rows.map((row) => row.id);
   }
 
   /** Names and employee numbers of these people (those that exist), e.g. for a sentence that names both signer and subject. */

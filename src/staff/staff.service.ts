@@ -14,8 +14,18 @@ import { CreateStaffDto, DeactivateStaffDto, SetPasswordDto, StaffListQueryDto, 
 import { StaffDto, toStaffDto } from './dto/staff.dto';
 import { StaffAccessService } from './staff-access.service';
 import { Staff } from './staff.entity';
-import { alreadyInState, cannotDeactivateSelf, lastAdmin, leftBeforeHired, notAllowed, oldPasswordRequired, positionNotUsable, staffNotFound, supervisorLoop, supervisorNotUsable } from './staff.errors';
+import { alreadyInState, cannotDeactivateSelf, lastAdmin, leftBeforeHired, notAllowed, oldPasswordRequired, positionNotUsable, staffNotFound, supervisorLoop, supervisorNotUsable, workStartedAfterHired } from './staff.errors';
 import { StaffRepository } from './staff.repository';
+
+/**
+ * 参加工作时间 (实施办法 第四条): defaults to the hire date and is never after it, since service
+ * counts from the first full-time work anywhere. Returns the date to store.
+ */
+function startedWorking(workStartedOn: string | undefined, hiredOn: string): string {
+  const date = workStartedOn ?? hiredOn;
+  if (date > hiredOn) throw workStartedAfterHired();
+  return date;
+}
 
 @Injectable()
 export class StaffService {
@@ -67,6 +77,7 @@ export class StaffService {
           supervisorId: input.supervisorId ?? null,
           roles: input.roles ?? [],
           hiredOn: input.hiredOn,
+          workStartedOn: startedWorking(input.workStartedOn, input.hiredOn),
           leftOn: null,
           active: true,
           tokenVersion: 0,
@@ -103,6 +114,10 @@ export class StaffService {
       if (input.supervisorId !== undefined) changes.supervisorId = input.supervisorId;
       if (input.roles !== undefined) changes.roles = input.roles;
       if (input.hiredOn !== undefined) changes.hiredOn = input.hiredOn;
+      // 参加工作时间 left at the hire date moves with it; one set apart stays, and may not come after it.
+      const hiredOn = changes.hiredOn ?? current.hiredOn;
+      const follows = current.workStartedOn === current.hiredOn;
+      changes.workStartedOn = startedWorking(input.workStartedOn ?? (follows ? hiredOn : current.workStartedOn), hiredOn);
       if (input.leftOn !== undefined) changes.leftOn = input.leftOn;
       await manager.update(Staff, { id }, changes);
       await this.employmentChanged(manager, current, { hiredOn: changes.hiredOn ?? current.hiredOn, leftOn: changes.leftOn === undefined ? current.leftOn : changes.leftOn });

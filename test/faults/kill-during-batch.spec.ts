@@ -56,6 +56,7 @@ describe('Faults: kill -9 during a 10,000-line punch batch (issue 9)', () => {
       ADMIN_PASSWORD,
       JWT_SECRET: randomSecret(),
       ATTENDANCE_SWEEP_SECONDS: '0',
+      LEAVE_GRANT_SWEEP_SECONDS: '0',
       RATE_LIMIT_PER_MINUTE: '100000',
     });
     // The first start seeds the admin on the empty staff table; then 500 people, straight into it.

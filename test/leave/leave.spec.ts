@@ -269,13 +269,13 @@ describe('Leave requests (H-ATT-10, H-ATT-11, H-ORG-3, H-ORG-4)', () => {
     it('admin manages leave types; the seeded ones are the handbook\'s', async () => {
       const types = await t.http().get('/leave-types').set(emp.auth);
       expect(types.body.items.map((type: { code: string; nameZh: string; paid: boolean }) => [type.code, type.nameZh, type.paid])).toEqual(expect.arrayContaining([
-        ['personal', '事假', false], ['sick', '病假', true], ['marriage', '婚假', true], ['bereavement', '丧假', true],
+        ['personal', '事假', false], ['sick', '病假', true], ['marriage', '婚假', true], ['bereavement', '丧假', true], ['annual', '年休假', true],
       ]));
-      expect(types.body.items).toHaveLength(4);
-      expect((await t.http().post('/leave-types').set(emp.auth).send({ code: 'annual', nameZh: '年假', nameEn: 'Annual leave', paid: true })).status).toBe(403);
-      expect((await t.http().post('/leave-types').set(admin.auth).send({ code: 'annual', nameZh: '年假', nameEn: 'Annual leave', paid: true })).status).toBe(201);
-      await t.http().patch('/leave-types/annual').set(admin.auth).send({ active: false }).expect(200);
-      expect((await request(emp, { type: 'annual', startDate: '2027-01-13', endDate: '2027-01-13' })).body.code).toBe('LEAVE_TYPE_NOT_FOUND');
+      expect(types.body.items).toHaveLength(5);
+      expect((await t.http().post('/leave-types').set(emp.auth).send({ code: 'home_leave', nameZh: '探亲假', nameEn: 'Home leave', paid: true })).status).toBe(403);
+      expect((await t.http().post('/leave-types').set(admin.auth).send({ code: 'home_leave', nameZh: '探亲假', nameEn: 'Home leave', paid: true })).status).toBe(201);
+      await t.http().patch('/leave-types/home_leave').set(admin.auth).send({ active: false }).expect(200);
+      expect((await request(emp, { type: 'home_leave', startDate: '2027-01-13', endDate: '2027-01-13' })).body.code).toBe('LEAVE_TYPE_NOT_FOUND');
     });
   });
 });

@@ -61,14 +61,14 @@ describe("Finance's monthly report (H-ORG-2, H-ATT-1, H-ATT-7)", () => {
     expect(rows.R001).toMatchObject({
       scheduledDays: 24, presentDays: 22, lateCount: 1, lateMinutes: 17, earlyLeaveCount: 2, missingPunchCount: 1,
       absenceDays: 2, holidayDays: 7, dutyShifts: 0, pendingDays: 0, exemptDays: 0,
-      leaveDays: { personal: 0, sick: 0, marriage: 0, bereavement: 0 },
+      leaveDays: { personal: 0, sick: 0, marriage: 0, bereavement: 0, annual: 0 },
       // 1 × 20.00 + 2 × 100.00 + 1 × 5.00 = 225.00
       penaltiesFen: 22500, penalties: { lateFen: 2000, seriousLateFen: 0, absenceFen: 20000, missingPunchFen: 500 }, bonusFen: 0,
     });
     // B: 24 workdays + duty on 3 October (a holiday) = 25 scheduled; 21 October on a business trip; morning of the 20th on leave.
     expect(rows.R002).toMatchObject({
       scheduledDays: 25, presentDays: 24, lateCount: 0, absenceDays: 0, holidayDays: 6, dutyShifts: 1, exemptDays: 1,
-      leaveDays: { personal: 0.5, sick: 0, marriage: 0, bereavement: 0 }, penaltiesFen: 0,
+      leaveDays: { personal: 0.5, sick: 0, marriage: 0, bereavement: 0, annual: 0 }, penaltiesFen: 0,
       // personal leave forfeits the full-attendance bonus
       bonusFen: 0,
     });

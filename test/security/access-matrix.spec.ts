@@ -365,6 +365,35 @@ const MATRIX: Record<string, Entry> = {
     expect: onlyRoles(['admin'], OK),
     request: (w) => ({ path: `/leave-types/${w.leaveTypeCode}`, body: { nameEn: 'Matrix leave' }, snapshot: row(w, 'SELECT * FROM leave_type WHERE code = $1', [w.leaveTypeCode]) }),
   },
+  // leave balances (issue 16)
+  'GET /leave-balances': {
+    expect: subjectsRecord(OK),
+    request: (w) => ({ path: '/leave-balances', query: { staffId: w.subject.id, year: '2026' } }),
+    verify: (response, w) => expect(response.body).toMatchObject({ staffId: w.subject.id, year: 2026 }),
+  },
+  'POST /leave-balances/adjustments': {
+    expect: onlyRoles(['admin'], CREATED),
+    request: (w) => ({
+      path: '/leave-balances/adjustments',
+      body: { staffId: w.subject.id, leaveType: 'annual', date: '2026-11-20', days: 0.5, reason: 'Matrix correction' },
+      snapshot: row(w, 'SELECT count(*)::int AS n FROM leave_ledger', []),
+    }),
+  },
+  'GET /leave-balances/settings': { expect: everyone(OK), request: () => ({ path: '/leave-balances/settings' }) },
+  'PUT /leave-balances/settings/carry-over': {
+    expect: onlyRoles(['admin', 'finance'], OK),
+    request: (w) => ({ path: '/leave-balances/settings/carry-over', body: { effectiveFrom: '2030-01-01', maxDays: 0 }, snapshot: row(w, 'SELECT count(*)::int AS n FROM carry_over_setting', []) }),
+  },
+  'PUT /leave-balances/settings/rules/{code}': {
+    expect: onlyRoles(['admin'], OK),
+    request: (w) => ({
+      path: `/leave-balances/settings/rules/${w.leaveTypeCode}`,
+      body: { effectiveFrom: '2030-01-01', kind: 'per_occurrence', days: 3 },
+      snapshot: row(w, 'SELECT count(*)::int AS n FROM leave_allowance_rule', []),
+    }),
+  },
+  'GET /leave-balances/grant-runs': { expect: onlyRoles(['admin', 'finance'], OK), request: () => ({ path: '/leave-balances/grant-runs' }) },
+  'GET /leave-balances/statement': { expect: onlyRoles(['admin', 'finance'], OK), request: () => ({ path: '/leave-balances/statement', query: { year: '2026' } }) },
   'POST /leave-requests': {
     // Everyone requests for themself; a device cannot.
     expect: everyone(CREATED),

@@ -30,6 +30,8 @@ export interface NewStaff {
   supervisorId?: string | null;
   roles?: ('admin' | 'finance')[];
   hiredOn?: string;
+  /** 参加工作时间; left out: the service's default (hiredOn). */
+  workStartedOn?: string;
 }
 
 export type CreatedStaff = SignedIn & { body: Record<string, unknown> };
@@ -47,6 +49,7 @@ export async function newStaff(t: TestApp, admin: SignedIn, overrides: NewStaff 
     supervisorId: overrides.supervisorId ?? null,
     roles: overrides.roles ?? [],
     hiredOn: overrides.hiredOn ?? '2025-01-01',
+    ...(overrides.workStartedOn ? { workStartedOn: overrides.workStartedOn } : {}),
   };
   const response = await t.http().post('/staff').set(admin.auth).send(body);
   if (response.status !== 201) throw new Error(`create staff failed: ${response.status} ${JSON.stringify(response.body)}`);

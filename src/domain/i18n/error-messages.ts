@@ -51,6 +51,11 @@ export const ERROR_MESSAGES: Readonly<Record<string, Readonly<Record<Language, s
   INVALID_LINE: { 'zh-CN': '这一行的格式不对', en: 'The line is not in the expected format' },
   INVALID_TEXT: { 'zh-CN': '文本中有无法保存的字符', en: 'Text must not contain NUL or other characters the database cannot store' },
   LAST_ADMIN: { 'zh-CN': '保存后将没有在职的管理员，请先指定其他管理员', en: 'This change would leave no active administrator' },
+  LEAVE_BALANCE_INSUFFICIENT: { 'zh-CN': '假期余额不足[：{type}可用 {available} 天，本次需要 {requested} 天]', en: 'Not enough leave left[: {available} day(s) of {type} available, {requested} needed]' },
+  LEAVE_BALANCE_NOT_TRACKED: { 'zh-CN': '该假期类型不计余额[（{type}）]，不能调整', en: 'This leave type keeps no balance[ ({type})]' },
+  LEAVE_GRANT_PROBLEMS_CUT: { 'zh-CN': '问题太多，[其余 {count} 条]未列出', en: 'More problems than are listed[: {count} left out]' },
+  LEAVE_GRANT_RUN_FAILED: { 'zh-CN': '本次发放假期中途失败，下次运行会补上', en: 'The grant run stopped part way; the next run catches up' },
+  LEAVE_LEDGER_INCONSISTENT: { 'zh-CN': '假期台账不一致，未能计算，请联系管理员核对', en: 'The leave ledger breaks its own rules and was not read; have it checked' },
   LEAVE_NOT_FOUND: { 'zh-CN': '未找到该请假申请', en: 'The leave request was not found' },
   LEAVE_NOT_ONE_DAY_AHEAD: { 'zh-CN': '请假须提前一天申请[，首日须在 {today} 之后]；突发情况请按紧急请假事后补办', en: 'Leave is requested at least one day ahead (H-ATT-10)[: the first day must be after {today}]' },
   LEAVE_OVERLAPS: { 'zh-CN': '该时段已有待审批或已批准的请假', en: 'You already have a pending or approved request covering part of this time (H-ATT-10)' },
@@ -103,6 +108,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, Readonly<Record<Language, s
   UPLOAD_INCOMPLETE: { 'zh-CN': '上传没有完成，请重新上传', en: 'The upload did not complete; send it again' },
   USERNAME_TAKEN: { 'zh-CN': '用户名已被使用', en: 'This username is already in use' },
   VALIDATION_FAILED: { 'zh-CN': '填写的内容有误，请检查后重试', en: 'The request is not valid' },
+  WORK_STARTED_AFTER_HIRED: { 'zh-CN': '参加工作时间不能晚于入职日期', en: 'workStartedOn (参加工作时间) must not be after hiredOn' },
 };
 
 export type MessageParams = Readonly<Record<string, string | number>>;

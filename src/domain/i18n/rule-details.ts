@@ -11,6 +11,7 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^must be after (\S+)$/, (what) => `必须晚于 ${what}`],
   [/^must not be before (\S+)$/, (what) => `不能早于 ${what}`],
   [/^(\S+) must not be before (\S+)$/, (f, what) => `${f} 不能早于 ${what}`],
+  [/^must not be after (\S+)$/, (what) => `不能晚于 ${what}`],
 
   // staff (src/staff/staff.errors.ts) and the staff table's constraints
   [/^is required and must be right$/, () => '必填，且须填写正确'],
@@ -75,4 +76,12 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^an? (\S+) must have (\S+) days$/, (kind, sign) => `${kind} 的天数必须为${sign === 'negative' ? '负数' : '正数'}`],
   [/^expiresOn must be a real date from the carry-over to the end of its year$/, () => 'expiresOn 必须是结转日至当年年底之间的有效日期'],
   [/^an adjustment needs a reason$/, () => '调整假期余额须写明原因'],
+  [/^(\S+) day\(s\) available$/, (n) => `可用 ${n} 天`],
+  [/^keeps no balance$/, () => '该假期类型不计余额'],
+  [/^(\S+) must be MM-DD$/, (f) => `${f} 必须写作 MM-DD（月-日）`],
+  // the grant sweep's problems (GET /leave-balances/grant-runs)
+  [/^(\S+) dated in (\S+), which finance has closed$/, (cause, month) => `${cause} 的记账日期在 ${month}，该月已结账，未写入`],
+  [/^(\d+) more not listed$/, (n) => `另有 ${n} 条未列出`],
+  [/^days must be left out for a (\S+) rule$/, (kind) => `${kind} 规则不填 days`],
+  [/^days must be more than 0 and at most 365, in half days$/, () => 'days 必须大于 0、不超过 365，以半天为单位'],
 ];

@@ -132,6 +132,16 @@ export class LeaveRequestDto {
   @ApiDateTime()
   createdAt: string;
 
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 3.5,
+    minimum: -1000,
+    maximum: 1000,
+    description: 'Days of this type left in the year the request starts, as the balance stands now (this request counted while pending or approved); null for a type that keeps no balance',
+  })
+  balanceAfter: number | null;
+
   @ApiProperty({ type: [ApprovalEventDto], maxItems: 100, description: 'Every transition: who, when, in which capacity, with what comment' })
   history: ApprovalEventDto[];
 }
@@ -152,8 +162,8 @@ export class LeaveListQueryDto extends PageQueryDto {
   to?: string;
 }
 
-/** A request as answered, but for its history (ApprovalWorkflow.withHistory adds it). */
-export function toLeaveRequestDto(row: LeaveRow): Omit<LeaveRequestDto, 'history'> {
+/** A request as answered, but for its history (ApprovalWorkflow.withHistory adds it) and its balance. */
+export function toLeaveRequestDto(row: LeaveRow): Omit<LeaveRequestDto, 'history' | 'balanceAfter'> {
   return {
     id: row.id,
     staffId: row.staff_id,

@@ -9,6 +9,7 @@ const EMPLOYEE_NO = /^[A-Za-z0-9_-]{1,32}$/;
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
 const EMPLOYEE_NO_RULE = 'employeeNo must be 1-32 letters, digits, - or _';
 const USERNAME_RULE = 'username must be 2-64 letters, digits, ., - or _';
+const WORK_STARTED_DOC = '参加工作时间: the first day of full-time work anywhere, which annual leave counts service from (实施办法 第四条); not after hiredOn; defaults to hiredOn';
 
 export class CreateStaffDto {
   @PatternField({ example: 'E0042', pattern: EMPLOYEE_NO, maxLength: 32 }, EMPLOYEE_NO_RULE)
@@ -34,6 +35,9 @@ export class CreateStaffDto {
 
   @DateField({ example: '2025-03-01' })
   hiredOn: string;
+
+  @DateField({ example: '2017-07-01', description: WORK_STARTED_DOC, optional: 'not-null' })
+  workStartedOn?: string;
 }
 
 export class UpdateStaffDto {
@@ -57,6 +61,9 @@ export class UpdateStaffDto {
 
   @DateField({ example: '2025-03-01', optional: 'not-null' })
   hiredOn?: string;
+
+  @DateField({ example: '2017-07-01', description: `${WORK_STARTED_DOC}. Left out while hiredOn changes: it moves with hiredOn when it was the same date`, optional: 'not-null' })
+  workStartedOn?: string;
 
   @DateField({ nullable: true, type: String, description: 'Last working day; deactivate to end employment', optional: 'or-null' })
   leftOn?: string | null;

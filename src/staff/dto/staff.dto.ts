@@ -32,6 +32,9 @@ export class StaffDto {
   @ApiDate({ example: '2025-03-01' })
   hiredOn: string;
 
+  @ApiDate({ example: '2017-07-01', description: '参加工作时间 (实施办法 第四条): service for annual leave counts from it' })
+  workStartedOn: string;
+
   @ApiDate({ nullable: true, example: null })
   leftOn: string | null;
 
@@ -59,6 +62,7 @@ export function toStaffDto(staff: Staff, isSupervisor: boolean): StaffDto {
     roles: [...staff.roles].sort(),
     isSupervisor,
     hiredOn: staff.hiredOn,
+    workStartedOn: staff.workStartedOn,
     leftOn: staff.leftOn,
     active: staff.active,
     createdAt: staff.createdAt.toISOString(),

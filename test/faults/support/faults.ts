@@ -108,6 +108,7 @@ export async function startInProcess(env: Record<string, string>, logger: Logger
       HOST: '127.0.0.1',
       ADMIN_PASSWORD,
       ATTENDANCE_SWEEP_SECONDS: '0',
+      LEAVE_GRANT_SWEEP_SECONDS: '0',
       ATTENDANCE_QUEUE_MS: '0',
       LOG_LEVEL: 'error',
       RATE_LIMIT_PER_MINUTE: '1000000',

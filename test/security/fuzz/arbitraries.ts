@@ -98,7 +98,9 @@ function validNonNull(schema: JsonSchema, name: string, pools: Pools, depth: num
       if (name === 'workWeek[]') return fc.integer({ min: 1, max: 7 });
       const min = schema.minimum ?? 0;
       const max = Math.min(schema.maximum ?? 1000, min + 1000);
-      return fc.integer({ min, max });
+      if (schema.type === 'integer') return fc.integer({ min, max });
+      // Numbers the service takes are days in half steps (leave balances): whole and half values within the bounds.
+      return fc.integer({ min: Math.ceil(min * 2), max: Math.floor(max * 2) }).map((halves) => halves / 2);
     }
     case 'boolean':
       return fc.boolean();

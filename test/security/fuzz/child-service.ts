@@ -53,6 +53,7 @@ export class ChildService {
         JWT_SECRET: randomBytes(32).toString('hex'),
         ADMIN_PASSWORD: this.adminPassword,
         ATTENDANCE_SWEEP_SECONDS: '0',
+        LEAVE_GRANT_SWEEP_SECONDS: '0',
         RATE_LIMIT_PER_MINUTE: '100000000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1453,6 +1453,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/leave-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leave balances of a person and year, with the ledger and how each entry was worked out (issue 16)
+         * @description Your own; a supervisor also everyone below them; admin and finance everyone (anyone else: 404). Per leave type that keeps a balance: entitled, carried, taken, reserved, available, expiring, and every entry with its explanation (articles of 条例 / 实施办法 and decisions AL-D1…AL-D7).
+         */
+        get: operations["LeaveBalanceController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leave-balances/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a balance, with a reason (admin)
+         * @description A new ledger entry; nothing is edited. 422 LEAVE_BALANCE_NOT_TRACKED for a type without a balance, LEAVE_BALANCE_INSUFFICIENT below zero where the rule forbids it; 409 MONTH_CLOSED for a date in a closed month.
+         */
+        post: operations["LeaveBalanceController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leave-balances/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The allowance rule of each leave type and the company carry-over, as dated versions */
+        get: operations["LeaveBalanceController_getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leave-balances/settings/carry-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the carry-over of unused days from a date on (admin, finance)
+         * @description maxDays 0: unused days lapse at the end of the year and are reported as untaken (default). Otherwise up to maxDays are carried into the next year and expire on expiresOn (MM-DD) there (条例 第五条).
+         */
+        put: operations["LeaveBalanceController_putCarryOver"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leave-balances/settings/rules/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a leave type's allowance rule from a date on (admin) */
+        put: operations["LeaveBalanceController_putRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leave-balances/grant-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grant sweep's latest runs: what each granted and could not (admin, finance) */
+        get: operations["LeaveBalanceController_grantRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leave-balances/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Year-end statement: each person's untaken statutory annual leave, paid at 300% (admin, finance)
+         * @description Per person: granted, taken, carried on, and the untaken days (条例 第五条, 实施办法 第十条); for a leaver, as settled on the leaving date (实施办法 第十二条).
+         */
+        get: operations["LeaveBalanceController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1509,6 +1640,12 @@ export interface components {
             hiredOn: string;
             /**
              * Format: date
+             * @description 参加工作时间 (实施办法 第四条): service for annual leave counts from it
+             * @example 2017-07-01
+             */
+            workStartedOn: string;
+            /**
+             * Format: date
              * @example null
              */
             leftOn: string | null;
@@ -1562,6 +1699,12 @@ export interface components {
              * @example 2025-03-01
              */
             hiredOn: string;
+            /**
+             * Format: date
+             * @description 参加工作时间: the first day of full-time work anywhere, which annual leave counts service from (实施办法 第四条); not after hiredOn; defaults to hiredOn
+             * @example 2017-07-01
+             */
+            workStartedOn?: string;
         };
         UpdateStaffDto: {
             /** @example E0042 */
@@ -1580,6 +1723,12 @@ export interface components {
              * @example 2025-03-01
              */
             hiredOn?: string;
+            /**
+             * Format: date
+             * @description 参加工作时间: the first day of full-time work anywhere, which annual leave counts service from (实施办法 第四条); not after hiredOn; defaults to hiredOn. Left out while hiredOn changes: it moves with hiredOn when it was the same date
+             * @example 2017-07-01
+             */
+            workStartedOn?: string;
             /**
              * Format: date
              * @description Last working day; deactivate to end employment
@@ -2493,6 +2642,11 @@ export interface components {
             approverId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description Days of this type left in the year the request starts, as the balance stands now (this request counted while pending or approved); null for a type that keeps no balance
+             * @example 3.5
+             */
+            balanceAfter: number | null;
             /** @description Every transition: who, when, in which capacity, with what comment */
             history: components["schemas"]["ApprovalEventDto"][];
         };
@@ -3174,6 +3328,336 @@ export interface components {
         };
         ResolutionDto: {
             reason: string;
+        };
+        AllowanceRuleDto: {
+            /**
+             * Format: date
+             * @description In force from this date
+             */
+            effectiveFrom: string;
+            /** @enum {string} */
+            kind: "none" | "per_year" | "per_occurrence" | "statutory";
+            /** @description Days a year (per_year) or per request (per_occurrence) */
+            days: number | null;
+            /** @description Requests may take the balance below zero */
+            allowNegative: boolean;
+        };
+        ExpiringDto: {
+            /** @example 5 */
+            days: number;
+            /** Format: date */
+            on: string;
+        };
+        LedgerEntryDto: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "grant" | "reservation" | "consumption" | "release" | "carry_over" | "expiry" | "adjustment";
+            /**
+             * @description Why it was written: a due date of the entitlement (year_start, hire, eligibility), a leaver's settlement (leaving), a recomputation (revision), a leave request, the carried days' expiry, the year's close, the office
+             * @enum {string}
+             */
+            cause: "year_start" | "hire" | "eligibility" | "leaving" | "revision" | "request" | "carried_expiry" | "year_end" | "office";
+            /**
+             * @description The signed change to the days available, in half days
+             * @example 5
+             */
+            days: number;
+            /**
+             * Format: date
+             * @description When it takes effect; for a request's entries the first leave day they charge
+             */
+            date: string;
+            /**
+             * @description A release: what it gives back; an expiry: carried days or the year's unused days
+             * @enum {string|null}
+             */
+            of: "reservation" | "consumption" | "carried" | "unused" | null;
+            /**
+             * @description A carry-over: into this year or on to the next
+             * @enum {string|null}
+             */
+            direction: "in" | "out" | null;
+            /**
+             * Format: date
+             * @description Days carried in: when they expire
+             */
+            expiresOn: string | null;
+            /** @description The office's reason for an adjustment */
+            reason: string | null;
+            /** Format: uuid */
+            requestId: string | null;
+            /**
+             * Format: int64
+             * @description The grant run that wrote it
+             */
+            runId: number | null;
+            /**
+             * Format: uuid
+             * @description Who wrote it (null: the service itself)
+             */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How it was worked out, for machines: each step names its kind and, for the statutory entitlement, the article (条例 / 实施办法) or product decision (AL-D1…AL-D7) it applies, with its numbers */
+            explanation: ({
+                /** @example prorated */
+                kind: string;
+                /** @example 实施办法 第五条 */
+                article?: string;
+                /** @example AL-D4 */
+                decision?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /**
+             * @description The explanation as sentences in the reader's language
+             * @example [
+             *       "实施办法 第五条：122 天 × 5 天 ÷ 365 = 1.67，不足一天的部分不计，折算为 1 天"
+             *     ]
+             */
+            sentences: string[];
+        };
+        TypeBalanceDto: {
+            /** @example annual */
+            leaveType: string;
+            /** @description The rule the year is kept under */
+            rule: components["schemas"]["AllowanceRuleDto"];
+            /**
+             * @description Granted, with the service's own recomputations (an exclusion, a leaver's settlement)
+             * @example 5
+             */
+            entitled: number;
+            /**
+             * @description The office's adjustments, net
+             * @example 5
+             */
+            adjusted: number;
+            /**
+             * @description Carried in from last year
+             * @example 5
+             */
+            carried: number;
+            /**
+             * @description Carried on to next year
+             * @example 5
+             */
+            carriedOut: number;
+            /**
+             * @description Taken by approved leave
+             * @example 5
+             */
+            taken: number;
+            /**
+             * @description Held by pending requests
+             * @example 5
+             */
+            reserved: number;
+            /**
+             * @description Carried days that expired unused
+             * @example 5
+             */
+            expired: number;
+            /**
+             * @description Unused days that lapsed at the end of the year: reported as untaken
+             * @example 5
+             */
+            lapsed: number;
+            /**
+             * @description Left: the sum of the entries
+             * @example 5
+             */
+            available: number;
+            /** @description Carried days still in `available` that lapse after `on` */
+            expiring: components["schemas"]["ExpiringDto"] | null;
+            entries: components["schemas"]["LedgerEntryDto"][];
+        };
+        LeaveBalancesDto: {
+            /** Format: uuid */
+            staffId: string;
+            /** Format: int32 */
+            year: number;
+            /** @description Every leave type that keeps a balance in the year */
+            types: components["schemas"]["TypeBalanceDto"][];
+        };
+        CreateAdjustmentDto: {
+            /** Format: uuid */
+            staffId: string;
+            /**
+             * @description A leave type that keeps a balance
+             * @example annual
+             */
+            leaveType: string;
+            /**
+             * Format: date
+             * @description When it takes effect: the year it belongs to; its month must be open
+             * @example 2026-12-01
+             */
+            date: string;
+            /**
+             * @description Days to add (negative: to take away), in half days, not 0
+             * @example -0.5
+             */
+            days: number;
+            /** @example Half day recorded twice in the old sheet */
+            reason: string;
+        };
+        CarryOverVersionDto: {
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description 0: unused days lapse at the end of the year */
+            maxDays: number;
+            /**
+             * @description MM-DD in the next year when carried days expire
+             * @example 03-31
+             */
+            expiresOn: string | null;
+        };
+        CarryOverSettingsDto: {
+            /** @description The version that will close this year (in force on its 31 December) */
+            current: components["schemas"]["CarryOverVersionDto"];
+            versions: components["schemas"]["CarryOverVersionDto"][];
+        };
+        LeaveTypeRulesDto: {
+            /** @example annual */
+            leaveType: string;
+            /** @description In force today; null: no balance kept */
+            current: components["schemas"]["AllowanceRuleDto"] | null;
+            versions: components["schemas"]["AllowanceRuleDto"][];
+        };
+        LeaveBalanceSettingsDto: {
+            carryOver: components["schemas"]["CarryOverSettingsDto"];
+            /** @description Leave types with an allowance rule; the others keep no balance */
+            rules: components["schemas"]["LeaveTypeRulesDto"][];
+        };
+        PutCarryOverDto: {
+            /**
+             * Format: date
+             * @description The version closes every year whose 31 December is on or after this date (until the next version)
+             * @example 2027-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description Days that may be carried into the next year, in half days; 0: unused days lapse at the end of the year (the default)
+             * @example 5
+             */
+            maxDays: number;
+            /**
+             * @description MM-DD in the next year when carried days expire; required when maxDays is more than 0
+             * @example 03-31
+             */
+            expiresOn?: string | null;
+        };
+        PutAllowanceRuleDto: {
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description none: no balance kept; per_year: `days` each calendar year; per_occurrence: at most `days` per request; statutory: 带薪年休假
+             * @enum {string}
+             */
+            kind: "none" | "per_year" | "per_occurrence" | "statutory";
+            /**
+             * @description Required for per_year and per_occurrence, left out otherwise; in half days
+             * @example 3
+             */
+            days?: number | null;
+            /**
+             * @description Requests may take the balance below zero
+             * @default false
+             */
+            allowNegative: boolean;
+        };
+        GrantRunEntryDto: {
+            /** Format: uuid */
+            staffId: string;
+            /** @example annual */
+            leaveType: string;
+            /** @enum {string} */
+            kind: "grant" | "reservation" | "consumption" | "release" | "carry_over" | "expiry" | "adjustment";
+            /** @enum {string} */
+            cause: "year_start" | "hire" | "eligibility" | "leaving" | "revision" | "request" | "carried_expiry" | "year_end" | "office";
+            days: number;
+            /** Format: date */
+            date: string;
+        };
+        GrantProblemDto: {
+            /**
+             * Format: uuid
+             * @description Null: a problem of the whole run
+             */
+            staffId: string | null;
+            leaveType: string | null;
+            /** Format: int32 */
+            year: number;
+            /** @example MONTH_CLOSED */
+            code: string;
+            message: string;
+        };
+        GrantRunDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /**
+             * Format: date
+             * @description Company today when it ran: everything due by then is granted or listed in problems
+             */
+            throughDate: string;
+            /**
+             * Format: int32
+             * @description The first year it settled for everyone (catching up from the last finished run)
+             */
+            fromYear: number;
+            /** @enum {string} */
+            outcome: "running" | "done" | "failed";
+            /** Format: int32 */
+            people: number;
+            /**
+             * Format: int32
+             * @description Entries written
+             */
+            entries: number;
+            /** @description What it wrote (the first 1000 entries) */
+            written: components["schemas"]["GrantRunEntryDto"][];
+            problems: components["schemas"]["GrantProblemDto"][];
+        };
+        GrantRunListDto: {
+            /** @description The latest runs, newest first */
+            items: components["schemas"]["GrantRunDto"][];
+        };
+        StatementRowDto: {
+            /** Format: uuid */
+            staffId: string;
+            employeeNo: string;
+            name: string;
+            /**
+             * Format: date
+             * @description Left the company in the year: the untaken days are those settled on this date (实施办法 第十二条)
+             */
+            leftOn: string | null;
+            /** @description Granted, with recomputations and adjustments */
+            entitled: number;
+            taken: number;
+            /** @description Carried on to next year (not untaken) */
+            carriedOut: number;
+            /** @description Untaken statutory days: lapsed at the close, or left today while the year is open */
+            untakenDays: number;
+            /**
+             * Format: int32
+             * @description Of the daily wage, for each untaken day (条例 第五条, 实施办法 第十条)
+             */
+            payPercent: number;
+        };
+        YearStatementDto: {
+            /** Format: int32 */
+            year: number;
+            /** @description Everyone with a statutory annual-leave balance in the year, by employee number */
+            items: components["schemas"]["StatementRowDto"][];
         };
     };
     responses: never;
@@ -20292,6 +20776,1264 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_get: {
+        parameters: {
+            query?: {
+                /** @description Whose balances; default: yours */
+                staffId?: string;
+                /** @description Calendar year; default: this year in company time */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveBalancesDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeBalanceDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (the code names it) */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveBalanceSettingsDto"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED names the fields; MALFORMED_JSON, a body nested too deeply or text that is not valid Unicode on any route */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_putCarryOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCarryOverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarryOverVersionDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_putRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAllowanceRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceRuleDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (the code names it) */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_grantRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantRunListDto"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED names the fields; MALFORMED_JSON, a body nested too deeply or text that is not valid Unicode on any route */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_statement: {
+        parameters: {
+            query: {
+                /** @description Calendar year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearStatementDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
                     "X-Request-Id"?: string;

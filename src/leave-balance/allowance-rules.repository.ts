@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AllowanceKind, AllowanceRule } from '../domain/leave-balance/allowance';
+
+interface RuleRow {
+  leave_type_code: string;
+  effective_from: string;
+  kind: AllowanceKind;
+  days: number | null;
+  allow_negative: boolean;
+}
+
+/** The owner of leave_allowance_rule: each leave type's allowance, in versions effective from a date. */
+@Injectable()
+export class AllowanceRulesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every type's versions, oldest first; a type without versions keeps no balance. */
+  async versions(manager?: EntityManager): Promise<Map<string, AllowanceRule[]>> {
+    const rows: RuleRow[] = await (manager ?? this.dataSource.manager).query('SELECT * FROM leave_allowance_rule ORDER BY leave_type_code, effective_from');
+    const byType = new Map<string, AllowanceRule[]>();
+    for (const row of rows) {
+      const rule: AllowanceRule = { effectiveFrom: row.effective_from, kind: row.kind, days: row.days === null ? null : Number(row.days), allowNegative: row.allow_negative };
+      byType.set(row.leave_type_code, [...(byType.get(row.leave_type_code) ?? []), rule]);
+    }
+    return byType;
+  }
+
+  /** Creates the version starting on the rule's date, or replaces it. */
+  async upsert(manager: EntityManager, leaveType: string, rule: AllowanceRule, actorId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO leave_allowance_rule (leave_type_code, effective_from, kind, days, allow_negative, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (leave_type_code, effective_from) DO UPDATE SET kind = EXCLUDED.kind, days = EXCLUDED.days, allow_negative = EXCLUDED.allow_negative,
+         created_by = EXCLUDED.created_by, created_at = now()`,
+      [leaveType, rule.effectiveFrom, rule.kind, rule.days, rule.allowNegative, actorId],
+    );
+  }
+}

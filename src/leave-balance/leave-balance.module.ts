@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { PolicyModule } from '../policy/policy.module';
+import { StaffAccessModule } from '../staff/staff-access.module';
+import { AllowanceRulesRepository } from './allowance-rules.repository';
+import { CarryOverRepository } from './carry-over.repository';
+import { CountedLeaveRepository } from './counted-leave.repository';
+import { GrantRunsRepository } from './grant-runs.repository';
+import { LeaveBalanceController } from './leave-balance.controller';
+import { LeaveBalanceRepository } from './leave-balance.repository';
+import { LeaveBalanceService } from './leave-balance.service';
+import { LeaveBalanceSettingsService } from './leave-balance-settings.service';
+import { LeaveChargesService } from './leave-charges.service';
+import { LeaveGrantService } from './leave-grant.service';
+import { LeaveGrantSweeper } from './leave-grant.sweeper';
+import { LeaveStatementService } from './leave-statement.service';
+
+/**
+ * Leave balances (issue 16): the ledger, the rules it is kept under, what leave requests charge
+ * (LeaveChargesService, used by the leave module) and the grant sweep.
+ */
+@Module({
+  imports: [PolicyModule, StaffAccessModule],
+  controllers: [LeaveBalanceController],
+  providers: [
+    LeaveBalanceRepository,
+    AllowanceRulesRepository,
+    CarryOverRepository,
+    GrantRunsRepository,
+    CountedLeaveRepository,
+    LeaveBalanceService,
+    LeaveBalanceSettingsService,
+    LeaveChargesService,
+    LeaveGrantService,
+    LeaveGrantSweeper,
+    LeaveStatementService,
+  ],
+  exports: [LeaveChargesService],
+})
+export class LeaveBalanceModule {}
