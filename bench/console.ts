@@ -93,7 +93,7 @@ export async function lighthouseScores(serviceUrl: string, path: string, session
     const lcpDetails = result.lhr.audits['largest-contentful-paint-element']?.details as { items?: ({ node?: LhNode } & { items?: { node?: LhNode }[] })[] } | undefined;
     const lcpItem = lcpDetails?.items?.[0];
     const lcpNode = lcpItem?.node ?? lcpItem?.items?.[0]?.node;
-    const lcpLabel = lcpNode ? `${lcpNode.selector ?? ''} "${(lcpNode.nodeLabel ?? '').slice(0, 40)}"` : '?';
+    const lcpLabel = lcpNode ? `${lcpNode.selector ?? ''} "${(lcpNode.nodeLabel ?? '').slice(0, 40)}"` : `? (${result.lhr.audits['largest-contentful-paint-element']?.errorMessage ?? 'not reported'})`;
     const longTasks = ((result.lhr.audits['long-tasks']?.details as { items?: { url: string; duration: number; startTime: number }[] } | undefined)?.items ?? [])
       .slice(0, 3)
       .map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.startTime)} ms (${task.url.split('/').pop()})`)
