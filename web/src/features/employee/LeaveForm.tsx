@@ -7,6 +7,7 @@ import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
 import { ErrorAlert } from '../../lib/errors';
 import { formatDay, todayIn } from '../../lib/time';
+import { days as formatDays, useMyBalances } from './LeaveBalances';
 import { type CoveredDate, type LeaveSpan, useCoverage, useLeaveTypes } from './leave-span';
 import { placeErrors, separator } from './shared';
 
@@ -48,6 +49,9 @@ export function LeaveForm() {
       : null;
   const coverage = useCoverage(me.id, span);
   const emergency = !!startDate && startDate <= today;
+  // The balance of the chosen type in the year the request starts (the service charges that year).
+  const balances = useMyBalances(Number((startDate ?? today).slice(0, 4)));
+  const balance = values?.type ? balances.data?.types.find((item) => item.leaveType === values.type) : undefined;
 
   const send = useMutation({
     mutationFn: (body: Schemas['CreateLeaveRequestDto']) =>
@@ -58,6 +62,7 @@ export function LeaveForm() {
       setUnplaced(null);
       void queryClient.invalidateQueries({ queryKey: ['leave-requests'] });
       void queryClient.invalidateQueries({ queryKey: ['attendance'] });
+      void queryClient.invalidateQueries({ queryKey: ['leave-balances'] });
     },
     onError: (error) => {
       setUnplaced(placeErrors(form, error));
@@ -122,6 +127,9 @@ export function LeaveForm() {
         </Form.Item>
       </div>
 
+      {balance && !span ? (
+        <Alert className="employee-balance-after" type="info" showIcon title={t('leave.balanceAvailable', { type: types.nameOf(balance.leaveType), available: formatDays(balance.available) })} />
+      ) : null}
       {span ? (
         <div className="employee-coverage" aria-live="polite">
           {coverage.loading ? <Skeleton active paragraph={{ rows: 1 }} title={false} /> : null}
@@ -137,6 +145,18 @@ export function LeaveForm() {
                   {skipped.length > 0 ? <div className="employee-coverage-skipped">{t('leave.notCounted', { dates: list(skipped, skippedLabel) })}</div> : null}
                 </>
               }
+            />
+          ) : null}
+          {balance && !coverage.loading && !coverage.error && working.length > 0 ? (
+            <Alert
+              type={balance.available - coverage.workingDays < 0 && !balance.rule.allowNegative ? 'warning' : 'info'}
+              showIcon
+              title={t(balance.available - coverage.workingDays < 0 && !balance.rule.allowNegative ? 'leave.balanceShort' : 'leave.balanceAfter', {
+                type: types.nameOf(balance.leaveType),
+                available: formatDays(balance.available),
+                days: formatDays(coverage.workingDays),
+                after: formatDays(balance.available - coverage.workingDays),
+              })}
             />
           ) : null}
           {emergency ? (
