@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Radio, Select, Skeleton } from 'antd';
 import { useState } from 'react';
-import { api, type Schemas, unwrap } from '../../api/client';
+import { ApiError, api, type Schemas, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
-import { ErrorAlert } from '../../lib/errors';
+import { ErrorAlert, useErrorText } from '../../lib/errors';
 import { formatDay, todayIn } from '../../lib/time';
 import { days as formatDays, useMyBalances } from './LeaveBalances';
 import { type CoveredDate, type LeaveSpan, useCoverage, useLeaveTypes } from './leave-span';
@@ -37,6 +37,9 @@ export function LeaveForm() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [unplaced, setUnplaced] = useState<unknown>(null);
+  // The service's refusal of a request over the balance: its whole sentence (type, days available, days asked) above the button.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const errorText = useErrorText();
   const types = useLeaveTypes(language);
   const today = todayIn(timeZone);
 
@@ -60,11 +63,19 @@ export function LeaveForm() {
       void message.success(t('leave.sent', { days: created.workingDays }));
       form.resetFields();
       setUnplaced(null);
+      setRefusal(null);
       void queryClient.invalidateQueries({ queryKey: ['leave-requests'] });
       void queryClient.invalidateQueries({ queryKey: ['attendance'] });
       void queryClient.invalidateQueries({ queryKey: ['leave-balances'] });
     },
     onError: (error) => {
+      if (error instanceof ApiError && error.code === 'LEAVE_BALANCE_INSUFFICIENT') {
+        setRefusal(errorText(error));
+        setUnplaced(null);
+        void queryClient.invalidateQueries({ queryKey: ['leave-balances'] });
+        return;
+      }
+      setRefusal(null);
       setUnplaced(placeErrors(form, error));
     },
   });
@@ -91,7 +102,7 @@ export function LeaveForm() {
     items.slice(0, LISTED).map(label).join(separator(language)) + (items.length > LISTED ? t('leave.andMore', { n: items.length - LISTED }) : '');
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={submit} requiredMark className="employee-form">
+    <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={submit} onValuesChange={() => setRefusal(null)} requiredMark className="employee-form">
       {types.query.isLoading ? <Skeleton active paragraph={{ rows: 1 }} /> : null}
       {types.query.error ? <ErrorAlert error={types.query.error} onRetry={() => void types.query.refetch()} /> : null}
       <Form.Item name="type" label={t('leave.type')} rules={[{ required: true, message: t('leave.typeRequired') }]}>
@@ -173,6 +184,7 @@ export function LeaveForm() {
         </Form.Item>
       ) : null}
       {unplaced ? <ErrorAlert error={unplaced} /> : null}
+      {refusal ? <Alert className="employee-balance-after" type="error" showIcon role="alert" title={refusal} /> : null}
       <Button type="primary" htmlType="submit" loading={send.isPending} block>
         {emergency ? t('leave.submitEmergency') : t('leave.submit')}
       </Button>
