@@ -83,7 +83,7 @@ describe('Leave balances in the console (issue 16)', () => {
     await page.getByText('共 22 个工作日').waitFor();
     await page.getByText('年休假可用 8 天，本次需要 22 天，余额不足').waitFor();
     await page.getByRole('button', { name: '提交申请' }).click();
-    await page.getByRole('alert').filter({ hasText: /假期余额不足/ }).getByText(/可用 8 天，本次需要 22 天/).waitFor();
+    await page.getByRole('alert').getByText('假期余额不足：年休假可用 8 天，本次需要 22 天', { exact: true }).waitFor();
     await checkPage(page, 'leave-balance-refused-zh-CN', 'phone');
 
     const balances = (await run.t.http().get(`/leave-balances?staffId=${employee.id}&year=2026`).set(employee.auth).expect(200)).body as { types: { leaveType: string; available: number; reserved: number }[] };
@@ -108,7 +108,7 @@ describe('Leave balances in the console (issue 16)', () => {
     await checkPage(page, 'leave-balance-form-en', 'phone');
     await page.locator('#endDate').fill('2026-12-31');
     await page.getByRole('button', { name: 'Send request' }).click();
-    await page.getByRole('alert').filter({ hasText: /Not enough leave left/ }).waitFor();
+    await page.getByRole('alert').getByText('Not enough leave left: 8 day(s) of Annual leave available, 18 needed', { exact: true }).waitFor();
     await checkPage(page, 'leave-balance-refused-en', 'phone');
     await page.context().close();
   });
