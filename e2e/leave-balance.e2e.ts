@@ -117,7 +117,7 @@ describe('Leave balances in the console (issue 16)', () => {
     for (const language of ['zh-CN', 'en'] as const) {
       const page = await open(finance, 'desktop', language, 'finance/leave-statement');
       await page.getByRole('heading', { level: 1, name: language === 'en' ? 'Annual leave statement' : '年休假结算' }).waitFor();
-      await page.getByRole('menuitem', { name: language === 'en' ? 'Annual leave statement' : '年休假结算' }).waitFor();
+      await page.getByRole('menuitem', { name: language === 'en' ? 'Leave statement' : '年休假结算' }).waitFor();
       const rows = page.locator('.fin-statement .ant-table-row');
       const leaverRow = rows.filter({ hasText: '周离职' });
       await leaverRow.locator('.status-tag').filter({ hasText: language === 'en' ? 'Left Jun 30, 2026' : '2026年6月30日 离职' }).waitFor();

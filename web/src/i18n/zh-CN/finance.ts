@@ -5,7 +5,7 @@ export const finance = {
   'nav.financePolicy': '奖惩标准',
   'nav.financeLeaveStatement': "年休假结算",
   'fin.statement.title': "年休假结算",
-  'fin.statement.intro': "每人当年的法定带薪年休假：发放、已休、结转至下年，以及按日工资 300% 支付的未休天数（《职工带薪年休假条例》第五条）；当年离职的人按离职日折算（《企业职工带薪年休假实施办法》第十二条）。",
+  'fin.statement.intro': "每人当年的法定带薪年休假：发放、已休、结转至下年，以及按日工资 300% 支付的未休天数（《职工带薪年休假条例》第五条）；当年离职的人按离职日折算（《企业职工带薪年休假实施办法》第十二条）。年度未结束时，未休天数为截至今日的可用余额（待审批申请占用的天数不计入）。",
   'fin.statement.year': "年度",
   'fin.statement.table': "年休假结算表（可左右滚动）",
   'fin.statement.employeeNo': "工号",
