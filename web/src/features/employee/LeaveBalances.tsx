@@ -37,7 +37,6 @@ function entryKey(entry: Entry): MessageKey {
 function Ledger({ entries }: { entries: Entry[] }) {
   const t = useT();
   const language = useLanguage();
-  if (entries.length === 0) return <p className="employee-empty">{t('balance.noEntries')}</p>;
   return (
     <ol className="balance-ledger">
       {entries.map((entry) => (
@@ -90,11 +89,16 @@ function TypeCard({ balance, name }: { balance: TypeBalance; name: string }) {
       {balance.expiring ? (
         <p className="balance-expiring">{t('balance.expiring', { days: days(balance.expiring.days), date: formatDay(balance.expiring.on, language, { year: 'numeric', month: 'short', day: 'numeric' }) })}</p>
       ) : null}
-      <Collapse
-        size="small"
-        ghost
-        items={[{ key: 'ledger', label: t('balance.ledger', { count: balance.entries.length }), children: <Ledger entries={balance.entries} /> }]}
-      />
+      {balance.entries.length === 0 ? (
+        // Nothing granted yet: grants are written when they fall due (statutory leave once 12 months are worked).
+        <p className="balance-note">{t(balance.rule.kind === 'statutory' ? 'balance.noEntriesStatutory' : 'balance.noEntries')}</p>
+      ) : (
+        <Collapse
+          size="small"
+          ghost
+          items={[{ key: 'ledger', label: t('balance.ledger', { count: balance.entries.length }), children: <Ledger entries={balance.entries} /> }]}
+        />
+      )}
     </section>
   );
 }

@@ -108,6 +108,7 @@ export const employee: Record<keyof typeof zh, string> = {
   'balance.expiring': "{days} carried day(s) expire after {date}",
   'balance.ledger': "Ledger ({count} entries)",
   'balance.noEntries': "No entries yet",
+  'balance.noEntriesStatutory': "No entries yet: statutory annual leave is granted once 12 months of continuous work are complete (Implementing Measures art. 3)",
   'balance.entry.grant': "Granted",
   'balance.entry.reservation': "Held by a request",
   'balance.entry.consumption': "Taken (approved)",

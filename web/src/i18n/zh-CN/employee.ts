@@ -107,6 +107,7 @@ export const employee = {
   'balance.expiring': "其中结转的 {days} 天在 {date} 后失效",
   'balance.ledger': "余额明细（{count} 条）",
   'balance.noEntries': "还没有记录",
+  'balance.noEntriesStatutory': "还没有记录：法定年休假在连续工作满 12 个月后发放（《企业职工带薪年休假实施办法》第三条）",
   'balance.entry.grant': "发放",
   'balance.entry.reservation': "申请占用",
   'balance.entry.consumption': "批准扣减",
