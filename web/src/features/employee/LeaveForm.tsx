@@ -164,7 +164,7 @@ export function LeaveForm() {
               }
             />
           ) : null}
-          {balance && !coverage.loading && !coverage.error && working.length > 0 ? (
+          {balance && !refusal && !coverage.loading && !coverage.error && working.length > 0 ? (
             <Alert
               type={balance.available - coverage.workingDays < 0 && !balance.rule.allowNegative ? 'warning' : 'info'}
               showIcon
