@@ -2,6 +2,7 @@ import { Card } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
+import { LeaveBalances } from './LeaveBalances';
 import { LeaveDetail } from './LeaveDetail';
 import { LeaveForm } from './LeaveForm';
 import { LeaveList } from './LeaveList';
@@ -25,9 +26,14 @@ export default function Leave() {
         <Card title={<h2 className="card-title">{t('leave.new')}</h2>}>
           <LeaveForm />
         </Card>
-        <Card title={<h2 className="card-title">{t('leave.mine')}</h2>} className="employee-list-card">
-          <LeaveList onOpen={setOpen} />
-        </Card>
+        <div className="employee-side">
+          <Card title={<h2 className="card-title">{t('balance.title')}</h2>} className="employee-balance-card">
+            <LeaveBalances />
+          </Card>
+          <Card title={<h2 className="card-title">{t('leave.mine')}</h2>} className="employee-list-card">
+            <LeaveList onOpen={setOpen} />
+          </Card>
+        </div>
       </div>
       <LeaveDetail id={open} onClose={() => setOpen(null)} />
     </div>

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Radio, Select, Skeleton } from 'antd';
 import { useState } from 'react';
-import { api, type Schemas, unwrap } from '../../api/client';
+import { ApiError, api, type Schemas, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
-import { ErrorAlert } from '../../lib/errors';
+import { errorSentence } from '../../i18n/error-sentence';
+import { ErrorAlert, useErrorText } from '../../lib/errors';
 import { formatDay, todayIn } from '../../lib/time';
+import { days as formatDays, useMyBalances } from './LeaveBalances';
 import { type CoveredDate, type LeaveSpan, useCoverage, useLeaveTypes } from './leave-span';
 import { placeErrors, separator } from './shared';
 
@@ -36,6 +38,9 @@ export function LeaveForm() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [unplaced, setUnplaced] = useState<unknown>(null);
+  // The service's refusal of a request over the balance: its whole sentence (type, days available, days asked) above the button.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const errorText = useErrorText();
   const types = useLeaveTypes(language);
   const today = todayIn(timeZone);
 
@@ -48,6 +53,9 @@ export function LeaveForm() {
       : null;
   const coverage = useCoverage(me.id, span);
   const emergency = !!startDate && startDate <= today;
+  // The balance of the chosen type in the year the request starts (the service charges that year).
+  const balances = useMyBalances(Number((startDate ?? today).slice(0, 4)));
+  const balance = values?.type ? balances.data?.types.find((item) => item.leaveType === values.type) : undefined;
 
   const send = useMutation({
     mutationFn: (body: Schemas['CreateLeaveRequestDto']) =>
@@ -56,10 +64,24 @@ export function LeaveForm() {
       void message.success(t('leave.sent', { days: created.workingDays }));
       form.resetFields();
       setUnplaced(null);
+      setRefusal(null);
       void queryClient.invalidateQueries({ queryKey: ['leave-requests'] });
       void queryClient.invalidateQueries({ queryKey: ['attendance'] });
+      void queryClient.invalidateQueries({ queryKey: ['leave-balances'] });
     },
     onError: (error) => {
+      if (error instanceof ApiError && error.code === 'LEAVE_BALANCE_INSUFFICIENT') {
+        // The service names the type by its code; the sentence is put again from the catalogue with the
+        // type's name, the days available it reports (its detail on endDate) and the days this request covers.
+        const available = /-?\d+(\.\d+)?/.exec(error.body.details.find((d) => d.field === 'endDate')?.message ?? '')?.[0];
+        const type = form.getFieldValue('type') as string | undefined;
+        const sentence = available !== undefined && type ? errorSentence(language, error.code, { type: types.nameOf(type), available, requested: formatDays(coverage.workingDays) }) : null;
+        setRefusal(sentence ?? errorText(error));
+        setUnplaced(null);
+        void queryClient.invalidateQueries({ queryKey: ['leave-balances'] });
+        return;
+      }
+      setRefusal(null);
       setUnplaced(placeErrors(form, error));
     },
   });
@@ -86,7 +108,7 @@ export function LeaveForm() {
     items.slice(0, LISTED).map(label).join(separator(language)) + (items.length > LISTED ? t('leave.andMore', { n: items.length - LISTED }) : '');
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={submit} requiredMark className="employee-form">
+    <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={submit} onValuesChange={() => setRefusal(null)} requiredMark className="employee-form">
       {types.query.isLoading ? <Skeleton active paragraph={{ rows: 1 }} /> : null}
       {types.query.error ? <ErrorAlert error={types.query.error} onRetry={() => void types.query.refetch()} /> : null}
       <Form.Item name="type" label={t('leave.type')} rules={[{ required: true, message: t('leave.typeRequired') }]}>
@@ -122,6 +144,9 @@ export function LeaveForm() {
         </Form.Item>
       </div>
 
+      {balance && !span ? (
+        <Alert className="employee-balance-after" type="info" showIcon title={t('leave.balanceAvailable', { type: types.nameOf(balance.leaveType), available: formatDays(balance.available) })} />
+      ) : null}
       {span ? (
         <div className="employee-coverage" aria-live="polite">
           {coverage.loading ? <Skeleton active paragraph={{ rows: 1 }} title={false} /> : null}
@@ -139,6 +164,18 @@ export function LeaveForm() {
               }
             />
           ) : null}
+          {balance && !refusal && !coverage.loading && !coverage.error && working.length > 0 ? (
+            <Alert
+              type={balance.available - coverage.workingDays < 0 && !balance.rule.allowNegative ? 'warning' : 'info'}
+              showIcon
+              title={t(balance.available - coverage.workingDays < 0 && !balance.rule.allowNegative ? 'leave.balanceShort' : 'leave.balanceAfter', {
+                type: types.nameOf(balance.leaveType),
+                available: formatDays(balance.available),
+                days: formatDays(coverage.workingDays),
+                after: formatDays(balance.available - coverage.workingDays),
+              })}
+            />
+          ) : null}
           {emergency ? (
             <Alert type="warning" showIcon title={t('leave.emergency')} description={t('leave.emergencyHelp', { today: formatDay(today, language) })} />
           ) : (
@@ -153,6 +190,7 @@ export function LeaveForm() {
         </Form.Item>
       ) : null}
       {unplaced ? <ErrorAlert error={unplaced} /> : null}
+      {refusal ? <Alert className="employee-balance-after" type="error" showIcon role="alert" title={refusal} /> : null}
       <Button type="primary" htmlType="submit" loading={send.isPending} block>
         {emergency ? t('leave.submitEmergency') : t('leave.submit')}
       </Button>

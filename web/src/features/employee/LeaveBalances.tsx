@@ -1,0 +1,123 @@
+import { useQuery } from '@tanstack/react-query';
+import { Collapse, Skeleton } from 'antd';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { type MessageKey, useLanguage, useT } from '../../i18n';
+import { useCompany } from '../../lib/company';
+import { ErrorAlert } from '../../lib/errors';
+import { formatDay, todayIn } from '../../lib/time';
+import { useLeaveTypes } from './leave-span';
+
+type TypeBalance = Schemas['TypeBalanceDto'];
+type Entry = Schemas['LedgerEntryDto'];
+
+/** My balances of a year (GET /leave-balances): only the leave types that keep one are listed. */
+export function useMyBalances(year?: number) {
+  const me = useMe();
+  const { timeZone } = useCompany();
+  const y = year ?? Number(todayIn(timeZone).slice(0, 4));
+  return useQuery({
+    queryKey: ['leave-balances', me.id, y],
+    queryFn: () => unwrap(api.GET('/leave-balances', { params: { query: { staffId: me.id, year: y } } })),
+    staleTime: 30_000,
+  });
+}
+
+/** Days as the service counts them (half days), without a trailing .0. */
+export const days = (n: number): string => String(Math.round(n * 10) / 10);
+
+/** The entry's name: what kind of change it is, a release saying what it gives back, a carry-over which way. */
+function entryKey(entry: Entry): MessageKey {
+  if (entry.kind === 'release' && entry.of) return `balance.entry.release.${entry.of}` as MessageKey;
+  if (entry.kind === 'expiry' && entry.of) return `balance.entry.expiry.${entry.of}` as MessageKey;
+  if (entry.kind === 'carry_over' && entry.direction) return `balance.entry.carry_over.${entry.direction}` as MessageKey;
+  return `balance.entry.${entry.kind}` as MessageKey;
+}
+
+function Ledger({ entries }: { entries: Entry[] }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <ol className="balance-ledger">
+      {entries.map((entry) => (
+        <li key={entry.id} className="balance-entry">
+          <div className="balance-entry-head">
+            <span>
+              {formatDay(entry.date, language, { year: 'numeric', month: 'short', day: 'numeric' })} · {t(entryKey(entry))}
+            </span>
+            <span className={entry.days < 0 ? 'balance-minus' : 'balance-plus'}>{entry.days > 0 ? `+${days(entry.days)}` : days(entry.days)}</span>
+          </div>
+          {entry.reason ? <div className="balance-entry-text">{entry.reason}</div> : null}
+          {entry.sentences.map((sentence, i) => (
+            <div key={i} className="balance-entry-text">{sentence}</div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function TypeCard({ balance, name }: { balance: TypeBalance; name: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const facts: { key: string; label: string; value: string }[] = [
+    { key: 'entitled', label: t('balance.entitled'), value: days(balance.entitled) },
+    ...(balance.adjusted !== 0 ? [{ key: 'adjusted', label: t('balance.adjusted'), value: balance.adjusted > 0 ? `+${days(balance.adjusted)}` : days(balance.adjusted) }] : []),
+    ...(balance.carried !== 0 || balance.expiring
+      ? [{ key: 'carried', label: t('balance.carried'), value: days(balance.carried) }]
+      : []),
+    { key: 'taken', label: t('balance.taken'), value: days(balance.taken) },
+    { key: 'reserved', label: t('balance.reserved'), value: days(balance.reserved) },
+  ];
+  return (
+    <section className="balance-type" aria-label={name}>
+      <div className="balance-type-head">
+        <h3 className="balance-type-name">{name}</h3>
+        <div className="balance-available">
+          <span className="balance-available-number">{days(balance.available)}</span>
+          <span className="balance-available-label">{t('balance.availableDays')}</span>
+        </div>
+      </div>
+      <dl className="balance-facts">
+        {facts.map((fact) => (
+          <div key={fact.key}>
+            <dt>{fact.label}</dt>
+            <dd>{fact.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {balance.expiring ? (
+        <p className="balance-expiring">{t('balance.expiring', { days: days(balance.expiring.days), date: formatDay(balance.expiring.on, language, { year: 'numeric', month: 'short', day: 'numeric' }) })}</p>
+      ) : null}
+      {balance.entries.length === 0 ? (
+        // Nothing granted yet: grants are written when they fall due (statutory leave once 12 months are worked).
+        <p className="balance-note">{t(balance.rule.kind === 'statutory' ? 'balance.noEntriesStatutory' : 'balance.noEntries')}</p>
+      ) : (
+        <Collapse
+          size="small"
+          ghost
+          items={[{ key: 'ledger', label: t('balance.ledger', { count: balance.entries.length }), children: <Ledger entries={balance.entries} /> }]}
+        />
+      )}
+    </section>
+  );
+}
+
+/** My leave balances (issue 16): per tracked type what is left and how it came about, the ledger behind a click. */
+export function LeaveBalances() {
+  const t = useT();
+  const language = useLanguage();
+  const types = useLeaveTypes(language);
+  const balances = useMyBalances();
+  if (balances.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (balances.error) return <ErrorAlert error={balances.error} onRetry={() => void balances.refetch()} />;
+  const items = balances.data?.types ?? [];
+  if (items.length === 0) return <p className="employee-empty">{t('balance.none')}</p>;
+  return (
+    <div className="balance-list">
+      {items.map((balance) => (
+        <TypeCard key={balance.leaveType} balance={balance} name={types.nameOf(balance.leaveType)} />
+      ))}
+    </div>
+  );
+}
