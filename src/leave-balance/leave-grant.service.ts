@@ -74,9 +74,17 @@ export class LeaveGrantService {
     const leaves = await this.counted.ofPeople(manager, people.map((person) => person.id), `${fromYear - 1}-01-01`, `${yearOf(today)}-12-31`);
     const carry = await this.carryOver.versions(manager);
     const settled: Settled = { entries: [], problems: [] };
+    // Grouped once: a slice holds hundreds of people, each with a few types.
+    const byBalance = new Map<string, LedgerRow[]>();
+    for (const row of rows) {
+      const key = `${row.staff_id}|${row.leave_type_code}`;
+      const list = byBalance.get(key);
+      if (list) list.push(row);
+      else byBalance.set(key, [row]);
+    }
     for (const person of people) {
       for (const [leaveType, rules] of tracked) {
-        const ledger = rows.filter((row) => row.staff_id === person.id && row.leave_type_code === leaveType);
+        const ledger = byBalance.get(`${person.id}|${leaveType}`) ?? [];
         this.settleBalance({ person, leaveType, rules, carry, ledger, leaves: leaves.get(person.id) ?? [], today, closed, runId }, settled);
       }
     }

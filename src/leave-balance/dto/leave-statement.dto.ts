@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiDate, ApiUuid } from '../../common/api-properties';
+import { ApiDate } from '../../common/api-properties';
 import { IntField } from '../../common/fields';
+import { ReportPersonDto } from '../../reports/dto/report.dto';
 
 const DAYS = { type: Number, minimum: -1000, maximum: 1000 };
 
@@ -9,16 +10,8 @@ export class YearStatementQueryDto {
   year: number;
 }
 
-export class StatementRowDto {
-  @ApiUuid()
-  staffId: string;
-
-  @ApiProperty({ maxLength: 32 })
-  employeeNo: string;
-
-  @ApiProperty({ maxLength: 100 })
-  name: string;
-
+/** One person's line: who (as in the monthly report), then the year's days. */
+export class StatementRowDto extends ReportPersonDto {
   @ApiDate({ nullable: true, description: 'Left the company in the year: the untaken days are those settled on this date (实施办法 第十二条)' })
   leftOn: string | null;
 
