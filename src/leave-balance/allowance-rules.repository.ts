@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AllowanceKind, AllowanceRule } from '../domain/leave-balance/allowance';
+import type { NamedLeaveType } from './leave-balance.errors';
 
 interface RuleRow {
   leave_type_code: string;
@@ -34,5 +35,14 @@ export class AllowanceRulesRepository {
          created_by = EXCLUDED.created_by, created_at = now()`,
       [leaveType, rule.effectiveFrom, rule.kind, rule.days, rule.allowNegative, actorId],
     );
+  }
+
+  /**
+   * A type's names, for a refusal to name it in the reader's language. leave_type belongs to the
+   * leave module; this only reads it, as the report does, so that the balance need not call upward.
+   */
+  async named(manager: EntityManager, code: string): Promise<NamedLeaveType> {
+    const rows: { name_zh: string; name_en: string }[] = await manager.query('SELECT name_zh, name_en FROM leave_type WHERE code = $1', [code]);
+    return { code, names: rows.length === 0 ? { 'zh-CN': code, en: code } : { 'zh-CN': rows[0].name_zh, en: rows[0].name_en } };
   }
 }

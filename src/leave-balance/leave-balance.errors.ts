@@ -1,13 +1,24 @@
 import { DomainError } from '../domain/errors/domain-error';
+import type { Language } from '../domain/i18n/language';
 
-/** Issue 16: a request (or an adjustment) that would take a balance below zero when its rule forbids it. */
-export const balanceInsufficient = (type: string, available: number, requested: number) =>
+/** A leave type as an error names it: by its name in the reader's language, not its code. */
+export interface NamedLeaveType {
+  code: string;
+  names: Readonly<Record<Language, string>>;
+}
+
+/**
+ * Issue 16: a request (or an adjustment) that would take a balance below zero when its rule forbids it.
+ * The type's name, the days available and the days asked are parameters, so the sentence is whole in
+ * either language and a client needs to parse nothing.
+ */
+export const balanceInsufficient = (type: NamedLeaveType, available: number, requested: number) =>
   new DomainError(
     'unprocessable',
     'LEAVE_BALANCE_INSUFFICIENT',
-    `Not enough leave left: ${available} day(s) of ${type} available, ${requested} needed`,
+    `Not enough leave left: ${available} day(s) of ${type.names.en} available, ${requested} needed`,
     [{ field: 'endDate', message: `${available} day(s) available` }],
-    { type, available, requested },
+    { type: type.names, available, requested },
   );
 
 export const balanceNotTracked = (type: string) =>

@@ -16,7 +16,8 @@ import { LeaveStatementService } from './leave-statement.service';
 
 /**
  * Leave balances (issue 16): the ledger, the rules it is kept under, what leave requests charge
- * (LeaveChargesService, used by the leave module) and the grant sweep.
+ * (LeaveChargesService, used by the leave module), the grant sweep, and the statutory days left
+ * (LeaveStatementService, also read by the monthly report).
  */
 @Module({
   imports: [PolicyModule, StaffAccessModule],
@@ -34,6 +35,6 @@ import { LeaveStatementService } from './leave-statement.service';
     LeaveGrantSweeper,
     LeaveStatementService,
   ],
-  exports: [LeaveChargesService],
+  exports: [LeaveChargesService, LeaveStatementService],
 })
 export class LeaveBalanceModule {}

@@ -73,6 +73,24 @@ export class LeaveBalanceRepository {
     return new Map(rows.map((row) => [row.key, Number(row.days)]));
   }
 
+  /**
+   * Per person, the days of these types left on `date` in its year as taken leave sees them: every
+   * entry dated by then except what pending requests hold (reservations and their releases) and the
+   * year-end moves (unused days lapsing, days carried on), which are not leave taken or granted.
+   */
+  async remainingOn(manager: EntityManager, leaveTypes: string[], date: string): Promise<Map<string, number>> {
+    if (leaveTypes.length === 0) return new Map();
+    const rows: { staff_id: string; days: string }[] = await manager.query(
+      `SELECT staff_id, sum(days) AS days FROM leave_ledger
+        WHERE leave_type_code = ANY($1::text[]) AND year = $2 AND date <= $3
+          AND kind <> 'reservation' AND NOT (kind = 'release' AND of = 'reservation')
+          AND NOT (kind = 'expiry' AND of = 'unused') AND NOT (kind = 'carry_over' AND direction = 'out')
+        GROUP BY staff_id`,
+      [leaveTypes, Number(date.slice(0, 4)), date],
+    );
+    return new Map(rows.map((row) => [row.staff_id, Number(row.days)]));
+  }
+
   /** People with entries written since `since` in years before `beforeYear`: late entries the sweep must settle. */
   async lateEntries(manager: EntityManager, since: Date, beforeYear: number): Promise<{ staffId: string; year: number }[]> {
     const rows: { staff_id: string; year: number }[] = await manager.query(

@@ -107,7 +107,7 @@ export class LeaveBalanceService {
       const entries = (await this.ledger.entries(manager, key, [year])).map(toLedgerEntry);
       const before = balanceOf(entries);
       const after = balanceOf([...entries, entry]);
-      if (input.days < 0 && !rule.allowNegative && after.available < 0) throw balanceInsufficient(input.leaveType, Math.max(0, before.available), -input.days);
+      if (input.days < 0 && !rule.allowNegative && after.available < 0) throw balanceInsufficient(await this.rules.named(manager, input.leaveType), Math.max(0, before.available), -input.days);
       const [written] = await this.ledger.insert(manager, [{ ...key, entry, cause: 'office', explanation: [{ kind: 'office' }], createdBy: actor.id }]);
       await this.audit.record(manager, actor, { action: 'leave_balance.adjust', entity: 'leave_ledger', entityId: String(written.id), before: { available: before.available }, after: toEntryDto(written, language) });
     });

@@ -47,7 +47,7 @@ export class LeaveChargesService {
     const requested = sumDays(days);
     if (rule.kind === 'per_occurrence') {
       // Checked against the occurrence's days; no balance is kept between occurrences.
-      if (!rule.allowNegative && rule.days !== null && requested > rule.days) throw balanceInsufficient(request.type, rule.days, requested);
+      if (!rule.allowNegative && rule.days !== null && requested > rule.days) throw balanceInsufficient(await this.rules.named(manager, request.type), rule.days, requested);
       return;
     }
     if (!keepsYearBalance(rule) || requested === 0) return;
@@ -60,7 +60,7 @@ export class LeaveChargesService {
       const balance = balanceOf(byYear(year));
       const share = yearShare(charges, year, balance.carriedExpiresOn);
       const check = checkSpend(balance, share.days, rule.allowNegative, share.afterExpiry);
-      if (!check.ok) throw balanceInsufficient(request.type, check.available, share.days);
+      if (!check.ok) throw balanceInsufficient(await this.rules.named(manager, request.type), check.available, share.days);
     }
     await this.write(manager, key, request.id, 'submitted', charges.map((charge): LedgerEntry => ({ kind: 'reservation', days: -charge.days, date: charge.date })));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ruleOn } from '../domain/leave-balance/allowance';
 import { UNTAKEN_PAY_PERCENT } from '../domain/leave-balance/articles';
 import { balanceOf } from '../domain/leave-balance/balance';
@@ -26,7 +26,7 @@ export class LeaveStatementService {
 
   async year(year: number): Promise<YearStatementDto> {
     const manager = this.dataSource.manager;
-    const statutory = [...(await this.rules.versions(manager))].filter(([, versions]) => [`${year}-01-01`, `${year}-12-31`].some((date) => ruleOn(versions, date).kind === 'statutory')).map(([type]) => type);
+    const statutory = await this.statutoryTypes(manager, [`${year}-01-01`, `${year}-12-31`]);
     const rows = statutory.length === 0 ? [] : await this.ledger.entriesOfTypesInYear(manager, statutory, year);
     const people = [...new Set(rows.map((row) => row.staff_id))];
     const names = new Map((await this.access.namesOf(manager, people)).map((person) => [person.id, person]));
@@ -48,5 +48,19 @@ export class LeaveStatementService {
       };
     });
     return { year, items: items.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1)) };
+  }
+
+  /**
+   * The monthly report's column (issue 16): each person's statutory annual leave left on a date (the
+   * month's last day), by the dates of the entries, so that a month reads the same however late it
+   * is read. Leave is charged to its first day, so leave that starts by then counts whole.
+   */
+  async annualRemainingOn(manager: EntityManager, date: string): Promise<Map<string, number>> {
+    return this.ledger.remainingOn(manager, await this.statutoryTypes(manager, [date]), date);
+  }
+
+  /** The leave types kept under the statutory rule on any of these dates. */
+  private async statutoryTypes(manager: EntityManager, dates: string[]): Promise<string[]> {
+    return [...(await this.rules.versions(manager))].filter(([, versions]) => dates.some((date) => ruleOn(versions, date).kind === 'statutory')).map(([type]) => type);
   }
 }

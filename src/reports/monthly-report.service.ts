@@ -11,6 +11,7 @@ import { FinancePolicy, gridCode, monthMoney } from '../domain/money';
 import { FinancePolicyRepository } from './finance-policy.repository';
 import { GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
 import { RosterService } from '../roster/roster.service';
+import { LeaveStatementService } from '../leave-balance/leave-statement.service';
 
 export interface ReportContext {
   month: string;
@@ -19,12 +20,14 @@ export interface ReportContext {
   viewerId: string | null;
   policy: FinancePolicy;
   leaveTypes: string[];
+  /** Statutory annual leave left at the month's end, by person (issue 16). */
+  annualLeaveRemaining: ReadonlyMap<string, number>;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** One report row: the stored counts, the leave days per type, and finance's money (H-ATT-7). */
-export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy' | 'leaveTypes'>): ReportRowDto {
+export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy' | 'leaveTypes' | 'annualLeaveRemaining'>): ReportRowDto {
   const leaveDays = Object.fromEntries(context.leaveTypes.map((code) => [code, round1(Number(row.leave_days?.[code] ?? 0))]));
   const absenceDays = round1(Number(row.absence_days));
   const money = monthMoney(
@@ -48,6 +51,7 @@ export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy
     missingPunchCount: row.missing_punch_count,
     absenceDays,
     leaveDays,
+    annualLeaveRemainingDays: context.annualLeaveRemaining.get(row.staff_id) ?? 0,
     exemptDays: round1(Number(row.exempt_days)),
     holidayDays: row.holiday_days,
     dutyShifts: row.duty_shifts,
@@ -88,6 +92,7 @@ export class MonthlyReportService {
     private readonly monthLock: MonthLockService,
     private readonly access: StaffAccessService,
     private readonly roster: RosterService,
+    private readonly leaveStatement: LeaveStatementService,
   ) {}
 
   /** Everything a report needs besides its rows; the month's days are brought up to date. */
@@ -101,7 +106,8 @@ export class MonthlyReportService {
     }
     const policy = await this.financePolicies.inForce(manager, month);
     const types = await this.reports.leaveTypes(manager);
-    return { month, from, to, viewerId: actor ? this.access.scopeOf(actor) : null, policy, leaveTypes: types.map((type) => type.code) };
+    const annualLeaveRemaining = await this.leaveStatement.annualRemainingOn(manager, to);
+    return { month, from, to, viewerId: actor ? this.access.scopeOf(actor) : null, policy, leaveTypes: types.map((type) => type.code), annualLeaveRemaining };
   }
 
   /** The whole report for a scope (a month close stores this as its snapshot). */

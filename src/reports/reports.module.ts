@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module';
+import { LeaveBalanceModule } from '../leave-balance/leave-balance.module';
 import { PolicyModule } from '../policy/policy.module';
 import { PositionsModule } from '../positions/positions.module';
 import { ScheduleModule } from '../schedule/schedule.module';
@@ -13,7 +14,7 @@ import { ReportsController } from './reports.controller';
 
 /** Finance's report: the monthly report, its exports and the policy behind its money. */
 @Module({
-  imports: [PolicyModule, AttendanceModule, StaffAccessModule, ScheduleModule, PositionsModule],
+  imports: [PolicyModule, AttendanceModule, StaffAccessModule, ScheduleModule, PositionsModule, LeaveBalanceModule],
   controllers: [ReportsController],
   providers: [MonthlyReportRepository, FinancePolicyRepository, MonthlyReportService, ExportSourceService, FinancePolicyService],
   exports: [MonthlyReportService, ExportSourceService],

@@ -68,6 +68,11 @@ describe('The error catalogue (issue 21)', () => {
     expect(errorMessage('MONTH_CLOSED', 'zh-CN', {}, 'x')).toBe('已结账，当月考勤不能再修改');
     expect(errorMessage('MONTH_HAS_PENDING_DAYS', 'zh-CN', { month: '2026-10', count: 3 }, 'x')).toBe('2026-10 还有 3 天考勤待定，暂不能结账');
     expect(fillTemplate('a[ {b}]', { b: '' })).toBe('a');
+    // A name with a word in each language (a leave type) is filled in the sentence's language.
+    const type = { 'zh-CN': '年休假', en: 'Annual leave' };
+    expect(errorMessage('LEAVE_BALANCE_INSUFFICIENT', 'zh-CN', { type, available: 2, requested: 3 }, 'x')).toBe('假期余额不足：年休假可用 2 天，本次需要 3 天');
+    expect(errorMessage('LEAVE_BALANCE_INSUFFICIENT', 'en', { type, available: 2, requested: 3 }, 'x')).toBe('Not enough leave left: 2 day(s) of Annual leave available, 3 needed');
+    expect(fillTemplate('a[ {b}]', { b: { 'zh-CN': '', en: 'x' } }, 'zh-CN')).toBe('a');
     expect(errorMessage('NO_SUCH_CODE', 'zh-CN', {}, 'the thrower said')).toBe('the thrower said');
   });
 

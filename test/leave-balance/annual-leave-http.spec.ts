@@ -84,14 +84,14 @@ describe('Statutory annual leave through the API (条例, 实施办法)', () => 
   });
 
   describe('requests against the balance', () => {
-    it('a request beyond the balance is refused with 422 LEAVE_BALANCE_INSUFFICIENT, saying how many days are available', async () => {
+    it('a request beyond the balance is refused with 422 LEAVE_BALANCE_INSUFFICIENT, naming the type in the reader\'s language and saying how many days are available', async () => {
       // 2–17 March: 16 working days (no holiday in March), 15 available.
       const refused = await requestLeave(senior, { startDate: '2026-03-02', endDate: '2026-03-17' }).set('Accept-Language', 'en');
       expect(refused.status).toBe(422);
       expect(refused.body).toMatchObject({ code: 'LEAVE_BALANCE_INSUFFICIENT', details: [{ field: 'endDate', message: '15 day(s) available' }] });
-      expect(refused.body.message).toBe('Not enough leave left: 15 day(s) of annual available, 16 needed');
+      expect(refused.body.message).toBe('Not enough leave left: 15 day(s) of Annual leave available, 16 needed');
       const zh = await requestLeave(senior, { startDate: '2026-03-02', endDate: '2026-03-17' });
-      expect(zh.body.message).toBe('假期余额不足：annual可用 15 天，本次需要 16 天');
+      expect(zh.body.message).toBe('假期余额不足：年休假可用 15 天，本次需要 16 天');
       expect(zh.body.details).toEqual([{ field: 'endDate', message: '可用 15 天' }]);
       expect(await t.sql(`SELECT 1 FROM leave_request WHERE staff_id = $1`, [senior.id])).toHaveLength(0);
     });
@@ -188,6 +188,30 @@ describe('Statutory annual leave through the API (条例, 实施办法)', () => 
       expect(row(sickAfterLeave.id)).toMatchObject({ leftOn: null, entitled: 5, taken: 2, carriedOut: 0, untakenDays: 3 });
       expect(row(senior.id)).toMatchObject({ entitled: 15, taken: 15, untakenDays: 0 });
       expect((await t.http().get('/leave-balances/statement?year=2026').set(senior.auth)).status).toBe(403);
+    });
+  });
+
+  describe('the monthly report', () => {
+    it('shows the annual leave taken in the month and what is left at its end; a pending request is not subtracted', async () => {
+      const report = async (month: string) => {
+        const response = await t.http().get(`/reports/monthly?month=${month}&pageSize=100`).set(admin.auth).expect(200);
+        return (id: string) => response.body.items.find((item: { staffId: string }) => item.staffId === id);
+      };
+      const february = await report('2026-02');
+      expect(february(senior.id)).toMatchObject({ leaveDays: { annual: 0 }, annualLeaveRemainingDays: 15 });
+      expect(february(leaver.id)).toMatchObject({ leaveDays: { annual: 0 }, annualLeaveRemainingDays: 10 });
+      // senior: 2–16 March approved (15 days); leaver: 9–14 March approved (6 days).
+      const march = await report('2026-03');
+      expect(march(senior.id)).toMatchObject({ leaveDays: { annual: 15 }, annualLeaveRemainingDays: 0 });
+      expect(march(leaver.id)).toMatchObject({ leaveDays: { annual: 6 }, annualLeaveRemainingDays: 4 });
+      // The leaver's settlement on 15 June (4 days of share, all taken) leaves nothing from June on.
+      expect((await report('2026-06'))(leaver.id)).toMatchObject({ annualLeaveRemainingDays: 0 });
+      // 28 Sep – 9 Oct is still pending: held against the balance, but not taken.
+      expect((await report('2026-09'))(holidays.id)).toMatchObject({ leaveDays: { annual: 0 }, annualLeaveRemainingDays: 10 });
+      // December: the days not taken by the year's end, before they lapse (the lapse is a year-end move).
+      expect((await report('2026-12'))(sickAfterLeave.id)).toMatchObject({ annualLeaveRemainingDays: 3 });
+      const csv = await t.http().get('/reports/monthly?month=2026-03&format=csv&lang=en').set(admin.auth).expect(200);
+      expect(csv.text).toContain('Annual leave (days),Annual leave left (days),');
     });
   });
 

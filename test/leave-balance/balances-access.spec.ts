@@ -101,6 +101,7 @@ describe('Leave balances: access, adjustments and allowance rules', () => {
       const tooLong = await t.http().post('/leave-requests').set(emp.auth).send({ type: 'marriage', startDate: '2026-12-07', endDate: '2026-12-10', reason: 'Wedding' });
       expect(tooLong.status).toBe(422);
       expect(tooLong.body).toMatchObject({ code: 'LEAVE_BALANCE_INSUFFICIENT', details: [{ field: 'endDate', message: '可用 3 天' }] });
+      expect(tooLong.body.message).toBe('假期余额不足：婚假可用 3 天，本次需要 4 天');
       const fits = await t.http().post('/leave-requests').set(emp.auth).send({ type: 'marriage', startDate: '2026-12-07', endDate: '2026-12-09', reason: 'Wedding' });
       expect(fits.status).toBe(201);
       expect(fits.body.balanceAfter).toBeNull();

@@ -111,17 +111,25 @@ export const ERROR_MESSAGES: Readonly<Record<string, Readonly<Record<Language, s
   WORK_STARTED_AFTER_HIRED: { 'zh-CN': '参加工作时间不能晚于入职日期', en: 'workStartedOn (参加工作时间) must not be after hiredOn' },
 };
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** A parameter: a value, or a name that has its own word in each language (a leave type's name). */
+export type MessageParam = string | number | Readonly<Record<Language, string>>;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+const inLanguage = (value: MessageParam | undefined, language: Language): string | undefined =>
+  value === undefined ? undefined : typeof value === 'object' ? value[language] : String(value);
 
 /** Fills `{name}` placeholders; a `[…]` segment whose parameters are not all given is left out. */
-export function fillTemplate(template: string, params: MessageParams): string {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
-  const present = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].every(([, name]) => params[name] !== undefined && params[name] !== '');
+export function fillTemplate(template: string, params: MessageParams, language: Language = 'en'): string {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(inLanguage(params[name], language)));
+  const present = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].every(([, name]) => {
+    const value = inLanguage(params[name], language);
+    return value !== undefined && value !== '';
+  });
   return fill(template.replace(/\[([^\]]*)\]/g, (_, segment: string) => (present(segment) ? segment : '')));
 }
 
 /** The sentence of a code in a language; a code missing from the catalogue keeps `fallback`. */
 export function errorMessage(code: string, language: Language, params: MessageParams, fallback: string): string {
   const entry = ERROR_MESSAGES[code];
-  return entry ? fillTemplate(entry[language], params) : fallback;
+  return entry ? fillTemplate(entry[language], params, language) : fallback;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDate } from '../../common/api-properties';
 import { IntField } from '../../common/fields';
-import { ReportPersonDto } from '../../reports/dto/report.dto';
+import { ReportPersonDto } from '../../common/report-person.dto';
 
 const DAYS = { type: Number, minimum: -1000, maximum: 1000 };
 

@@ -1,5 +1,6 @@
-import { ApiProperty, IntersectionType } from '@nestjs/swagger';
-import { ApiFen, ApiInt, ApiUuid } from '../../common/api-properties';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ReportPersonDto } from '../../common/report-person.dto';
+import { ApiFen, ApiInt } from '../../common/api-properties';
 import { EnumField, IntField, MonthField } from '../../common/fields';
 import { PageQueryDto } from '../../common/pagination';
 
@@ -63,6 +64,15 @@ export class ReportCountsDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1000000 }, maxProperties: 1000, example: { personal: 1.5, sick: 0, marriage: 0, bereavement: 0 }, description: 'Leave days per leave type, half days as 0.5' })
   leaveDays: Record<string, number>;
 
+  @ApiPropertyOptional({
+    minimum: -1000000,
+    maximum: 1000000,
+    description:
+      'Statutory annual leave (年休假) left at the end of the month: granted, carried in and adjusted, less what approved leave starting by then took ' +
+      'and carried days expired by then; pending requests are not subtracted. Absent from snapshots of months closed before balances were kept.',
+  })
+  annualLeaveRemainingDays?: number;
+
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Business trips (因公外出)' })
   exemptDays: number;
 
@@ -91,17 +101,7 @@ export class ReportCountsDto {
   finesFen: number;
 }
 
-/** Whom a line of the report or the grid is about. */
-export class ReportPersonDto {
-  @ApiUuid()
-  staffId: string;
-
-  @ApiProperty({ maxLength: 32 })
-  employeeNo: string;
-
-  @ApiProperty({ maxLength: 100 })
-  name: string;
-}
+export { ReportPersonDto } from '../../common/report-person.dto';
 
 export class ReportRowDto extends IntersectionType(ReportCountsDto, ReportPersonDto) {
   @ApiProperty({ nullable: true, type: String, maxLength: 40 })

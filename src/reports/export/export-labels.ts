@@ -46,6 +46,8 @@ export function summaryColumns(labels: ExportLabels, language: Language): Summar
     { header: h('缺卡次数', 'Missing punches'), value: (r) => r.missingPunchCount },
     { header: h('旷工天数', 'Absence days'), value: (r) => r.absenceDays },
     ...labels.leaveTypes.map((type): SummaryColumn => ({ header: h(`${type.zh}（天）`, `${type.en} (days)`), value: (r) => r.leaveDays[type.code] ?? 0 })),
+    // Absent from snapshots of months closed before balances were kept: left empty, not 0.
+    { header: h('年休假剩余（天）', 'Annual leave left (days)'), value: (r) => r.annualLeaveRemainingDays ?? '' },
     { header: h('出差天数', 'Business trip days'), value: (r) => r.exemptDays },
     { header: h('节假日天数', 'Holiday days'), value: (r) => r.holidayDays },
     { header: h('值班次数', 'Duty shifts'), value: (r) => r.dutyShifts },

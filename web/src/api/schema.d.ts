@@ -2892,6 +2892,8 @@ export interface components {
             leaveDays: {
                 [key: string]: number;
             };
+            /** @description Statutory annual leave (年休假) left at the end of the month: granted, carried in and adjusted, less what approved leave starting by then took and carried days expired by then; pending requests are not subtracted. Absent from snapshots of months closed before balances were kept. */
+            annualLeaveRemainingDays?: number;
             /** @description Business trips (因公外出) */
             exemptDays: number;
             /** Format: int32 */
@@ -2967,6 +2969,8 @@ export interface components {
             leaveDays: {
                 [key: string]: number;
             };
+            /** @description Statutory annual leave (年休假) left at the end of the month: granted, carried in and adjusted, less what approved leave starting by then took and carried days expired by then; pending requests are not subtracted. Absent from snapshots of months closed before balances were kept. */
+            annualLeaveRemainingDays?: number;
             /** @description Business trips (因公外出) */
             exemptDays: number;
             /** Format: int32 */

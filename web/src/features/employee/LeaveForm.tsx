@@ -5,7 +5,6 @@ import { ApiError, api, type Schemas, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
-import { errorSentence } from '../../i18n/error-sentence';
 import { ErrorAlert, useErrorText } from '../../lib/errors';
 import { formatDay, todayIn } from '../../lib/time';
 import { days as formatDays, useMyBalances } from './LeaveBalances';
@@ -71,12 +70,8 @@ export function LeaveForm() {
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'LEAVE_BALANCE_INSUFFICIENT') {
-        // The service names the type by its code; the sentence is put again from the catalogue with the
-        // type's name, the days available it reports (its detail on endDate) and the days this request covers.
-        const available = /-?\d+(\.\d+)?/.exec(error.body.details.find((d) => d.field === 'endDate')?.message ?? '')?.[0];
-        const type = form.getFieldValue('type') as string | undefined;
-        const sentence = available !== undefined && type ? errorSentence(language, error.code, { type: types.nameOf(type), available, requested: formatDays(coverage.workingDays) }) : null;
-        setRefusal(sentence ?? errorText(error));
+        // The service's sentence is whole in the reader's language: the type's name, the days available, the days asked.
+        setRefusal(errorText(error));
         setUnplaced(null);
         void queryClient.invalidateQueries({ queryKey: ['leave-balances'] });
         return;

@@ -54,7 +54,11 @@ export function reportGroups(t: Translate, leaveCodes: string[], leaveName: (cod
     },
     {
       title: t('fin.group.leave'),
-      measures: leaveCodes.map((code) => ({ key: `leave.${code}`, title: leaveName(code), kind: 'days' as const, value: (c: Counts) => c.leaveDays[code] ?? 0 })),
+      measures: [
+        ...leaveCodes.map((code): Measure => ({ key: `leave.${code}`, title: leaveName(code), kind: 'days', value: (c: Counts) => c.leaveDays[code] ?? 0 })),
+        // Absent from snapshots of months closed before balances were kept (read as 0 there).
+        { key: 'annualLeaveRemainingDays', title: t('fin.col.annualLeaveRemainingDays'), hint: t('fin.hint.annualLeaveLeft'), kind: 'days', value: (c: Counts) => c.annualLeaveRemainingDays ?? 0 },
+      ],
     },
     {
       title: t('fin.group.money'),
