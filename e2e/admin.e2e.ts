@@ -248,6 +248,39 @@ describe('Admin console (issue 14)', () => {
     }
   }
 
+  it('ends leave early (销假): the days before the day back stay leave; leave that is over, ended on its first day, did not happen (both languages)', async () => {
+    const worker = await newStaff(run.t, admin, { name: '王销假', hiredOn: '2026-01-01', supervisorId: supervisor.id });
+    const approvedLeave = async (startDate: string, endDate: string) => {
+      const created = await http().post('/leave-requests').set(worker.auth).send({ type: 'personal', startDate, startHalf: null, endDate, endHalf: null, emergency: true, reason: '家中急事' }).expect(201);
+      await http().post(`/leave-requests/${created.body.id}/approve`).set(supervisor.auth).send({}).expect(200);
+      return created.body.id as string;
+    };
+    const ongoing = await approvedLeave('2026-11-26', '2026-12-01');
+    const over = await approvedLeave('2026-11-16', '2026-11-18');
+
+    for (const language of ['zh-CN', 'en'] as const) {
+      const zh = language === 'zh-CN';
+      const context = await newContext(browser, { now, language });
+      const page = await context.newPage();
+      await signIn(page, run.baseUrl, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${run.baseUrl}/app/admin/requests`);
+      await heading(page, zh ? '请假与外出审核' : 'Leave and business-trip review');
+      // zh ends the ongoing leave today (the default day back); en the leave that is over (default: its first day).
+      const row = page.locator('.ant-table-row').filter({ hasText: zh ? '2026-11-26' : '2026-11-16' });
+      await row.getByRole('button', { name: zh ? cjk('销假') : 'End early' }).click();
+      await dialog(page).locator('#returnedOn').waitFor();
+      expect(await dialog(page).locator('#returnedOn').inputValue()).toBe(zh ? '2026-11-30' : '2026-11-16');
+      await checkPage(page, `admin-requests-end-early-${language}`, 'desktop');
+      await dialog(page).getByRole('button', { name: zh ? '确认销假' : 'End the leave' }).click();
+      await toast(page, zh ? '已销假，请假算到 2026-11-29' : 'Cancelled: this leave no longer counts');
+      if (zh) await row.getByText('休至 2026-11-29').waitFor();
+      await context.close();
+    }
+    const ended = await http().get(`/leave-requests/${ongoing}`).set(admin.auth).expect(200);
+    expect(ended.body).toMatchObject({ status: 'cancelled', takenUntil: '2026-11-29' });
+    expect((await http().get(`/leave-requests/${over}`).set(admin.auth).expect(200)).body).toMatchObject({ status: 'cancelled', takenUntil: null });
+  });
+
   it('changes a shift from a date on, and asks before changing the time zone', async () => {
     const context = await newContext(browser, { now, language: 'en' });
     const page = await context.newPage();

@@ -36,16 +36,20 @@ function localInstant(date: string, time: string, zone: string): Date {
 
 /**
  * Approved (or filed) leave and business-trip exemptions covering people's days: the inputs that
- * excuse sessions (H-ATT-8, H-ATT-10). Pending, rejected, cancelled and revoked ones excuse nothing.
+ * excuse sessions (H-ATT-8, H-ATT-10). Pending, rejected, cancelled and revoked ones excuse nothing,
+ * except the days taken of leave cancelled after it started (销假, issue 16).
  */
 @Injectable()
 export class CoversRepository {
   async coversBetween(manager: EntityManager, ids: string[] | null, from: string, to: string, zone: string): Promise<CoverLookup> {
     // Sequential: the manager may be a transaction's single connection.
     const leaves: LeaveRow[] = await manager.query(
-      `SELECT l.staff_id, l.type_code, t.name_en, t.name_zh, l.start_date, l.start_half, l.end_date, l.end_half
+      // Leave ended early (销假) covers the days taken: to taken_until, whole days.
+      `SELECT l.staff_id, l.type_code, t.name_en, t.name_zh, l.start_date, l.start_half,
+              coalesce(l.taken_until, l.end_date) AS end_date, CASE WHEN l.taken_until IS NULL THEN l.end_half END AS end_half
          FROM leave_request l JOIN leave_type t ON t.code = l.type_code
-        WHERE l.status IN ('approved', 'filed') AND l.start_date <= $2 AND l.end_date >= $1 AND ($3::uuid[] IS NULL OR l.staff_id = ANY($3::uuid[]))`,
+        WHERE (l.status IN ('approved', 'filed') OR l.taken_until IS NOT NULL) AND l.start_date <= $2 AND coalesce(l.taken_until, l.end_date) >= $1
+          AND ($3::uuid[] IS NULL OR l.staff_id = ANY($3::uuid[]))`,
       [from, to, ids],
     );
     const exemptions: ExemptionRow[] = await manager.query(

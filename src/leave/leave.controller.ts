@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiCodeParam } from '../common/api-docs';
 import { IdParam } from '../common/params';
 import { CreateRoute, DecisionRoute, PatchRoute, ReadRoute, SignedInController } from '../common/routes';
-import { CreateLeaveRequestDto, CreateLeaveTypeDto, LeaveListQueryDto, LeaveRequestDto, LeaveRequestPageDto, LeaveTypeDto, LeaveTypeListDto, UpdateLeaveTypeDto } from './dto/leave.dto';
+import { CancelLeaveDto, CreateLeaveRequestDto, CreateLeaveTypeDto, LeaveListQueryDto, LeaveRequestDto, LeaveRequestPageDto, LeaveTypeDto, LeaveTypeListDto, UpdateLeaveTypeDto } from './dto/leave.dto';
 import { LeaveTypesService } from './leave-types.service';
 import { LeaveService } from './leave.service';
 
@@ -69,9 +69,14 @@ export class LeaveController {
     return this.leave.reject(actor, id, body.comment ?? null);
   }
 
-  @DecisionRoute('leave-requests/:id/cancel', LeaveRequestDto, { summary: 'Cancel', description: 'The employee: while pending, or approved before it starts. Once started: the supervisor or an admin. Cancelling approved leave reclassifies its days.' })
-  cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DecisionDto): Promise<LeaveRequestDto> {
-    return this.leave.cancel(actor, id, body.comment ?? null);
+  @DecisionRoute('leave-requests/:id/cancel', LeaveRequestDto, {
+    summary: 'Cancel',
+    description:
+      'The employee: while pending, or approved before it starts. Once started: the supervisor or an admin, saying when the person came back (returnedOn, 销假): ' +
+      'the days before stay leave, the rest is given back to the balance. Cancelling approved leave reclassifies its days. 400 VALIDATION_FAILED for a returnedOn outside the leave, or for leave that has not started.',
+  })
+  cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelLeaveDto): Promise<LeaveRequestDto> {
+    return this.leave.cancel(actor, id, body.comment ?? null, body.returnedOn ?? null);
   }
 
   @DecisionRoute('leave-requests/:id/file', LeaveRequestDto, { summary: 'File approved leave with HR (admin) — H-ORG-4 人事部备案' })

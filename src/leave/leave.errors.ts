@@ -24,3 +24,13 @@ export const invalidSpan = (problem: ErrorDetail) =>
 export const leaveTypeNotFound = () => notFound('The leave type', 'LEAVE_TYPE_NOT_FOUND');
 
 export const leaveTypeTaken = () => new DomainError('conflict', 'LEAVE_TYPE_TAKEN', 'This leave type code exists already', [{ field: 'code', message: 'is taken' }]);
+
+/** 销假: the day back is said only for approved leave that has started, and falls within the leave. */
+export const returnedOnNotStarted = () =>
+  new DomainError('bad_request', 'VALIDATION_FAILED', 'A day back at work is only said for approved leave that has started', [{ field: 'returnedOn', message: 'is only for approved leave that has started' }]);
+
+export const returnedOnOutside = (startDate: string, endDate: string) =>
+  new DomainError('bad_request', 'VALIDATION_FAILED', `The day back at work must be within the leave (${startDate} – ${endDate})`, [
+    { field: 'returnedOn', message: `must be from ${startDate} to ${endDate}` },
+  ]);
+

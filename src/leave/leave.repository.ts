@@ -19,6 +19,9 @@ export interface LeaveRow {
   status: LeaveStatus;
   created_at: Date;
   approver_id: string | null;
+  /** Cancelled after it started: the last day taken as leave (销假); null otherwise. */
+  taken_until: string | null;
+  taken_days: string | null;
 }
 
 export interface LeaveFilter {
@@ -45,7 +48,7 @@ const SELECT = `
 export class LeaveRepository {
   async overlapping(manager: EntityManager, staffId: string, span: LeaveSpan): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM leave_request WHERE staff_id = $1 AND slots && $2::int4range AND status IN ('pending', 'approved', 'filed') LIMIT 1`,
+      `SELECT 1 FROM leave_request WHERE staff_id = $1 AND slots && $2::int4range AND (status IN ('pending', 'approved', 'filed') OR taken_until IS NOT NULL) LIMIT 1`,
       [staffId, range(span)],
     );
     return rows.length > 0;
@@ -81,6 +84,11 @@ export class LeaveRepository {
     };
     const params = status === 'approved' || status === 'rejected' ? [id, status, now, actorId, capacity] : [id, status, now, actorId];
     await manager.query(`UPDATE leave_request SET status = $2, ${columns[status]} WHERE id = $1`, params);
+  }
+
+  /** Leave cancelled after it started keeps the days taken (销假): until `takenUntil`, and only those slots. */
+  async endEarly(manager: EntityManager, id: string, taken: LeaveSpan, takenDays: number): Promise<void> {
+    await manager.query('UPDATE leave_request SET taken_until = $2, taken_days = $3, slots = $4::int4range WHERE id = $1', [id, taken.endDate, takenDays, range(taken)]);
   }
 
   async list(manager: EntityManager, filter: LeaveFilter): Promise<{ rows: LeaveRow[]; total: number }> {

@@ -14,7 +14,7 @@ import { scheduleOn } from '../domain/policy';
 import { PolicyRepository } from '../policy/policy.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { CreateLeaveRequestDto, LeaveListQueryDto, LeaveRequestDto, toLeaveRequestDto } from './dto/leave.dto';
-import { emergencyNeedsReason, invalidSpan, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead } from './leave.errors';
+import { emergencyNeedsReason, invalidSpan, leaveNotFound, leaveOverlaps, leaveTypeNotUsable, notOneDayAhead, returnedOnNotStarted, returnedOnOutside } from './leave.errors';
 import { onlyStaff } from '../domain/approval-policy';
 import { LeaveRepository, LeaveRow } from './leave.repository';
 import { LeaveTypesRepository } from './leave-types.repository';
@@ -104,15 +104,15 @@ export class LeaveService {
    * The employee cancels a pending request, or an approved one before it starts; once it has
    * started, only the supervisor or an administrator can (and the days are reclassified).
    */
-  cancel(actor: Actor, id: string, comment: string | null): Promise<LeaveRequestDto> {
-    return this.transition(actor, id, 'cancel', comment);
+  cancel(actor: Actor, id: string, comment: string | null, returnedOn: string | null = null): Promise<LeaveRequestDto> {
+    return this.transition(actor, id, 'cancel', comment, returnedOn);
   }
 
   /**
    * One transition of LEAVE_WORKFLOW: lock the row, let the workflow decide and record the event,
    * apply, write the audit row, and announce the covered days — all in one transaction.
    */
-  private async transition(actor: Actor, id: string, action: LeaveAction, comment: string | null): Promise<LeaveRequestDto> {
+  private async transition(actor: Actor, id: string, action: LeaveAction, comment: string | null, returnedOn: string | null = null): Promise<LeaveRequestDto> {
     if (actor.kind !== 'staff') throw onlyStaff();
     await this.dataSource.transaction(async (manager) => {
       const row = await this.leave.lock(manager, id);
@@ -122,11 +122,18 @@ export class LeaveService {
       const requester = await this.access.requesterOf(manager, row.staff_id);
       const attempt = { state: row.status, action, actor, requester, facts: { started: row.start_date <= today } };
       const step = await this.workflow.run(manager, LEAVE_WORKFLOW, attempt, { kind: 'leave', id, comment });
+      const back = step.to === 'cancelled' && row.status !== 'pending' && row.start_date <= today ? backAtWork(row, today, returnedOn) : null;
+      if (returnedOn !== null && back === null) throw returnedOnNotStarted();
       // Filing records what was decided; every other change alters days of a month that must be open.
       if (step.to !== 'filed') await this.monthLock.assertOpen(manager, datesBetween(row.start_date, row.end_date));
       const decidedAs = step.to === 'approved' || step.to === 'rejected' ? step.actingAs : null;
       await this.leave.setStatus(manager, id, step.to, actor.id, decidedAs, this.clock.now());
-      await this.chargeBalance(manager, row, step.to, today);
+      if (back !== null && back > row.start_date) {
+        const taken = takenPart(row, back);
+        const days = await this.chargedDays(manager, row.staff_id, taken, datesBetween(taken.startDate, taken.endDate));
+        await this.leave.endEarly(manager, id, taken, days.reduce((total, day) => total + day.days, 0));
+      }
+      await this.chargeBalance(manager, row, step.to, back ?? today);
       if (step.recompute) await this.reclassify(manager, row);
       await this.audit.record(manager, actor, { action: `leave.${step.to}`, entity: 'leave_request', entityId: id, before, after: await this.dto(manager, id) });
     });
@@ -143,17 +150,17 @@ export class LeaveService {
   /**
    * What the transition does to the balance (issue 16): approval consumes the reservation, rejection
    * and withdrawal release it, cancelling approved leave gives back what it consumed — once it has
-   * started, only the days from today on (the person is back at work today).
+   * started, only the days from `back` on (the day the person came back to work, 销假).
    */
-  private async chargeBalance(manager: EntityManager, row: LeaveRow, to: LeaveStatus, today: string): Promise<void> {
+  private async chargeBalance(manager: EntityManager, row: LeaveRow, to: LeaveStatus, back: string): Promise<void> {
     const request: ChargedRequest = { id: row.id, staffId: row.staff_id, type: row.type_code, startDate: row.start_date };
     if (to === 'approved') return this.charges.consume(manager, request);
     if (to === 'rejected') return this.charges.release(manager, request, 'rejected');
     if (to !== 'cancelled') return;
     if (row.status === 'pending') return this.charges.release(manager, request, 'withdrawn');
-    if (row.start_date > today) return this.charges.giveBack(manager, request, 'all');
+    if (row.start_date >= back) return this.charges.giveBack(manager, request, 'all');
     const span: LeaveSpan = { startDate: row.start_date, startHalf: row.start_half, endDate: row.end_date, endHalf: row.end_half };
-    const untaken = row.end_date < today ? [] : await this.chargedDays(manager, row.staff_id, span, datesBetween(today, row.end_date));
+    const untaken = await this.chargedDays(manager, row.staff_id, span, datesBetween(back, row.end_date));
     return this.charges.giveBack(manager, request, untaken);
   }
 
@@ -174,3 +181,18 @@ export class LeaveService {
   }
 }
 
+/**
+ * The first day back at work of approved leave cancelled after it started (销假): as the canceller
+ * says, between its first and last day; else today while it lasts, and for leave that is over its
+ * first day — cancelling leave that is over says it did not happen ("was at work after all").
+ */
+function backAtWork(row: LeaveRow, today: string, returnedOn: string | null): string {
+  if (returnedOn === null) return row.end_date < today ? row.start_date : today;
+  if (returnedOn < row.start_date || returnedOn > row.end_date) throw returnedOnOutside(row.start_date, row.end_date);
+  return returnedOn;
+}
+
+/** The days of a request taken before the person came back: whole days up to the day before. */
+function takenPart(row: LeaveRow, back: string): LeaveSpan {
+  return { startDate: row.start_date, startHalf: row.start_half, endDate: addDays(back, -1), endHalf: null };
+}

@@ -74,12 +74,13 @@ export class RosterRepository {
     return inserted.map((row) => ({ date: row.date, staffId: row.staff_id }));
   }
 
-  /** `staffId|date` keys of approved (or filed) leave covering any part of those dates. */
+  /** `staffId|date` keys of approved (or filed) leave covering any part of those dates; of leave ended early (销假), the days taken. */
   async onLeaveBetween(manager: EntityManager, staffIds: string[], from: string, to: string): Promise<Set<string>> {
     const rows: { staff_id: string; date: string }[] = await manager.query(
       `SELECT l.staff_id, to_char(d, 'YYYY-MM-DD') AS date
-         FROM leave_request l, generate_series(GREATEST(l.start_date, $2::date), LEAST(l.end_date, $3::date), interval '1 day') AS d
-        WHERE l.staff_id = ANY($1::uuid[]) AND l.status IN ('approved', 'filed') AND l.start_date <= $3 AND l.end_date >= $2`,
+         FROM leave_request l, generate_series(GREATEST(l.start_date, $2::date), LEAST(coalesce(l.taken_until, l.end_date), $3::date), interval '1 day') AS d
+        WHERE l.staff_id = ANY($1::uuid[]) AND (l.status IN ('approved', 'filed') OR l.taken_until IS NOT NULL)
+          AND l.start_date <= $3 AND coalesce(l.taken_until, l.end_date) >= $2`,
       [staffIds, from, to],
     );
     return new Set(rows.map((row) => `${row.staff_id}|${row.date}`));

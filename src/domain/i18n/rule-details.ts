@@ -26,6 +26,8 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
 
   // leave (src/leave/leave.errors.ts, src/domain/leave-rules.ts)
   [/^is required when emergency is true$/, () => '紧急请假（emergency 为 true）时必填'],
+  [/^is only for approved leave that has started$/, () => '只有已批准且已开始的请假才能填写返岗日期'],
+  [/^must be from (\S+) to (\S+)$/, (from, to) => `须在 ${from} 至 ${to} 之间`],
   [/^overlaps another request$/, () => '与另一份请假申请的时间重叠'],
   [/^see GET \/leave-types$/, () => '可选的假期类型见 GET /leave-types'],
   [/^the request must cover at least one half day$/, () => '请假至少要有半天'],

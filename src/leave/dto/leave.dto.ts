@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ApprovalEventDto } from '../../approvals/dto/approval-event.dto';
+import { ApprovalEventDto, DecisionDto } from '../../approvals/dto/approval-event.dto';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { BooleanField, DateField, EnumField, MultiLineTextField, TextField, UuidField } from '../../common/fields';
 import { PageDto, PageQueryDto } from '../../common/pagination';
@@ -132,6 +132,9 @@ export class LeaveRequestDto {
   @ApiDateTime()
   createdAt: string;
 
+  @ApiDate({ nullable: true, description: 'Cancelled after it started (销假): the last day taken as leave, in attendance and in the balance; the days after it were given back. Null otherwise' })
+  takenUntil: string | null;
+
   @ApiProperty({
     type: Number,
     nullable: true,
@@ -144,6 +147,18 @@ export class LeaveRequestDto {
 
   @ApiProperty({ type: [ApprovalEventDto], maxItems: 100, description: 'Every transition: who, when, in which capacity, with what comment' })
   history: ApprovalEventDto[];
+}
+
+/** Cancelling: a comment, and for leave that has started the day the person came back. */
+export class CancelLeaveDto extends DecisionDto {
+  @DateField({
+    description:
+      'Only for leave that has started: the first day back at work (销假). The days before it stay leave and are taken from the balance; ' +
+      'from it on they are given back and judged by the punches. Between the first and the last day of the leave. ' +
+      'Default: today while the leave lasts; for leave that is over, its first day (it did not happen).',
+    optional: 'or-null',
+  })
+  returnedOn?: string;
 }
 
 export class LeaveRequestPageDto extends PageDto(LeaveRequestDto, 'LeaveRequestPageDto') {}
@@ -178,5 +193,6 @@ export function toLeaveRequestDto(row: LeaveRow): Omit<LeaveRequestDto, 'history
     status: row.status,
     approverId: row.approver_id,
     createdAt: row.created_at.toISOString(),
+    takenUntil: row.taken_until,
   };
 }

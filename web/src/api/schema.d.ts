@@ -918,7 +918,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel
-         * @description The employee: while pending, or approved before it starts. Once started: the supervisor or an admin. Cancelling approved leave reclassifies its days.
+         * @description The employee: while pending, or approved before it starts. Once started: the supervisor or an admin, saying when the person came back (returnedOn, 销假): the days before stay leave, the rest is given back to the balance. Cancelling approved leave reclassifies its days. 400 VALIDATION_FAILED for a returnedOn outside the leave, or for leave that has not started.
          */
         post: operations["LeaveController_cancel"];
         delete?: never;
@@ -2643,6 +2643,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
+             * Format: date
+             * @description Cancelled after it started (销假): the last day taken as leave, in attendance and in the balance; the days after it were given back. Null otherwise
+             */
+            takenUntil: string | null;
+            /**
              * @description Days of this type left in the year the request starts, as the balance stands now (this request counted while pending or approved); null for a type that keeps no balance
              * @example 3.5
              */
@@ -2671,6 +2676,15 @@ export interface components {
         DecisionDto: {
             /** @example OK, enjoy */
             comment?: string;
+        };
+        CancelLeaveDto: {
+            /** @example OK, enjoy */
+            comment?: string;
+            /**
+             * Format: date
+             * @description Only for leave that has started: the first day back at work (销假). The days before it stay leave and are taken from the balance; from it on they are given back and judged by the punches. Between the first and the last day of the leave. Default: today while the leave lasts; for leave that is over, its first day (it did not happen).
+             */
+            returnedOn?: string;
         };
         CreateExemptionDto: {
             /**
@@ -14089,7 +14103,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecisionDto"];
+                "application/json": components["schemas"]["CancelLeaveDto"];
             };
         };
         responses: {

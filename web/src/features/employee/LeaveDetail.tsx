@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
 import { ErrorAlert, useErrorText } from '../../lib/errors';
-import { formatDateTime, todayIn } from '../../lib/time';
+import { formatDateTime, formatDay, todayIn } from '../../lib/time';
 import { formatSpan, useLeaveTypes } from './leave-span';
 import { ApprovalHistory, RequestStatus, useDrawerSize } from './shared';
 
@@ -67,6 +67,7 @@ export function LeaveDetail({ id, onClose }: { id: string | null; onClose: () =>
             <Descriptions.Item label={t('leave.type')}>{nameOf(data.type)}</Descriptions.Item>
             <Descriptions.Item label={t('leave.period')}>{formatSpan(data, language, half)}</Descriptions.Item>
             <Descriptions.Item label={t('leave.workingDays')}>{t('leave.daysValue', { days: data.workingDays })}</Descriptions.Item>
+            {data.takenUntil ? <Descriptions.Item label={t('leave.takenUntil')}>{t('leave.takenUntilValue', { until: formatDay(data.takenUntil, language) })}</Descriptions.Item> : null}
             {data.reason ? <Descriptions.Item label={t('leave.reason')}>{data.reason}</Descriptions.Item> : null}
             <Descriptions.Item label={t('field.createdAt')}>{formatDateTime(data.createdAt, timeZone, language)}</Descriptions.Item>
           </Descriptions>

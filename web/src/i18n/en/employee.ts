@@ -124,6 +124,8 @@ export const employee: Record<keyof typeof zh, string> = {
   'balance.entry.adjustment': "Office adjustment",
   'leave.balanceAfter': "{available} day(s) of {type} available; {after} left after these {days}",
   'leave.balanceShort': "{available} day(s) of {type} available, {days} needed: not enough",
+  'leave.takenUntil': 'Ended early',
+  'leave.takenUntilValue': 'Leave until {until}; the days after it were given back',
   'leave.balanceAvailable': "{available} day(s) of {type} available",
   'trips.title': "Business trips",
   'trips.new': "Request a business trip",

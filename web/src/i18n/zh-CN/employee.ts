@@ -123,6 +123,8 @@ export const employee = {
   'balance.entry.adjustment': "行政调整",
   'leave.balanceAfter': "{type}可用 {available} 天，本次 {days} 天后剩余 {after} 天",
   'leave.balanceShort': "{type}可用 {available} 天，本次需要 {days} 天，余额不足",
+  'leave.takenUntil': '销假',
+  'leave.takenUntilValue': '请假算到 {until}，之后的天数已退回余额',
   'leave.balanceAvailable': "{type}可用 {available} 天",
   'trips.title': "因公外出",
   'trips.new': "申请因公外出",

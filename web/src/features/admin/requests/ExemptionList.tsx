@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Popconfirm, Space } from 'antd';
+import { App, Button, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { useT } from '../../../i18n';
 import { ErrorAlert, useErrorText } from '../../../lib/errors';
 import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
+import { FileButton } from './FileButton';
 import { History } from './History';
 import { RevokeExemption } from './RevokeExemption';
 
@@ -69,17 +70,7 @@ export function ExemptionList() {
             render: (_, row) => (
               <Space wrap>
                 {canFile && row.status === 'approved' ? (
-                  <Popconfirm
-                    title={t('admin.requests.fileTitle')}
-                    description={t('admin.requests.fileTripBody')}
-                    okText={t('admin.requests.file')}
-                    cancelText={t('action.cancel')}
-                    onConfirm={() => file.mutateAsync(row.id).catch(() => undefined)}
-                  >
-                    <Button size="small" type="primary">
-                      {t('admin.requests.file')}
-                    </Button>
-                  </Popconfirm>
+                  <FileButton body="admin.requests.fileTripBody" onConfirm={() => file.mutateAsync(row.id)} />
                 ) : null}
                 {row.status === 'approved' || row.status === 'filed' ? (
                   <Button size="small" danger onClick={() => setRevoking(row)}>

@@ -1,11 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm } from 'antd';
-import { useMemo } from 'react';
+import { App, Button, Space } from 'antd';
+import { useMemo, useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../../i18n';
+import { useCompany } from '../../../lib/company';
 import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { todayIn } from '../../../lib/time';
 import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
+import { EndLeaveEarly } from './EndLeaveEarly';
+import { FileButton } from './FileButton';
 import { History } from './History';
 
 type Leave = Schemas['LeaveRequestDto'];
@@ -20,12 +24,15 @@ function span(t: ReturnType<typeof useT>, leave: Leave): string {
   return start === end ? start : `${start} – ${end}`;
 }
 
-/** Everyone's leave requests, filtered by person and state; approved leave filed with HR (admin). */
+/** Everyone's leave requests, filtered by person and state; approved leave filed with HR, or ended early once started (admin). */
 export function LeaveList() {
   const t = useT();
   const language = useLanguage();
   const me = useMe();
   const canFile = audiencesOf(me).has('admin');
+  const { timeZone } = useCompany();
+  const today = todayIn(timeZone);
+  const [ending, setEnding] = useState<Leave | null>(null);
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -71,27 +78,35 @@ export function LeaveList() {
           { title: t('admin.requests.span'), key: 'span', render: (_, row) => span(t, row) },
           { title: t('admin.requests.days'), dataIndex: 'workingDays' },
           { title: t('field.reason'), dataIndex: 'reason', render: (reason: string) => <span className="admin-clip">{reason || '—'}</span> },
-          { title: t('field.status'), dataIndex: 'status', render: (s: string) => <StateTag state={s} /> },
+          {
+            title: t('field.status'),
+            dataIndex: 'status',
+            render: (s: string, row) => (
+              <>
+                <StateTag state={s} />
+                {row.takenUntil ? <span className="admin-chip">{t('admin.requests.takenUntil', { until: row.takenUntil })}</span> : null}
+              </>
+            ),
+          },
           {
             title: t('admin.actions'),
             key: 'actions',
-            render: (_, row) =>
-              canFile && row.status === 'approved' ? (
-                <Popconfirm
-                  title={t('admin.requests.fileTitle')}
-                  description={t('admin.requests.fileLeaveBody')}
-                  okText={t('admin.requests.file')}
-                  cancelText={t('action.cancel')}
-                  onConfirm={() => file.mutateAsync(row.id).catch(() => undefined)}
-                >
-                  <Button size="small" type="primary">
-                    {t('admin.requests.file')}
+            render: (_, row) => (
+              <Space size="small" wrap>
+                {canFile && row.status === 'approved' ? (
+                  <FileButton body="admin.requests.fileLeaveBody" onConfirm={() => file.mutateAsync(row.id)} />
+                ) : null}
+                {canFile && (row.status === 'approved' || row.status === 'filed') && row.startDate <= today ? (
+                  <Button size="small" danger onClick={() => setEnding(row)}>
+                    {t('admin.requests.endEarly')}
                   </Button>
-                </Popconfirm>
-              ) : null,
+                ) : null}
+              </Space>
+            ),
           },
         ]}
       />
+      <EndLeaveEarly leave={ending} span={ending ? span(t, ending) : ''} onClose={() => setEnding(null)} />
     </>
   );
 }
