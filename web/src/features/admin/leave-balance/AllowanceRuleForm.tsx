@@ -1,12 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, InputNumber, Radio, Switch } from 'antd';
 import { api, unwrap } from '../../../api/client';
 import { type MessageKey, useT } from '../../../i18n';
-import { useCompany } from '../../../lib/company';
-import { ErrorAlert } from '../../../lib/errors';
-import { addDays, todayIn } from '../../../lib/time';
-import { bannerAfter } from '../shared';
+import { useVersionForm } from '../settings/use-version-form';
+import { FormModal } from '../shared';
 import { ALLOWANCE_KINDS, type AllowanceKind, type AllowanceRule } from './allowance';
 
 type Values = { effectiveFrom: string; kind: AllowanceKind; days?: number | null; allowNegative: boolean };
@@ -23,24 +19,10 @@ export interface RuleTarget {
  */
 export function AllowanceRuleForm({ target, onClose }: { target: RuleTarget | null; onClose: () => void }) {
   const t = useT();
-  const { timeZone } = useCompany();
-  const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [banner, setBanner] = useState<unknown>(null);
-  const kind = Form.useWatch('kind', form);
-  const fixed = kind === 'per_year' || kind === 'per_occurrence';
-
-  useEffect(() => {
-    if (!target) return;
-    const current = target.current;
-    form.resetFields();
-    form.setFieldsValue({ effectiveFrom: addDays(todayIn(timeZone), 1), kind: (current?.kind as AllowanceKind | undefined) ?? 'none', days: current?.days ?? null, allowNegative: current?.allowNegative ?? false });
-    setBanner(null);
-  }, [target, form, timeZone]);
-
-  const save = useMutation({
-    mutationFn: (values: Values) => {
+  const { form, save, banner } = useVersionForm<Values, AllowanceRule>({
+    open: !!target,
+    start: () => ({ kind: (target?.current?.kind as AllowanceKind | undefined) ?? 'none', days: target?.current?.days ?? null, allowNegative: target?.current?.allowNegative ?? false }),
+    mutationFn: (values) => {
       const keepsDays = values.kind === 'per_year' || values.kind === 'per_occurrence';
       return unwrap(
         api.PUT('/leave-balances/settings/rules/{code}', {
@@ -49,46 +31,39 @@ export function AllowanceRuleForm({ target, onClose }: { target: RuleTarget | nu
         }),
       );
     },
-    onSuccess: (rule) => {
-      void queryClient.invalidateQueries({ queryKey: ['leave-balance-settings'] });
-      void queryClient.invalidateQueries({ queryKey: ['leave-balances'] });
-      void message.success(t('admin.rules.saved', { date: rule.effectiveFrom }));
-      onClose();
-    },
-    onError: (error) => setBanner(bannerAfter(form, error)),
+    invalidate: [['leave-balance-settings'], ['leave-balances']],
+    onClose,
   });
+  const kind = Form.useWatch('kind', form);
+  const fixed = kind === 'per_year' || kind === 'per_occurrence';
 
   const required = { required: true, message: t('admin.form.required') };
   return (
-    <Modal
+    <FormModal<Values>
       open={!!target}
       title={target ? t('admin.allowance.formTitle', { name: target.name }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      onFinish={(values) => save.mutate(values)}
+      pending={save.isPending}
+      banner={banner}
     >
-      {banner ? <ErrorAlert error={banner} /> : null}
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
-        <Form.Item name="effectiveFrom" label={t('admin.rules.effectiveFrom')} extra={t('admin.allowance.effectiveFromHelp')} rules={[required]}>
-          <Input type="date" />
+      <Form.Item name="effectiveFrom" label={t('admin.rules.effectiveFrom')} extra={t('admin.allowance.effectiveFromHelp')} rules={[required]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('admin.allowance.kind')} rules={[required]}>
+        <Radio.Group className="admin-radio-column" options={ALLOWANCE_KINDS.map((value) => ({ value, label: t(`admin.allowance.kindLong.${value}` as MessageKey) }))} />
+      </Form.Item>
+      {fixed ? (
+        <Form.Item name="days" label={t(kind === 'per_year' ? 'admin.allowance.daysPerYear' : 'admin.allowance.daysPerOccurrence')} extra={t('admin.allowance.daysHelp')} rules={[required]}>
+          <InputNumber step={0.5} suffix={t('admin.allowance.dayUnit')} />
         </Form.Item>
-        <Form.Item name="kind" label={t('admin.allowance.kind')} rules={[required]}>
-          <Radio.Group className="admin-radio-column" options={ALLOWANCE_KINDS.map((value) => ({ value, label: t(`admin.allowance.kindLong.${value}` as MessageKey) }))} />
+      ) : null}
+      {kind !== 'none' ? (
+        <Form.Item name="allowNegative" label={t('admin.allowance.allowNegative')} extra={t('admin.allowance.allowNegativeHelp')} valuePropName="checked">
+          <Switch />
         </Form.Item>
-        {fixed ? (
-          <Form.Item name="days" label={t(kind === 'per_year' ? 'admin.allowance.daysPerYear' : 'admin.allowance.daysPerOccurrence')} extra={t('admin.allowance.daysHelp')} rules={[required]}>
-            <InputNumber step={0.5} suffix={t('admin.allowance.dayUnit')} />
-          </Form.Item>
-        ) : null}
-        {kind !== 'none' ? (
-          <Form.Item name="allowNegative" label={t('admin.allowance.allowNegative')} extra={t('admin.allowance.allowNegativeHelp')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </FormModal>
   );
 }

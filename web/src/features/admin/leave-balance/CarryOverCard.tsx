@@ -1,13 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Form, Input, InputNumber, Typography } from 'antd';
+import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { type Translate, useT } from '../../../i18n';
 import { useCompany } from '../../../lib/company';
 import { ErrorAlert } from '../../../lib/errors';
-import { addDays, todayIn } from '../../../lib/time';
+import { todayIn } from '../../../lib/time';
 import { VersionDate } from '../settings/RuleVersions';
-import { AdminTable, bannerAfter } from '../shared';
+import { useVersionForm } from '../settings/use-version-form';
+import { AdminTable, FormModal } from '../shared';
 import { useBalanceSettings } from './allowance';
 import '../admin.css';
 
@@ -72,66 +72,39 @@ export function CarryOverCard() {
 /** A new carry-over version from a date on (PUT /leave-balances/settings/carry-over). */
 function CarryOverForm({ open, onClose, base }: { open: boolean; onClose: () => void; base: Version }) {
   const t = useT();
-  const { timeZone } = useCompany();
-  const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [banner, setBanner] = useState<unknown>(null);
-  const maxDays = Form.useWatch('maxDays', form);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({ effectiveFrom: addDays(todayIn(timeZone), 1), maxDays: base.maxDays, expiresOn: base.expiresOn ?? '' });
-    setBanner(null);
-  }, [open, base, form, timeZone]);
-
-  const save = useMutation({
-    mutationFn: (values: Values) =>
+  const { form, save, banner } = useVersionForm<Values, Version>({
+    open,
+    start: () => ({ maxDays: base.maxDays, expiresOn: base.expiresOn ?? '' }),
+    mutationFn: (values) =>
       unwrap(
         api.PUT('/leave-balances/settings/carry-over', {
           body: { effectiveFrom: values.effectiveFrom, maxDays: values.maxDays, expiresOn: values.maxDays === 0 ? null : (values.expiresOn ?? '').trim() },
         }),
       ),
-    onSuccess: (version) => {
-      void queryClient.invalidateQueries({ queryKey: ['leave-balance-settings'] });
-      void message.success(t('admin.rules.saved', { date: version.effectiveFrom }));
-      onClose();
-    },
-    onError: (error) => setBanner(bannerAfter(form, error)),
+    invalidate: [['leave-balance-settings']],
+    onClose,
   });
+  const maxDays = Form.useWatch('maxDays', form);
 
   const required = { required: true, message: t('admin.form.required') };
   return (
-    <Modal
-      open={open}
-      title={t('admin.carryOver.change')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-    >
-      {banner ? <ErrorAlert error={banner} /> : null}
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
-        <Form.Item name="effectiveFrom" label={t('admin.rules.effectiveFrom')} extra={t('admin.carryOver.effectiveFromHelp')} rules={[required]}>
-          <Input type="date" />
+    <FormModal<Values> open={open} title={t('admin.carryOver.change')} form={form} onClose={onClose} onFinish={(values) => save.mutate(values)} pending={save.isPending} banner={banner}>
+      <Form.Item name="effectiveFrom" label={t('admin.rules.effectiveFrom')} extra={t('admin.carryOver.effectiveFromHelp')} rules={[required]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="maxDays" label={t('admin.carryOver.maxDays')} extra={t('admin.carryOver.maxDaysHelp')} rules={[required]}>
+        <InputNumber step={0.5} suffix={t('admin.allowance.dayUnit')} />
+      </Form.Item>
+      {maxDays !== 0 ? (
+        <Form.Item
+          name="expiresOn"
+          label={t('admin.carryOver.expiresOn')}
+          extra={t('admin.carryOver.expiresOnHelp')}
+          rules={[required, { pattern: MONTH_DAY, message: t('admin.carryOver.expiresOnInvalid') }]}
+        >
+          <Input placeholder="03-31" maxLength={5} inputMode="numeric" />
         </Form.Item>
-        <Form.Item name="maxDays" label={t('admin.carryOver.maxDays')} extra={t('admin.carryOver.maxDaysHelp')} rules={[required]}>
-          <InputNumber step={0.5} suffix={t('admin.allowance.dayUnit')} />
-        </Form.Item>
-        {maxDays !== 0 ? (
-          <Form.Item
-            name="expiresOn"
-            label={t('admin.carryOver.expiresOn')}
-            extra={t('admin.carryOver.expiresOnHelp')}
-            rules={[required, { pattern: MONTH_DAY, message: t('admin.carryOver.expiresOnInvalid') }]}
-          >
-            <Input placeholder="03-31" maxLength={5} inputMode="numeric" />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </FormModal>
   );
 }
