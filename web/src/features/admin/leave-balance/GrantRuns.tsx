@@ -67,7 +67,7 @@ export function GrantRuns() {
         loading={runs.isLoading}
         pagination={false}
         dataSource={runs.data?.items ?? []}
-        locale={{ emptyText: t('admin.grantRuns.none') }}
+        locale={{ emptyText: <span className="admin-muted">{t('admin.grantRuns.none')}</span> }}
         expandable={{ rowExpandable: (run) => run.written.length + run.problems.length > 0, expandedRowRender: (run) => <RunDetail run={run} /> }}
         columns={[
           { title: t('admin.grantRuns.startedAt'), dataIndex: 'startedAt', render: (at: string) => <span className="admin-nowrap">{formatDateTime(at, timeZone, language)}</span> },
