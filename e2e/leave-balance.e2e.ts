@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { LeaveGrantSweeper } from '../src/leave-balance/leave-grant.sweeper';
 import { loginAdmin, newStaff, type SignedIn } from '../test/support/actors';
+import { ADMIN_PASSWORD } from '../test/support/test-app';
 import { launchBrowser, newContext, signIn, type Viewport } from './support/browser';
 import { checkPage } from './support/page-check';
 import { type RunningConsole, startConsole } from './support/service';
@@ -10,7 +11,9 @@ import { type RunningConsole, startConsole } from './support/service';
  * statutory annual leave (条例 第三条): on a phone they see the balance card, open its ledger, ask
  * for two days and see what is left; a request over the balance shows the service's refusal above
  * the form. Finance reads the year-end statement on a desktop, a leaver marked with the leaving date.
- * Both languages.
+ * The office gives a leave type a yearly allowance from a date, changes the carry-over, reads the
+ * grant sweep's runs and adjusts the employee's annual leave with a reason; finance changes the
+ * carry-over too. Both languages.
  */
 describe('Leave balances in the console (issue 16)', () => {
   let browser: Browser;
@@ -41,9 +44,20 @@ describe('Leave balances in the console (issue 16)', () => {
   async function open(who: SignedIn, viewport: Viewport, language: 'zh-CN' | 'en', path: string): Promise<Page> {
     const context = await newContext(browser, { now, viewport, language });
     const page = await context.newPage();
-    await signIn(page, run.baseUrl, who.username, 'password-123');
+    await signIn(page, run.baseUrl, who.username, who === admin ? ADMIN_PASSWORD : 'password-123');
     await page.goto(`${run.baseUrl}/app/${path}`);
     return page;
+  }
+
+  /** antd writes a two-character Chinese button as 保 存: the name matches with or without the space. */
+  const cjk = (name: string) => new RegExp(`^${[...name].join('\\s?')}$`);
+  /** The form dialog that is open now. */
+  const dialog = (page: Page) => page.locator('.ant-modal').filter({ has: page.locator('form') });
+  const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text).waitFor();
+  const fieldError = (page: Page, id: string) => dialog(page).locator('.ant-form-item-has-error').filter({ has: page.locator(`#${id}`) }).locator('.ant-form-item-explain-error');
+  async function pickOption(page: Page, select: string, option: string) {
+    await page.locator(select).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
   }
 
   async function pickLeaveType(page: Page, name: string) {
@@ -136,5 +150,167 @@ describe('Leave balances in the console (issue 16)', () => {
       await checkPage(page, `leave-statement-${language}`, 'desktop');
       await page.context().close();
     }
+  });
+
+  it('the office gives a type a yearly allowance from a date, changes the carry-over and reads the grant runs (zh-CN, desktop)', async () => {
+    const page = await open(admin, 'desktop', 'zh-CN', 'admin/leave-types');
+    await page.getByRole('heading', { level: 1, name: '假期类型' }).waitFor();
+    const types = page.locator('.admin-page > .admin-table');
+    await types.locator('.ant-table-row').filter({ hasText: 'annual' }).getByText('法定年休假，不可透支').waitFor();
+    await types.locator('.ant-table-row').filter({ hasText: 'sick' }).getByText('不计余额').waitFor();
+
+    // 病假 gets 5 days a year from 1 January 2027; 2.3 days first, not in halves, refused beside the field.
+    await page.getByRole('button', { name: '修改病假的额度规则' }).click();
+    await dialog(page).locator('#effectiveFrom').fill('2027-01-01');
+    await dialog(page).getByRole('radio', { name: '每年固定天数' }).check();
+    await dialog(page).locator('#days').fill('2.3');
+    await dialog(page).getByRole('button', { name: cjk('保存') }).click();
+    await fieldError(page, 'days').getByText('days 必须大于 0、不超过 365，以半天为单位').waitFor();
+    await checkPage(page, 'admin-allowance-error-zh-CN', 'desktop');
+    await dialog(page).locator('#days').fill('5');
+    await dialog(page).getByRole('button', { name: cjk('保存') }).click();
+    await toast(page, '已保存，自 2027-01-01 起生效');
+    const sick = types.locator('.ant-table-row').filter({ hasText: 'sick' });
+    await sick.getByRole('button', { name: '展开行' }).click();
+    const versions = types.locator('.ant-table-expanded-row');
+    await versions.locator('.ant-table-row').filter({ hasText: '2027-01-01' }).filter({ hasText: '待生效' }).getByText('每年 5 天，不可透支').waitFor();
+    const settings = (await run.t.http().get('/leave-balances/settings').set(admin.auth).expect(200)).body as { rules: { leaveType: string; versions: { effectiveFrom: string; kind: string; days: number | null }[] }[] };
+    expect(settings.rules.find((rules) => rules.leaveType === 'sick')?.versions).toEqual([expect.objectContaining({ effectiveFrom: '2027-01-01', kind: 'per_year', days: 5, allowNegative: false })]);
+
+    // Carry-over: up to 5 days into the next year, expiring on 31 March; a date not written MM-DD first.
+    const carry = page.locator('.admin-carry-over');
+    await carry.getByText('不结转：未休天数在年末失效').first().waitFor();
+    await carry.getByRole('button', { name: '从某日起修改结转' }).click();
+    await dialog(page).locator('#maxDays').fill('5');
+    await dialog(page).locator('#expiresOn').fill('3-31');
+    await dialog(page).getByRole('button', { name: cjk('保存') }).click();
+    await fieldError(page, 'expiresOn').getByText('请按“月-日”填写，例如 03-31').waitFor();
+    await dialog(page).locator('#expiresOn').fill('03-31');
+    await dialog(page).getByRole('button', { name: cjk('保存') }).click();
+    await toast(page, '已保存，自 2026-12-01 起生效');
+    await carry.locator('.ant-descriptions').getByText('最多结转 5 天，次年 03-31 到期').waitFor();
+
+    // The sweep's runs, newest first: the first one granted the year's annual leave.
+    const runs = page.locator('.admin-grant-runs');
+    const first = runs.locator('.ant-table-row').last();
+    await first.getByText('完成').waitFor();
+    await first.getByRole('button', { name: '展开行' }).click();
+    await runs.locator('.admin-run-detail .ant-table-row').filter({ hasText: '年休假' }).filter({ hasText: '发放' }).first().waitFor();
+    await checkPage(page, 'admin-leave-balance-settings-zh-CN', 'desktop');
+    await page.context().close();
+  });
+
+  it("the office adjusts a person's annual leave with a reason; a refusal is shown beside the days (zh-CN, desktop)", async () => {
+    const page = await open(admin, 'desktop', 'zh-CN', `office/staff/${employee.id}`);
+    await page.getByRole('heading', { level: 1, name: '李年假' }).waitFor();
+    const section = page.locator('.office-balances');
+    await section.getByRole('heading', { name: '假期余额' }).waitFor();
+    const annual = section.locator('.balance-type').filter({ hasText: '年休假' });
+    await annual.locator('.balance-available-number').getByText('8', { exact: true }).waitFor();
+
+    // Taking 20 days away would go below zero, which the statutory rule forbids.
+    await section.getByRole('button', { name: '调整余额' }).click();
+    await dialog(page).locator('.ant-select').getByText('年休假').waitFor();
+    await dialog(page).locator('#days').fill('-20');
+    await dialog(page).locator('#reason').fill('核对旧表');
+    await dialog(page).getByRole('button', { name: '确认调整' }).click();
+    await fieldError(page, 'days').getByText('假期余额不足：年休假可用 8 天，本次需要 20 天').waitFor();
+    await checkPage(page, 'office-balance-refused-zh-CN', 'desktop');
+
+    // One and a half days given back, with the reason; the card and its ledger follow.
+    await dialog(page).locator('#days').fill('1.5');
+    await dialog(page).locator('#reason').fill('11 月大促加班调休，旧表漏记');
+    await dialog(page).getByRole('button', { name: '确认调整' }).click();
+    await toast(page, '已调整，年休假现可用 9.5 天');
+    await annual.locator('.balance-available-number').getByText('9.5', { exact: true }).waitFor();
+    await annual.locator('.balance-facts').getByText('+1.5').waitFor();
+    await annual.getByText('余额明细（3 条）').click();
+    await annual.locator('.balance-entry').filter({ hasText: '行政调整' }).getByText('11 月大促加班调休，旧表漏记').waitFor();
+    await checkPage(page, 'office-balances-zh-CN', 'desktop');
+
+    // Next year: the annual leave and the sick leave's new yearly allowance, nothing granted yet.
+    await pickOption(page, '.office-balances .balance-year', '2027 年');
+    await section.locator('.balance-type').filter({ hasText: '病假' }).getByText('2027 年的额度在到期时发放（如 1 月 1 日、入职日）').waitFor();
+
+    const balances = (await run.t.http().get(`/leave-balances?staffId=${employee.id}&year=2026`).set(admin.auth).expect(200)).body as { types: { leaveType: string; available: number; adjusted: number; entries: { kind: string; reason: string | null }[] }[] };
+    const kept = balances.types.find((type) => type.leaveType === 'annual');
+    expect(kept).toMatchObject({ available: 9.5, adjusted: 1.5 });
+    expect(kept?.entries.filter((entry) => entry.kind === 'adjustment').map((entry) => entry.reason)).toEqual(['11 月大促加班调休，旧表漏记']);
+    await page.context().close();
+  });
+
+  it("the office adjusts in English on a phone; a closed month's date is refused beside the date", async () => {
+    await run.t.http().post('/months/2026-10/close').set(finance.auth).expect(200);
+    const page = await open(admin, 'phone', 'en', `office/staff/${employee.id}`);
+    const section = page.locator('.office-balances');
+    await section.getByRole('heading', { name: 'Leave balances' }).waitFor();
+    const annual = section.locator('.balance-type').filter({ hasText: 'Annual leave' });
+    await annual.locator('.balance-available-number').getByText('9.5', { exact: true }).waitFor();
+    await checkPage(page, 'office-balances-en', 'phone');
+
+    await section.getByRole('button', { name: 'Adjust balance' }).click();
+    await dialog(page).locator('#days').fill('-0.5');
+    await dialog(page).locator('#date').fill('2026-10-15');
+    await dialog(page).locator('#reason').fill('Half day taken in October, not in the old sheet');
+    await dialog(page).getByRole('button', { name: 'Adjust', exact: true }).click();
+    await fieldError(page, 'date').getByText('Finance has closed 2026-10: its days can no longer change').waitFor();
+    await checkPage(page, 'office-balance-adjust-en', 'phone');
+    await dialog(page).locator('#date').fill('2026-11-30');
+    await dialog(page).getByRole('button', { name: 'Adjust', exact: true }).click();
+    await toast(page, 'Adjusted: 9 day(s) of Annual leave available now');
+    await annual.locator('.balance-available-number').getByText('9', { exact: true }).waitFor();
+
+    // The leave types page at phone width, in English, with the allowance form open.
+    await page.goto(`${run.baseUrl}/app/admin/leave-types`);
+    await page.getByRole('heading', { level: 1, name: 'Leave types' }).waitFor();
+    await page.locator('.admin-page > .admin-table .ant-table-row').filter({ hasText: 'annual' }).getByText('Statutory annual leave; not below zero').waitFor();
+    await page.locator('.admin-carry-over .ant-descriptions').getByText('Up to 5 day(s) carried, expiring on 03-31 of the next year').waitFor();
+    await checkPage(page, 'admin-leave-balance-settings-en', 'phone');
+    await page.getByRole('button', { name: 'Change the allowance of Annual leave' }).click();
+    await dialog(page).getByRole('radio', { name: 'Statutory annual leave (5, 10 or 15 days a year by years of service)' }).waitFor();
+    await checkPage(page, 'admin-allowance-form-en', 'phone');
+    await page.context().close();
+  });
+
+  it('finance changes the carry-over beside the statement (en desktop, zh-CN phone)', async () => {
+    const en = await open(finance, 'desktop', 'en', 'finance/leave-statement');
+    const carry = en.locator('.admin-carry-over');
+    await carry.locator('.ant-descriptions').getByText('Up to 5 day(s) carried, expiring on 03-31 of the next year').waitFor();
+    await carry.getByRole('button', { name: 'Change from a date' }).click();
+    await dialog(en).locator('#effectiveFrom').fill('2026-12-31');
+    await dialog(en).locator('#maxDays').fill('0');
+    await dialog(en).locator('#expiresOn').waitFor({ state: 'detached' });
+    await dialog(en).getByRole('button', { name: 'Save' }).click();
+    await toast(en, 'Saved; applies from 2026-12-31');
+    await carry.locator('.ant-descriptions').getByText('None: unused days lapse at the end of the year').waitFor();
+    await en.locator('.admin-grant-runs .ant-table-row').first().waitFor();
+    await checkPage(en, 'leave-statement-settings-en', 'desktop');
+    await en.context().close();
+
+    const zh = await open(finance, 'phone', 'zh-CN', 'finance/leave-statement');
+    const carryZh = zh.locator('.admin-carry-over');
+    await carryZh.getByRole('button', { name: '从某日起修改结转' }).click();
+    await dialog(zh).locator('#effectiveFrom').fill('2026-12-31');
+    await dialog(zh).locator('#maxDays').fill('3');
+    await dialog(zh).locator('#expiresOn').fill('06-30');
+    await dialog(zh).getByRole('button', { name: cjk('保存') }).click();
+    await toast(zh, '已保存，自 2026-12-31 起生效');
+    await carryZh.locator('.ant-descriptions').getByText('最多结转 3 天，次年 06-30 到期').waitFor();
+    await checkPage(zh, 'leave-statement-settings-zh-CN', 'phone');
+    await zh.context().close();
+    const settings = (await run.t.http().get('/leave-balances/settings').set(finance.auth).expect(200)).body as { carryOver: { current: unknown; versions: { effectiveFrom: string }[] } };
+    expect(settings.carryOver.current).toEqual({ effectiveFrom: '2026-12-31', maxDays: 3, expiresOn: '06-30' });
+  });
+
+  it('the employee picks the year of their balance card (zh-CN, phone)', async () => {
+    const page = await open(employee, 'phone', 'zh-CN', 'leave');
+    const card = page.locator('.employee-balance-card');
+    await card.locator('.balance-type').filter({ hasText: '年休假' }).locator('.balance-available-number').getByText('9', { exact: true }).waitFor();
+    await pickOption(page, '.employee-balance-card .balance-year', '2027 年');
+    await card.locator('.balance-type').filter({ hasText: '病假' }).getByText('2027 年的额度在到期时发放（如 1 月 1 日、入职日）').waitFor();
+    await checkPage(page, 'leave-balance-next-year-zh-CN', 'phone');
+    await pickOption(page, '.employee-balance-card .balance-year', '2025 年');
+    await card.getByText('2025 年没有需要计算余额的假期类型').waitFor();
+    await page.context().close();
   });
 });

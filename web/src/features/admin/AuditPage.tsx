@@ -19,7 +19,7 @@ type ActorKind = Entry['actorKind'];
 const ENTITIES = [
   'staff', 'position', 'device', 'punch', 'duty_roster', 'leave_type', 'leave_request', 'exemption', 'calendar_override',
   'setting_version', 'shift_version', 'company', 'handbook_version', 'handbook_article', 'disciplinary_record',
-  'accounting_month', 'finance_policy',
+  'accounting_month', 'finance_policy', 'leave_allowance_rule', 'carry_over_setting', 'leave_ledger',
 ];
 const FILTERS = ['entity', 'entityId', 'actorId', 'actorKind', 'requestId'] as const;
 

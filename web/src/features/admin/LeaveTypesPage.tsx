@@ -4,17 +4,30 @@ import { App, Button, Form, Input, Modal, Popconfirm, Space, Switch } from 'antd
 import { useEffect, useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert, useErrorText } from '../../lib/errors';
+import { AllowanceRuleForm, type RuleTarget } from './leave-balance/AllowanceRuleForm';
+import { AllowanceVersions } from './leave-balance/AllowanceVersions';
+import { ruleText, useBalanceSettings } from './leave-balance/allowance';
+import { CarryOverCard } from './leave-balance/CarryOverCard';
+import { GrantRuns } from './leave-balance/GrantRuns';
 import { AdminTable, bannerAfter, StateTag } from './shared';
 import './admin.css';
 
 type LeaveType = Schemas['LeaveTypeDto'];
 type Values = { code?: string; nameZh: string; nameEn: string; paid: boolean };
 
-/** Leave types (H-ATT-1): the four of the handbook and any the office adds; renamed, paid or not, retired — never deleted. */
+/**
+ * Leave types (H-ATT-1): the four of the handbook and any the office adds; renamed, paid or not,
+ * retired — never deleted. Each with its allowance rule and the rule's dated versions (issue 16);
+ * below, the company's carry-over and the grant sweep's runs.
+ */
 export default function LeaveTypesPage() {
   const t = useT();
+  const language = useLanguage();
+  const settings = useBalanceSettings();
+  const rulesOf = (code: string) => settings.data?.rules.find((rules) => rules.leaveType === code);
+  const [ruleTarget, setRuleTarget] = useState<RuleTarget | null>(null);
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -41,9 +54,14 @@ export default function LeaveTypesPage() {
         {t('admin.leaveTypes.title')}
       </PageTitle>
       {types.error ? <ErrorAlert error={types.error} onRetry={() => void types.refetch()} /> : null}
+      {settings.error ? <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       <AdminTable<LeaveType>
         rowKey="code"
-        loading={types.isLoading}
+        loading={types.isLoading || settings.isLoading}
+        expandable={{
+          rowExpandable: (type) => (rulesOf(type.code)?.versions.length ?? 0) > 0,
+          expandedRowRender: (type) => <AllowanceVersions rules={rulesOf(type.code)!} />,
+        }}
         dataSource={types.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: t('list.empty') }}
@@ -52,6 +70,7 @@ export default function LeaveTypesPage() {
           { title: t('admin.leaveTypes.nameZh'), dataIndex: 'nameZh' },
           { title: t('admin.leaveTypes.nameEn'), dataIndex: 'nameEn' },
           { title: t('admin.leaveTypes.paid'), dataIndex: 'paid', render: (paid: boolean) => (paid ? t('admin.leaveTypes.paidYes') : t('admin.leaveTypes.paidNo')) },
+          { title: t('admin.allowance.column'), key: 'allowance', render: (_, type) => (settings.data ? ruleText(t, rulesOf(type.code)?.current ?? null) : '…') },
           { title: t('field.status'), dataIndex: 'active', render: (active: boolean) => <StateTag state={active ? 'active' : 'retired'} /> },
           {
             title: t('admin.actions'),
@@ -60,6 +79,14 @@ export default function LeaveTypesPage() {
               <Space wrap>
                 <Button size="small" onClick={() => setEditing(type)} aria-label={t('admin.leaveTypes.editOne', { name: type.nameZh })}>
                   {t('action.edit')}
+                </Button>
+                <Button
+                  size="small"
+                  disabled={!settings.data}
+                  onClick={() => setRuleTarget({ code: type.code, name: language === 'en' ? type.nameEn : type.nameZh, current: rulesOf(type.code)?.current ?? null })}
+                  aria-label={t('admin.allowance.changeOne', { name: language === 'en' ? type.nameEn : type.nameZh })}
+                >
+                  {t('admin.allowance.change')}
                 </Button>
                 <Popconfirm
                   title={type.active ? t('admin.leaveTypes.retireTitle', { name: type.nameZh }) : t('admin.leaveTypes.reinstateTitle', { name: type.nameZh })}
@@ -78,6 +105,9 @@ export default function LeaveTypesPage() {
         ]}
       />
       <LeaveTypeForm editing={editing} onClose={() => setEditing(null)} />
+      <AllowanceRuleForm target={ruleTarget} onClose={() => setRuleTarget(null)} />
+      <CarryOverCard />
+      <GrantRuns />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormInstance, Select, Space, Table, type TablePaginationConfig, type TableProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Form, type FormInstance, Modal, Select, Space, Table, type TablePaginationConfig, type TableProps } from 'antd';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
 import { StaffPicker } from '../../components/StaffPicker';
 import { StatusTag } from '../../components/StatusTag';
 import { type MessageKey, useT } from '../../i18n';
-import { applyFieldErrors } from '../../lib/errors';
+import { applyFieldErrors, ErrorAlert } from '../../lib/errors';
 
 /**
  * Small pieces the admin pages share: a person's name from their id, a state's tag in the report
@@ -85,6 +85,43 @@ export function bannerAfter(form: FormInstance, error: unknown): unknown {
   const unplaced = applyFieldErrors(form, error);
   const placedAll = error instanceof ApiError && error.body.details.length > 0 && unplaced.length === 0;
   return placedAll ? null : error;
+}
+
+/**
+ * The dialog of an admin form: the fields, what none of them shows above them (see bannerAfter),
+ * save and cancel. The caller owns the form, the save and the banner.
+ */
+export function FormModal<V>(props: {
+  open: boolean;
+  title: ReactNode;
+  form: FormInstance<V>;
+  onClose: () => void;
+  onFinish: (values: V) => void;
+  pending: boolean;
+  banner: unknown;
+  width?: number;
+  className?: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      onCancel={props.onClose}
+      onOk={() => props.form.submit()}
+      okText={t('action.save')}
+      cancelText={t('action.cancel')}
+      confirmLoading={props.pending}
+      destroyOnHidden
+      width={props.width}
+    >
+      {props.banner ? <ErrorAlert error={props.banner} /> : null}
+      <Form<V> form={props.form} layout="vertical" onFinish={props.onFinish} className={props.className}>
+        {props.children}
+      </Form>
+    </Modal>
+  );
 }
 
 /**

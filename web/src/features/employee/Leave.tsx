@@ -1,8 +1,10 @@
 import { Card } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useMe } from '../../auth/session';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
-import { LeaveBalances } from './LeaveBalances';
+import { BalanceYearPicker, LeaveBalances, useThisYear } from './LeaveBalances';
 import { LeaveDetail } from './LeaveDetail';
 import { LeaveForm } from './LeaveForm';
 import { LeaveList } from './LeaveList';
@@ -13,6 +15,9 @@ export default function Leave() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const open = params.get('request');
+  const me = useMe();
+  const thisYear = useThisYear();
+  const [year, setYear] = useState(thisYear);
   const setOpen = (id: string | null) =>
     setParams((current) => {
       if (id) current.set('request', id);
@@ -27,8 +32,8 @@ export default function Leave() {
           <LeaveForm />
         </Card>
         <div className="employee-side">
-          <Card title={<h2 className="card-title">{t('balance.title')}</h2>} className="employee-balance-card">
-            <LeaveBalances />
+          <Card title={<h2 className="card-title">{t('balance.title')}</h2>} className="employee-balance-card" extra={<BalanceYearPicker value={year} onChange={setYear} />}>
+            <LeaveBalances staffId={me.id} year={year} />
           </Card>
           <Card title={<h2 className="card-title">{t('leave.mine')}</h2>} className="employee-list-card">
             <LeaveList onOpen={setOpen} />

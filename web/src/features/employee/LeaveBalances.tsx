@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Collapse, Skeleton } from 'antd';
+import { Collapse, Select, Skeleton } from 'antd';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
@@ -7,20 +7,47 @@ import { useCompany } from '../../lib/company';
 import { ErrorAlert } from '../../lib/errors';
 import { formatDay, todayIn } from '../../lib/time';
 import { useLeaveTypes } from './leave-span';
+import './balances.css';
 
 type TypeBalance = Schemas['TypeBalanceDto'];
 type Entry = Schemas['LedgerEntryDto'];
 
-/** My balances of a year (GET /leave-balances): only the leave types that keep one are listed. */
-export function useMyBalances(year?: number) {
-  const me = useMe();
+/** This year in company time. */
+export function useThisYear(): number {
   const { timeZone } = useCompany();
-  const y = year ?? Number(todayIn(timeZone).slice(0, 4));
+  return Number(todayIn(timeZone).slice(0, 4));
+}
+
+/** A person's balances of a year (GET /leave-balances): only the leave types that keep one are listed. */
+export function useBalances(staffId: string, year?: number) {
+  const thisYear = useThisYear();
+  const y = year ?? thisYear;
   return useQuery({
-    queryKey: ['leave-balances', me.id, y],
-    queryFn: () => unwrap(api.GET('/leave-balances', { params: { query: { staffId: me.id, year: y } } })),
+    queryKey: ['leave-balances', staffId, y],
+    queryFn: () => unwrap(api.GET('/leave-balances', { params: { query: { staffId, year: y } } })),
     staleTime: 30_000,
   });
+}
+
+/** My balances of a year. */
+export function useMyBalances(year?: number) {
+  return useBalances(useMe().id, year);
+}
+
+/** Which year's balances are shown: last year, this year (the default) or next year. */
+export function BalanceYearPicker({ value, onChange }: { value: number; onChange: (year: number) => void }) {
+  const t = useT();
+  const thisYear = useThisYear();
+  return (
+    <Select<number>
+      size="small"
+      className="balance-year"
+      aria-label={t('balance.year')}
+      value={value}
+      onChange={onChange}
+      options={[thisYear - 1, thisYear, thisYear + 1].map((year) => ({ value: year, label: t('balance.yearValue', { year }) }))}
+    />
+  );
 }
 
 /** Days as the service counts them (half days), without a trailing .0. */
@@ -57,7 +84,8 @@ function Ledger({ entries }: { entries: Entry[] }) {
   );
 }
 
-function TypeCard({ balance, name }: { balance: TypeBalance; name: string }) {
+/** `future`: the year shown when it is still to come (nothing has fallen due yet). */
+function TypeCard({ balance, name, future }: { balance: TypeBalance; name: string; future: number | null }) {
   const t = useT();
   const language = useLanguage();
   const facts: { key: string; label: string; value: string }[] = [
@@ -91,7 +119,7 @@ function TypeCard({ balance, name }: { balance: TypeBalance; name: string }) {
       ) : null}
       {balance.entries.length === 0 ? (
         // Nothing granted yet: grants are written when they fall due (statutory leave once 12 months are worked).
-        <p className="balance-note">{t(balance.rule.kind === 'statutory' ? 'balance.noEntriesStatutory' : 'balance.noEntries')}</p>
+        <p className="balance-note">{future ? t('balance.noEntriesFuture', { year: future }) : t(balance.rule.kind === 'statutory' ? 'balance.noEntriesStatutory' : 'balance.noEntries')}</p>
       ) : (
         <Collapse
           size="small"
@@ -103,20 +131,24 @@ function TypeCard({ balance, name }: { balance: TypeBalance; name: string }) {
   );
 }
 
-/** My leave balances (issue 16): per tracked type what is left and how it came about, the ledger behind a click. */
-export function LeaveBalances() {
+/**
+ * A person's leave balances of a year (issue 16): per tracked type what is left and how it came
+ * about, the ledger behind a click. The employee's own card and the office's view of anyone.
+ */
+export function LeaveBalances({ staffId, year }: { staffId: string; year: number }) {
   const t = useT();
   const language = useLanguage();
   const types = useLeaveTypes(language);
-  const balances = useMyBalances();
+  const balances = useBalances(staffId, year);
+  const thisYear = useThisYear();
   if (balances.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (balances.error) return <ErrorAlert error={balances.error} onRetry={() => void balances.refetch()} />;
   const items = balances.data?.types ?? [];
-  if (items.length === 0) return <p className="employee-empty">{t('balance.none')}</p>;
+  if (items.length === 0) return <p className="employee-empty">{t('balance.none', { year })}</p>;
   return (
     <div className="balance-list">
       {items.map((balance) => (
-        <TypeCard key={balance.leaveType} balance={balance} name={types.nameOf(balance.leaveType)} />
+        <TypeCard key={balance.leaveType} balance={balance} name={types.nameOf(balance.leaveType)} future={year > thisYear ? year : null} />
       ))}
     </div>
   );

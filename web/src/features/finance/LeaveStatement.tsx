@@ -9,6 +9,8 @@ import { useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
 import { ErrorAlert } from '../../lib/errors';
 import { formatDay, todayIn } from '../../lib/time';
+import { CarryOverCard } from '../admin/leave-balance/CarryOverCard';
+import { GrantRuns } from '../admin/leave-balance/GrantRuns';
 import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
@@ -18,7 +20,8 @@ const days = (n: number): string => String(Math.round(n * 10) / 10);
 /**
  * The year-end statement of statutory annual leave (带薪年休假, issue 16): per person the days granted,
  * taken, carried on, and the untaken days finance pays at 300% (条例 第五条); a leaver's are those
- * settled on the leaving date (实施办法 第十二条). The year is in the URL (?year=).
+ * settled on the leaving date (实施办法 第十二条). The year is in the URL (?year=). Below, the
+ * company's carry-over (finance changes it too) and the grant sweep's runs.
  */
 export default function LeaveStatement() {
   const t = useT();
@@ -99,6 +102,11 @@ export default function LeaveStatement() {
         scroll={{ x: 890 }}
         locale={{ emptyText: t('fin.statement.empty') }}
       />
+      {/* What the statement follows from: the carry-over that closes a year, and the sweep that grants. */}
+      <div className="fin-statement-settings">
+        <CarryOverCard />
+        <GrantRuns />
+      </div>
     </div>
   );
 }

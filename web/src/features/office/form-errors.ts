@@ -17,6 +17,8 @@ const FIELDS_OF_CODE: Record<string, string[]> = {
   POSITION_CODE_TAKEN: ['code'],
   DEVICE_SERIAL_TAKEN: ['serialNumber'],
   DUTY_STAFF_NOT_AVAILABLE: ['staffId'],
+  LEAVE_BALANCE_NOT_TRACKED: ['leaveType'],
+  MONTH_CLOSED: ['date'],
 };
 
 /**

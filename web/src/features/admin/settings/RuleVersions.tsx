@@ -14,6 +14,17 @@ export const workWeekText = (t: Translate, days: number[]) =>
 const minutes = (t: Translate, value: number | null) => (value === null ? t('admin.rules.off') : t('admin.rules.minutes', { n: value }));
 const yesNo = (t: Translate, value: boolean) => (value ? t('yes') : t('no'));
 
+/** A version's first day, marked as the one in force or one still to come. */
+export function VersionDate({ date, current, today }: { date: string; current: string | undefined; today: string }) {
+  const t = useT();
+  return (
+    <span className="admin-nowrap">
+      {date}{' '}
+      {date === current ? <span className="admin-chip">{t('admin.rules.current')}</span> : date > today ? <span className="admin-chip admin-chip-future">{t('admin.rules.future')}</span> : null}
+    </span>
+  );
+}
+
 /** The rules in force today, every dated version (oldest first as the service keeps them), and a new version from a date on. */
 export function RuleVersions({ settings }: { settings: Schemas['SettingsDto'] }) {
   const t = useT();
@@ -57,12 +68,7 @@ export function RuleVersions({ settings }: { settings: Schemas['SettingsDto'] })
           {
             title: t('admin.rules.effectiveFrom'),
             dataIndex: 'effectiveFrom',
-            render: (date: string) => (
-              <span>
-                {date}{' '}
-                {date === current.effectiveFrom ? <span className="admin-chip">{t('admin.rules.current')}</span> : date > today ? <span className="admin-chip admin-chip-future">{t('admin.rules.future')}</span> : null}
-              </span>
-            ),
+            render: (date: string) => <VersionDate date={date} current={current.effectiveFrom} today={today} />,
           },
           { title: t('admin.rules.workWeek'), dataIndex: 'workWeek', render: (days: number[]) => workWeekText(t, days) },
           { title: t('admin.rules.punchWindow'), key: 'window', render: (_, v) => t('admin.rules.windowValue', { open: v.punchWindowOpenMinutes, close: v.punchWindowCloseMinutes }) },

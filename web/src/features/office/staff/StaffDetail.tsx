@@ -12,11 +12,12 @@ import { formatDateTime } from '../../../lib/time';
 import { usePositionName } from '../use-positions';
 import { DirectReports } from './DirectReports';
 import { StaffActions } from './StaffActions';
+import { StaffBalances } from './StaffBalances';
 import { StaffForm } from './StaffForm';
 import { OfficeTag } from '../OfficeTag';
 import '../office.css';
 
-/** One person's record as the office keeps it, with what the office can do to it. */
+/** One person's record as the office keeps it, with what the office can do to it, and their leave balances. */
 export default function StaffDetail() {
   const { id = '' } = useParams();
   const t = useT();
@@ -65,6 +66,7 @@ export default function StaffDetail() {
           </Descriptions>
         </Card>
       ) : null}
+      {staff ? <StaffBalances staff={staff} /> : null}
       {staff?.isSupervisor ? <DirectReports supervisorId={staff.id} /> : null}
       <StaffForm open={editing} staff={staff ?? null} onClose={() => setEditing(false)} />
     </div>
