@@ -72,9 +72,13 @@ export class PunchCorrections1800000600000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE approval_event DROP CONSTRAINT approval_event_subject_kind_check`);
     await q.query(`ALTER TABLE approval_event ADD CONSTRAINT approval_event_subject_kind_check CHECK (subject_kind IN ('leave', 'exemption', 'punch_correction'))`);
+
+    // H-ATT-7: finance may attach an amount to each approved make-up punch; zero until it does.
+    await q.query(`ALTER TABLE finance_policy ADD COLUMN correction_fen integer NOT NULL DEFAULT 0 CHECK (correction_fen BETWEEN 0 AND 100000000)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE finance_policy DROP COLUMN correction_fen`);
     await q.query(`DELETE FROM approval_event WHERE subject_kind = 'punch_correction'`);
     await q.query(`ALTER TABLE approval_event DROP CONSTRAINT approval_event_subject_kind_check`);
     await q.query(`ALTER TABLE approval_event ADD CONSTRAINT approval_event_subject_kind_check CHECK (subject_kind IN ('leave', 'exemption'))`);

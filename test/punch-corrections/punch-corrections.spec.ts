@@ -229,6 +229,26 @@ describe('Make-up punch requests (H-ATT-7, H-ORG-3, H-ORG-4)', () => {
     }
   });
 
+  it('H-ATT-7: the monthly report counts approved corrections per person (finance may attach an amount, zero by default); the grid marks a corrected day', async () => {
+    const row = async () => {
+      const report = await t.http().get('/reports/monthly?month=2026-11&pageSize=5000').set(finance.auth).expect(200);
+      return report.body.items.find((r: { staffId: string }) => r.staffId === emp.id);
+    };
+    // 25th (filed) and 26th (approved) count; the 24th was cancelled.
+    expect(await row()).toMatchObject({ correctionCount: 2, penalties: { correctionFen: 0 } });
+    await t.http().put('/finance-policy').set(finance.auth).send({ effectiveMonth: '2026-11', lateFen: 0, seriousLateFen: 0, absenceDayFen: 0, missingPunchFen: 0, fullAttendanceBonusFen: 0, correctionFen: 500 }).expect(200);
+    expect((await row()).penalties.correctionFen).toBe(1000);
+    // Left out, the amount stays.
+    const kept = await t.http().put('/finance-policy').set(finance.auth).send({ effectiveMonth: '2026-11', lateFen: 100, seriousLateFen: 0, absenceDayFen: 0, missingPunchFen: 0, fullAttendanceBonusFen: 0 });
+    expect(kept.body.correctionFen).toBe(500);
+    const grid = await t.http().get('/reports/monthly/grid?month=2026-11').set(finance.auth).expect(200);
+    const line = grid.body.items.find((r: { staffId: string }) => r.staffId === emp.id);
+    const cell = (date: string) => line.days[grid.body.dates.indexOf(date)];
+    expect([cell('2026-11-24'), cell('2026-11-25'), cell('2026-11-26')]).toEqual(['早', '√补', '√补']);
+    const csv = await t.http().get('/reports/monthly?month=2026-11&format=csv').set(finance.auth).expect(200);
+    expect(csv.text).toContain('补卡次数');
+  });
+
   it('409 MONTH_CLOSED: once finance closes the month, no request for its days and no decision on one', async () => {
     await punch('C001', '2026-11-30T08:25:00+08:00');
     clock.set('2026-11-30T20:00:00+08:00');
