@@ -19,6 +19,7 @@ import { ApprovalsModule } from './approvals/approvals.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
+import { PunchCorrectionsModule } from './punch-corrections/punch-corrections.module';
 import { ReportsModule } from './reports/reports.module';
 import { ScheduleModule } from './schedule/schedule.module';
 import { SignInModule } from './sign-in/sign-in.module';
@@ -67,6 +68,7 @@ export class AppModule {
         PunchesModule,
         IclockModule,
         LeaveModule,
+        PunchCorrectionsModule,
         ApprovalsModule,
         ReportsModule,
         MonthsModule,

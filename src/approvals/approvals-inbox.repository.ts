@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export interface InboxRow {
-  kind: 'leave' | 'exemption';
+  kind: 'leave' | 'exemption' | 'punch_correction';
   id: string;
   staff_id: string;
   name: string;
@@ -27,6 +27,11 @@ const INBOX = `
     SELECT 'exemption', e.id, e.staff_id, CASE WHEN e.status = 'pending' THEN 'decision' ELSE 'filing' END,
            e.date, e.date, 'business trip ' || e.date || ' ' || coalesce(e.from_time || '–' || e.to_time, 'whole day') || ' to ' || e.destination, e.created_at
       FROM exemption e WHERE e.status IN ('pending', 'approved')
+    UNION ALL
+    SELECT 'punch_correction', c.id, c.staff_id, CASE WHEN c.status = 'pending' THEN 'decision' ELSE 'filing' END,
+           c.date, c.date, 'make-up punch ' || c.date || ' ' || CASE c.direction WHEN 'in' THEN 'clock-in' ELSE 'clock-out' END
+             || ' of session ' || (c.session + 1) || ' at ' || to_char(c.at AT TIME ZONE (SELECT time_zone FROM company), 'HH24:MI') || ' (' || replace(c.kind, '_', ' ') || ')', c.created_at
+      FROM punch_correction c WHERE c.status IN ('pending', 'approved')
   )
   SELECT i.*, s.name, s.employee_no, count(*) OVER () AS total
     FROM items i JOIN staff s ON s.id = i.staff_id LEFT JOIN staff sup ON sup.id = s.supervisor_id

@@ -56,16 +56,24 @@ export class AttendanceRepository {
 
   /** Valid (not voided) punches in [fromInstant, toInstant), grouped by person. */
   async punchesBetween(manager: EntityManager, ids: string[] | null, fromInstant: Date, toInstant: Date): Promise<Map<string, Punch[]>> {
-    const rows: { id: string; staff_id: string; at: Date }[] = await manager.query(
-      `SELECT id, staff_id, at FROM punch
-        WHERE at >= $1 AND at < $2 AND voided_at IS NULL AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
+    // A punch from an approved make-up request carries who asked and who approved, for its day's explanation.
+    const rows: { id: string; staff_id: string; at: Date; requested_by: string | null; approved_by: string | null; approved_as: 'supervisor' | 'admin' | null }[] = await manager.query(
+      `SELECT p.id, p.staff_id, p.at, requester.name AS requested_by, approver.name AS approved_by, c.decided_as AS approved_as
+         FROM punch p
+         LEFT JOIN punch_correction c ON c.id = p.correction_id
+         LEFT JOIN staff requester ON requester.id = c.staff_id
+         LEFT JOIN staff approver ON approver.id = c.decided_by
+        WHERE p.at >= $1 AND p.at < $2 AND p.voided_at IS NULL AND ($3::uuid[] IS NULL OR p.staff_id = ANY($3::uuid[]))`,
       [fromInstant, toInstant, ids],
     );
     const byStaff = new Map<string, Punch[]>();
     for (const row of rows) {
       let list = byStaff.get(row.staff_id);
       if (!list) byStaff.set(row.staff_id, (list = []));
-      list.push({ id: row.id, at: row.at });
+      const correction = row.requested_by !== null && row.approved_by !== null && row.approved_as !== null
+        ? { requestedBy: row.requested_by, approvedBy: row.approved_by, approvedAs: row.approved_as }
+        : undefined;
+      list.push(correction ? { id: row.id, at: row.at, correction } : { id: row.id, at: row.at });
     }
     return byStaff;
   }

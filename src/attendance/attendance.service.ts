@@ -12,7 +12,18 @@ import { PolicyRepository } from '../policy/policy.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { CoversRepository } from './covers.repository';
 import { ComputedDay, computePersonDays, PersonDays } from '../domain/attendance/person-days';
+import { expectedSessionIndexes } from '../domain/attendance/classify-day';
+import type { Punch } from '../domain/attendance/types';
 import { StaleDaysRepository, StaleSpan } from '../policy/stale-days.repository';
+
+/** One person's day as judged now and, with some punches added, as it would be judged: stores nothing. */
+export interface JudgedDay {
+  day: ComputedDay;
+  /** The sessions still expected (not covered by leave or business trips), by index. */
+  expectedSessions: number[];
+  /** The same day with the extra punches; equal to `day` when none were given. */
+  withExtra: ComputedDay;
+}
 
 export interface RecomputeScope {
   /** Null: everyone employed in the range. */
@@ -88,6 +99,27 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
       people.set(person.id, computePersonDays(policy, person, scope.from, scope.to, punches.get(person.id) ?? [], (date) => covers.on(person.id, date), now));
     }
     return { policy, people };
+  }
+
+  /**
+   * One person's day by the pure rules, now and with `extra` punches added (a make-up punch's
+   * predicted effect): a read that stores nothing. Null when the person was not employed that day.
+   */
+  async judgeDay(manager: EntityManager, staffId: string, date: string, extra: Punch[] = []): Promise<JudgedDay | null> {
+    const policy = await this.policies.load(manager, addDays(date, -3), addDays(date, 3));
+    const [person] = await this.days.employedBetween(manager, [staffId], date, date);
+    if (!person) return null;
+    const fromInstant = DateTime.fromISO(addDays(date, -2), { zone: policy.timeZone }).toJSDate();
+    const toInstant = DateTime.fromISO(addDays(date, 3), { zone: policy.timeZone }).toJSDate();
+    const punches = (await this.days.punchesBetween(manager, [staffId], fromInstant, toInstant)).get(staffId) ?? [];
+    const covers = await this.covers.coversBetween(manager, [staffId], date, date, policy.timeZone);
+    const now = this.clock.now();
+    const judge = (list: Punch[]) => computePersonDays(policy, person, date, date, list, (on) => covers.on(staffId, on), now).days[0];
+    const day = judge(punches);
+    const shift = day.schedule.shift;
+    const { leave, exemptions } = covers.on(staffId, date);
+    const expectedSessions = shift ? expectedSessionIndexes(shift.sessions, leave, exemptions, policy.timeZone) : [];
+    return { day, expectedSessions, withExtra: extra.length > 0 ? judge([...punches, ...extra]) : day };
   }
 
   /** Recomputes and stores the days in scope; days of closed months stay as they were closed. */

@@ -6,6 +6,8 @@ export interface FinancePolicy {
   absenceDayFen: number;
   missingPunchFen: number;
   fullAttendanceBonusFen: number;
+  /** Per approved make-up punch (补卡, issue 17); zero by default. */
+  correctionFen: number;
 }
 
 export interface MonthCounts {
@@ -15,13 +17,15 @@ export interface MonthCounts {
   /** Unexcused absence in days, in steps of 0.5. */
   absenceDays: number;
   missingPunchCount: number;
+  /** Approved make-up punches of days in the month. */
+  correctionCount: number;
   personalLeaveDays: number;
   pendingDays: number;
 }
 
 export interface Money {
   penaltiesFen: number;
-  penalties: { lateFen: number; seriousLateFen: number; absenceFen: number; missingPunchFen: number };
+  penalties: { lateFen: number; seriousLateFen: number; absenceFen: number; missingPunchFen: number; correctionFen: number };
   bonusFen: number;
   bonus: { fullAttendanceFen: number };
 }
@@ -39,17 +43,24 @@ export function monthMoney(counts: MonthCounts, policy: FinancePolicy): Money {
     seriousLateFen: counts.seriousLateCount * policy.seriousLateFen,
     absenceFen: Math.floor((absenceHalfDays * policy.absenceDayFen + 1) / 2),
     missingPunchFen: counts.missingPunchCount * policy.missingPunchFen,
+    correctionFen: counts.correctionCount * policy.correctionFen,
   };
   const fullAttendance =
     counts.scheduledDays > 0 && counts.lateCount === 0 && absenceHalfDays === 0 && counts.personalLeaveDays === 0 && counts.pendingDays === 0;
   const bonus = { fullAttendanceFen: fullAttendance ? policy.fullAttendanceBonusFen : 0 };
   return {
-    penaltiesFen: penalties.lateFen + penalties.seriousLateFen + penalties.absenceFen + penalties.missingPunchFen,
+    penaltiesFen: penalties.lateFen + penalties.seriousLateFen + penalties.absenceFen + penalties.missingPunchFen + penalties.correctionFen,
     penalties,
     bonusFen: bonus.fullAttendanceFen,
     bonus,
   };
 }
+
+/** What the grid adds to the code of a day an approved make-up punch corrected (补卡): `√补`. */
+export const CORRECTED_MARK = '补';
+
+/** A grid cell's day code without the correction mark (what colours and counts go by). */
+export const baseGridCode = (cell: string): string => (cell.length > 1 && cell.endsWith(CORRECTED_MARK) ? cell.slice(0, -1) : cell);
 
 /** The day codes of the monthly grid (考勤表). */
 export function gridCode(day: { status: string; onDuty: boolean; earlyLeave: boolean; leaveCode: string | null }): string {

@@ -1,7 +1,8 @@
 import type { RuleSettings } from './attendance/types';
+import type { CorrectionPolicy } from './attendance/corrections';
 
 /** One effective-dated version of the attendance settings. */
-export interface SettingVersion extends RuleSettings {
+export interface SettingVersion extends RuleSettings, CorrectionPolicy {
   effectiveFrom: string;
   /** ISO weekdays (1 = Monday … 7 = Sunday) that are workdays (H-ATT-2: all seven by default). */
   workWeek: number[];

@@ -24,7 +24,8 @@ export function policyColumns(from: string, to: string): string {
              'effectiveFrom', to_char(effective_from, 'YYYY-MM-DD'), 'workWeek', work_week,
              'punchWindowOpenMinutes', punch_window_open_minutes, 'punchWindowCloseMinutes', punch_window_close_minutes,
              'graceMinutes', grace_minutes, 'seriousLateMinutes', serious_late_minutes, 'absentAfterLateMinutes', absent_after_late_minutes,
-             'missingClockOutIsEarlyLeave', missing_clock_out_is_early_leave, 'missingClockInIsAbsence', missing_clock_in_is_absence)
+             'missingClockOutIsEarlyLeave', missing_clock_out_is_early_leave, 'missingClockInIsAbsence', missing_clock_in_is_absence,
+             'correctionMonthlyLimit', correction_monthly_limit, 'correctionDaysBack', correction_days_back, 'correctionKinds', correction_kinds)
            ORDER BY effective_from) FROM setting_version) AS settings,
          (SELECT json_agg(json_build_object('code', code, 'effectiveFrom', to_char(effective_from, 'YYYY-MM-DD'), 'sessions', sessions)
            ORDER BY code, effective_from) FROM shift_version) AS shifts,

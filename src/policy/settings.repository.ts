@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SettingVersion } from '../domain/settings';
+import type { CorrectionKind } from '../domain/attendance/corrections';
 
 interface SettingRow {
   effective_from: string;
@@ -12,6 +13,9 @@ interface SettingRow {
   absent_after_late_minutes: number | null;
   missing_clock_out_is_early_leave: boolean;
   missing_clock_in_is_absence: boolean;
+  correction_monthly_limit: number;
+  correction_days_back: number;
+  correction_kinds: string[];
 }
 
 const toVersion = (row: SettingRow): SettingVersion => ({
@@ -24,6 +28,9 @@ const toVersion = (row: SettingRow): SettingVersion => ({
   absentAfterLateMinutes: row.absent_after_late_minutes,
   missingClockOutIsEarlyLeave: row.missing_clock_out_is_early_leave,
   missingClockInIsAbsence: row.missing_clock_in_is_absence,
+  correctionMonthlyLimit: row.correction_monthly_limit,
+  correctionDaysBack: row.correction_days_back,
+  correctionKinds: row.correction_kinds as CorrectionKind[],
 });
 
 /**
@@ -67,14 +74,17 @@ export class SettingsRepository {
   async upsert(manager: EntityManager, version: SettingVersion, actorId: string): Promise<void> {
     await manager.query(
       `INSERT INTO setting_version (effective_from, work_week, punch_window_open_minutes, punch_window_close_minutes, grace_minutes,
-         serious_late_minutes, absent_after_late_minutes, missing_clock_out_is_early_leave, missing_clock_in_is_absence, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         serious_late_minutes, absent_after_late_minutes, missing_clock_out_is_early_leave, missing_clock_in_is_absence,
+         correction_monthly_limit, correction_days_back, correction_kinds, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $12, $13, $10)
        ON CONFLICT (effective_from) DO UPDATE SET
          work_week = EXCLUDED.work_week, punch_window_open_minutes = EXCLUDED.punch_window_open_minutes,
          punch_window_close_minutes = EXCLUDED.punch_window_close_minutes, grace_minutes = EXCLUDED.grace_minutes,
          serious_late_minutes = EXCLUDED.serious_late_minutes, absent_after_late_minutes = EXCLUDED.absent_after_late_minutes,
          missing_clock_out_is_early_leave = EXCLUDED.missing_clock_out_is_early_leave,
          missing_clock_in_is_absence = EXCLUDED.missing_clock_in_is_absence,
+         correction_monthly_limit = EXCLUDED.correction_monthly_limit, correction_days_back = EXCLUDED.correction_days_back,
+         correction_kinds = EXCLUDED.correction_kinds,
          created_by = EXCLUDED.created_by, created_at = now()`,
       [
         version.effectiveFrom,
@@ -87,6 +97,9 @@ export class SettingsRepository {
         version.missingClockOutIsEarlyLeave,
         version.missingClockInIsAbsence,
         actorId,
+        version.correctionMonthlyLimit,
+        version.correctionDaysBack,
+        version.correctionKinds,
       ],
     );
   }

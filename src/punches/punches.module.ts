@@ -12,6 +12,6 @@ import { PunchesService } from './punches.service';
   imports: [PolicyModule, StaffAccessModule, DevicesModule],
   controllers: [PunchesController],
   providers: [PunchesRepository, PunchIngestService, PunchImportService, PunchesService],
-  exports: [PunchIngestService],
+  exports: [PunchIngestService, PunchesService],
 })
 export class PunchesModule {}

@@ -5,7 +5,7 @@ import { preparedQuery } from '../database/prepared-query';
 import type { EmploymentSpan, Policy } from '../domain/policy';
 import { policyColumns, policyFromRow, PolicyRow } from '../policy/policy.repository';
 
-export type PunchSource = 'clock' | 'batch' | 'import' | 'device' | 'manual';
+export type PunchSource = 'clock' | 'batch' | 'import' | 'device' | 'manual' | 'correction';
 
 export interface PunchRow {
   id: string;
@@ -154,6 +154,25 @@ export class PunchesRepository {
   async employment(manager: EntityManager, staffIds: string[]): Promise<Map<string, EmploymentSpan>> {
     const rows: { id: string; hired_on: string; left_on: string | null }[] = await manager.query(`SELECT id, hired_on, left_on FROM staff WHERE id = ANY($1::uuid[])`, [staffIds]);
     return new Map(rows.map((row) => [row.id, { id: row.id, hiredOn: row.hired_on, leftOn: row.left_on }]));
+  }
+
+  /**
+   * The punch an approved make-up request adds, linked to it (H-ATT-7: the record says where it
+   * came from). Null when the person already has a punch at that second.
+   */
+  async insertCorrection(manager: EntityManager, staffId: string, at: Date, correctionId: string, reason: string, createdBy: string): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO punch (staff_id, at, source, reason, created_by, correction_id) VALUES ($1, $2, 'correction', $3, $4, $5)
+       ON CONFLICT (staff_id, at) DO NOTHING RETURNING id`,
+      [staffId, at, reason, createdBy, correctionId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The live punch a make-up request added, if any. */
+  async findByCorrection(manager: EntityManager, correctionId: string): Promise<PunchRow | null> {
+    const rows: PunchRow[] = await manager.query(`SELECT * FROM punch WHERE correction_id = $1 AND voided_at IS NULL FOR UPDATE`, [correctionId]);
+    return rows[0] ?? null;
   }
 
   async findById(manager: EntityManager, id: string, lock = false): Promise<PunchRow | null> {

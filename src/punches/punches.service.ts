@@ -100,6 +100,25 @@ export class PunchesService {
     return this.describe(voided);
   }
 
+  /**
+   * Inside the caller's transaction: the punch an approved make-up request adds (source
+   * `correction`, linked to it). The caller checks the month and announces the day.
+   */
+  async addCorrectionPunch(manager: EntityManager, actor: Actor, staffId: string, at: Date, correctionId: string, reason: string): Promise<string> {
+    const id = await this.punches.insertCorrection(manager, staffId, at, correctionId, reason, actor.id);
+    if (id === null) throw punchExists();
+    await this.audit.record(manager, actor, { action: 'punch.correction', entity: 'punch', entityId: id, after: { staffId, at: at.toISOString(), source: 'correction', correctionId } });
+    return id;
+  }
+
+  /** Inside the caller's transaction: voids the punch a make-up request added, with a reason (never deleted). */
+  async voidCorrectionPunch(manager: EntityManager, actor: Actor, correctionId: string, reason: string): Promise<void> {
+    const punch = await this.punches.findByCorrection(manager, correctionId);
+    if (!punch) return;
+    const after = await this.punches.void(manager, punch.id, actor.id, reason, this.time.now());
+    await this.audit.record(manager, actor, { action: 'punch.void', entity: 'punch', entityId: punch.id, before: { voidedAt: null }, after: { voidedAt: after.voided_at, voidReason: reason } });
+  }
+
   async list(actor: Actor, query: PunchListQueryDto): Promise<Page<PunchDto>> {
     await this.access.assertVisible(actor, query.staffId);
     if (query.to < query.from || addDays(query.from, 366) < query.to) {

@@ -24,8 +24,9 @@ export class FinancePolicyService {
     return this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [`${input.effectiveMonth}-01`]);
       const before = await this.policies.effectiveFrom(manager, input.effectiveMonth);
-      await this.policies.upsert(manager, input, actor.id);
-      const after = { ...input };
+      // Left out, the amount per make-up punch stays what it was (zero until finance sets one).
+      const after = { ...input, correctionFen: input.correctionFen ?? before?.correctionFen ?? (await this.policies.inForce(manager, input.effectiveMonth)).correctionFen };
+      await this.policies.upsert(manager, after, actor.id);
       await this.audit.record(manager, actor, { action: 'finance_policy.put', entity: 'finance_policy', entityId: input.effectiveMonth, before, after });
       return after;
     });

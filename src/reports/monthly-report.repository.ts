@@ -15,6 +15,7 @@ export interface ReportRow {
   serious_late_count: number;
   early_leave_count: number;
   missing_punch_count: number;
+  correction_count: number;
   absence_days: number;
   exempt_days: number;
   holiday_days: number;
@@ -28,7 +29,7 @@ export interface GridRow {
   staff_id: string;
   employee_no: string;
   name: string;
-  days: { status: string | null; on_duty: boolean | null; early_leave: boolean | null; leave: string | null }[];
+  days: { status: string | null; on_duty: boolean | null; early_leave: boolean | null; leave: string | null; corrected: boolean }[];
 }
 
 // The people a viewer may see (everyone when $3 is null), employed at some time in [$1, $2].
@@ -66,23 +67,28 @@ export const REPORT_SQL = `
        GROUP BY 1, 2) per_type
      GROUP BY staff_id),
   fines AS (
-    SELECT staff_id, sum(amount_fen)::int AS fines_fen FROM (${'$FINES$'}) f GROUP BY staff_id)
+    SELECT staff_id, sum(amount_fen)::int AS fines_fen FROM (${'$FINES$'}) f GROUP BY staff_id),
+  corrections AS (
+    SELECT c.staff_id, count(*)::int AS correction_count FROM punch_correction c JOIN scope ON scope.id = c.staff_id
+     WHERE c.status IN ('approved', 'filed') AND c.date BETWEEN $1 AND $2 GROUP BY c.staff_id)
   SELECT scope.id AS staff_id, scope.employee_no, scope.name, scope.position_code,
          coalesce(days.scheduled_days, 0) AS scheduled_days, coalesce(days.present_days, 0) AS present_days,
          coalesce(days.late_count, 0) AS late_count, coalesce(days.late_minutes, 0) AS late_minutes,
          coalesce(days.serious_late_count, 0) AS serious_late_count, coalesce(days.early_leave_count, 0) AS early_leave_count,
-         coalesce(days.missing_punch_count, 0) AS missing_punch_count, coalesce(days.absence_days, 0) AS absence_days,
+         coalesce(days.missing_punch_count, 0) AS missing_punch_count, coalesce(corrections.correction_count, 0) AS correction_count,
+         coalesce(days.absence_days, 0) AS absence_days,
          coalesce(days.exempt_days, 0) AS exempt_days, coalesce(days.holiday_days, 0) AS holiday_days,
          coalesce(days.duty_shifts, 0) AS duty_shifts, coalesce(days.pending_days, 0) AS pending_days,
          leave.leave_days, coalesce(fines.fines_fen, 0) AS fines_fen
     FROM scope LEFT JOIN days ON days.staff_id = scope.id LEFT JOIN leave ON leave.staff_id = scope.id
-         LEFT JOIN fines ON fines.staff_id = scope.id
+         LEFT JOIN fines ON fines.staff_id = scope.id LEFT JOIN corrections ON corrections.staff_id = scope.id
    ORDER BY scope.employee_no`;
 
 export const GRID_SQL = `
   WITH ${SCOPE}
   SELECT scope.id AS staff_id, scope.employee_no, scope.name,
-         json_agg(json_build_object('status', d.status, 'on_duty', d.on_duty, 'early_leave', d.early_leave, 'leave', left(t.name_zh, 1)) ORDER BY g.date) AS days
+         json_agg(json_build_object('status', d.status, 'on_duty', d.on_duty, 'early_leave', d.early_leave, 'leave', left(t.name_zh, 1),
+           'corrected', EXISTS (SELECT 1 FROM punch_correction c WHERE c.staff_id = scope.id AND c.date = g.date::date AND c.status IN ('approved', 'filed'))) ORDER BY g.date) AS days
     FROM scope CROSS JOIN generate_series($1::date, $2::date, interval '1 day') AS g(date)
     LEFT JOIN attendance_day d ON d.staff_id = scope.id AND d.date = g.date::date
     LEFT JOIN leave_type t ON t.code = d.leave_type_code

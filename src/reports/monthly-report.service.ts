@@ -7,7 +7,7 @@ import { datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { MonthlyGridDto, MonthlyReportDto, ReportCountsDto, ReportRowDto } from './dto/report.dto';
-import { FinancePolicy, gridCode, monthMoney } from '../domain/money';
+import { CORRECTED_MARK, FinancePolicy, gridCode, monthMoney } from '../domain/money';
 import { FinancePolicyRepository } from './finance-policy.repository';
 import { GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
 import { RosterService } from '../roster/roster.service';
@@ -33,7 +33,7 @@ export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy
   const money = monthMoney(
     {
       scheduledDays: row.scheduled_days, lateCount: row.late_count, seriousLateCount: row.serious_late_count, absenceDays,
-      missingPunchCount: row.missing_punch_count, personalLeaveDays: leaveDays.personal ?? 0, pendingDays: row.pending_days,
+      missingPunchCount: row.missing_punch_count, correctionCount: row.correction_count, personalLeaveDays: leaveDays.personal ?? 0, pendingDays: row.pending_days,
     },
     context.policy,
   );
@@ -49,6 +49,7 @@ export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy
     seriousLateCount: row.serious_late_count,
     earlyLeaveCount: row.early_leave_count,
     missingPunchCount: row.missing_punch_count,
+    correctionCount: row.correction_count,
     absenceDays,
     leaveDays,
     annualLeaveRemainingDays: context.annualLeaveRemaining.get(row.staff_id) ?? 0,
@@ -73,7 +74,12 @@ export function addToTotals(totals: ReportCountsDto | null, row: ReportCountsDto
 }
 
 export function gridCells(row: GridRow): string[] {
-  return row.days.map((day) => (day.status === null ? '' : gridCode({ status: day.status, onDuty: day.on_duty === true, earlyLeave: day.early_leave === true, leaveCode: day.leave })));
+  return row.days.map((day) => {
+    if (day.status === null) return '';
+    const code = gridCode({ status: day.status, onDuty: day.on_duty === true, earlyLeave: day.early_leave === true, leaveCode: day.leave });
+    // A day an approved make-up punch corrected is marked (补卡), so the grid shows which results rest on one.
+    return day.corrected && code !== '' ? `${code}${CORRECTED_MARK}` : code;
+  });
 }
 
 /**
@@ -141,7 +147,7 @@ export class MonthlyReportService {
 function emptyRow(): ReportRow {
   return {
     staff_id: '', employee_no: '', name: '', position_code: null, scheduled_days: 0, present_days: 0, late_count: 0, late_minutes: 0,
-    serious_late_count: 0, early_leave_count: 0, missing_punch_count: 0, absence_days: 0, exempt_days: 0, holiday_days: 0,
+    serious_late_count: 0, early_leave_count: 0, missing_punch_count: 0, correction_count: 0, absence_days: 0, exempt_days: 0, holiday_days: 0,
     duty_shifts: 0, pending_days: 0, leave_days: null, fines_fen: 0,
   };
 }

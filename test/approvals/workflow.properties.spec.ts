@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Actor } from '../../src/domain/actor';
 import { decidingCapacity, type Requester } from '../../src/domain/approval-policy';
+import { CORRECTION_WORKFLOW } from '../../src/domain/correction-workflow';
 import { DISCIPLINARY_WORKFLOW } from '../../src/domain/disciplinary-workflow';
 import { DomainError } from '../../src/domain/errors/domain-error';
 import { EXEMPTION_WORKFLOW } from '../../src/domain/exemption-workflow';
@@ -17,6 +18,7 @@ const FLOWS: [string, AnyFlow][] = [
   ['leave', LEAVE_WORKFLOW as unknown as AnyFlow],
   ['exemption', EXEMPTION_WORKFLOW as unknown as AnyFlow],
   ['disciplinary', DISCIPLINARY_WORKFLOW as unknown as AnyFlow],
+  ['punch correction', CORRECTION_WORKFLOW as unknown as AnyFlow],
 ];
 const WHO_REFUSALS = new Set(['SELF_APPROVAL', 'NOT_DIRECT_SUPERVISOR', 'ROLE_REQUIRED', 'ONLY_THE_EMPLOYEE', 'CANCEL_BY_EMPLOYEE', 'CANCEL_NEEDS_SUPERVISOR']);
 const PEOPLE = ['anna', 'bo', 'chen'];

@@ -65,11 +65,11 @@ describe('CSV and XLSX as a Chinese finance office reads them (issue 21, H-ORG-2
     it('CSV: Chinese by default, positions and leave types by name, money in yuan with two decimals', async () => {
       const lines = await csv('/reports/monthly?month=2026-10&format=csv');
       expect(lines[0]).toBe(
-        '工号,姓名,岗位,应出勤天数,出勤天数,迟到次数,迟到分钟,严重迟到次数,早退次数,缺卡次数,旷工天数,丧假（天）,婚假（天）,事假（天）,病假（天）,年休假（天）,年休假剩余（天）,出差天数,节假日天数,值班次数,待定天数,扣款（元）,全勤奖（元）,违纪罚款（元）',
+        '工号,姓名,岗位,应出勤天数,出勤天数,迟到次数,迟到分钟,严重迟到次数,早退次数,缺卡次数,补卡次数,旷工天数,丧假（天）,婚假（天）,事假（天）,病假（天）,年休假（天）,年休假剩余（天）,出差天数,节假日天数,值班次数,待定天数,扣款（元）,全勤奖（元）,违纪罚款（元）',
       );
-      expect(lines[1]).toBe('R001,张三,售后客服,24,24,1,17,0,0,0,0,0,0,0,0,0,0,0,7,0,0,50.00,0.00,0.00');
-      expect(lines[2]).toBe('R002,李四,售前客服,24,24,0,0,0,0,0,0,0,0,0.5,0,0,0,0,7,0,0,0.00,0.00,0.00');
-      expect(lines[3]).toBe('合计,,,48,48,1,17,0,0,0,0,0,0,0.5,0,0,0,0,14,0,0,50.00,0.00,0.00');
+      expect(lines[1]).toBe('R001,张三,售后客服,24,24,1,17,0,0,0,0,0,0,0,0,0,0,0,0,7,0,0,50.00,0.00,0.00');
+      expect(lines[2]).toBe('R002,李四,售前客服,24,24,0,0,0,0,0,0,0,0,0,0.5,0,0,0,0,7,0,0,0.00,0.00,0.00');
+      expect(lines[3]).toBe('合计,,,48,48,1,17,0,0,0,0,0,0,0,0.5,0,0,0,0,14,0,0,50.00,0.00,0.00');
     });
 
     it('CSV: English on request (Accept-Language or ?lang=en), with English names', async () => {

@@ -1,16 +1,23 @@
 import fc from 'fast-check';
 import { canonicalJson, gridCode, monthMoney } from '../../src/domain/money';
 
-const policy = { effectiveMonth: '2026-11', lateFen: 2000, seriousLateFen: 5000, absenceDayFen: 15001, missingPunchFen: 1000, fullAttendanceBonusFen: 30000 };
-const clean = { scheduledDays: 22, lateCount: 0, seriousLateCount: 0, absenceDays: 0, missingPunchCount: 0, personalLeaveDays: 0, pendingDays: 0 };
+const policy = { effectiveMonth: '2026-11', lateFen: 2000, seriousLateFen: 5000, absenceDayFen: 15001, missingPunchFen: 1000, fullAttendanceBonusFen: 30000, correctionFen: 0 };
+const clean = { scheduledDays: 22, lateCount: 0, seriousLateCount: 0, absenceDays: 0, missingPunchCount: 0, correctionCount: 0, personalLeaveDays: 0, pendingDays: 0 };
 
 describe("Finance's money rules (H-ATT-7)", () => {
   it('H-ATT-7: penalties per late arrival, serious late arrival, absence day and missing punch, in integer fen', () => {
     // 3 late × 20.00 + 1 serious × 50.00 + 1.5 days × 150.01 (= 225.015 → 225.02, half up) + 2 missing × 10.00
     const money = monthMoney({ ...clean, lateCount: 3, seriousLateCount: 1, absenceDays: 1.5, missingPunchCount: 2 }, policy);
-    expect(money.penalties).toEqual({ lateFen: 6000, seriousLateFen: 5000, absenceFen: 22502, missingPunchFen: 2000 });
+    expect(money.penalties).toEqual({ lateFen: 6000, seriousLateFen: 5000, absenceFen: 22502, missingPunchFen: 2000, correctionFen: 0 });
     expect(money.penaltiesFen).toBe(35502);
     expect(money.bonusFen).toBe(0);
+  });
+
+  it('H-ATT-7: finance may attach an amount to each approved make-up punch (补卡), zero by default; it does not cost the full-attendance bonus', () => {
+    expect(monthMoney({ ...clean, correctionCount: 2 }, policy)).toMatchObject({ penaltiesFen: 0, bonusFen: 30000 });
+    const charged = monthMoney({ ...clean, correctionCount: 2 }, { ...policy, correctionFen: 500 });
+    expect(charged.penalties.correctionFen).toBe(1000);
+    expect(charged.penaltiesFen).toBe(1000);
   });
 
   it('H-ATT-7: the full-attendance bonus needs no late arrival, no absence, no personal leave', () => {

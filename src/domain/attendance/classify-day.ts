@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import {
   arrivalFact,
+  correctedPunchFact,
   coveredVerdictFact,
   dayOffFact,
   departureFact,
@@ -116,6 +117,25 @@ function coverage(sessions: Session[], leave: LeaveCover[], exemptions: Exemptio
   return { leaveBySession, exemptSessions, expectedSessions, expectedWork: remaining.flat() };
 }
 
+/**
+ * The indexes of the sessions still expected to be worked on a day (not wholly covered by leave or
+ * business trips), in time order: the first one's start and the last one's end are the day's
+ * judged clock-in and clock-out (make-up punches, ./corrections.ts).
+ */
+export function expectedSessionIndexes(sessions: Session[], leave: LeaveCover[], exemptions: ExemptionCover[], zone: string): number[] {
+  const cover = coverage(sessions, sortLeave(leave), exemptions, zone);
+  return cover.expectedSessions.flatMap((expected, index) => (expected ? [index] : []));
+}
+
+/** Punches from approved make-up punch requests, in time order, once per instant (H-ATT-7: the record says where it came from). */
+function correctedPunches(input: DayInput) {
+  const seen = new Set<number>();
+  return input.punches
+    .filter((punch): punch is typeof punch & { correction: NonNullable<typeof punch.correction> } => punch.correction !== undefined)
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.correction.requestedBy.localeCompare(b.correction.requestedBy))
+    .filter((punch) => !seen.has(punch.at.getTime()) && seen.add(punch.at.getTime()) !== undefined);
+}
+
 /** Distinct punch instants in time order: duplicates and input order must not matter (H-ATT-7). */
 function distinctInstants(input: DayInput): number[] {
   return [...new Set(input.punches.map((p) => p.at.getTime()))].sort((a, b) => a - b);
@@ -228,6 +248,7 @@ export function classifyDay(input: DayInput): DayResult {
     explanation.push(leaveFact(l, coversAny, schedule.shiftCode));
   }
   for (const e of sortExemptions(input.exemptions)) explanation.push(exemptionFact(e, zone));
+  for (const punch of correctedPunches(input)) explanation.push(correctedPunchFact(punch, zone));
 
   const base: DayResult = { ...blankResult(input), shiftCode: schedule.shiftCode, leaveTypeCode, leaveDays, exemptDays };
 

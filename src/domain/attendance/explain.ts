@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DayFact, IgnoredBecause, LocalClock } from './facts';
-import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, Session, ShiftDay } from './types';
+import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, Punch, Session, ShiftDay } from './types';
 import { fastZone } from '../time/fast-zone';
 
 /**
@@ -51,6 +51,12 @@ export function leaveFact(leave: LeaveCover, coversSession: boolean, shiftCode: 
 export function exemptionFact(exemption: ExemptionCover, zone: string): DayFact {
   const at = (instant: Date | null) => (instant ? localClock(instant, zone) : null);
   return { kind: 'business_trip', clause: 'H-ATT-8', from: at(exemption.from), to: at(exemption.to) };
+}
+
+/** H-ATT-7: a clock record that an approved make-up punch request (补卡) added, with who asked and who approved. */
+export function correctedPunchFact(punch: Punch & { correction: NonNullable<Punch['correction']> }, zone: string): DayFact {
+  const { requestedBy, approvedBy, approvedAs } = punch.correction;
+  return { kind: 'corrected_punch', clause: 'H-ATT-7', at: localClock(punch.at, zone), requestedBy, approvedBy, approvedAs };
 }
 
 export function pendingFact(close: Date, zone: string): DayFact {

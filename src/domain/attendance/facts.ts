@@ -54,6 +54,7 @@ export const FACT_KINDS = [
   'verdict_absent',
   'verdict_leave',
   'verdict_exempt',
+  'corrected_punch',
   'recorded_sentence',
 ] as const;
 
@@ -94,6 +95,7 @@ export type DayFact =
   | Fact<'verdict_absent', 'H-ATT-1', { absenceDays: DayShare }>
   | Fact<'verdict_leave', 'H-ATT-1'>
   | Fact<'verdict_exempt', 'H-ATT-1'>
+  | Fact<'corrected_punch', 'H-ATT-7', { at: LocalClock; requestedBy: string; approvedBy: string; approvedAs: 'supervisor' | 'admin' }>
   /** A sentence stored as English text before facts existed (days of months closed back then). */
   | Fact<'recorded_sentence', string, { text: string }>;
 

@@ -155,6 +155,10 @@ const SENTENCES: Sentences = {
   verdict_absent: { en: (f) => `unexcused absence, ${f.absenceDays} day`, 'zh-CN': (f) => `旷工 ${f.absenceDays} 天` },
   verdict_leave: { en: () => 'on leave — no work expected', 'zh-CN': () => '请假，当日无需出勤' },
   verdict_exempt: { en: () => 'excused by business trip — no work expected', 'zh-CN': () => '因公外出，当日无需出勤' },
+  corrected_punch: {
+    en: (f, day) => `clock record at ${clock(f.at, day, 'en')} from an approved make-up punch request — asked by ${f.requestedBy}, approved by ${f.approvedBy}${f.approvedAs === 'admin' ? ' (administrator, in place of the supervisor)' : ''}`,
+    'zh-CN': (f, day) => `${clock(f.at, day, 'zh-CN')} 的打卡来自已批准的补卡申请：${f.requestedBy} 申请，${f.approvedBy}${f.approvedAs === 'admin' ? '（管理员代主管）' : ''}批准`,
+  },
   recorded_sentence: {
     en: (f) => f.text,
     'zh-CN': (f) => `${f.text}（英文原记录：该日在启用中文说明前已结账）`,

@@ -46,6 +46,15 @@ export interface PunchWindow {
 export interface Punch {
   id?: string;
   at: Date;
+  /** Set when the punch comes from an approved make-up punch request (补卡), not from a clock. */
+  correction?: CorrectionNote;
+}
+
+/** Who asked for a make-up punch and who approved it, by name as they were when the day was judged. */
+export interface CorrectionNote {
+  requestedBy: string;
+  approvedBy: string;
+  approvedAs: 'supervisor' | 'admin';
 }
 
 /** Which part of the day a leave covers; am = first office session, pm = second (H-ATT-10). */

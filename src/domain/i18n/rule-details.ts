@@ -47,6 +47,17 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^(\S+) is in the future$/, (at) => `${at} 是未来的时间`],
   [/^(\S+) is in a month finance has closed$/, (date) => `${date} 所在的月份已结账`],
 
+  // make-up punches (src/punch-corrections/punch-corrections.errors.ts) and their constraint
+  [/^is not a scheduled day$/, () => '当天没有排班'],
+  [/^is in the future$/, () => '是未来的时间'],
+  [/^is outside the punch window$/, () => '不在打卡时段内'],
+  [/^no requests left this month$/, () => '本月补卡次数已用完'],
+  [/^has a live request already$/, () => '已有待审批或已批准的补卡申请'],
+  [/^this kind of correction is not allowed$/, () => '考勤规则不允许这种补卡'],
+  [/^nothing to correct$/, () => '无需补卡'],
+  [/^must be below (\d+)$/, (n) => `须小于 ${n}`],
+  [/^There is already a pending or approved request for this punch$/, () => '这次打卡已有待审批或已批准的补卡申请'],
+
   // months, duty roster, shifts
   [/^must be over$/, () => '这个月还没结束'],
   [/^(\d+) pending day\(s\)$/, (n) => `还有 ${n} 天待定`],

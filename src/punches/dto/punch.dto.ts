@@ -22,7 +22,7 @@ export class PunchDto {
   @ApiProperty({ example: '2026-11-03T08:29:12+08:00', maxLength: 40, description: 'The same instant in company time' })
   localTime: string;
 
-  @ApiProperty({ enum: ['clock', 'batch', 'import', 'device', 'manual'] })
+  @ApiProperty({ enum: ['clock', 'batch', 'import', 'device', 'manual', 'correction'], description: 'correction: added by an approved make-up punch request (补卡)' })
   source: string;
 
   @ApiProperty({ nullable: true, type: String, maxLength: 64, description: 'Free label given by the sender (terminal name…)' })

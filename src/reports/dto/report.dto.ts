@@ -29,6 +29,9 @@ export class PenaltiesDto {
 
   @ApiFen()
   missingPunchFen: number;
+
+  @ApiFen({ description: 'Approved make-up punches (补卡) × the amount per correction' })
+  correctionFen: number;
 }
 
 export class BonusDto {
@@ -57,6 +60,9 @@ export class ReportCountsDto {
 
   @ApiCount('Days with a clock-in or a clock-out missing (not both)')
   missingPunchCount: number;
+
+  @ApiCount('Approved (or filed) make-up punches (补卡) for days of the month')
+  correctionCount: number;
 
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Unexcused absence (旷工), all causes together; half days as 0.5' })
   absenceDays: number;
@@ -126,6 +132,9 @@ export class FinancePolicyDto {
 
   @ApiInt(0, MAX_POLICY_FEN, { description: '全勤奖, fen' })
   fullAttendanceBonusFen: number;
+
+  @ApiInt(0, MAX_POLICY_FEN, { description: 'Per approved make-up punch (补卡), fen; 0 by default' })
+  correctionFen: number;
 }
 
 export class FinancePolicyListDto {
@@ -160,7 +169,7 @@ export class MonthlyReportDto {
 }
 
 export class GridRowDto extends ReportPersonDto {
-  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 2 }, maxItems: 31, description: '√ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed' })
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 2 }, maxItems: 31, description: '√ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed; followed by 补 when an approved make-up punch corrected the day (√补)' })
   days: string[];
 }
 
@@ -219,4 +228,7 @@ export class PutFinancePolicyDto {
 
   @IntField(0, MAX_POLICY_FEN)
   fullAttendanceBonusFen: number;
+
+  @IntField(0, MAX_POLICY_FEN, { optional: 'not-null', description: 'Per approved make-up punch (补卡), fen; left out: unchanged (0 until set)' })
+  correctionFen?: number;
 }

@@ -44,6 +44,8 @@ export function summaryColumns(labels: ExportLabels, language: Language): Summar
     { header: h('严重迟到次数', 'Serious late count'), value: (r) => r.seriousLateCount },
     { header: h('早退次数', 'Early leave count'), value: (r) => r.earlyLeaveCount },
     { header: h('缺卡次数', 'Missing punches'), value: (r) => r.missingPunchCount },
+    // Snapshots closed before make-up punches existed have no such count: none were made.
+    { header: h('补卡次数', 'Make-up punches'), value: (r) => r.correctionCount ?? 0 },
     { header: h('旷工天数', 'Absence days'), value: (r) => r.absenceDays },
     ...labels.leaveTypes.map((type): SummaryColumn => ({ header: h(`${type.zh}（天）`, `${type.en} (days)`), value: (r) => r.leaveDays[type.code] ?? 0 })),
     // Absent from snapshots of months closed before balances were kept: left empty, not 0.
@@ -89,6 +91,7 @@ export function legend(labels: ExportLabels, language: Language): { code: string
     { code: '差', meaning: zh ? '因公外出' : 'business trip' },
     { code: '休', meaning: zh ? '休息 / 节假日' : 'rest day or holiday' },
     { code: '待', meaning: zh ? '待定（打卡时段未结束）' : 'pending (punch window still open)' },
+    { code: '补', meaning: zh ? '后缀：当日有已批准的补卡（如 √补）' : 'suffix: an approved make-up punch corrected the day (e.g. √补)' },
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Language } from '../../domain/i18n/language';
+import { baseGridCode, CORRECTED_MARK } from '../../domain/money';
 import type { ReportCountsDto } from '../dto/report.dto';
 import { addToTotals } from '../monthly-report.service';
 import { attachment, totalRow } from '../report-export';
@@ -36,7 +37,10 @@ const PRESENT_CODES = new Set(['√', '值', '迟']);
 const TITLE_ROWS = 3;
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-export const fillOf = (code: string): string | null => (code === '' ? null : (FILL[code] ?? LEAVE_FILL));
+export const fillOf = (cell: string): string | null => {
+  const code = baseGridCode(cell);
+  return code === '' || code === CORRECTED_MARK ? null : (FILL[code] ?? LEAVE_FILL);
+};
 
 /** Printed as finance files it: A4 (paper size 9) landscape, one page wide, as many pages tall as needed, header rows on every page. */
 const pageSetup = (headerRows: string): Partial<ExcelJS.PageSetup> => ({
@@ -133,7 +137,7 @@ export async function streamXlsx(response: Response, source: ExportSource, langu
   for await (const line of source.gridRows()) {
     const row = grid.addRow([line.employeeNo, line.name, ...line.codes]);
     line.codes.forEach((code, i) => {
-      if (PRESENT_CODES.has(code)) present[i] += 1;
+      if (PRESENT_CODES.has(baseGridCode(code))) present[i] += 1;
       const colour = fillOf(code);
       if (colour) row.getCell(i + 3).fill = solid(colour);
       row.getCell(i + 3).alignment = { horizontal: 'center' };

@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../domain/i18n/language';
 import type { Language } from '../../domain/i18n/language';
 import { OptionalNotNull } from '../../common/validators';
 import type { SettingVersion } from '../../domain/settings';
+import { CORRECTION_KINDS, type CorrectionKind } from '../../domain/attendance/corrections';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -36,6 +37,15 @@ export class SettingVersionDto {
 
   @ApiProperty({ description: 'A missing clock-in counts as absence' })
   missingClockInIsAbsence: boolean;
+
+  @ApiInt(0, 31, { example: 3, description: 'Make-up punch requests (补卡) a person may make per month, counted by the month of the corrected day (pending, approved and filed ones count)' })
+  correctionMonthlyLimit: number;
+
+  @ApiInt(1, 62, { example: 7, description: 'How many calendar days back a day may be corrected, the corrected day itself included (7: today and the six days before)' })
+  correctionDaysBack: number;
+
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CORRECTION_KINDS] }, maxItems: 3, uniqueItems: true, example: ['missing_punch'], description: 'What a make-up punch may correct: a missing punch; a late arrival or an early departure (the corrected time then replaces the recorded one for the result)' })
+  correctionKinds: CorrectionKind[];
 }
 
 export class SettingsDto {
@@ -82,6 +92,15 @@ export class PutSettingsDto {
 
   @BooleanField({ optional: 'not-null' })
   missingClockInIsAbsence?: boolean;
+
+  @IntField(0, 31, { optional: 'not-null' })
+  correctionMonthlyLimit?: number;
+
+  @IntField(1, 62, { optional: 'not-null' })
+  correctionDaysBack?: number;
+
+  @DistinctListField(CORRECTION_KINDS, { type: 'array', items: { type: 'string', enum: [...CORRECTION_KINDS] }, maxItems: 3, uniqueItems: true, optional: 'not-null' })
+  correctionKinds?: CorrectionKind[];
 }
 
 export class PutTimeZoneDto {
@@ -102,4 +121,8 @@ export class PutCompanyDto {
   defaultLanguage?: Language;
 }
 
-export const toSettingVersionDto = (version: SettingVersion): SettingVersionDto => ({ ...version, workWeek: [...version.workWeek].sort() });
+export const toSettingVersionDto = (version: SettingVersion): SettingVersionDto => ({
+  ...version,
+  workWeek: [...version.workWeek].sort(),
+  correctionKinds: CORRECTION_KINDS.filter((kind) => version.correctionKinds.includes(kind)),
+});

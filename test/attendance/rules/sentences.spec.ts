@@ -38,6 +38,7 @@ const SAMPLES: { [K in FactKind]: FactOf<K> } = {
   verdict_absent: { kind: 'verdict_absent', clause: 'H-ATT-1', absenceDays: 1 },
   verdict_leave: { kind: 'verdict_leave', clause: 'H-ATT-1' },
   verdict_exempt: { kind: 'verdict_exempt', clause: 'H-ATT-1' },
+  corrected_punch: { kind: 'corrected_punch', clause: 'H-ATT-7', at: t('17:30'), requestedBy: 'Wang Fang', approvedBy: 'Li Lei', approvedAs: 'supervisor' },
   recorded_sentence: { kind: 'recorded_sentence', clause: 'H-ATT-6', text: 'no clock-out record — treated as early leave, counted as absence for the day' },
 };
 
