@@ -14,7 +14,8 @@ import { useLeaveTypes, usePositions } from './lookups';
 import { ColumnChooser } from './ColumnChooser';
 import { formatMeasure, type GroupKey, measureColumns, measureWidth, reportGroups } from './report-columns';
 import { type ReportRow, useWholeReport } from './report-data';
-import { DEFAULT_SORT, nextSort, type ReportSort, SortButton, sortHeaderCell, sortRows } from './report-sort';
+import { compareBy, DEFAULT_SORT, nextSort, type ReportSort, sortRows } from './report-sort';
+import { SortButton, sortHeaderCell } from './SortButton';
 import { ReportDownloads } from './ReportDownloads';
 import { ShownAfterFirstLayout } from './ShownAfterFirstLayout';
 import { useColumnGroups } from './use-column-groups';
@@ -63,28 +64,20 @@ export default function MonthlyReport() {
   // Memoised: new column objects on every render make the virtual table measure every column again.
   const columns = useMemo<TableColumnsType<ReportRow>>(() => {
     const onSort = (key: string) => setSort((current) => nextSort(current, key));
+    const orderOf = (key: string) => (sort.key === key ? sort.order : null);
     const sortable = (key: string, label: string) => ({
-      title: <SortButton label={label} order={sort.key === key ? sort.order : null} onSort={() => onSort(key)} />,
-      onHeaderCell: () => sortHeaderCell(sort.key === key ? sort.order : null),
+      title: <SortButton label={label} order={orderOf(key)} onSort={() => onSort(key)} />,
+      onHeaderCell: () => sortHeaderCell(orderOf(key)),
     });
     return [
       { ...sortable('employeeNo', t('field.employeeNo')), dataIndex: 'employeeNo', key: 'employeeNo', width: ID_WIDTH.employeeNo, fixed: 'left' },
       { ...sortable('name', t('field.name')), dataIndex: 'name', key: 'name', width: ID_WIDTH.name, fixed: 'left', ellipsis: true },
       { title: t('fin.col.position'), key: 'position', width: ID_WIDTH.position, ellipsis: true, render: (_, row) => positionName(row.positionCode) },
-      ...measureColumns(groups, language, sort, onSort),
+      ...measureColumns(groups, language, orderOf, onSort),
     ];
   }, [t, language, groups, positionName, sort]);
   const width = ID_WIDTH.employeeNo + ID_WIDTH.name + ID_WIDTH.position + measures.reduce((sum, m) => sum + measureWidth(m.kind, language), 0);
-  const sorted = useMemo(() => {
-    const measure = measures.find((m) => m.key === sortedBy.key);
-    const compare =
-      sortedBy.key === 'employeeNo'
-        ? (a: ReportRow, b: ReportRow) => a.employeeNo.localeCompare(b.employeeNo)
-        : sortedBy.key === 'name'
-          ? (a: ReportRow, b: ReportRow) => a.name.localeCompare(b.name, language)
-          : measure && ((a: ReportRow, b: ReportRow) => measure.value(a) - measure.value(b));
-    return sortRows(data?.items ?? [], compare, sortedBy.order);
-  }, [data, sortedBy, measures, language]);
+  const sorted = useMemo(() => sortRows(data?.items ?? [], compareBy(sortedBy.key, measures, language), sortedBy.order), [data, sortedBy, measures, language]);
   const rows = useMemo(
     () => (needle ? sorted.filter((row) => row.name.toLowerCase().includes(needle) || row.employeeNo.toLowerCase().includes(needle)) : sorted),
     [sorted, needle],

@@ -4,7 +4,7 @@ import type { MessageKey, Translate } from '../../i18n';
 import type { Language } from '../../i18n/language-store';
 import { formatFen } from '../../lib/money';
 import type { ReportRow } from './report-data';
-import { type ReportSort, SortButton, sortHeaderCell } from './report-sort';
+import { SortButton, type SortOrder, sortHeaderCell } from './SortButton';
 
 type Counts = Schemas['ReportCountsDto'];
 
@@ -122,14 +122,15 @@ export function measureWidth(kind: Measure['kind'], language: Language): number 
   return MEASURE_WIDTH[language][kind];
 }
 
-export function measureColumns(groups: Group[], language: Language, sort: ReportSort, onSort: (key: string) => void): TableColumnsType<ReportRow> {
+/** The measure columns under their group headers; `orderOf` says which one sorts the rows, `onSort` is a header's click. */
+export function measureColumns(groups: Group[], language: Language, orderOf: (key: string) => SortOrder | null, onSort: (key: string) => void): TableColumnsType<ReportRow> {
   return groups.map((group) => ({
     title: group.title,
     key: group.title,
     children: group.measures.map((measure) => ({
       key: measure.key,
-      title: <SortButton label={measure.title} hint={measure.hint} order={sort.key === measure.key ? sort.order : null} onSort={() => onSort(measure.key)} />,
-      onHeaderCell: () => sortHeaderCell(sort.key === measure.key ? sort.order : null),
+      title: <SortButton label={measure.title} hint={measure.hint} order={orderOf(measure.key)} onSort={() => onSort(measure.key)} />,
+      onHeaderCell: () => sortHeaderCell(orderOf(measure.key)),
       width: measureWidth(measure.kind, language),
       align: 'right' as const,
       // The cell itself carries the column and the zero tint: no element inside it, as the report
