@@ -10,7 +10,7 @@ import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../lib/errors';
 import { formatFen } from '../../lib/money';
 import { useMonthParam } from '../../lib/use-month-param';
-import { useLeaveTypes, usePositions } from './lookups';
+import { useLeaveTypes, usePolicyInForce, usePositions } from './lookups';
 import { ColumnChooser } from './ColumnChooser';
 import { formatMeasure, type GroupKey, measureColumns, measureWidth, reportGroups } from './report-columns';
 import { type ReportRow, useWholeReport } from './report-data';
@@ -40,6 +40,9 @@ export default function MonthlyReport() {
   const state = months.data?.items.find((item) => item.month === month)?.state ?? 'open';
   const leaveTypes = useLeaveTypes();
   const positionName = usePositions();
+  // The policy line does not wait for a thousand rows: the report's own policy once it is in, the list's until then.
+  const listedPolicy = usePolicyInForce(month);
+  const policy = report.data?.policy ?? listedPolicy;
   const [search, setSearch] = useState('');
   const needle = useDeferredValue(search.trim().toLowerCase());
   const [sort, setSort] = useState<ReportSort>(DEFAULT_SORT);
@@ -136,13 +139,13 @@ export default function MonthlyReport() {
         <PageTitle extra={<MonthSwitcher month={month} onChange={setMonth} />}>{t('fin.report.title')}</PageTitle>
         <div className="fin-report-head">
           <StatusTag status={state === 'closed' ? 'present' : 'rest'} label={t(state === 'closed' ? 'fin.month.closed' : 'fin.month.open')} />
-          {data ? (
+          {policy ? (
             <Typography.Text type="secondary" className="fin-policy-line">
               {t('fin.report.policy', {
-                month: data.policy.effectiveMonth,
-                late: formatFen(data.policy.lateFen, language),
-                absence: formatFen(data.policy.absenceDayFen, language),
-                bonus: formatFen(data.policy.fullAttendanceBonusFen, language),
+                month: policy.effectiveMonth,
+                late: formatFen(policy.lateFen, language),
+                absence: formatFen(policy.absenceDayFen, language),
+                bonus: formatFen(policy.fullAttendanceBonusFen, language),
               })}
             </Typography.Text>
           ) : null}
