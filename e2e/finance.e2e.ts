@@ -63,6 +63,20 @@ describe('Finance: report, policy, month close (issue 14)', () => {
         expect(await reportRow(page, '张伟').locator('[data-measure="leave.personal"]').textContent()).toBe('2');
         await page.locator('.fin-totals').getByText(language === 'en' ? /Totals \(\d+ people\)/ : /合计（\d+ 人）/).waitFor();
         await checkPage(page, `finance-report-${language}`, viewport);
+        if (viewport === 'desktop') {
+          // The column chooser: the penalty items are hidden at first, one tick shows them, and the choice outlives a reload.
+          const thead = page.locator('.fin-report-table .ant-table-thead');
+          const penaltyHeader = thead.getByText(language === 'en' ? 'Late penalty' : '迟到扣款', { exact: true });
+          expect(await penaltyHeader.count()).toBe(0);
+          await thead.getByText(language === 'en' ? 'Fines' : '纪律罚款', { exact: true }).waitFor();
+          await page.getByRole('button', { name: language === 'en' ? /Columns/ : /显示列/ }).click();
+          await page.getByRole('checkbox', { name: language === 'en' ? /Penalty and bonus items/ : /扣款与奖金明细/ }).check();
+          await penaltyHeader.waitFor();
+          await checkPage(page, `finance-report-columns-${language}`, viewport);
+          await page.reload();
+          await penaltyHeader.waitFor();
+          expect(await reportRow(page, '张伟').locator('[data-measure="penalties.lateFen"]').count()).toBe(1);
+        }
         await page.getByRole('tab', { name: language === 'en' ? 'Daily grid' : '考勤表' }).click();
         await page.locator('.fin-grid .ant-table-row').filter({ hasText: '张伟' }).waitFor();
         await checkPage(page, `finance-report-grid-${language}`, viewport);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, type Schemas, unwrap } from '../../api/client';
 import { useLanguage } from '../../i18n';
 
 /** A code's name in the reader's language; the code itself when the catalogue does not know it (yet). */
@@ -28,4 +28,15 @@ export function useLeaveTypes(): { codes: string[]; name: Namer } {
 export function usePositions(): Namer {
   const { data } = useQuery({ queryKey: ['positions'], queryFn: () => unwrap(api.GET('/positions')), staleTime: 5 * 60_000 });
   return useNamer(data?.items);
+}
+
+/**
+ * Finance's policy in force in a month, chosen as the report chooses it (FinancePolicyRepository.inForce):
+ * the latest version from that month or before, else the first. The report page shows it from this
+ * small list while the month's rows are still loading.
+ */
+export function usePolicyInForce(month: string): Schemas['FinancePolicyDto'] | undefined {
+  const { data } = useQuery({ queryKey: ['finance-policy'], queryFn: () => unwrap(api.GET('/finance-policy')) });
+  const versions = data?.items ?? [];
+  return versions.filter((version) => version.effectiveMonth <= month).at(-1) ?? versions[0];
 }

@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from '../../i18n';
 import type { Language } from '../../i18n/language-store';
 import { formatFen } from '../../lib/money';
 import type { ReportRow } from './report-data';
+import { SortButton, type SortOrder, sortHeaderCell } from './SortButton';
 
 type Counts = Schemas['ReportCountsDto'];
 
@@ -17,14 +18,27 @@ interface Measure {
   value: (counts: Counts) => number;
 }
 
+/** The report's column groups, in the table's order; finance chooses which the table shows (ColumnChooser). */
+export const GROUP_KEYS = ['attendance', 'attendanceDetail', 'leave', 'moneyDetail', 'money'] as const;
+export type GroupKey = (typeof GROUP_KEYS)[number];
+
+/**
+ * What the table shows until finance chooses: the day counts, leave and the amounts owed — what a
+ * month close is checked against. The details behind them (late minutes, each penalty) are a
+ * click away; fewer columns also make the first drawing of a thousand-row table lighter.
+ */
+export const DEFAULT_GROUPS: readonly GroupKey[] = ['attendance', 'leave', 'money'];
+
 interface Group {
+  key: GroupKey;
   title: string;
   measures: Measure[];
 }
 
 /**
  * Every column GET /reports/monthly returns (ReportRowDto), grouped as finance reads them: who,
- * attendance, leave per type (the types the month has), money (fen shown as yuan).
+ * attendance and its details, leave per type (the types the month has), the penalties and bonus
+ * item by item, and the amounts (fen shown as yuan).
  */
 export function reportGroups(t: Translate, leaveCodes: string[], leaveName: (code: string) => string): Group[] {
   const count = (key: keyof Counts & string, kind: Measure['kind'] = 'count'): Measure => ({
@@ -36,23 +50,26 @@ export function reportGroups(t: Translate, leaveCodes: string[], leaveName: (cod
   });
   const groups: Group[] = [
     {
+      key: 'attendance',
       title: t('fin.group.attendance'),
       measures: [
         count('scheduledDays'),
         count('presentDays'),
         count('lateCount'),
-        count('lateMinutes'),
-        count('seriousLateCount'),
         count('earlyLeaveCount'),
         count('missingPunchCount'),
         count('absenceDays', 'days'),
         count('exemptDays', 'days'),
-        count('holidayDays'),
-        count('dutyShifts'),
         count('pendingDays'),
       ],
     },
     {
+      key: 'attendanceDetail',
+      title: t('fin.group.attendanceDetail'),
+      measures: [count('lateMinutes'), count('seriousLateCount'), count('holidayDays'), count('dutyShifts')],
+    },
+    {
+      key: 'leave',
       title: t('fin.group.leave'),
       measures: [
         ...leaveCodes.map((code): Measure => ({ key: `leave.${code}`, title: leaveName(code), kind: 'days', value: (c: Counts) => c.leaveDays[code] ?? 0 })),
@@ -61,17 +78,20 @@ export function reportGroups(t: Translate, leaveCodes: string[], leaveName: (cod
       ],
     },
     {
-      title: t('fin.group.money'),
+      key: 'moneyDetail',
+      title: t('fin.group.moneyDetail'),
       measures: [
         { key: 'penalties.lateFen', title: t('fin.col.penaltyLate'), kind: 'money', value: (c: Counts) => c.penalties.lateFen },
         { key: 'penalties.seriousLateFen', title: t('fin.col.penaltySeriousLate'), kind: 'money', value: (c: Counts) => c.penalties.seriousLateFen },
         { key: 'penalties.absenceFen', title: t('fin.col.penaltyAbsence'), kind: 'money', value: (c: Counts) => c.penalties.absenceFen },
         { key: 'penalties.missingPunchFen', title: t('fin.col.penaltyMissingPunch'), kind: 'money', value: (c: Counts) => c.penalties.missingPunchFen },
-        count('penaltiesFen', 'money'),
         { key: 'bonus.fullAttendanceFen', title: t('fin.col.bonusFullAttendance'), hint: t('fin.hint.fullAttendance'), kind: 'money', value: (c: Counts) => c.bonus.fullAttendanceFen },
-        count('bonusFen', 'money'),
-        count('finesFen', 'money'),
       ],
+    },
+    {
+      key: 'money',
+      title: t('fin.group.money'),
+      measures: [count('penaltiesFen', 'money'), count('bonusFen', 'money'), count('finesFen', 'money')],
     },
   ];
   return groups.filter((group) => group.measures.length > 0);
@@ -106,16 +126,17 @@ export function measureWidth(kind: Measure['kind'], language: Language): number 
   return MEASURE_WIDTH[language][kind];
 }
 
-export function measureColumns(groups: Group[], language: Language): TableColumnsType<ReportRow> {
+/** The measure columns under their group headers; `orderOf` says which one sorts the rows, `onSort` is a header's click. */
+export function measureColumns(groups: Group[], language: Language, orderOf: (key: string) => SortOrder | null, onSort: (key: string) => void): TableColumnsType<ReportRow> {
   return groups.map((group) => ({
     title: group.title,
     key: group.title,
     children: group.measures.map((measure) => ({
       key: measure.key,
-      title: measure.hint ? <span title={measure.hint}>{measure.title}</span> : measure.title,
+      title: <SortButton label={measure.title} hint={measure.hint} order={orderOf(measure.key)} onSort={() => onSort(measure.key)} />,
+      onHeaderCell: () => sortHeaderCell(orderOf(measure.key)),
       width: measureWidth(measure.kind, language),
       align: 'right' as const,
-      sorter: (a: ReportRow, b: ReportRow) => measure.value(a) - measure.value(b),
       // The cell itself carries the column and the zero tint: no element inside it, as the report
       // draws hundreds of cells at once and each element costs style and layout work.
       onCell: (row: ReportRow) => ({ className: measure.value(row) === 0 ? 'fin-zero' : undefined, 'data-measure': measure.key }) as React.TdHTMLAttributes<HTMLTableCellElement>,
