@@ -1,0 +1,112 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Descriptions, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { audiencesOf, useMe } from '../../../auth/session';
+import { type MessageKey, useLanguage, useT } from '../../../i18n';
+import { useCompany } from '../../../lib/company';
+import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { formatTime } from '../../../lib/time';
+import { CorrectionStatus, correctionEvent, punchLabel } from '../../employee/correction-labels';
+import { AdminTable, StaffName, usePersonStateFilter } from '../shared';
+import { CancelCorrection } from './CancelCorrection';
+import { History } from './History';
+
+type Correction = Schemas['PunchCorrectionDto'];
+type Status = Correction['status'];
+const STATUSES: Status[] = ['pending', 'approved', 'filed', 'rejected', 'withdrawn', 'cancelled'];
+
+/** Everyone's make-up punch requests (补卡): approved ones filed with the office, or cancelled with a reason, which voids their punch (admin). */
+export function CorrectionList() {
+  const t = useT();
+  const language = useLanguage();
+  const { timeZone } = useCompany();
+  const me = useMe();
+  const isAdmin = audiencesOf(me).has('admin');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES, (s) => t(`corr.status.${s}` as MessageKey));
+  const [cancelling, setCancelling] = useState<Correction | null>(null);
+  const corrections = useQuery({
+    queryKey: ['punch-corrections', 'all', { page, pageSize, staffId, status }],
+    queryFn: () => unwrap(api.GET('/punch-corrections', { params: { query: { page, pageSize, status, staffId: staffId ?? undefined } } })),
+    placeholderData: keepPreviousData,
+  });
+  const file = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/punch-corrections/{id}/file', { params: { path: { id } }, body: {} })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['punch-corrections'] });
+      void message.success(t('admin.requests.filed'));
+    },
+    onError: (error) => void message.error(errorText(error)),
+  });
+  return (
+    <>
+      {filters}
+      {corrections.error ? <ErrorAlert error={corrections.error} onRetry={() => void corrections.refetch()} /> : null}
+      <AdminTable<Correction>
+        rowKey="id"
+        loading={corrections.isFetching}
+        dataSource={corrections.data?.items ?? []}
+        pagination={pagination(corrections.data?.total)}
+        locale={{ emptyText: t('list.empty') }}
+        expandable={{ expandedRowRender: (row) => <CorrectionDetails correction={row} /> }}
+        columns={[
+          { title: t('field.name'), dataIndex: 'staffId', render: (id: string) => <StaffName id={id} /> },
+          { title: t('field.date'), dataIndex: 'date' },
+          { title: t('corr.admin.punch'), key: 'punch', render: (_, row) => punchLabel(row, t) },
+          { title: t('corr.claimed'), dataIndex: 'at', render: (at: string) => formatTime(at, timeZone, language) },
+          { title: t('corr.kind'), dataIndex: 'kind', render: (kind: string) => t(`corr.kind.${kind}` as MessageKey) },
+          { title: t('field.reason'), dataIndex: 'reason', render: (reason: string) => <span className="admin-clip">{reason}</span> },
+          { title: t('field.status'), dataIndex: 'status', render: (s: string) => <CorrectionStatus status={s} /> },
+          {
+            title: t('admin.actions'),
+            key: 'actions',
+            render: (_, row) =>
+              isAdmin && (row.status === 'approved' || row.status === 'filed') ? (
+                <Space wrap>
+                  {row.status === 'approved' ? (
+                    <Popconfirm
+                      title={t('admin.requests.fileTitle')}
+                      description={t('corr.admin.fileBody')}
+                      okText={t('admin.requests.file')}
+                      cancelText={t('action.cancel')}
+                      onConfirm={() => file.mutateAsync(row.id).catch(() => undefined)}
+                    >
+                      <Button size="small" type="primary">
+                        {t('admin.requests.file')}
+                      </Button>
+                    </Popconfirm>
+                  ) : null}
+                  <Button size="small" danger onClick={() => setCancelling(row)}>
+                    {t('corr.admin.cancel')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+      <CancelCorrection correction={cancelling} onClose={() => setCancelling(null)} />
+    </>
+  );
+}
+
+/** The reason, what the clock recorded, why it was cancelled, and every transition. */
+function CorrectionDetails({ correction }: { correction: Correction }) {
+  const t = useT();
+  const language = useLanguage();
+  const { timeZone } = useCompany();
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      items={[
+        { key: 'reason', label: t('field.reason'), children: correction.reason },
+        ...(correction.recordedAt ? [{ key: 'recorded', label: t('corr.recordedAt'), children: formatTime(correction.recordedAt, timeZone, language) }] : []),
+        ...(correction.cancelReason ? [{ key: 'cancel', label: t('corr.admin.cancelReason'), children: correction.cancelReason }] : []),
+        { key: 'history', label: t('admin.requests.history'), children: <History events={correction.history} stateLabel={correctionEvent(t)} /> },
+      ]}
+    />
+  );
+}
