@@ -1,16 +1,17 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Popconfirm, Space } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Descriptions, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../../i18n';
 import { useCompany } from '../../../lib/company';
-import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { ErrorAlert } from '../../../lib/errors';
 import { formatTime } from '../../../lib/time';
 import { CorrectionStatus, correctionEvent, punchLabel } from '../../employee/correction-labels';
 import { AdminTable, StaffName, usePersonStateFilter } from '../shared';
 import { CancelCorrection } from './CancelCorrection';
 import { History } from './History';
+import { useFileRequest } from './use-file-request';
 
 type Correction = Schemas['PunchCorrectionDto'];
 type Status = Correction['status'];
@@ -23,9 +24,6 @@ export function CorrectionList() {
   const { timeZone } = useCompany();
   const me = useMe();
   const isAdmin = audiencesOf(me).has('admin');
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES, (s) => t(`corr.status.${s}` as MessageKey));
   const [cancelling, setCancelling] = useState<Correction | null>(null);
   const corrections = useQuery({
@@ -33,14 +31,7 @@ export function CorrectionList() {
     queryFn: () => unwrap(api.GET('/punch-corrections', { params: { query: { page, pageSize, status, staffId: staffId ?? undefined } } })),
     placeholderData: keepPreviousData,
   });
-  const file = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/punch-corrections/{id}/file', { params: { path: { id } }, body: {} })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['punch-corrections'] });
-      void message.success(t('admin.requests.filed'));
-    },
-    onError: (error) => void message.error(errorText(error)),
-  });
+  const file = useFileRequest('punch-corrections');
   return (
     <>
       {filters}

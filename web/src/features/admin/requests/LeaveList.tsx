@@ -1,12 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Popconfirm } from 'antd';
 import { useMemo } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../../i18n';
-import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { ErrorAlert } from '../../../lib/errors';
 import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
 import { History } from './History';
+import { useFileRequest } from './use-file-request';
 
 type Leave = Schemas['LeaveRequestDto'];
 type Status = Leave['status'];
@@ -26,9 +27,6 @@ export function LeaveList() {
   const language = useLanguage();
   const me = useMe();
   const canFile = audiencesOf(me).has('admin');
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES);
   const leave = useQuery({
     queryKey: ['leave-requests', 'all', { page, pageSize, staffId, status }],
@@ -37,14 +35,7 @@ export function LeaveList() {
   });
   const types = useQuery({ queryKey: ['leave-types'], queryFn: () => unwrap(api.GET('/leave-types')), staleTime: 5 * 60_000 });
   const typeName = useMemo(() => new Map((types.data?.items ?? []).map((type) => [type.code, language === 'en' ? type.nameEn : type.nameZh])), [types.data, language]);
-  const file = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/leave-requests/{id}/file', { params: { path: { id } }, body: {} })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['leave-requests'] });
-      void message.success(t('admin.requests.filed'));
-    },
-    onError: (error) => void message.error(errorText(error)),
-  });
+  const file = useFileRequest('leave-requests');
   return (
     <>
       {filters}
