@@ -74,5 +74,6 @@ export const corrections: Record<keyof typeof zh, string> = {
   'fin.col.correctionCount': 'Make-up punches',
   'fin.col.penaltyCorrection': 'Make-up punch charge',
   'fin.hint.correctionCount': 'Approved (or filed) make-up punches for days of the month',
+  'fin.policy.correctionFen': 'Make-up punch (each)',
   'fin.grid.code.corrected': 'corrected by a make-up punch (e.g. √补)',
 } as const;

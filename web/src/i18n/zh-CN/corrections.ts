@@ -73,5 +73,6 @@ export const corrections = {
   'fin.col.correctionCount': '补卡',
   'fin.col.penaltyCorrection': '补卡扣款',
   'fin.hint.correctionCount': '已批准（含已备案）的补卡次数',
+  'fin.policy.correctionFen': '补卡（每次）',
   'fin.grid.code.corrected': '经补卡更正（如 √补）',
 } as const;

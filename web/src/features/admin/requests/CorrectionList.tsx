@@ -48,7 +48,6 @@ export function CorrectionList() {
           { title: t('field.date'), dataIndex: 'date' },
           { title: t('corr.admin.punch'), key: 'punch', render: (_, row) => punchLabel(row, t) },
           { title: t('corr.claimed'), dataIndex: 'at', render: (at: string) => formatTime(at, timeZone, language) },
-          { title: t('corr.kind'), dataIndex: 'kind', render: (kind: string) => t(`corr.kind.${kind}` as MessageKey) },
           { title: t('field.reason'), dataIndex: 'reason', render: (reason: string) => <span className="admin-clip">{reason}</span> },
           { title: t('field.status'), dataIndex: 'status', render: (s: string) => <CorrectionStatus status={s} /> },
           {
@@ -83,7 +82,7 @@ export function CorrectionList() {
   );
 }
 
-/** The reason, what the clock recorded, why it was cancelled, and every transition. */
+/** The reason, the kind, what the clock recorded, why it was cancelled, and every transition. */
 function CorrectionDetails({ correction }: { correction: Correction }) {
   const t = useT();
   const language = useLanguage();
@@ -94,6 +93,7 @@ function CorrectionDetails({ correction }: { correction: Correction }) {
       column={1}
       items={[
         { key: 'reason', label: t('field.reason'), children: correction.reason },
+        { key: 'kind', label: t('corr.kind'), children: t(`corr.kind.${correction.kind}` as MessageKey) },
         ...(correction.recordedAt ? [{ key: 'recorded', label: t('corr.recordedAt'), children: formatTime(correction.recordedAt, timeZone, language) }] : []),
         ...(correction.cancelReason ? [{ key: 'cancel', label: t('corr.admin.cancelReason'), children: correction.cancelReason }] : []),
         { key: 'history', label: t('admin.requests.history'), children: <History events={correction.history} stateLabel={correctionEvent(t)} /> },
