@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { visibleTo } from '../staff/visibility-sql';
+import { scopedWhere } from '../staff/visibility-sql';
 import { LeaveSpan, slotsOf } from '../domain/leave-rules';
 import type { LeaveStatus } from '../domain/leave-workflow';
 
@@ -84,21 +84,12 @@ export class LeaveRepository {
   }
 
   async list(manager: EntityManager, filter: LeaveFilter): Promise<{ rows: LeaveRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (condition: string, value: unknown) => {
-      params.push(value);
-      where.push(condition.replace('?', `$${params.length}`));
-    };
-    if (filter.scopeViewerId !== null) {
-      params.push(filter.scopeViewerId);
-      where.push(visibleTo('l.staff_id', `$${params.length}`));
-    }
-    if (filter.staffId) add('l.staff_id = ?', filter.staffId);
-    if (filter.status) add('l.status = ?', filter.status);
-    if (filter.from) add('l.end_date >= ?', filter.from);
-    if (filter.to) add('l.start_date <= ?', filter.to);
-    const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const { condition, params } = scopedWhere('l.staff_id', filter.scopeViewerId, [
+      ['l.staff_id = ?', filter.staffId],
+      ['l.status = ?', filter.status],
+      ['l.end_date >= ?', filter.from],
+      ['l.start_date <= ?', filter.to],
+    ]);
     const count: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM leave_request l ${condition}`, params);
     const rows: LeaveRow[] = await manager.query(
       `${SELECT} ${condition} ORDER BY l.start_date DESC, l.created_at DESC OFFSET ${Number(filter.offset)} LIMIT ${Number(filter.limit)}`,

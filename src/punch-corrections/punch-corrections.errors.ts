@@ -22,7 +22,7 @@ export const correctionExists = () =>
   new DomainError('conflict', 'CORRECTION_EXISTS', 'There is already a pending or approved request for this punch', [{ field: 'direction', message: 'has a live request already' }]);
 
 export const kindNotAllowed = (kind: CorrectionKind) =>
-  new DomainError('unprocessable', 'CORRECTION_KIND_NOT_ALLOWED', `The policy does not allow correcting a ${kind.replace('_', ' ')}`, [{ field: 'at', message: `correcting a ${kind.replace('_', ' ')} is not allowed` }], { kind });
+  new DomainError('unprocessable', 'CORRECTION_KIND_NOT_ALLOWED', `The policy does not allow correcting a ${kind.replace('_', ' ')}`, [{ field: 'at', message: 'this kind of correction is not allowed' }], { kind });
 
 export const correctionNotNeeded = () =>
   new DomainError('unprocessable', 'CORRECTION_NOT_NEEDED', 'That punch is neither missing, late nor early on the day, or the time would not be read as that punch', [{ field: 'direction', message: 'nothing to correct' }]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { visibleTo } from '../staff/visibility-sql';
+import { scopedWhere } from '../staff/visibility-sql';
 import type { CorrectionKind, PunchDirection } from '../domain/attendance/corrections';
 import type { CorrectionStatus } from '../domain/correction-workflow';
 
@@ -98,19 +98,10 @@ export class PunchCorrectionsRepository {
   }
 
   async list(manager: EntityManager, filter: CorrectionFilter): Promise<{ rows: CorrectionRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (condition: string, value: unknown) => {
-      params.push(value);
-      where.push(condition.replace('?', `$${params.length}`));
-    };
-    if (filter.scopeViewerId !== null) {
-      params.push(filter.scopeViewerId);
-      where.push(visibleTo('c.staff_id', `$${params.length}`));
-    }
-    if (filter.staffId) add('c.staff_id = ?', filter.staffId);
-    if (filter.status) add('c.status = ?', filter.status);
-    const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const { condition, params } = scopedWhere('c.staff_id', filter.scopeViewerId, [
+      ['c.staff_id = ?', filter.staffId],
+      ['c.status = ?', filter.status],
+    ]);
     const count: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM punch_correction c ${condition}`, params);
     const rows: CorrectionRow[] = await manager.query(`${SELECT} ${condition} ORDER BY c.date DESC, c.created_at DESC OFFSET ${Number(filter.offset)} LIMIT ${Number(filter.limit)}`, params);
     return { rows, total: count[0].n };

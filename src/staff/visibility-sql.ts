@@ -14,3 +14,22 @@ export const belowViewer = (viewer: string): string => `(
 /** Rows whose `column` is a person the viewer may see; a NULL viewer (admin, finance) sees everyone. */
 export const visibleTo = (column: string, viewer: string): string =>
   `(${viewer}::uuid IS NULL OR ${column} = ${viewer} OR ${column} IN ${belowViewer(viewer)})`;
+
+/**
+ * The WHERE clause of a list of people's records: the viewer's scope on `column` (null: everyone),
+ * then each condition whose value is given, `?` standing for its parameter.
+ */
+export function scopedWhere(column: string, scopeViewerId: string | null, conditions: [string, unknown][]): { condition: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (scopeViewerId !== null) {
+    params.push(scopeViewerId);
+    where.push(visibleTo(column, `$${params.length}`));
+  }
+  for (const [condition, value] of conditions) {
+    if (value === undefined || value === null || value === '') continue;
+    params.push(value);
+    where.push(condition.replace('?', `$${params.length}`));
+  }
+  return { condition: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}

@@ -111,7 +111,7 @@ describe('Make-up punch requests (H-ATT-7, H-ORG-3, H-ORG-4)', () => {
     expect((await act(lead, again.body.id, 'approve')).body.code).toBe('STATE_CHANGED');
   });
 
-  it('refusals: not scheduled, outside the punch window, in the future, too old (CORRECTION_TOO_OLD), nothing to correct, a session the shift lacks', async () => {
+  it('H-ATT-7: refusals: not scheduled, outside the punch window, in the future, too old (CORRECTION_TOO_OLD), nothing to correct, a session the shift lacks', async () => {
     const newcomer = await newStaff(t, admin, { supervisorId: lead.id, hiredOn: '2026-11-26' });
     const notEmployed = await ask(newcomer, { date: '2026-11-25', session: 0, direction: 'in', at: '2026-11-25T08:30:00+08:00' });
     expect([notEmployed.status, notEmployed.body.code]).toEqual([422, 'CORRECTION_DAY_NOT_SCHEDULED']);
@@ -144,7 +144,7 @@ describe('Make-up punch requests (H-ATT-7, H-ORG-3, H-ORG-4)', () => {
     expect(written[0].n).toBe(2);
   });
 
-  it('409 CORRECTION_EXISTS: a second live request for the same punch', async () => {
+  it('H-ATT-7: 409 CORRECTION_EXISTS: a second live request for the same punch', async () => {
     await punch('C002', '2026-11-26T08:29:00+08:00');
     const first = await ask(colleague, { date: '2026-11-26', session: 1, direction: 'out', at: '2026-11-26T17:30:00+08:00' });
     expect(first.status).toBe(201);
@@ -152,7 +152,7 @@ describe('Make-up punch requests (H-ATT-7, H-ORG-3, H-ORG-4)', () => {
     expect([second.status, second.body.code]).toEqual([409, 'CORRECTION_EXISTS']);
   });
 
-  it('CORRECTION_KIND_NOT_ALLOWED: a late arrival, until the office allows it from a date; then the corrected time replaces the recorded one and the record stays', async () => {
+  it('H-ATT-7: CORRECTION_KIND_NOT_ALLOWED: a late arrival, until the office allows it from a date; then the corrected time replaces the recorded one and the record stays', async () => {
     await punch('C001', '2026-11-26T08:47:00+08:00', '2026-11-26T17:30:00+08:00');
     expect((await day(emp.id, '2026-11-26')).status).toBe('late');
     const refused = await ask(emp, { date: '2026-11-26', session: 0, direction: 'in', at: '2026-11-26T08:29:00+08:00', reason: 'The terminal queue was long' });
@@ -170,6 +170,24 @@ describe('Make-up punch requests (H-ATT-7, H-ORG-3, H-ORG-4)', () => {
     await act(admin, created.body.id, 'approve').expect(200);
     expect(await day(emp.id, '2026-11-26')).toMatchObject({ status: 'present', lateMinutes: 0, firstIn: '2026-11-26T00:29:00.000Z' });
     const kept = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM punch WHERE staff_id = $1 AND at = '2026-11-26T00:47:00Z' AND voided_at IS NULL`, [emp.id]);
+    expect(kept[0].n).toBe(1);
+  });
+
+  it('H-ATT-6 / H-ATT-7: an early departure, once allowed, is corrected by a later time; the early clock-out stays on record', async () => {
+    const person = await newStaff(t, admin, { supervisorId: lead.id, employeeNo: 'C004' });
+    await punch('C004', '2026-11-22T08:25:00+08:00', '2026-11-22T17:00:00+08:00');
+    const ask22 = () => ask(person, { date: '2026-11-22', session: 1, direction: 'out', at: '2026-11-22T17:32:00+08:00', reason: 'Badge reader jammed' });
+    expect((await ask22()).body.code).toBe('CORRECTION_KIND_NOT_ALLOWED');
+    await t.http().put('/settings').set(admin.auth).send({ effectiveFrom: '2026-11-22', correctionKinds: ['missing_punch', 'early_departure'] }).expect(200);
+    const created = await ask22();
+    expect(created.body).toMatchObject({ kind: 'early_departure', recordedAt: '2026-11-22T09:00:00.000Z' });
+    expect(created.body.current).toMatchObject({ status: 'absent', earlyLeave: true, earlyMinutes: 30 });
+    expect(created.body.predicted).toMatchObject({ status: 'present', earlyMinutes: 0 });
+    // An earlier time corrects nothing about an early departure.
+    expect((await ask(person, { date: '2026-11-22', session: 1, direction: 'out', at: '2026-11-22T16:00:00+08:00' })).body.code).toBe('CORRECTION_NOT_NEEDED');
+    await act(lead, created.body.id, 'approve').expect(200);
+    expect(await day(person.id, '2026-11-22')).toMatchObject({ status: 'present', lastOut: '2026-11-22T09:32:00.000Z' });
+    const kept = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM punch WHERE staff_id = $1 AND at = '2026-11-22T09:00:00Z' AND voided_at IS NULL`, [person.id]);
     expect(kept[0].n).toBe(1);
   });
 
@@ -202,7 +220,7 @@ describe('Make-up punch requests (H-ATT-7, H-ORG-3, H-ORG-4)', () => {
     expect(punches[0].n).toBe(status === 'approved' ? 1 : 0);
   });
 
-  it('CORRECTION_LIMIT_REACHED: 3 a month, counted by the month of the corrected day; a withdrawn one gives its place back', async () => {
+  it('H-ATT-7: CORRECTION_LIMIT_REACHED: 3 a month, counted by the month of the corrected day; a withdrawn one gives its place back', async () => {
     const newbie = await newStaff(t, admin, { supervisorId: lead.id, employeeNo: 'C003' });
     for (const date of ['2026-11-21', '2026-11-22', '2026-11-23']) {
       expect((await ask(newbie, { date, session: 0, direction: 'in', at: `${date}T08:30:00+08:00` })).status).toBe(201);
@@ -249,7 +267,7 @@ describe('Make-up punch requests (H-ATT-7, H-ORG-3, H-ORG-4)', () => {
     expect(csv.text).toContain('补卡次数');
   });
 
-  it('409 MONTH_CLOSED: once finance closes the month, no request for its days and no decision on one', async () => {
+  it('H-ORG-2: 409 MONTH_CLOSED: once finance closes the month, no request for its days and no decision on one', async () => {
     await punch('C001', '2026-11-30T08:25:00+08:00');
     clock.set('2026-11-30T20:00:00+08:00');
     const pending = await ask(emp, { date: '2026-11-30', session: 1, direction: 'out', at: '2026-11-30T17:30:00+08:00' });

@@ -110,7 +110,7 @@ const idOf = (w: World, actor: ActorName): string => staffOf(w, actor)?.id ?? 'n
 
 const row = (w: World, sql: string, params: unknown[]) => async () => w.t.sql(sql, params);
 const staffRow = (w: World, id: string) => row(w, 'SELECT name, roles, supervisor_id, active, left_on::text, password_hash, token_version FROM staff WHERE id = $1', [id]);
-const statusOf = (w: World, table: 'leave_request' | 'exemption' | 'disciplinary_record', id: string) => row(w, `SELECT status FROM ${table} WHERE id = $1`, [id]);
+const statusOf = (w: World, table: 'leave_request' | 'exemption' | 'disciplinary_record' | 'punch_correction', id: string) => row(w, `SELECT status FROM ${table} WHERE id = $1`, [id]);
 
 /** A scoped list shows the subject's record exactly to those who may see it. */
 const listShowsSubject = (pick: (w: World) => string) => (response: Response, w: World, actor: ActorName) => {
@@ -434,6 +434,59 @@ const MATRIX: Record<string, Entry> = {
       return { path: `/leave-requests/${id}/file`, body: {}, snapshot: statusOf(w, 'leave_request', id) };
     },
     verify: (response) => expect(response.body.status).toBe('filed'),
+  },
+
+  // make-up punches (补卡)
+  'POST /punch-corrections': {
+    // The seeded administrator was hired the day the test database was made, after the matrix's today:
+    // no day of theirs is scheduled yet.
+    expect: staffCells({ self: CREATED, peer: CREATED, supervisor: CREATED, skipLevel: CREATED, otherSupervisor: CREATED, finance: CREATED, admin: { status: 422, code: 'CORRECTION_DAY_NOT_SCHEDULED' } }),
+    request: (w, actor) => ({ path: '/punch-corrections', body: w.correctionBody(idOf(w, actor)), snapshot: row(w, 'SELECT count(*)::int AS n FROM punch_correction', []) }),
+    verify: (response, w, actor) => expect(response.body).toMatchObject({ staffId: idOf(w, actor), status: 'pending' }),
+  },
+  'GET /punch-corrections/eligible': { expect: everyone(OK), request: () => ({ path: '/punch-corrections/eligible' }) },
+  'GET /punch-corrections': { expect: everyone(OK), request: (w) => ({ path: '/punch-corrections', query: { staffId: w.subject.id, pageSize: '200' } }), verify: listShowsSubject((w) => w.subjectCorrectionId) },
+  'GET /punch-corrections/{id}': { expect: subjectsRecord(OK), request: (w) => ({ path: `/punch-corrections/${w.subjectCorrectionId}` }) },
+  'POST /punch-corrections/{id}/approve': {
+    expect: decision(OK),
+    request: async (w) => {
+      const id = await w.correction('pending');
+      return { path: `/punch-corrections/${id}/approve`, body: { comment: 'OK' }, snapshot: statusOf(w, 'punch_correction', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('approved'),
+  },
+  'POST /punch-corrections/{id}/reject': {
+    expect: decision(OK),
+    request: async (w) => {
+      const id = await w.correction('pending');
+      return { path: `/punch-corrections/${id}/reject`, body: { comment: 'You were not in' }, snapshot: statusOf(w, 'punch_correction', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('rejected'),
+  },
+  'POST /punch-corrections/{id}/withdraw': {
+    // Only the requester withdraws; whoever else may see it is told so (a supervisor rejects instead).
+    expect: staffCells({ self: OK, peer: HIDDEN, supervisor: CANCEL_BY_EMPLOYEE, skipLevel: CANCEL_BY_EMPLOYEE, otherSupervisor: HIDDEN, finance: CANCEL_BY_EMPLOYEE, admin: CANCEL_BY_EMPLOYEE }),
+    request: async (w) => {
+      const id = await w.correction('pending');
+      return { path: `/punch-corrections/${id}/withdraw`, body: {}, snapshot: statusOf(w, 'punch_correction', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('withdrawn'),
+  },
+  'POST /punch-corrections/{id}/file': {
+    expect: onlyRoles(['admin'], OK),
+    request: async (w) => {
+      const id = await w.correction('approved');
+      return { path: `/punch-corrections/${id}/file`, body: {}, snapshot: statusOf(w, 'punch_correction', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('filed'),
+  },
+  'POST /punch-corrections/{id}/cancel': {
+    expect: onlyRoles(['admin'], OK),
+    request: async (w) => {
+      const id = await w.correction('approved');
+      return { path: `/punch-corrections/${id}/cancel`, body: { reason: 'CCTV shows otherwise' }, snapshot: statusOf(w, 'punch_correction', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('cancelled'),
   },
 
   // business-trip exemptions

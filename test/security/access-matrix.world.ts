@@ -47,12 +47,14 @@ export class World {
   /** Records of the subject that reads use (they are never changed). */
   subjectLeaveId!: string;
   subjectExemptionId!: string;
+  subjectCorrectionId!: string;
   subjectRecordId!: string;
   /** H-CON-8 in handbook version 1, for disciplinary records. */
   articleId!: string;
 
   private serial = 0;
   private readonly nextLeaveDay = new Map<string, number>();
+  private readonly nextCorrection = new Map<string, number>();
 
   constructor(readonly t: TestApp) {}
 
@@ -72,9 +74,12 @@ export class World {
     this.leaveTypeCode = must('POST /leave-types', await this.as(this.admin).post('/leave-types').send({ code: 'am_matrix', nameZh: '矩阵假', nameEn: 'Matrix leave', paid: false }), 201).body.code;
     const handbook = must('GET /handbook', await this.as(this.admin).get('/handbook'), 200);
     this.articleId = (handbook.body.articles as { key: string; id: string }[]).find((article) => article.key === 'H-CON-8')!.id;
+    // Make-up punches: room for the many fresh requests the matrix makes (every day of the two months back).
+    must('PUT /settings', await this.as(this.admin).put('/settings').send({ effectiveFrom: HIRED_ON, correctionMonthlyLimit: 31, correctionDaysBack: 62 }), 200);
     this.subjectLeaveId = await this.leave('pending');
     this.subjectExemptionId = await this.exemption('pending');
     this.subjectRecordId = await this.record('issued');
+    this.subjectCorrectionId = await this.correction('pending');
   }
 
   /** A request builder with a signed-in person's token. */
@@ -117,6 +122,28 @@ export class World {
     const body = { date: '2026-12-15', from: null, to: null, destination: 'JD logistics centre', reason: 'Returns backlog' };
     const id: string = must('POST /exemptions', await this.as(this.subject).post('/exemptions').send(body), 201).body.id;
     if (state === 'approved') must('approve exemption', await this.as(this.supervisor).post(`/exemptions/${id}/approve`).send({ attest: true }), 200);
+    return id;
+  }
+
+  /**
+   * The next make-up punch this person has not asked for yet: the clock-in of a day going back from
+   * 2026-11-17 to 2026-10-09, after the National Day holidays (the matrix's punches fall on 18–21
+   * November and today, so these days have none: every punch is missing), then the clock-outs.
+   */
+  correctionBody(staffId: string): Record<string, unknown> {
+    const n = this.nextCorrection.get(staffId) ?? 0;
+    this.nextCorrection.set(staffId, n + 1);
+    const days = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2026, 10, 17 - i)).toISOString().slice(0, 10));
+    const date = days[n % days.length];
+    return n < days.length
+      ? { date, session: 0, direction: 'in', at: `${date}T08:30:00+08:00`, reason: 'Terminal was down' }
+      : { date, session: 1, direction: 'out', at: `${date}T17:30:00+08:00`, reason: 'Forgot to clock out' };
+  }
+
+  /** A fresh make-up punch request of the subject, pending or approved by the direct supervisor. */
+  async correction(state: 'pending' | 'approved'): Promise<string> {
+    const id: string = must('POST /punch-corrections', await this.as(this.subject).post('/punch-corrections').send(this.correctionBody(this.subject.id)), 201).body.id;
+    if (state === 'approved') must('approve correction', await this.as(this.supervisor).post(`/punch-corrections/${id}/approve`).send({}), 200);
     return id;
   }
 

@@ -43,6 +43,7 @@ const GROUPS = [
   'leave-requests',
   'leave-balances',
   'exemptions',
+  'punch-corrections',
   'approvals',
   'reports',
   'finance-policy',
@@ -135,6 +136,9 @@ describe('Bad input (issue 9): property-based requests generated from the OpenAP
     const pendingTrip = await api(employee, 'post', '/exemptions', { date: '2026-11-16', from: '08:30', to: '11:00', destination: 'JD logistics centre', reason: 'Returns' });
     const approvedTrip = await api(employee, 'post', '/exemptions', { date: '2026-11-17', from: null, to: null, destination: 'Client', reason: 'Visit' });
     await api(lead, 'post', `/exemptions/${String(approvedTrip.id)}/approve`, { attest: true });
+    const pendingCorrection = await api(employee, 'post', '/punch-corrections', { date: '2026-11-24', session: 0, direction: 'in', at: '2026-11-24T08:30:00+08:00', reason: 'Terminal was down' });
+    const approvedCorrection = await api(employee, 'post', '/punch-corrections', { date: '2026-11-25', session: 1, direction: 'out', at: '2026-11-25T17:30:00+08:00', reason: 'Forgot' });
+    await api(lead, 'post', `/punch-corrections/${String(approvedCorrection.id)}/approve`, { comment: 'ok' });
     const targetDevice = await api(office, 'post', '/devices', { name: 'Fuzz target', serialNumber: 'FUZZ-TARGET-1' });
     const actorDevice = await api(office, 'post', '/devices', { name: 'Fuzz actor', serialNumber: 'FUZZ-ACTOR-1' });
     deviceKey = String(actorDevice.apiKey);
@@ -162,6 +166,7 @@ describe('Bad input (issue 9): property-based requests generated from the OpenAP
       [/^\/punches\//, 'id', [String(punch.id)]],
       [/^\/leave-requests\//, 'id', [String(pendingLeave.id), String(approvedLeave.id)]],
       [/^\/exemptions\//, 'id', [String(pendingTrip.id), String(approvedTrip.id)]],
+      [/^\/punch-corrections\//, 'id', [String(pendingCorrection.id), String(approvedCorrection.id)]],
       [/^\/disciplinary-records\//, 'id', [String(record.id)]],
       [/^\/positions\//, 'code', ['presales_service', 'fuzz_pos']],
       [/^\/leave-types\//, 'code', ['personal', 'fuzz_leave']],

@@ -51,7 +51,7 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^is outside the punch window$/, () => '不在打卡时段内'],
   [/^no requests left this month$/, () => '本月补卡次数已用完'],
   [/^has a live request already$/, () => '已有待审批或已批准的补卡申请'],
-  [/^correcting a (missing punch|late arrival|early departure) is not allowed$/, (kind) => `不允许补${{ 'missing punch': '缺卡', 'late arrival': '迟到', 'early departure': '早退' }[kind]}`],
+  [/^this kind of correction is not allowed$/, () => '考勤规则不允许这种补卡'],
   [/^nothing to correct$/, () => '无需补卡'],
   [/^must be below (\d+)$/, (n) => `须小于 ${n}`],
   [/^There is already a pending or approved request for this punch$/, () => '这次打卡已有待审批或已批准的补卡申请'],
