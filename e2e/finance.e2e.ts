@@ -135,6 +135,7 @@ describe('Finance: report, policy, month close (issue 14)', () => {
     await form.getByLabel('旷工（每天）', { exact: true }).fill('200.05');
     // Over the service's limit (1,000,000 yuan): its field error lands beside the field.
     await form.getByLabel('缺卡（每次）', { exact: true }).fill('2000000');
+    await form.getByLabel('补卡（每次）', { exact: true }).fill('5');
     await form.getByLabel('全勤奖', { exact: true }).fill('300');
     await form.getByRole('button', { name: '保存标准' }).click();
     await page.locator('.ant-form-item').filter({ hasText: '缺卡（每次）' }).locator('.ant-form-item-explain-error').waitFor();
@@ -149,6 +150,7 @@ describe('Finance: report, policy, month close (issue 14)', () => {
       seriousLateFen: 3000,
       absenceDayFen: 20005,
       missingPunchFen: 2000,
+      correctionFen: 500,
       fullAttendanceBonusFen: 30000,
     });
     await page.locator('.fin-card .ant-table-row').filter({ hasText: '2026-11' }).getByText('¥200.05').waitFor();

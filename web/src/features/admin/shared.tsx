@@ -148,7 +148,7 @@ export function AdminTable<T extends object>(props: TableProps<T>) {
  * The person and state a record list is filtered by, with its paging: choosing either goes back to
  * the first page. `filters` is the bar to show above the list.
  */
-export function usePersonStateFilter<S extends string>(states: readonly S[]) {
+export function usePersonStateFilter<S extends string>(states: readonly S[], stateLabel?: (state: S) => string) {
   const paging = usePaging();
   const [staffId, setStaffId] = useState<string | null>(null);
   const [status, setStatus] = useState<S | undefined>();
@@ -159,6 +159,7 @@ export function usePersonStateFilter<S extends string>(states: readonly S[]) {
       states={states}
       state={status}
       onState={(next) => (setStatus(next), paging.reset())}
+      stateLabel={stateLabel}
     />
   );
   return { ...paging, staffId, status, filters };
@@ -170,6 +171,8 @@ export function PersonStateFilters<S extends string>(props: {
   states: readonly S[];
   state: S | undefined;
   onState: (state: S | undefined) => void;
+  /** The word for a state, when the list's states read differently from admin.state.* (a correction's). */
+  stateLabel?: (state: S) => string;
 }) {
   const t = useT();
   return (
@@ -184,7 +187,7 @@ export function PersonStateFilters<S extends string>(props: {
         placeholder={t('admin.filter.status')}
         value={props.state}
         onChange={props.onState}
-        options={props.states.map((s) => ({ value: s, label: t(`admin.state.${s}` as MessageKey) }))}
+        options={props.states.map((s) => ({ value: s, label: props.stateLabel ? props.stateLabel(s) : t(`admin.state.${s}` as MessageKey) }))}
       />
     </Space>
   );

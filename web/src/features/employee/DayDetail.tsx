@@ -1,13 +1,21 @@
 import { Descriptions, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { StatusTag } from '../../components/StatusTag';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
 import { formatDay, formatTime } from '../../lib/time';
+import { punchLabel } from './correction-labels';
+import { firstAskable, useEligibleCorrections } from './use-eligible-corrections';
 
-/** One day of my month: its verdict, the punches that decided it (company time) and the rules' sentences. */
+/**
+ * One day of my month: its verdict, the punches that decided it (company time) and the rules' sentences;
+ * when a punch of it may still be corrected, one tap to the make-up punch form with that punch chosen.
+ */
 export function DayDetail({ day }: { day: Schemas['AttendanceDayDto'] }) {
   const t = useT();
+  const eligible = useEligibleCorrections();
+  const correctable = firstAskable(eligible.data?.days.find((item) => item.date === day.date));
   const language = useLanguage();
   const { timeZone } = useCompany();
   const time = (instant: string | null) => (instant ? formatTime(instant, timeZone, language) : '—');
@@ -29,6 +37,11 @@ export function DayDetail({ day }: { day: Schemas['AttendanceDayDto'] }) {
           <li key={i}>{sentence}</li>
         ))}
       </ul>
+      {correctable ? (
+        <Link className="employee-day-correct" to={`/corrections?date=${day.date}&session=${correctable.session}&direction=${correctable.direction}`}>
+          {t('corr.dayLink', { punch: punchLabel(correctable, t) })}
+        </Link>
+      ) : null}
     </section>
   );
 }

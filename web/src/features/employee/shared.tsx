@@ -39,7 +39,7 @@ export const EmptyText = ({ children }: { children: string }) => <span className
  * Every transition of a request: when, who acted (in which capacity — the service gives ids, and an
  * employee may not look up their supervisor, so the capacity is what we show) and their comment.
  */
-export function ApprovalHistory({ events }: { events: Schemas['ApprovalEventDto'][] }) {
+export function ApprovalHistory({ events, eventLabel }: { events: Schemas['ApprovalEventDto'][]; eventLabel?: (toStatus: string) => string }) {
   const t = useT();
   const language = useLanguage();
   const { timeZone } = useCompany();
@@ -51,7 +51,7 @@ export function ApprovalHistory({ events }: { events: Schemas['ApprovalEventDto'
         content: (
           <div>
             <div>
-              <Typography.Text strong>{t(`request.event.${event.toStatus}` as MessageKey)}</Typography.Text>
+              <Typography.Text strong>{eventLabel ? eventLabel(event.toStatus) : t(`request.event.${event.toStatus}` as MessageKey)}</Typography.Text>
               <Typography.Text type="secondary"> · {t(`request.actingAs.${event.actingAs}` as MessageKey)}</Typography.Text>
             </div>
             <Typography.Text type="secondary">{formatDateTime(event.at, timeZone, language)}</Typography.Text>

@@ -28,7 +28,9 @@ export const GRID_CODES: { code: string; label: MessageKey }[] = [
 ];
 
 function colourOf(code: string) {
-  return STATUS_COLOURS[GRID_CODE_STATUS[code] ?? 'present'] ?? STATUS_COLOURS.rest;
+  // A day a make-up punch corrected carries 补 after its code (√补): it takes the colour of the code itself.
+  const base = code.length > 1 && code.endsWith('补') ? code.slice(0, -1) : code;
+  return STATUS_COLOURS[GRID_CODE_STATUS[base] ?? 'present'] ?? STATUS_COLOURS.rest;
 }
 
 /** One code in its status colour, the same everywhere the grid is shown. */
@@ -51,6 +53,9 @@ export function GridLegend() {
           <GridCode code={code} /> {t(label)}
         </li>
       ))}
+      <li>
+        <GridCode code="√补" /> {t('fin.grid.code.corrected')}
+      </li>
       <li>
         <span className="fin-grid-code fin-grid-code-empty" aria-hidden /> {t('fin.grid.code.notEmployed')}
       </li>

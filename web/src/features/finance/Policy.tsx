@@ -14,7 +14,7 @@ import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
 type Policy = Schemas['FinancePolicyDto'];
-const AMOUNTS = ['lateFen', 'seriousLateFen', 'absenceDayFen', 'missingPunchFen', 'fullAttendanceBonusFen'] as const;
+const AMOUNTS = ['lateFen', 'seriousLateFen', 'absenceDayFen', 'missingPunchFen', 'correctionFen', 'fullAttendanceBonusFen'] as const;
 type Amount = (typeof AMOUNTS)[number];
 /** The form's fields carry the API's names (so that its field errors land beside them), holding yuan as typed. */
 type Values = { effectiveMonth: string } & Record<Amount, string>;

@@ -8,7 +8,8 @@ import { type MessageKey, type Translate, useLanguage, useT } from '../../i18n';
 import type { Language } from '../../i18n/language-store';
 import { useCompany } from '../../lib/company';
 import { ErrorAlert, useErrorText } from '../../lib/errors';
-import { formatDateTime, formatDay } from '../../lib/time';
+import { formatDateTime, formatDay, formatTime } from '../../lib/time';
+import { CorrectionStatus, correctionSummary, punchLabel } from '../employee/correction-labels';
 import { useLeaveTypes } from '../finance/lookups';
 import { datesBetween, type Exemption, type LeaveRequest, monthsBetween } from './covered-days';
 import type { Deciding } from './DecisionModal';
@@ -51,7 +52,19 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
     queryFn: () => unwrap(api.GET('/exemptions/{id}', { params: { path: { id: item.id } } })),
     enabled: item.kind === 'exemption',
   });
-  const detail = item.kind === 'leave' ? leave : trip;
+  const correction = useQuery({
+    queryKey: ['punch-correction', item.id],
+    queryFn: () => unwrap(api.GET('/punch-corrections/{id}', { params: { path: { id: item.id } } })),
+    enabled: item.kind === 'punch_correction',
+  });
+  // The day's result now, from the requester's month (the strip below reads the same query).
+  const month = useQuery({
+    queryKey: ['attendance', item.staffId, item.startDate.slice(0, 7)],
+    queryFn: () => unwrap(api.GET('/attendance', { params: { query: { month: item.startDate.slice(0, 7), staffId: item.staffId } } })),
+    enabled: item.kind === 'punch_correction',
+  });
+  const dayNow = month.data?.days.find((day) => day.date === item.startDate);
+  const detail = item.kind === 'leave' ? leave : item.kind === 'exemption' ? trip : correction;
   const covered = useMemo(() => new Set(datesBetween(item.startDate, item.endDate)), [item.startDate, item.endDate]);
 
   // Approved requests wait for the office to file them (H-ORG-4); admins see them here too.
@@ -59,7 +72,9 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
     mutationFn: (): Promise<unknown> =>
       item.kind === 'leave'
         ? unwrap(api.POST('/leave-requests/{id}/file', { params: { path: { id: item.id } }, body: {} }))
-        : unwrap(api.POST('/exemptions/{id}/file', { params: { path: { id: item.id } }, body: {} })),
+        : item.kind === 'exemption'
+          ? unwrap(api.POST('/exemptions/{id}/file', { params: { path: { id: item.id } }, body: {} }))
+          : unwrap(api.POST('/punch-corrections/{id}/file', { params: { path: { id: item.id } }, body: {} })),
     onSuccess: () => {
       void message.success(t('sup.filed', { name: item.staffName }));
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
@@ -67,8 +82,15 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
     onError: (error) => void message.error(errorText(error)),
   });
 
-  const kindLabel = item.kind === 'leave' ? (leave.data ? leaveTypes.name(leave.data.type) : t('sup.kind.leave')) : t('sup.kind.exemption');
-  const days = leave.data ? leaveDays(leave.data, language, t) : trip.data ? tripDays(trip.data, language, t) : `${item.startDate} – ${item.endDate}`;
+  const kindLabel =
+    item.kind === 'leave' ? (leave.data ? leaveTypes.name(leave.data.type) : t('sup.kind.leave')) : item.kind === 'exemption' ? t('sup.kind.exemption') : t('nav.corrections');
+  const days = leave.data
+    ? leaveDays(leave.data, language, t)
+    : trip.data
+      ? tripDays(trip.data, language, t)
+      : correction.data
+        ? `${formatDay(correction.data.date, language)} · ${correctionSummary(correction.data, timeZone, language, t)}`
+        : `${item.startDate} – ${item.endDate}`;
   const description = [kindLabel, days, trip.data?.destination].filter(Boolean).join(' · ');
   return (
     <Card
@@ -81,7 +103,7 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
       }
       extra={
         <Space size={4} wrap>
-          <StatusTag status={item.kind === 'leave' ? 'leave' : 'exempt'} label={kindLabel} />
+          <StatusTag status={item.kind === 'leave' ? 'leave' : item.kind === 'exemption' ? 'exempt' : 'pending'} label={kindLabel} />
           {item.waitingFor === 'filing' ? <StatusTag status="pending" label={t('sup.waiting.filing')} /> : null}
         </Space>
       }
@@ -98,6 +120,26 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
           <Descriptions.Item label={t('sup.field.emergency')}>
             <StatusTag status="absent" label={t('sup.emergency')} />
           </Descriptions.Item>
+        ) : null}
+        {correction.data ? (
+          <>
+            <Descriptions.Item label={t('corr.dayNow')}>
+              {dayNow ? <StatusTag status={dayNow.status} label={t(`status.${dayNow.status}` as MessageKey)} /> : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('corr.kind')}>
+              {t(`corr.kind.${correction.data.kind}` as MessageKey)}
+              {correction.data.recordedAt ? ` · ${t('corr.recorded', { time: formatTime(correction.data.recordedAt, timeZone, language) })}` : ''}
+            </Descriptions.Item>
+            {item.waitingFor === 'decision' ? (
+              <Descriptions.Item label={t('corr.sup.ifApproved')} span={2}>
+                {t('corr.sup.effect', { time: formatTime(correction.data.at, timeZone, language), direction: punchLabel(correction.data, t) })}
+              </Descriptions.Item>
+            ) : (
+              <Descriptions.Item label={t('field.status')}>
+                <CorrectionStatus status={correction.data.status} />
+              </Descriptions.Item>
+            )}
+          </>
         ) : null}
         {detail.data ? (
           <Descriptions.Item label={t('field.reason')} span={2}>

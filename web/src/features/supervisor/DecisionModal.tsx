@@ -66,6 +66,11 @@ export function DecisionModal({ item, decision, exemption, description, onClose 
           ? unwrap(api.POST('/leave-requests/{id}/approve', { ...id, body: { comment } }))
           : unwrap(api.POST('/leave-requests/{id}/reject', { ...id, body: { comment } }));
       }
+      if (item.kind === 'punch_correction') {
+        return decision === 'approve'
+          ? unwrap(api.POST('/punch-corrections/{id}/approve', { ...id, body: { comment } }))
+          : unwrap(api.POST('/punch-corrections/{id}/reject', { ...id, body: { comment } }));
+      }
       return decision === 'approve'
         ? unwrap(api.POST('/exemptions/{id}/approve', { ...id, body: { attest: true, comment } }))
         : unwrap(api.POST('/exemptions/{id}/reject', { ...id, body: { comment } }));

@@ -1,8 +1,9 @@
 import { admin } from './admin';
 import { common } from './common';
+import { corrections } from './corrections';
 import { employee } from './employee';
 import { finance } from './finance';
 import { office } from './office';
 import { supervisor } from './supervisor';
 
-export const en = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin };
+export const en = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections };

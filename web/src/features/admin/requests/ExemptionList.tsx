@@ -1,13 +1,14 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Space } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { useT } from '../../../i18n';
-import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { ErrorAlert } from '../../../lib/errors';
 import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
 import { FileButton } from './FileButton';
 import { History } from './History';
+import { useFileRequest } from './use-file-request';
 import { RevokeExemption } from './RevokeExemption';
 
 type Exemption = Schemas['ExemptionDto'];
@@ -19,9 +20,6 @@ export function ExemptionList() {
   const t = useT();
   const me = useMe();
   const canFile = audiencesOf(me).has('admin');
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES);
   const [revoking, setRevoking] = useState<Exemption | null>(null);
   const exemptions = useQuery({
@@ -29,14 +27,7 @@ export function ExemptionList() {
     queryFn: () => unwrap(api.GET('/exemptions', { params: { query: { page, pageSize, status, staffId: staffId ?? undefined } } })),
     placeholderData: keepPreviousData,
   });
-  const file = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/exemptions/{id}/file', { params: { path: { id } }, body: {} })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['exemptions'] });
-      void message.success(t('admin.requests.filed'));
-    },
-    onError: (error) => void message.error(errorText(error)),
-  });
+  const file = useFileRequest('exemptions');
   return (
     <>
       {filters}

@@ -1,16 +1,17 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Space } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { audiencesOf, useMe } from '../../../auth/session';
 import { type MessageKey, useLanguage, useT } from '../../../i18n';
 import { useCompany } from '../../../lib/company';
-import { ErrorAlert, useErrorText } from '../../../lib/errors';
+import { ErrorAlert } from '../../../lib/errors';
 import { todayIn } from '../../../lib/time';
 import { AdminTable, StaffName, StateTag, usePersonStateFilter } from '../shared';
 import { EndLeaveEarly } from './EndLeaveEarly';
 import { FileButton } from './FileButton';
 import { History } from './History';
+import { useFileRequest } from './use-file-request';
 
 type Leave = Schemas['LeaveRequestDto'];
 type Status = Leave['status'];
@@ -33,9 +34,6 @@ export function LeaveList() {
   const { timeZone } = useCompany();
   const today = todayIn(timeZone);
   const [ending, setEnding] = useState<Leave | null>(null);
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const { page, pageSize, pagination, staffId, status, filters } = usePersonStateFilter<Status>(STATUSES);
   const leave = useQuery({
     queryKey: ['leave-requests', 'all', { page, pageSize, staffId, status }],
@@ -44,14 +42,7 @@ export function LeaveList() {
   });
   const types = useQuery({ queryKey: ['leave-types'], queryFn: () => unwrap(api.GET('/leave-types')), staleTime: 5 * 60_000 });
   const typeName = useMemo(() => new Map((types.data?.items ?? []).map((type) => [type.code, language === 'en' ? type.nameEn : type.nameZh])), [types.data, language]);
-  const file = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/leave-requests/{id}/file', { params: { path: { id } }, body: {} })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['leave-requests'] });
-      void message.success(t('admin.requests.filed'));
-    },
-    onError: (error) => void message.error(errorText(error)),
-  });
+  const file = useFileRequest('leave-requests');
   return (
     <>
       {filters}

@@ -2,18 +2,20 @@ import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { useT } from '../../../i18n';
+import { CorrectionList } from './CorrectionList';
 import { ExemptionList } from './ExemptionList';
 import { LeaveList } from './LeaveList';
 import '../admin.css';
 
 /**
- * Leave and business-trip review for the office (H-ORG-4): everyone's requests, the approved ones
- * filed with HR, and a signed business trip revoked — as a false certification when it was one (H-ATT-9).
+ * Leave, business-trip and make-up punch review for the office (H-ORG-4): everyone's requests, the
+ * approved ones filed with HR, a signed business trip revoked — as a false certification when it was
+ * one (H-ATT-9) —, an approved make-up punch cancelled (its punch voided).
  */
 export default function RequestsPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'exemptions' ? 'exemptions' : 'leave';
+  const tab = params.get('tab') === 'exemptions' || params.get('tab') === 'corrections' ? params.get('tab')! : 'leave';
   return (
     <div className="admin-page">
       <PageTitle>{t('admin.requests.title')}</PageTitle>
@@ -23,6 +25,7 @@ export default function RequestsPage() {
         items={[
           { key: 'leave', label: t('admin.requests.leave'), children: <LeaveList /> },
           { key: 'exemptions', label: t('admin.requests.exemptions'), children: <ExemptionList /> },
+          { key: 'corrections', label: t('corr.admin.tab'), children: <CorrectionList /> },
         ]}
       />
     </div>
