@@ -88,11 +88,20 @@ describe('Admin console (issue 14)', () => {
     await graceItem.locator('.ant-form-item-explain-error').waitFor();
     await checkPage(page, 'admin-settings-error-zh-CN', 'desktop');
     await dialog(page).locator('#graceMinutes').fill('10');
+    // Make-up punches (补卡): five a month, late arrivals may be corrected too.
+    await dialog(page).locator('#correctionMonthlyLimit').fill('5');
+    await dialog(page).getByRole('checkbox', { name: '迟到更正' }).check();
     await dialog(page).getByRole('button', { name: cjk('保存') }).click();
     await toast(page, '已保存，自 2026-12-07 起生效');
+    await page.locator('.ant-table-row').filter({ hasText: '2026-12-07' }).getByText('每月 5 次，7 天内：缺卡、迟到更正').waitFor();
     await page.locator('.ant-table-row').filter({ hasText: '2026-12-07' }).filter({ hasText: '待生效' }).waitFor();
     const settings = await http().get('/settings').set(admin.auth).expect(200);
-    expect(settings.body.versions.find((v: { effectiveFrom: string }) => v.effectiveFrom === '2026-12-07').graceMinutes).toBe(10);
+    expect(settings.body.versions.find((v: { effectiveFrom: string }) => v.effectiveFrom === '2026-12-07')).toMatchObject({
+      graceMinutes: 10,
+      correctionMonthlyLimit: 5,
+      correctionDaysBack: 7,
+      correctionKinds: ['missing_punch', 'late_arrival'],
+    });
 
     // A company holiday on 10 December, then the override removed.
     await page.goto(`${run.baseUrl}/app/admin/calendar?month=2026-12`);

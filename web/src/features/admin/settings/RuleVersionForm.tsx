@@ -10,6 +10,7 @@ type Values = Omit<Schemas['PutSettingsDto'], 'seriousLateMinutes' | 'absentAfte
 };
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const CORRECTION_KINDS = ['missing_punch', 'late_arrival', 'early_departure'] as const;
 
 /**
  * A new version of the rules from a date on (PUT /settings): earlier days keep theirs. The form
@@ -64,6 +65,18 @@ export function RuleVersionForm({ open, onClose, base }: { open: boolean; onClos
       </Form.Item>
       <Form.Item name="missingClockInIsAbsence" label={t('admin.rules.missingIn')} valuePropName="checked">
         <Switch />
+      </Form.Item>
+      {/* Make-up punches (补卡, issue 17): how many a month, how far back, and which kinds. */}
+      <div className="admin-form-row">
+        <Form.Item name="correctionMonthlyLimit" label={t('admin.rules.correctionLimit')} extra={t('admin.rules.correctionLimitHelp')} rules={[required]}>
+          <InputNumber precision={0} suffix={t('admin.rules.times')} />
+        </Form.Item>
+        <Form.Item name="correctionDaysBack" label={t('admin.rules.correctionDaysBack')} extra={t('admin.rules.correctionDaysBackHelp')} rules={[required]}>
+          <InputNumber precision={0} suffix={t('admin.rules.days')} />
+        </Form.Item>
+      </div>
+      <Form.Item name="correctionKinds" label={t('admin.rules.correctionKinds')} extra={t('admin.rules.correctionKindsHelp')}>
+        <Checkbox.Group options={CORRECTION_KINDS.map((kind) => ({ value: kind, label: t(`corr.kind.${kind}` as MessageKey) }))} />
       </Form.Item>
     </FormModal>
   );

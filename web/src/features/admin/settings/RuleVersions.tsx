@@ -1,7 +1,7 @@
 import { Button, Card, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import type { Schemas } from '../../../api/client';
-import { type MessageKey, type Translate, useT } from '../../../i18n';
+import { type MessageKey, type Translate, useLanguage, useT } from '../../../i18n';
 import { useCompany } from '../../../lib/company';
 import { todayIn } from '../../../lib/time';
 import { RuleVersionForm } from './RuleVersionForm';
@@ -28,6 +28,7 @@ export function VersionDate({ date, current, today }: { date: string; current: s
 /** The rules in force today, every dated version (oldest first as the service keeps them), and a new version from a date on. */
 export function RuleVersions({ settings }: { settings: Schemas['SettingsDto'] }) {
   const t = useT();
+  const language = useLanguage();
   const { timeZone } = useCompany();
   const [open, setOpen] = useState(false);
   const current = settings.current;
@@ -77,6 +78,16 @@ export function RuleVersions({ settings }: { settings: Schemas['SettingsDto'] })
           { title: t('admin.rules.absentAfterLate'), dataIndex: 'absentAfterLateMinutes', render: (n: number | null) => minutes(t, n) },
           { title: t('admin.rules.missingOut'), dataIndex: 'missingClockOutIsEarlyLeave', render: (v: boolean) => yesNo(t, v) },
           { title: t('admin.rules.missingIn'), dataIndex: 'missingClockInIsAbsence', render: (v: boolean) => yesNo(t, v) },
+          {
+            title: t('admin.rules.corrections'),
+            key: 'corrections',
+            render: (_, v) =>
+              t('admin.rules.correctionsValue', {
+                limit: v.correctionMonthlyLimit,
+                days: v.correctionDaysBack,
+                kinds: v.correctionKinds.map((kind) => t(`corr.kind.${kind}` as MessageKey)).join(language === 'en' ? ', ' : '、'),
+              }),
+          },
         ]}
       />
       <RuleVersionForm open={open} onClose={() => setOpen(false)} base={current} />
