@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Skeleton } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Skeleton } from 'antd';
 import { api, unwrap } from '../../api/client';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
-import { ErrorAlert, useErrorText } from '../../lib/errors';
+import { ErrorAlert } from '../../lib/errors';
 import { formatDateTime, formatDay, formatTime } from '../../lib/time';
 import { CorrectionStatus, correctionEvent, punchLabel } from './correction-labels';
+import { useWithdraw } from './use-withdraw';
 import { ApprovalHistory, useDrawerSize } from './shared';
 
 /** One of my make-up punch requests with its history; I may withdraw it while it is pending (its place in the month comes back). */
@@ -13,33 +14,21 @@ export function CorrectionDetail({ id, onClose }: { id: string | null; onClose: 
   const t = useT();
   const language = useLanguage();
   const { timeZone } = useCompany();
-  const { message, modal } = App.useApp();
-  const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const size = useDrawerSize();
   const request = useQuery({
     queryKey: ['punch-corrections', 'one', id],
     queryFn: () => unwrap(api.GET('/punch-corrections/{id}', { params: { path: { id: id! } } })),
     enabled: !!id,
   });
-  const withdraw = useMutation({
-    mutationFn: (requestId: string) => unwrap(api.POST('/punch-corrections/{id}/withdraw', { params: { path: { id: requestId } }, body: {} })),
-    onSuccess: () => {
-      void message.success(t('corr.withdrawn'));
-      void queryClient.invalidateQueries({ queryKey: ['punch-corrections'] });
-    },
-    onError: (error) => void message.error(errorText(error)),
+  const withdraw = useWithdraw({
+    call: (requestId) => unwrap(api.POST('/punch-corrections/{id}/withdraw', { params: { path: { id: requestId } }, body: {} })),
+    invalidate: [['punch-corrections']],
+    done: t('corr.withdrawn'),
+    question: t('corr.withdrawConfirm'),
+    action: t('corr.withdraw'),
   });
   const data = request.data;
-  const confirmWithdraw = () =>
-    modal.confirm({
-      title: t('corr.withdrawConfirm'),
-      content: t('confirm.irreversible'),
-      okText: t('corr.withdraw'),
-      okButtonProps: { danger: true },
-      cancelText: t('action.cancel'),
-      onOk: () => withdraw.mutateAsync(data!.id).catch(() => undefined),
-    });
+  const confirmWithdraw = () => withdraw.confirm(data!.id);
 
   return (
     <Drawer open={!!id} onClose={onClose} size={size} title={t('corr.detail')} destroyOnHidden>
@@ -63,7 +52,7 @@ export function CorrectionDetail({ id, onClose }: { id: string | null; onClose: 
           <h3 className="employee-subtitle">{t('request.history')}</h3>
           <ApprovalHistory events={data.history} eventLabel={correctionEvent(t)} />
           {data.status === 'pending' ? (
-            <Button danger block onClick={confirmWithdraw} loading={withdraw.isPending}>
+            <Button danger block onClick={confirmWithdraw} loading={withdraw.pending}>
               {t('corr.withdraw')}
             </Button>
           ) : null}

@@ -1,12 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
 import { StatusTag } from '../../components/StatusTag';
 import { api, unwrap } from '../../api/client';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
-import { ErrorAlert, useErrorText } from '../../lib/errors';
+import { ErrorAlert } from '../../lib/errors';
 import { formatDateTime, formatDay, todayIn } from '../../lib/time';
 import { formatSpan, useLeaveTypes } from './leave-span';
+import { useWithdraw } from './use-withdraw';
 import { ApprovalHistory, RequestStatus, useDrawerSize } from './shared';
 
 /**
@@ -17,9 +18,6 @@ export function LeaveDetail({ id, onClose }: { id: string | null; onClose: () =>
   const t = useT();
   const language = useLanguage();
   const { timeZone } = useCompany();
-  const { message, modal } = App.useApp();
-  const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const size = useDrawerSize();
   const { nameOf } = useLeaveTypes(language);
   const request = useQuery({
@@ -27,28 +25,18 @@ export function LeaveDetail({ id, onClose }: { id: string | null; onClose: () =>
     queryFn: () => unwrap(api.GET('/leave-requests/{id}', { params: { path: { id: id! } } })),
     enabled: !!id,
   });
-  const withdraw = useMutation({
-    mutationFn: (requestId: string) => unwrap(api.POST('/leave-requests/{id}/cancel', { params: { path: { id: requestId } }, body: {} })),
-    onSuccess: () => {
-      void message.success(t('leave.withdrawn'));
-      void queryClient.invalidateQueries({ queryKey: ['leave-requests'] });
-      void queryClient.invalidateQueries({ queryKey: ['attendance'] });
-    },
-    onError: (error) => void message.error(errorText(error)),
+  const withdraw = useWithdraw({
+    call: (requestId) => unwrap(api.POST('/leave-requests/{id}/cancel', { params: { path: { id: requestId } }, body: {} })),
+    invalidate: [['leave-requests'], ['attendance']],
+    done: t('leave.withdrawn'),
+    question: t('leave.withdrawConfirm'),
+    action: t('leave.withdraw'),
   });
 
   const data = request.data;
   const today = todayIn(timeZone);
   const canWithdraw = !!data && (data.status === 'pending' || (data.status === 'approved' && data.startDate > today));
-  const confirmWithdraw = () =>
-    modal.confirm({
-      title: t('leave.withdrawConfirm'),
-      content: t('confirm.irreversible'),
-      okText: t('leave.withdraw'),
-      okButtonProps: { danger: true },
-      cancelText: t('action.cancel'),
-      onOk: () => withdraw.mutateAsync(data!.id).catch(() => undefined),
-    });
+  const confirmWithdraw = () => withdraw.confirm(data!.id);
   const half = (h: 'am' | 'pm') => t(`leave.half.${h}` as MessageKey);
 
   return (
@@ -74,7 +62,7 @@ export function LeaveDetail({ id, onClose }: { id: string | null; onClose: () =>
           <h3 className="employee-subtitle">{t('request.history')}</h3>
           <ApprovalHistory events={data.history} />
           {canWithdraw ? (
-            <Button danger block onClick={confirmWithdraw} loading={withdraw.isPending}>
+            <Button danger block onClick={confirmWithdraw} loading={withdraw.pending}>
               {t('leave.withdraw')}
             </Button>
           ) : (
