@@ -3,7 +3,6 @@ import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, unwrap, type Schemas } from '../../../api/client';
 import { useLanguage, useT } from '../../../i18n';
-import { errorSentence } from '../../../i18n/error-sentence';
 import { useCompany } from '../../../lib/company';
 import { ErrorAlert } from '../../../lib/errors';
 import { todayIn } from '../../../lib/time';
@@ -51,11 +50,8 @@ export function AdjustBalanceModal(props: { staff: Schemas['StaffDto']; year: nu
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'LEAVE_BALANCE_INSUFFICIENT') {
-        // The service names the type by its code: the sentence is put again with the type's name and the days it reports available.
-        const available = /-?\d+(\.\d+)?/.exec(error.body.details[0]?.message ?? '')?.[0];
-        const values = form.getFieldsValue();
-        const sentence = available !== undefined && values.leaveType ? errorSentence(language, error.code, { type: types.nameOf(values.leaveType), available, requested: formatDays(-(values.days ?? 0)) }) : null;
-        form.setFields([{ name: 'days', errors: [sentence ?? error.body.message] }]);
+        // The service's sentence is whole in the reader's language (the type's name, the days available and asked): beside the days.
+        form.setFields([{ name: 'days', errors: [error.body.message] }]);
         setFailure(null);
         return;
       }
