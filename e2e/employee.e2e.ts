@@ -255,6 +255,7 @@ describe('Employee screens (issue 14)', () => {
     { path: 'my-month?month=2026-11', zh: '我的考勤', en: 'My month' },
     { path: 'leave', zh: '请假', en: 'Leave' },
     { path: 'trips', zh: '因公外出', en: 'Business trips' },
+    { path: 'corrections', zh: '补卡申请', en: 'Make-up punches' },
     { path: 'handbook', zh: '员工守则', en: 'Staff handbook' },
     { path: 'my-records', zh: '奖惩记录', en: 'My disciplinary records' },
     { path: 'me', zh: '我的', en: 'Me' },
