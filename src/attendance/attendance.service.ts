@@ -106,20 +106,34 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
    * predicted effect): a read that stores nothing. Null when the person was not employed that day.
    */
   async judgeDay(manager: EntityManager, staffId: string, date: string, extra: Punch[] = []): Promise<JudgedDay | null> {
-    const policy = await this.policies.load(manager, addDays(date, -3), addDays(date, 3));
-    const [person] = await this.days.employedBetween(manager, [staffId], date, date);
-    if (!person) return null;
-    const fromInstant = DateTime.fromISO(addDays(date, -2), { zone: policy.timeZone }).toJSDate();
-    const toInstant = DateTime.fromISO(addDays(date, 3), { zone: policy.timeZone }).toJSDate();
+    return (await this.judgeDays(manager, staffId, date, date, extra)).get(date) ?? null;
+  }
+
+  /**
+   * One person's days from `from` to `to`, judged as judgeDay judges one, with the policy, punches
+   * and covers read once for the whole range. Days the person was not employed are left out.
+   */
+  async judgeDays(manager: EntityManager, staffId: string, from: string, to: string, extra: Punch[] = []): Promise<Map<string, JudgedDay>> {
+    const policy = await this.policies.load(manager, addDays(from, -3), addDays(to, 3));
+    const [person] = await this.days.employedBetween(manager, [staffId], from, to);
+    if (!person) return new Map();
+    const fromInstant = DateTime.fromISO(addDays(from, -2), { zone: policy.timeZone }).toJSDate();
+    const toInstant = DateTime.fromISO(addDays(to, 3), { zone: policy.timeZone }).toJSDate();
     const punches = (await this.days.punchesBetween(manager, [staffId], fromInstant, toInstant)).get(staffId) ?? [];
-    const covers = await this.covers.coversBetween(manager, [staffId], date, date, policy.timeZone);
+    const covers = await this.covers.coversBetween(manager, [staffId], from, to, policy.timeZone);
     const now = this.clock.now();
-    const judge = (list: Punch[]) => computePersonDays(policy, person, date, date, list, (on) => covers.on(staffId, on), now).days[0];
-    const day = judge(punches);
-    const shift = day.schedule.shift;
-    const { leave, exemptions } = covers.on(staffId, date);
-    const expectedSessions = shift ? expectedSessionIndexes(shift.sessions, leave, exemptions, policy.timeZone) : [];
-    return { day, expectedSessions, withExtra: extra.length > 0 ? judge([...punches, ...extra]) : day };
+    const judge = (list: Punch[]) => computePersonDays(policy, person, from, to, list, (on) => covers.on(staffId, on), now).days;
+    const days = judge(punches);
+    const withExtra = extra.length > 0 ? judge([...punches, ...extra]) : days;
+    const judged = new Map<string, JudgedDay>();
+    days.forEach((day, index) => {
+      if (!day.schedule.employed) return;
+      const shift = day.schedule.shift;
+      const { leave, exemptions } = covers.on(staffId, day.result.date);
+      const expectedSessions = shift ? expectedSessionIndexes(shift.sessions, leave, exemptions, policy.timeZone) : [];
+      judged.set(day.result.date, { day, expectedSessions, withExtra: withExtra[index] });
+    });
+    return judged;
   }
 
   /** Recomputes and stores the days in scope; days of closed months stay as they were closed. */

@@ -134,8 +134,9 @@ export class PunchCorrectionsService {
       return { month, limit, used, left: requestsLeft(limit, used) };
     });
     const days: EligibleDayDto[] = [];
+    const judgedDays = await this.attendance.judgeDays(manager, actor.id, earliest, today);
     for (const date of datesBetween(earliest, today).reverse()) {
-      const judged = await this.attendance.judgeDay(manager, actor.id, date);
+      const judged = judgedDays.get(date);
       const shift = judged?.day.schedule.shift;
       if (!judged || !shift) continue;
       const monthClosed = closed.has(date.slice(0, 7));

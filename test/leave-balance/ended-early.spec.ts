@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * punches. Leave that is over, cancelled, did not happen. The company works all seven days, so
  * every date of March 2026 is a working day; the person has 10 days of annual leave (11 years).
  */
-describe('Leave ended early (销假): attendance and the ledger agree', () => {
+describe('Leave ended early (销假, H-ATT-10, H-ORG-3): attendance and the ledger agree', () => {
   const clock = new FixedClock(new Date('2026-03-02T10:00:00+08:00'));
   let t: TestApp;
   let admin: SignedIn;
