@@ -190,10 +190,17 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     return this.days.pendingCount(manager, from, to);
   }
 
-  /** Before reading stored days: brings incomplete or expired-pending people up to date. */
-  async ensureFresh(scope: RecomputeScope, inTransaction?: EntityManager): Promise<void> {
-    const stale = await this.days.staleStaff(inTransaction ?? this.dataSource.manager, scope.staffIds, scope.from, scope.to, this.clock.now());
+  /**
+   * Before reading stored days: brings incomplete or expired-pending people up to date. A recompute
+   * must be one transaction (its person lock held from the read to the insert), so a manager that
+   * is not inside one (the data source's own) gets a transaction of its own: run statement by
+   * statement, the lock would end at once and a concurrent recompute of the same days (the queue's
+   * sweep) could insert between this one's delete and insert, which then fails on the primary key.
+   */
+  async ensureFresh(scope: RecomputeScope, manager?: EntityManager): Promise<void> {
+    const stale = await this.days.staleStaff(manager ?? this.dataSource.manager, scope.staffIds, scope.from, scope.to, this.clock.now());
     if (stale.length === 0) return;
+    const inTransaction = manager?.queryRunner?.isTransactionActive ? manager : undefined;
     if (inTransaction) await this.recompute(inTransaction, { ...scope, staffIds: stale });
     else await this.dataSource.transaction((manager) => this.recompute(manager, { ...scope, staffIds: stale }));
   }
