@@ -15,6 +15,6 @@ export class AllowanceRuleDto {
   @ApiProperty({ description: 'Requests may take the balance below zero' })
   allowNegative: boolean;
 
-  @ApiProperty({ nullable: true, type: 'integer', minimum: 1, maximum: 3650, description: 'A lieu rule (调休): the days a grant may be used after the day it was earned; null for the other kinds', example: 90 })
+  @ApiProperty({ nullable: true, type: 'integer', format: 'int32', minimum: 1, maximum: 3650, description: 'A lieu rule (调休): the days a grant may be used after the day it was earned; null for the other kinds', example: 90 })
   expiresAfterDays: number | null;
 }
