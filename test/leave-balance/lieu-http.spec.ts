@@ -91,7 +91,7 @@ describe('Time off in lieu (调休) balance (issue 22)', () => {
     // 7 December: the 5 September grant has expired (4 December), so only the 8 h of 19 September are valid.
     const monday = await ask(person, '2026-12-07').expect(201);
     const refused = await ask(person, '2026-12-08', '2026-12-08', { startHalf: 'am', endHalf: 'am' }).set('Accept-Language', 'zh-CN').expect(422);
-    expect(refused.body).toMatchObject({ code: 'LEAVE_BALANCE_INSUFFICIENT', message: '假期余额不足：调休在所请日期可用 0 小时，本次需要 3.5 小时', details: [{ field: 'endDate', message: '0 hour(s) available' }] });
+    expect(refused.body).toMatchObject({ code: 'LEAVE_BALANCE_INSUFFICIENT', message: '假期余额不足：调休在所请日期可用 0 小时，本次需要 3.5 小时', details: [{ field: 'endDate', message: '所请日期可用 0 小时' }] });
     const english = await ask(person, '2026-12-08', '2026-12-08', { startHalf: 'am', endHalf: 'am' }).set('Accept-Language', 'en').expect(422);
     expect(english.body.message).toBe('Not enough leave left: 0 hour(s) of Time off in lieu available on these dates, 3.5 needed');
     // On 4 December the older grant is still valid.
