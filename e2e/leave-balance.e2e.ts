@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { LeaveGrantSweeper } from '../src/leave-balance/leave-grant.sweeper';
 import { loginAdmin, newStaff, type SignedIn } from '../test/support/actors';
+import { LieuDays } from '../test/support/lieu';
 import { ADMIN_PASSWORD } from '../test/support/test-app';
 import { launchBrowser, newContext, signIn, type Viewport } from './support/browser';
 import { checkPage } from './support/page-check';
@@ -312,5 +313,52 @@ describe('Leave balances in the console (issue 16)', () => {
     await pickOption(page, '.employee-balance-card .balance-year', '2025 年');
     await card.getByText('2025 年没有需要计算余额的假期类型').waitFor();
     await page.context().close();
+  });
+
+  // Last: it makes Saturdays rest days from September on (the company works every day until then).
+  it('time off in lieu (调休, issue 22): the card in hours with its grants, a morning asked in hours, the office and the rule (zh-CN phone, en desktop)', async () => {
+    await run.t.http().put('/settings').set(admin.auth).send({ effectiveFrom: '2026-09-01', workWeek: [1, 2, 3, 4, 5] }).expect(200);
+    const worker = await newStaff(run.t, admin, { name: '王调休', hiredOn: '2025-01-01' });
+    // Until the overtime rules write them: 8 h on Saturday 19 September and 4.5 h on Saturday 7 November, taken back as 调休.
+    const lieu = new LieuDays(run.t);
+    await lieu.earn(worker.id, '2026-09-19', 480);
+    await lieu.earn(worker.id, '2026-11-07', 270);
+
+    const page = await open(worker, 'phone', 'zh-CN', 'leave');
+    const card = page.locator('.employee-balance-card').locator('.balance-type').filter({ hasText: '调休' });
+    await card.locator('.balance-available-number').getByText('12.5', { exact: true }).waitFor();
+    await card.getByText('小时可用').waitFor();
+    await card.getByText('调休明细（2 笔），先获得的先用').click();
+    await card.locator('.balance-lot').filter({ hasText: '休息日加班' }).filter({ hasText: '+8' }).getByText(/有效期至/).waitFor();
+    await checkPage(page, 'leave-balance-lieu-card-zh-CN', 'phone');
+
+    // Monday 7 December, the morning: the first office session, 3.5 h.
+    await pickLeaveType(page, '调休');
+    await page.getByText('今日可用调休 12.5 小时').waitFor();
+    await page.locator('#startDate').fill('2026-12-07');
+    await page.locator('#endDate').fill('2026-12-07');
+    await page.locator('.employee-form').getByText('上午止', { exact: true }).click();
+    await page.getByText('今日可用调休 12.5 小时，本次需 3.5 小时，剩余 9 小时（每笔调休只能用于到期日前的日期）').waitFor();
+    await checkPage(page, 'leave-balance-lieu-form-zh-CN', 'phone');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await card.locator('.balance-available-number').getByText('9', { exact: true }).waitFor();
+    await page.context().close();
+    const body = (await run.t.http().get(`/leave-balances?staffId=${worker.id}&year=2026`).set(worker.auth).expect(200)).body as { lieu: { availableHours: number; reservedHours: number } };
+    expect(body.lieu).toMatchObject({ availableHours: 9, reservedHours: 3.5 });
+
+    // The office reads it in English on the person's page; the 调休 rule on the leave types page.
+    const office = await open(admin, 'desktop', 'en', `office/staff/${worker.id}`);
+    const lieuCard = office.locator('.office-balances .balance-type').filter({ hasText: 'Time off in lieu' });
+    await lieuCard.getByText('hours available').waitFor();
+    await lieuCard.locator('.balance-available-number').getByText('9', { exact: true }).waitFor();
+    await lieuCard.getByText('Grants (2), oldest used first').click();
+    await lieuCard.locator('.balance-lot').filter({ hasText: 'Rest-day overtime' }).first().getByText('Used 0 h · pending 3.5 h · left 4.5 h').waitFor();
+    await checkPage(office, 'office-balances-lieu-en', 'desktop');
+    await office.goto(`${run.baseUrl}/app/admin/leave-types`);
+    await office.locator('.admin-page > .admin-table .ant-table-row').filter({ hasText: 'lieu' }).getByText('Hours of rest-day overtime, each grant valid 90 day(s) after it was earned; not below zero').waitFor();
+    await office.getByRole('button', { name: 'Change the allowance of Time off in lieu' }).click();
+    await dialog(office).locator('#expiresAfterDays').waitFor();
+    await checkPage(office, 'admin-allowance-lieu-form-en', 'desktop');
+    await office.context().close();
   });
 });

@@ -9,6 +9,7 @@ interface RuleRow {
   kind: AllowanceKind;
   days: number | null;
   allow_negative: boolean;
+  expires_after_days: number | null;
 }
 
 /** The owner of leave_allowance_rule: each leave type's allowance, in versions effective from a date. */
@@ -21,7 +22,7 @@ export class AllowanceRulesRepository {
     const rows: RuleRow[] = await (manager ?? this.dataSource.manager).query('SELECT * FROM leave_allowance_rule ORDER BY leave_type_code, effective_from');
     const byType = new Map<string, AllowanceRule[]>();
     for (const row of rows) {
-      const rule: AllowanceRule = { effectiveFrom: row.effective_from, kind: row.kind, days: row.days === null ? null : Number(row.days), allowNegative: row.allow_negative };
+      const rule: AllowanceRule = { effectiveFrom: row.effective_from, kind: row.kind, days: row.days === null ? null : Number(row.days), allowNegative: row.allow_negative, expiresAfterDays: row.expires_after_days };
       byType.set(row.leave_type_code, [...(byType.get(row.leave_type_code) ?? []), rule]);
     }
     return byType;
@@ -30,10 +31,10 @@ export class AllowanceRulesRepository {
   /** Creates the version starting on the rule's date, or replaces it. */
   async upsert(manager: EntityManager, leaveType: string, rule: AllowanceRule, actorId: string): Promise<void> {
     await manager.query(
-      `INSERT INTO leave_allowance_rule (leave_type_code, effective_from, kind, days, allow_negative, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO leave_allowance_rule (leave_type_code, effective_from, kind, days, allow_negative, expires_after_days, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (leave_type_code, effective_from) DO UPDATE SET kind = EXCLUDED.kind, days = EXCLUDED.days, allow_negative = EXCLUDED.allow_negative,
-         created_by = EXCLUDED.created_by, created_at = now()`,
-      [leaveType, rule.effectiveFrom, rule.kind, rule.days, rule.allowNegative, actorId],
+         expires_after_days = EXCLUDED.expires_after_days, created_by = EXCLUDED.created_by, created_at = now()`,
+      [leaveType, rule.effectiveFrom, rule.kind, rule.days, rule.allowNegative, rule.expiresAfterDays, actorId],
     );
   }
 

@@ -13,6 +13,8 @@ import { CarryOverVersionDto, GrantRunListDto, LeaveBalanceSettingsDto } from '.
 import { GrantRunsRepository } from './grant-runs.repository';
 import { LeaveBalanceRepository } from './leave-balance.repository';
 import { toRuleDto } from './leave-balance.service';
+import { lieuRuleMisplaced } from './leave-balance.errors';
+import { LIEU_TYPE } from './lieu.service';
 
 const toCarryOverDto = (version: CarryOverVersion): CarryOverVersionDto => ({
   effectiveFrom: version.effectiveFrom,
@@ -54,9 +56,11 @@ export class LeaveBalanceSettingsService {
 
   /** A leave type's rule from a date on (admin); the grant sweep applies it to the years it governs. */
   async putRule(actor: Actor, leaveType: string, input: PutAllowanceRuleDto): Promise<AllowanceRuleDto> {
-    const rule: AllowanceRule = { effectiveFrom: input.effectiveFrom, kind: input.kind, days: input.days ?? null, allowNegative: input.allowNegative ?? false };
+    const rule: AllowanceRule = { effectiveFrom: input.effectiveFrom, kind: input.kind, days: input.days ?? null, allowNegative: input.allowNegative ?? false, expiresAfterDays: input.expiresAfterDays ?? null };
     const problems = allowanceRuleProblems(rule);
     if (problems.length > 0) throw validationFailed(problems, `The rule is not valid: ${problems[0].message}`);
+    // Issue 22: 调休's grants are the judged days' lieu hours, so only its own type keeps them.
+    if ((leaveType === LIEU_TYPE) !== (rule.kind === 'lieu')) throw lieuRuleMisplaced(leaveType);
     return this.dataSource.transaction(async (manager) => {
       const before = (await this.rules.versions(manager)).get(leaveType)?.find((version) => version.effectiveFrom === rule.effectiveFrom) ?? null;
       await this.rules.upsert(manager, leaveType, rule, actor.id);

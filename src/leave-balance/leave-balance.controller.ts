@@ -11,6 +11,8 @@ import { LeaveBalanceSettingsService } from './leave-balance-settings.service';
 import { LeaveBalanceService } from './leave-balance.service';
 import { YearStatementDto, YearStatementQueryDto } from './dto/leave-statement.dto';
 import { LeaveStatementService } from './leave-statement.service';
+import { CreateLieuAdjustmentDto, LieuAdjustmentDto } from './dto/lieu.dto';
+import { LieuService } from './lieu.service';
 
 @SignedInController('leave-balances')
 export class LeaveBalanceController {
@@ -18,11 +20,12 @@ export class LeaveBalanceController {
     private readonly balances: LeaveBalanceService,
     private readonly settings: LeaveBalanceSettingsService,
     private readonly statements: LeaveStatementService,
+    private readonly lieu: LieuService,
   ) {}
 
   @ReadRoute(undefined, LeaveBalancesDto, {
     summary: 'Leave balances of a person and year, with the ledger and how each entry was worked out (issue 16)',
-    description: 'Your own; a supervisor also everyone below them; admin and finance everyone (anyone else: 404). Per leave type that keeps a balance: entitled, carried, taken, reserved, available, expiring, and every entry with its explanation (articles of 条例 / 实施办法 and decisions AL-D1…AL-D7).',
+    description: 'Your own; a supervisor also everyone below them; admin and finance everyone (anyone else: 404). Per leave type that keeps a balance: entitled, carried, taken, reserved, available, expiring, and every entry with its explanation (articles of 条例 / 实施办法 and decisions AL-D1…AL-D7). Under `lieu`, the time off in lieu (调休) in hours: each grant (earned on, hours, used, expires on, expired) and the office\'s adjustments (issue 22).',
     errors: [400, 404],
   })
   get(@CurrentActor() actor: Actor, @Query() query: LeaveBalanceQueryDto, @ReaderLanguage() language: Language): Promise<LeaveBalancesDto> {
@@ -37,6 +40,16 @@ export class LeaveBalanceController {
   @Roles('admin')
   adjust(@CurrentActor() actor: Actor, @Body() body: CreateAdjustmentDto, @ReaderLanguage() language: Language): Promise<TypeBalanceDto> {
     return this.balances.adjust(actor, body, language);
+  }
+
+  @CreateRoute('lieu-adjustments', LieuAdjustmentDto, {
+    summary: 'Adjust a person\'s time off in lieu (调休) in minutes, with a reason (admin)',
+    description: 'Append-only. Added minutes are a grant earned on `date` that expires like any other (the lieu rule in force on that date); taken minutes are taken on `date` from the oldest grant valid then. 422 LEAVE_BALANCE_INSUFFICIENT beyond the hours valid on the date; 409 MONTH_CLOSED for a date in a closed month. The balance shows it under `lieu` of GET /leave-balances.',
+    errors: [400, 403, 404, 409, 422],
+  })
+  @Roles('admin')
+  adjustLieu(@CurrentActor() actor: Actor, @Body() body: CreateLieuAdjustmentDto): Promise<LieuAdjustmentDto> {
+    return this.lieu.adjust(actor, body);
   }
 
   @ReadRoute('settings', LeaveBalanceSettingsDto, { summary: 'The allowance rule of each leave type and the company carry-over, as dated versions' })

@@ -23,3 +23,20 @@ export const balanceInsufficient = (type: NamedLeaveType, available: number, req
 
 export const balanceNotTracked = (type: string) =>
   new DomainError('unprocessable', 'LEAVE_BALANCE_NOT_TRACKED', `This leave type keeps no balance (${type})`, [{ field: 'leaveType', message: 'keeps no balance' }], { type });
+
+/**
+ * Issue 22: a 调休 request (or the office taking hours away) beyond the time off in lieu valid on
+ * its dates. The same code and shape as the day balances, in hours.
+ */
+export const lieuInsufficient = (type: NamedLeaveType, availableHours: number, requestedHours: number, field = 'endDate') =>
+  new DomainError(
+    'unprocessable',
+    'LEAVE_BALANCE_INSUFFICIENT',
+    `Not enough leave left: ${availableHours} hour(s) of ${type.names.en} available on these dates, ${requestedHours} needed`,
+    [{ field, message: `${availableHours} hour(s) available` }],
+    { type: type.names, availableHours, requestedHours },
+  );
+
+/** Issue 22: the lieu kind belongs to the 调休 type alone, and that type keeps no other kind. */
+export const lieuRuleMisplaced = (type: string) =>
+  new DomainError('unprocessable', 'LEAVE_RULE_KIND_NOT_ALLOWED', `Only the lieu type keeps a lieu rule, and it keeps no other (${type})`, [{ field: 'kind', message: 'lieu belongs to the lieu type alone' }], { type });

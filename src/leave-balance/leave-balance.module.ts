@@ -13,11 +13,13 @@ import { LeaveChargesService } from './leave-charges.service';
 import { LeaveGrantService } from './leave-grant.service';
 import { LeaveGrantSweeper } from './leave-grant.sweeper';
 import { LeaveStatementService } from './leave-statement.service';
+import { LieuRepository } from './lieu.repository';
+import { LieuService } from './lieu.service';
 
 /**
  * Leave balances (issue 16): the ledger, the rules it is kept under, what leave requests charge
  * (LeaveChargesService, used by the leave module), the grant sweep, and the statutory days left
- * (LeaveStatementService, also read by the monthly report).
+ * (LeaveStatementService, also read by the monthly report); time off in lieu (LieuService, issue 22).
  */
 @Module({
   imports: [PolicyModule, StaffAccessModule],
@@ -34,7 +36,9 @@ import { LeaveStatementService } from './leave-statement.service';
     LeaveGrantService,
     LeaveGrantSweeper,
     LeaveStatementService,
+    LieuRepository,
+    LieuService,
   ],
-  exports: [LeaveChargesService, LeaveStatementService],
+  exports: [LeaveChargesService, LeaveStatementService, LieuService],
 })
 export class LeaveBalanceModule {}

@@ -18,8 +18,9 @@ import { explainEntry } from './entry-sentences';
 import { balanceInsufficient, balanceNotTracked } from './leave-balance.errors';
 import { LeaveBalanceRepository } from './leave-balance.repository';
 import { LedgerRow, toLedgerEntry } from './ledger-rows';
+import { LieuService } from './lieu.service';
 
-export const toRuleDto = (rule: AllowanceRule) => ({ effectiveFrom: rule.effectiveFrom, kind: rule.kind, days: rule.days, allowNegative: rule.allowNegative });
+export const toRuleDto = (rule: AllowanceRule) => ({ effectiveFrom: rule.effectiveFrom, kind: rule.kind, days: rule.days, allowNegative: rule.allowNegative, expiresAfterDays: rule.expiresAfterDays });
 
 function toEntryDto(row: LedgerRow, language: Language): LedgerEntryDto {
   const explanation = row.explanation as (Record<string, unknown> & { kind: string })[];
@@ -78,14 +79,19 @@ export class LeaveBalanceService {
     private readonly companyClock: CompanyClock,
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
+    private readonly lieu: LieuService,
   ) {}
 
-  /** Every type that keeps a balance in the year, with its ledger; someone you may not see is a 404. */
+  /**
+   * Every type that keeps a balance in the year, with its ledger, and the time off in lieu (调休,
+   * issue 22) in hours with its grants; someone you may not see is a 404.
+   */
   async balances(actor: Actor, query: { staffId?: string; year?: number }, language: Language): Promise<LeaveBalancesDto> {
     const staffId = query.staffId ?? actor.id;
     if (!(await this.access.canSee(actor, staffId))) throw staffNotFound();
     const year = query.year ?? Number((await this.companyClock.today()).slice(0, 4));
-    return this.read(this.dataSource.manager, staffId, year, language);
+    const balances = await this.read(this.dataSource.manager, staffId, year, language);
+    return { ...balances, lieu: await this.lieu.balance(this.dataSource.manager, staffId, year) };
   }
 
   /**
@@ -115,7 +121,7 @@ export class LeaveBalanceService {
     return balances.types.find((type) => type.leaveType === input.leaveType)!;
   }
 
-  private async read(manager: EntityManager, staffId: string, year: number, language: Language): Promise<LeaveBalancesDto> {
+  private async read(manager: EntityManager, staffId: string, year: number, language: Language): Promise<Omit<LeaveBalancesDto, 'lieu'>> {
     const rows = await this.ledger.entriesOfYear(manager, staffId, year);
     const versions = await this.rules.versions(manager);
     const types = new Set(rows.map((row) => row.leave_type_code));

@@ -6,6 +6,7 @@ import { carriedExpiryDue } from '../domain/leave-balance/carry-over';
 import { type Charge, chargesOf, untakenOf, yearShare } from '../domain/leave-balance/charges';
 import type { LedgerEntry } from '../domain/leave-balance/ledger-entry';
 import { checkSpend } from '../domain/leave-balance/spend';
+import type { LieuCharge } from '../domain/leave-balance/lieu-charges';
 import type { DayCharge } from '../domain/leave-rules';
 import { CompanyClock } from '../policy/company-clock';
 import { MonthLockService } from '../policy/month-lock.service';
@@ -13,6 +14,7 @@ import { AllowanceRulesRepository } from './allowance-rules.repository';
 import { balanceInsufficient } from './leave-balance.errors';
 import { BalanceKey, LeaveBalanceRepository } from './leave-balance.repository';
 import { LedgerRow, NewLedgerEntry, toLedgerEntry } from './ledger-rows';
+import { LieuService } from './lieu.service';
 
 /** A leave request as its balance sees it. */
 export interface ChargedRequest {
@@ -39,11 +41,17 @@ export class LeaveChargesService {
     private readonly rules: AllowanceRulesRepository,
     private readonly monthLock: MonthLockService,
     private readonly companyClock: CompanyClock,
+    private readonly lieu: LieuService,
   ) {}
 
-  /** Reserves a new request's working days, or refuses it when its rule forbids going below zero. */
-  async reserve(manager: EntityManager, request: ChargedRequest, days: DayCharge[]): Promise<void> {
+  /**
+   * Reserves a new request's working days, or refuses it when its rule forbids going below zero.
+   * A 调休 request (issue 22) holds its `minutes` against the time off in lieu instead: its status
+   * says from then on whether they are held or taken, so the transitions below write nothing for it.
+   */
+  async reserve(manager: EntityManager, request: ChargedRequest, days: DayCharge[], minutes: LieuCharge[] = []): Promise<void> {
     const rule = ruleOn((await this.rules.versions(manager)).get(request.type) ?? [], request.startDate);
+    if (rule.kind === 'lieu') return this.lieu.reserve(manager, request, minutes, rule);
     const requested = sumDays(days);
     if (rule.kind === 'per_occurrence') {
       // Checked against the occurrence's days; no balance is kept between occurrences.

@@ -20,6 +20,7 @@ import { LeaveRepository, LeaveRow } from './leave.repository';
 import { LeaveTypesRepository } from './leave-types.repository';
 import { dayCharges, DayCharge, isOneDayAhead, LeaveSpan, spanProblem } from '../domain/leave-rules';
 import { ChargedRequest, LeaveChargesService } from '../leave-balance/leave-charges.service';
+import { type LieuCharge, lieuCharges } from '../domain/leave-balance/lieu-charges';
 
 @Injectable()
 export class LeaveService {
@@ -55,11 +56,11 @@ export class LeaveService {
       // H-ATT-11: filing afterwards is possible until finance closes the month.
       await this.monthLock.assertOpen(manager, dates);
       if (await this.leave.overlapping(manager, actor.id, span)) throw leaveOverlaps();
-      const charged = await this.chargedDays(manager, actor.id, span, dates);
+      const { days: charged, minutes } = await this.charged(manager, actor.id, span, dates);
       const days = charged.reduce((total, day) => total + day.days, 0);
       const created = await this.leave.insert(manager, actor.id, input.type, span, days, reason, emergency);
       // Issue 16: the days are held against the type's balance, or the request is refused (422 LEAVE_BALANCE_INSUFFICIENT).
-      await this.charges.reserve(manager, { id: created, staffId: actor.id, type: input.type, startDate: span.startDate }, charged);
+      await this.charges.reserve(manager, { id: created, staffId: actor.id, type: input.type, startDate: span.startDate }, charged, minutes);
       await this.workflow.opened(manager, 'leave', created, actor, 'pending');
       const dto = await this.dto(manager, created);
       await this.audit.record(manager, actor, { action: 'leave.create', entity: 'leave_request', entityId: created, after: dto });
@@ -142,9 +143,15 @@ export class LeaveService {
 
   /** The working days a span covers for this person, date by date (holidays and rest days charge nothing). */
   private async chargedDays(manager: EntityManager, staffId: string, span: LeaveSpan, dates: string[]): Promise<DayCharge[]> {
+    return (await this.charged(manager, staffId, span, dates)).days;
+  }
+
+  /** The working days a span covers, and the minutes of the shift sessions it covers (what 调休 takes, issue 22). */
+  private async charged(manager: EntityManager, staffId: string, span: LeaveSpan, dates: string[]): Promise<{ days: DayCharge[]; minutes: LieuCharge[] }> {
     const policy = await this.policies.load(manager, addDays(span.startDate, -1), addDays(span.endDate, 1));
     const person = await this.access.employmentOf(manager, staffId);
-    return dayCharges(span, dates, (date) => scheduleOn(policy, person, date).shift !== null);
+    const shiftOn = (date: string) => scheduleOn(policy, person, date).shift;
+    return { days: dayCharges(span, dates, (date) => shiftOn(date) !== null), minutes: lieuCharges(span, dates, shiftOn) };
   }
 
   /**

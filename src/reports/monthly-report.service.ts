@@ -12,6 +12,7 @@ import { FinancePolicyRepository } from './finance-policy.repository';
 import { GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
 import { RosterService } from '../roster/roster.service';
 import { LeaveStatementService } from '../leave-balance/leave-statement.service';
+import { type LieuMonthHours, LieuService } from '../leave-balance/lieu.service';
 
 export interface ReportContext {
   month: string;
@@ -22,12 +23,18 @@ export interface ReportContext {
   leaveTypes: string[];
   /** Statutory annual leave left at the month's end, by person (issue 16). */
   annualLeaveRemaining: ReadonlyMap<string, number>;
+  /** Time off in lieu of the month in hours, by person (issue 22). */
+  lieu: ReadonlyMap<string, LieuMonthHours>;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+// Totals keep hundredths: 调休 hours come in minutes (20 min = 0.33 h); the day counts are in tenths and stay so.
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const NO_LIEU: LieuMonthHours = { earned: 0, taken: 0, remaining: 0, expired: 0 };
 
 /** One report row: the stored counts, the leave days per type, and finance's money (H-ATT-7). */
-export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy' | 'leaveTypes' | 'annualLeaveRemaining'>): ReportRowDto {
+export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy' | 'leaveTypes' | 'annualLeaveRemaining' | 'lieu'>): ReportRowDto {
+  const lieu = context.lieu.get(row.staff_id) ?? NO_LIEU;
   const leaveDays = Object.fromEntries(context.leaveTypes.map((code) => [code, round1(Number(row.leave_days?.[code] ?? 0))]));
   const absenceDays = round1(Number(row.absence_days));
   const money = monthMoney(
@@ -53,6 +60,10 @@ export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy
     absenceDays,
     leaveDays,
     annualLeaveRemainingDays: context.annualLeaveRemaining.get(row.staff_id) ?? 0,
+    lieuEarnedHours: lieu.earned,
+    lieuTakenHours: lieu.taken,
+    lieuRemainingHours: lieu.remaining,
+    lieuExpiredHours: lieu.expired,
     exemptDays: round1(Number(row.exempt_days)),
     holidayDays: row.holiday_days,
     dutyShifts: row.duty_shifts,
@@ -65,7 +76,7 @@ export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy
 /** Adds a row into running totals (numbers summed, nested objects summed key by key). */
 export function addToTotals(totals: ReportCountsDto | null, row: ReportCountsDto): ReportCountsDto {
   const sum = (a: unknown, b: unknown): unknown => {
-    if (typeof b === 'number') return round1(Number(a ?? 0) + b);
+    if (typeof b === 'number') return round2(Number(a ?? 0) + b);
     if (b && typeof b === 'object') return Object.fromEntries(Object.entries(b).map(([key, value]) => [key, sum((a as Record<string, unknown> | undefined)?.[key], value)]));
     return a;
   };
@@ -99,6 +110,7 @@ export class MonthlyReportService {
     private readonly access: StaffAccessService,
     private readonly roster: RosterService,
     private readonly leaveStatement: LeaveStatementService,
+    private readonly lieu: LieuService,
   ) {}
 
   /** Everything a report needs besides its rows; the month's days are brought up to date. */
@@ -113,7 +125,8 @@ export class MonthlyReportService {
     const policy = await this.financePolicies.inForce(manager, month);
     const types = await this.reports.leaveTypes(manager);
     const annualLeaveRemaining = await this.leaveStatement.annualRemainingOn(manager, to);
-    return { month, from, to, viewerId: actor ? this.access.scopeOf(actor) : null, policy, leaveTypes: types.map((type) => type.code), annualLeaveRemaining };
+    const lieu = await this.lieu.month(manager, from, to);
+    return { month, from, to, viewerId: actor ? this.access.scopeOf(actor) : null, policy, leaveTypes: types.map((type) => type.code), annualLeaveRemaining, lieu };
   }
 
   /** The whole report for a scope (a month close stores this as its snapshot). */

@@ -211,7 +211,7 @@ describe('Statutory annual leave through the API (条例, 实施办法)', () => 
       // December: the days not taken by the year's end, before they lapse (the lapse is a year-end move).
       expect((await report('2026-12'))(sickAfterLeave.id)).toMatchObject({ annualLeaveRemainingDays: 3 });
       const csv = await t.http().get('/reports/monthly?month=2026-03&format=csv&lang=en').set(admin.auth).expect(200);
-      expect(csv.text).toContain('Annual leave (days),Annual leave left (days),');
+      expect(csv.text).toContain('Annual leave (days),Time off in lieu (days),Annual leave left (days),');
     });
   });
 

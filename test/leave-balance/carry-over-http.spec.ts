@@ -42,7 +42,7 @@ describe('Carry-over of unused annual leave and its expiry', () => {
     expect(put.body).toEqual({ effectiveFrom: '2026-01-01', maxDays: 3, expiresOn: '03-31' });
     const settings = await t.http().get('/leave-balances/settings').set(person.auth).expect(200);
     expect(settings.body.carryOver.current).toEqual({ effectiveFrom: '2026-01-01', maxDays: 3, expiresOn: '03-31' });
-    expect(settings.body.rules).toContainEqual({ leaveType: 'annual', current: { effectiveFrom: '2026-01-01', kind: 'statutory', days: null, allowNegative: false }, versions: [expect.objectContaining({ kind: 'statutory' })] });
+    expect(settings.body.rules).toContainEqual({ leaveType: 'annual', current: { effectiveFrom: '2026-01-01', kind: 'statutory', days: null, allowNegative: false, expiresAfterDays: null }, versions: [expect.objectContaining({ kind: 'statutory' })] });
   });
 
   it('条例 第五条: 5 of 10 days unused at the end of 2026 — 3 are carried into 2027 until 31 March, 2 lapse as untaken', async () => {

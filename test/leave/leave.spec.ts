@@ -270,8 +270,10 @@ describe('Leave requests (H-ATT-10, H-ATT-11, H-ORG-3, H-ORG-4)', () => {
       const types = await t.http().get('/leave-types').set(emp.auth);
       expect(types.body.items.map((type: { code: string; nameZh: string; paid: boolean }) => [type.code, type.nameZh, type.paid])).toEqual(expect.arrayContaining([
         ['personal', '事假', false], ['sick', '病假', true], ['marriage', '婚假', true], ['bereavement', '丧假', true], ['annual', '年休假', true],
+        // Issue 22: time off in lieu, paid (劳动法 第44条（二）).
+        ['lieu', '调休', true],
       ]));
-      expect(types.body.items).toHaveLength(5);
+      expect(types.body.items).toHaveLength(6);
       expect((await t.http().post('/leave-types').set(emp.auth).send({ code: 'home_leave', nameZh: '探亲假', nameEn: 'Home leave', paid: true })).status).toBe(403);
       expect((await t.http().post('/leave-types').set(admin.auth).send({ code: 'home_leave', nameZh: '探亲假', nameEn: 'Home leave', paid: true })).status).toBe(201);
       await t.http().patch('/leave-types/home_leave').set(admin.auth).send({ active: false }).expect(200);

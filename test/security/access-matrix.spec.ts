@@ -379,6 +379,15 @@ const MATRIX: Record<string, Entry> = {
       snapshot: row(w, 'SELECT count(*)::int AS n FROM leave_ledger', []),
     }),
   },
+  // time off in lieu (issue 22)
+  'POST /leave-balances/lieu-adjustments': {
+    expect: onlyRoles(['admin'], CREATED),
+    request: (w) => ({
+      path: '/leave-balances/lieu-adjustments',
+      body: { staffId: w.subject.id, date: '2026-11-20', minutes: 30, reason: 'Matrix correction' },
+      snapshot: row(w, 'SELECT count(*)::int AS n FROM lieu_adjustment', []),
+    }),
+  },
   'GET /leave-balances/settings': { expect: everyone(OK), request: () => ({ path: '/leave-balances/settings' }) },
   'PUT /leave-balances/settings/carry-over': {
     expect: onlyRoles(['admin', 'finance'], OK),

@@ -75,7 +75,7 @@ function sortExemptions(exemptions: ExemptionCover[]): ExemptionCover[] {
  * halves, so the session belongs to the half of the day in which it starts: the duty shift (16:00)
  * is covered by afternoon leave and not by morning leave.
  */
-function leaveCoversSession(part: LeavePart, index: number, sessions: Session[], zone: string): boolean {
+export function leaveCoversSession(part: LeavePart, index: number, sessions: Session[], zone: string): boolean {
   if (part === 'full') return true;
   if (sessions.length >= 2) return part === 'am' ? index === 0 : index > 0;
   const start = DateTime.fromJSDate(sessions[index].start, { zone: fastZone(zone) });

@@ -97,4 +97,11 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^(\d+) more not listed$/, (n) => `另有 ${n} 条未列出`],
   [/^days must be left out for a (\S+) rule$/, (kind) => `${kind} 规则不填 days`],
   [/^days must be more than 0 and at most 365, in half days$/, () => 'days 必须大于 0、不超过 365，以半天为单位'],
+  // time off in lieu (issue 22: src/domain/leave-balance/lieu.ts, allowance.ts, src/leave-balance/lieu.service.ts)
+  [/^(\S+) hour\(s\) available$/, (n) => `所请日期可用 ${n} 小时`],
+  [/^expiresAfterDays must be a whole number of days from 1 to 3650$/, () => 'expiresAfterDays 必须是 1 到 3650 之间的整数天数'],
+  [/^expiresAfterDays must be left out for a (\S+) rule$/, (kind) => `${kind} 规则不填 expiresAfterDays`],
+  [/^minutes must be a whole number, not 0, at most 100000 either way$/, () => 'minutes 必须是非零整数，增减均不超过 100000'],
+  [/^lieu belongs to the lieu type alone$/, () => '调休规则只能用于调休这一假期类型'],
+  [/^reason must not be blank$/, () => '原因不能为空'],
 ];

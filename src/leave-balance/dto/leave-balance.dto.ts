@@ -4,6 +4,10 @@ import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { BooleanField, DateField, EnumField, IntField, MultiLineTextField, PatternField, TextField, UuidField } from '../../common/fields';
 import { ALLOWANCE_KINDS } from '../../domain/leave-balance/allowance';
+import { AllowanceRuleDto } from './allowance-rule.dto';
+import { LieuBalanceDto } from './lieu.dto';
+
+export { AllowanceRuleDto };
 
 export const ENTRY_KINDS = ['grant', 'reservation', 'consumption', 'release', 'carry_over', 'expiry', 'adjustment'] as const;
 export const ENTRY_CAUSES = ['year_start', 'hire', 'eligibility', 'leaving', 'revision', 'request', 'carried_expiry', 'year_end', 'office'] as const;
@@ -94,20 +98,6 @@ export class ExpiringDto {
   on: string;
 }
 
-export class AllowanceRuleDto {
-  @ApiDate({ description: 'In force from this date' })
-  effectiveFrom: string;
-
-  @ApiProperty({ enum: ALLOWANCE_KINDS })
-  kind: string;
-
-  @ApiProperty({ nullable: true, type: Number, minimum: 0.5, maximum: 365, description: 'Days a year (per_year) or per request (per_occurrence)' })
-  days: number | null;
-
-  @ApiProperty({ description: 'Requests may take the balance below zero' })
-  allowNegative: boolean;
-}
-
 export class TypeBalanceDto {
   @ApiProperty({ example: 'annual', maxLength: 40 })
   leaveType: string;
@@ -158,6 +148,9 @@ export class LeaveBalancesDto {
 
   @ApiProperty({ type: [TypeBalanceDto], maxItems: 1000, description: 'Every leave type that keeps a balance in the year' })
   types: TypeBalanceDto[];
+
+  @ApiProperty({ type: LieuBalanceDto, description: 'Time off in lieu (调休, issue 22), in hours: its grants valid in the year, each expiring by its earning date, consumed oldest first' })
+  lieu: LieuBalanceDto;
 }
 
 export class CreateAdjustmentDto {
@@ -181,7 +174,7 @@ export class PutAllowanceRuleDto {
   @DateField({ example: '2027-01-01' })
   effectiveFrom: string;
 
-  @EnumField(ALLOWANCE_KINDS, { description: 'none: no balance kept; per_year: `days` each calendar year; per_occurrence: at most `days` per request; statutory: 带薪年休假' })
+  @EnumField(ALLOWANCE_KINDS, { description: 'none: no balance kept; per_year: `days` each calendar year; per_occurrence: at most `days` per request; statutory: 带薪年休假; lieu: time off in lieu (调休), grants of rest-day overtime that expire `expiresAfterDays` after they were earned' })
   kind: (typeof ALLOWANCE_KINDS)[number];
 
   @DaysField(0.5, 365, { description: 'Required for per_year and per_occurrence, left out otherwise; in half days', example: 3, optional: true })
@@ -189,6 +182,9 @@ export class PutAllowanceRuleDto {
 
   @BooleanField({ default: false, description: 'Requests may take the balance below zero', optional: 'not-null' })
   allowNegative?: boolean;
+
+  @IntField(1, 3650, { description: 'Required for lieu (调休), left out otherwise: the days a grant may be used after the day it was earned (default rule: 90)', optional: 'or-null', example: 90 })
+  expiresAfterDays?: number | null;
 }
 
 export class PutCarryOverDto {

@@ -79,6 +79,18 @@ export class ReportCountsDto {
   })
   annualLeaveRemainingDays?: number;
 
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: 'Time off in lieu (调休, issue 22): hours of rest-day overtime turned into time off in lieu earned in the month (with the office\'s additions dated in it). Absent from snapshots of months closed before it was kept.' })
+  lieuEarnedHours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: '调休 taken in the month, in hours: approved 调休 leave dated in it (and the office\'s deductions). Absent from older snapshots.' })
+  lieuTakenHours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: '调休 left at the end of the month, in hours: grants not expired by then less what was taken by then, oldest first; pending requests are not subtracted. Absent from older snapshots.' })
+  lieuRemainingHours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: 'Hours of 调休 whose grant expired in the month unused (each grant by its earning date): to be paid at the rest-day rate, 200% (劳动法 第44条). Absent from older snapshots.' })
+  lieuExpiredHours?: number;
+
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Business trips (因公外出)' })
   exemptDays: number;
 

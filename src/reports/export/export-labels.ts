@@ -50,6 +50,11 @@ export function summaryColumns(labels: ExportLabels, language: Language): Summar
     ...labels.leaveTypes.map((type): SummaryColumn => ({ header: h(`${type.zh}（天）`, `${type.en} (days)`), value: (r) => r.leaveDays[type.code] ?? 0 })),
     // Absent from snapshots of months closed before balances were kept: left empty, not 0.
     { header: h('年休假剩余（天）', 'Annual leave left (days)'), value: (r) => r.annualLeaveRemainingDays ?? '' },
+    // Issue 22, 调休 in hours; absent from snapshots of months closed before it was kept: left empty.
+    { header: h('转调休（小时）', 'Time off in lieu earned (hours)'), value: (r) => r.lieuEarnedHours ?? '' },
+    { header: h('调休已休（小时）', 'Time off in lieu taken (hours)'), value: (r) => r.lieuTakenHours ?? '' },
+    { header: h('调休剩余（小时）', 'Time off in lieu left (hours)'), value: (r) => r.lieuRemainingHours ?? '' },
+    { header: h('调休过期待支付（小时，200%）', 'Expired time off in lieu to pay (hours, 200%)'), value: (r) => r.lieuExpiredHours ?? '' },
     { header: h('出差天数', 'Business trip days'), value: (r) => r.exemptDays },
     { header: h('节假日天数', 'Holiday days'), value: (r) => r.holidayDays },
     { header: h('值班次数', 'Duty shifts'), value: (r) => r.dutyShifts },

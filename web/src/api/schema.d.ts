@@ -1608,7 +1608,7 @@ export interface paths {
         };
         /**
          * Leave balances of a person and year, with the ledger and how each entry was worked out (issue 16)
-         * @description Your own; a supervisor also everyone below them; admin and finance everyone (anyone else: 404). Per leave type that keeps a balance: entitled, carried, taken, reserved, available, expiring, and every entry with its explanation (articles of 条例 / 实施办法 and decisions AL-D1…AL-D7).
+         * @description Your own; a supervisor also everyone below them; admin and finance everyone (anyone else: 404). Per leave type that keeps a balance: entitled, carried, taken, reserved, available, expiring, and every entry with its explanation (articles of 条例 / 实施办法 and decisions AL-D1…AL-D7). Under `lieu`, the time off in lieu (调休) in hours: each grant (earned on, hours, used, expires on, expired) and the office's adjustments (issue 22).
          */
         get: operations["LeaveBalanceController_get"];
         put?: never;
@@ -1633,6 +1633,26 @@ export interface paths {
          * @description A new ledger entry; nothing is edited. 422 LEAVE_BALANCE_NOT_TRACKED for a type without a balance, LEAVE_BALANCE_INSUFFICIENT below zero where the rule forbids it; 409 MONTH_CLOSED for a date in a closed month.
          */
         post: operations["LeaveBalanceController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leave-balances/lieu-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a person's time off in lieu (调休) in minutes, with a reason (admin)
+         * @description Append-only. Added minutes are a grant earned on `date` that expires like any other (the lieu rule in force on that date); taken minutes are taken on `date` from the oldest grant valid then. 422 LEAVE_BALANCE_INSUFFICIENT beyond the hours valid on the date; 409 MONTH_CLOSED for a date in a closed month. The balance shows it under `lieu` of GET /leave-balances.
+         */
+        post: operations["LeaveBalanceController_adjustLieu"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3339,6 +3359,14 @@ export interface components {
             };
             /** @description Statutory annual leave (年休假) left at the end of the month: granted, carried in and adjusted, less what approved leave starting by then took and carried days expired by then; pending requests are not subtracted. Absent from snapshots of months closed before balances were kept. */
             annualLeaveRemainingDays?: number;
+            /** @description Time off in lieu (调休, issue 22): hours of rest-day overtime turned into time off in lieu earned in the month (with the office's additions dated in it). Absent from snapshots of months closed before it was kept. */
+            lieuEarnedHours?: number;
+            /** @description 调休 taken in the month, in hours: approved 调休 leave dated in it (and the office's deductions). Absent from older snapshots. */
+            lieuTakenHours?: number;
+            /** @description 调休 left at the end of the month, in hours: grants not expired by then less what was taken by then, oldest first; pending requests are not subtracted. Absent from older snapshots. */
+            lieuRemainingHours?: number;
+            /** @description Hours of 调休 whose grant expired in the month unused (each grant by its earning date): to be paid at the rest-day rate, 200% (劳动法 第44条). Absent from older snapshots. */
+            lieuExpiredHours?: number;
             /** @description Business trips (因公外出) */
             exemptDays: number;
             /** Format: int32 */
@@ -3421,6 +3449,14 @@ export interface components {
             };
             /** @description Statutory annual leave (年休假) left at the end of the month: granted, carried in and adjusted, less what approved leave starting by then took and carried days expired by then; pending requests are not subtracted. Absent from snapshots of months closed before balances were kept. */
             annualLeaveRemainingDays?: number;
+            /** @description Time off in lieu (调休, issue 22): hours of rest-day overtime turned into time off in lieu earned in the month (with the office's additions dated in it). Absent from snapshots of months closed before it was kept. */
+            lieuEarnedHours?: number;
+            /** @description 调休 taken in the month, in hours: approved 调休 leave dated in it (and the office's deductions). Absent from older snapshots. */
+            lieuTakenHours?: number;
+            /** @description 调休 left at the end of the month, in hours: grants not expired by then less what was taken by then, oldest first; pending requests are not subtracted. Absent from older snapshots. */
+            lieuRemainingHours?: number;
+            /** @description Hours of 调休 whose grant expired in the month unused (each grant by its earning date): to be paid at the rest-day rate, 200% (劳动法 第44条). Absent from older snapshots. */
+            lieuExpiredHours?: number;
             /** @description Business trips (因公外出) */
             exemptDays: number;
             /** Format: int32 */
@@ -3795,11 +3831,17 @@ export interface components {
              */
             effectiveFrom: string;
             /** @enum {string} */
-            kind: "none" | "per_year" | "per_occurrence" | "statutory";
+            kind: "none" | "per_year" | "per_occurrence" | "statutory" | "lieu";
             /** @description Days a year (per_year) or per request (per_occurrence) */
             days: number | null;
             /** @description Requests may take the balance below zero */
             allowNegative: boolean;
+            /**
+             * Format: int32
+             * @description A lieu rule (调休): the days a grant may be used after the day it was earned; null for the other kinds
+             * @example 90
+             */
+            expiresAfterDays: number | null;
         };
         ExpiringDto: {
             /** @example 5 */
@@ -3931,6 +3973,115 @@ export interface components {
             expiring: components["schemas"]["ExpiringDto"] | null;
             entries: components["schemas"]["LedgerEntryDto"][];
         };
+        LieuLotDto: {
+            /**
+             * Format: date
+             * @description The day it was earned: the rest day worked, or the date of the office's adjustment
+             */
+            earnedOn: string;
+            /**
+             * @description overtime: rest-day overtime chosen as time off in lieu; office: an adjustment adding hours
+             * @enum {string}
+             */
+            source: "overtime" | "office";
+            /**
+             * @description Hours granted
+             * @example 3.5
+             */
+            hours: number;
+            /**
+             * @description Taken by approved 调休 (or the office), oldest grant first
+             * @example 3.5
+             */
+            usedHours: number;
+            /**
+             * @description Held by pending 调休 requests
+             * @example 3.5
+             */
+            reservedHours: number;
+            /**
+             * @description Still usable (0 once expired)
+             * @example 3.5
+             */
+            remainingHours: number;
+            /**
+             * Format: date
+             * @description The last day it may be taken: the earning date plus the days of the rule in force on that date
+             */
+            expiresOn: string;
+            /** @description Its last day has passed */
+            expired: boolean;
+            /**
+             * @description Left unused when it expired: paid at the rest-day rate (200%, 劳动法 第44条)
+             * @example 3.5
+             */
+            expiredHours: number;
+        };
+        LieuAdjustmentDto: {
+            /** @example 12 */
+            id: string;
+            /** Format: date */
+            date: string;
+            /**
+             * Format: int32
+             * @description Signed minutes: added (a grant earned on the date) or taken away (taken on the date)
+             * @example -90
+             */
+            minutes: number;
+            /**
+             * @description The same in hours
+             * @example 3.5
+             */
+            hours: number;
+            reason: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LieuBalanceDto: {
+            /**
+             * Format: date
+             * @description The day the balance is read on (company today): grants whose last day is before it have expired
+             */
+            asOf: string;
+            /** @description The rule in force on that day (kind lieu, with expiresAfterDays) */
+            rule: components["schemas"]["AllowanceRuleDto"];
+            /**
+             * @description Granted by the grants shown
+             * @example 3.5
+             */
+            grantedHours: number;
+            /**
+             * @description Taken from them
+             * @example 3.5
+             */
+            takenHours: number;
+            /**
+             * @description Held from them by pending requests
+             * @example 3.5
+             */
+            reservedHours: number;
+            /**
+             * @description Usable now: every grant not expired, less what is taken and held
+             * @example 3.5
+             */
+            availableHours: number;
+            /**
+             * @description Expired unused, to be paid at 200%
+             * @example 3.5
+             */
+            expiredHours: number;
+            /**
+             * @description Taken or held with no grant valid on its date to fund it (a judged day recomputed with fewer hours); 0 normally
+             * @example 3.5
+             */
+            unfundedHours: number;
+            /** @description The grants valid at some time in the year asked, oldest first */
+            lots: components["schemas"]["LieuLotDto"][];
+            /** @description The office's adjustments in the year asked, oldest first */
+            adjustments: components["schemas"]["LieuAdjustmentDto"][];
+        };
         LeaveBalancesDto: {
             /** Format: uuid */
             staffId: string;
@@ -3938,6 +4089,8 @@ export interface components {
             year: number;
             /** @description Every leave type that keeps a balance in the year */
             types: components["schemas"]["TypeBalanceDto"][];
+            /** @description Time off in lieu (调休, issue 22), in hours: its grants valid in the year, each expiring by its earning date, consumed oldest first */
+            lieu: components["schemas"]["LieuBalanceDto"];
         };
         CreateAdjustmentDto: {
             /** Format: uuid */
@@ -3959,6 +4112,24 @@ export interface components {
              */
             days: number;
             /** @example Half day recorded twice in the old sheet */
+            reason: string;
+        };
+        CreateLieuAdjustmentDto: {
+            /** Format: uuid */
+            staffId: string;
+            /**
+             * Format: date
+             * @description Added minutes are a grant earned on this date (expiring like any other); taken minutes are taken on it. Its month must be open
+             * @example 2026-12-01
+             */
+            date: string;
+            /**
+             * Format: int32
+             * @description Minutes to add (negative: to take away), not 0
+             * @example -90
+             */
+            minutes: number;
+            /** @example Rest-day work on 2026-10-10 recorded on paper */
             reason: string;
         };
         CarryOverVersionDto: {
@@ -4014,10 +4185,10 @@ export interface components {
              */
             effectiveFrom: string;
             /**
-             * @description none: no balance kept; per_year: `days` each calendar year; per_occurrence: at most `days` per request; statutory: 带薪年休假
+             * @description none: no balance kept; per_year: `days` each calendar year; per_occurrence: at most `days` per request; statutory: 带薪年休假; lieu: time off in lieu (调休), grants of rest-day overtime that expire `expiresAfterDays` after they were earned
              * @enum {string}
              */
-            kind: "none" | "per_year" | "per_occurrence" | "statutory";
+            kind: "none" | "per_year" | "per_occurrence" | "statutory" | "lieu";
             /**
              * @description Required for per_year and per_occurrence, left out otherwise; in half days
              * @example 3
@@ -4028,6 +4199,12 @@ export interface components {
              * @default false
              */
             allowNegative: boolean;
+            /**
+             * Format: int32
+             * @description Required for lieu (调休), left out otherwise: the days a grant may be used after the day it was earned (default rule: 90)
+             * @example 90
+             */
+            expiresAfterDays?: number;
         };
         GrantRunEntryDto: {
             /** Format: uuid */
@@ -23302,6 +23479,230 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TypeBalanceDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (the code names it) */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LeaveBalanceController_adjustLieu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLieuAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LieuAdjustmentDto"];
                 };
             };
             /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */

@@ -11,6 +11,7 @@ import './balances.css';
 
 type TypeBalance = Schemas['TypeBalanceDto'];
 type Entry = Schemas['LedgerEntryDto'];
+type LieuBalance = Schemas['LieuBalanceDto'];
 
 /** This year in company time. */
 export function useThisYear(): number {
@@ -52,6 +53,89 @@ export function BalanceYearPicker({ value, onChange }: { value: number; onChange
 
 /** Days as the service counts them (half days), without a trailing .0. */
 export const days = (n: number): string => String(Math.round(n * 10) / 10);
+
+/** Hours as the service gives them (two decimals at most), without trailing zeros. */
+export const hours = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** Whether a year's time off in lieu has anything to show: a grant valid in it, an adjustment, or leave without a grant. */
+export const showsLieu = (lieu: LieuBalance | undefined): lieu is LieuBalance => !!lieu && (lieu.lots.length > 0 || lieu.adjustments.length > 0 || lieu.unfundedHours > 0);
+
+/**
+ * Time off in lieu (调休, issue 22) in hours: what is usable today, and each grant — earned on, hours,
+ * used, when it expires and what expired of it (paid at 200%) — behind a click, with the office's adjustments.
+ */
+function LieuCard({ lieu, name }: { lieu: LieuBalance; name: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const day = (date: string) => formatDay(date, language, { year: 'numeric', month: 'short', day: 'numeric' });
+  const facts = [
+    { key: 'granted', label: t('balance.lieu.granted'), value: hours(lieu.grantedHours) },
+    { key: 'taken', label: t('balance.taken'), value: hours(lieu.takenHours) },
+    { key: 'reserved', label: t('balance.reserved'), value: hours(lieu.reservedHours) },
+    { key: 'expired', label: t('balance.lieu.expired'), value: hours(lieu.expiredHours) },
+  ];
+  return (
+    <section className="balance-type" aria-label={name}>
+      <div className="balance-type-head">
+        <h3 className="balance-type-name">{name}</h3>
+        <div className="balance-available">
+          <span className="balance-available-number">{hours(lieu.availableHours)}</span>
+          <span className="balance-available-label">{t('balance.lieu.availableHours')}</span>
+        </div>
+      </div>
+      <dl className="balance-facts">
+        {facts.map((fact) => (
+          <div key={fact.key}>
+            <dt>{fact.label}</dt>
+            <dd>{fact.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {lieu.unfundedHours > 0 ? <p className="balance-expiring">{t('balance.lieu.unfunded', { hours: hours(lieu.unfundedHours) })}</p> : null}
+      <Collapse
+        size="small"
+        ghost
+        items={[
+          {
+            key: 'lots',
+            label: t('balance.lieu.lots', { count: lieu.lots.length }),
+            children: (
+              <ol className="balance-ledger">
+                {lieu.lots.map((lot) => (
+                  <li key={`${lot.source}-${lot.earnedOn}`} className="balance-entry balance-lot">
+                    <div className="balance-entry-head">
+                      <span>
+                        {day(lot.earnedOn)} · {t(lot.source === 'office' ? 'balance.lieu.fromOffice' : 'balance.lieu.fromOvertime')}
+                      </span>
+                      <span className="balance-plus">+{hours(lot.hours)}</span>
+                    </div>
+                    <div className="balance-entry-text">
+                      {t('balance.lieu.lotUse', { used: hours(lot.usedHours), reserved: hours(lot.reservedHours), remaining: hours(lot.remainingHours) })}
+                    </div>
+                    <div className={lot.expired ? 'balance-entry-text balance-lot-expired' : 'balance-entry-text'}>
+                      {lot.expired ? t('balance.lieu.lotExpired', { date: day(lot.expiresOn), hours: hours(lot.expiredHours) }) : t('balance.lieu.lotExpires', { date: day(lot.expiresOn) })}
+                    </div>
+                  </li>
+                ))}
+                {lieu.adjustments.map((adjustment) => (
+                  <li key={`adjustment-${adjustment.id}`} className="balance-entry">
+                    <div className="balance-entry-head">
+                      <span>
+                        {day(adjustment.date)} · {t('balance.entry.adjustment')}
+                      </span>
+                      <span className={adjustment.hours < 0 ? 'balance-minus' : 'balance-plus'}>{adjustment.hours > 0 ? `+${hours(adjustment.hours)}` : hours(adjustment.hours)}</span>
+                    </div>
+                    <div className="balance-entry-text">{adjustment.reason}</div>
+                  </li>
+                ))}
+              </ol>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
 
 /** The entry's name: what kind of change it is, a release saying what it gives back, a carry-over which way. */
 function entryKey(entry: Entry): MessageKey {
@@ -133,7 +217,8 @@ function TypeCard({ balance, name, future }: { balance: TypeBalance; name: strin
 
 /**
  * A person's leave balances of a year (issue 16): per tracked type what is left and how it came
- * about, the ledger behind a click. The employee's own card and the office's view of anyone.
+ * about, the ledger behind a click, and 调休 in hours when there is any (issue 22). The employee's
+ * own card and the office's view of anyone.
  */
 export function LeaveBalances({ staffId, year }: { staffId: string; year: number }) {
   const t = useT();
@@ -144,12 +229,14 @@ export function LeaveBalances({ staffId, year }: { staffId: string; year: number
   if (balances.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (balances.error) return <ErrorAlert error={balances.error} onRetry={() => void balances.refetch()} />;
   const items = balances.data?.types ?? [];
-  if (items.length === 0) return <p className="employee-empty">{t('balance.none', { year })}</p>;
+  const lieu = balances.data?.lieu;
+  if (items.length === 0 && !showsLieu(lieu)) return <p className="employee-empty">{t('balance.none', { year })}</p>;
   return (
     <div className="balance-list">
       {items.map((balance) => (
         <TypeCard key={balance.leaveType} balance={balance} name={types.nameOf(balance.leaveType)} future={year > thisYear ? year : null} />
       ))}
+      {showsLieu(lieu) ? <LieuCard lieu={lieu} name={types.nameOf('lieu')} /> : null}
     </div>
   );
 }

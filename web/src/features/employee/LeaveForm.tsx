@@ -7,7 +7,7 @@ import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { useCompany } from '../../lib/company';
 import { ErrorAlert, useErrorText } from '../../lib/errors';
 import { formatDay, todayIn } from '../../lib/time';
-import { days as formatDays, useMyBalances } from './LeaveBalances';
+import { days as formatDays, hours as formatHours, useMyBalances } from './LeaveBalances';
 import { type CoveredDate, type LeaveSpan, useCoverage, useLeaveTypes } from './leave-span';
 import { placeErrors, separator } from './shared';
 
@@ -55,6 +55,9 @@ export function LeaveForm() {
   // The balance of the chosen type in the year the request starts (the service charges that year).
   const balances = useMyBalances(Number((startDate ?? today).slice(0, 4)));
   const balance = values?.type ? balances.data?.types.find((item) => item.leaveType === values.type) : undefined;
+  // 调休 is kept in hours (issue 22): the sessions the request covers against the hours usable today.
+  const lieu = values?.type === 'lieu' ? balances.data?.lieu : undefined;
+  const lieuHours = coverage.minutes / 60;
 
   const send = useMutation({
     mutationFn: (body: Schemas['CreateLeaveRequestDto']) =>
@@ -142,6 +145,9 @@ export function LeaveForm() {
       {balance && !span ? (
         <Alert className="employee-balance-after" type="info" showIcon title={t('leave.balanceAvailable', { type: types.nameOf(balance.leaveType), available: formatDays(balance.available) })} />
       ) : null}
+      {lieu && !span ? (
+        <Alert className="employee-balance-after" type="info" showIcon title={t('leave.lieuAvailable', { available: formatHours(lieu.availableHours) })} />
+      ) : null}
       {span ? (
         <div className="employee-coverage" aria-live="polite">
           {coverage.loading ? <Skeleton active paragraph={{ rows: 1 }} title={false} /> : null}
@@ -168,6 +174,18 @@ export function LeaveForm() {
                 available: formatDays(balance.available),
                 days: formatDays(coverage.workingDays),
                 after: formatDays(balance.available - coverage.workingDays),
+              })}
+            />
+          ) : null}
+          {lieu && !refusal && !coverage.loading && !coverage.error && working.length > 0 ? (
+            <Alert
+              className="employee-lieu-after"
+              type={lieu.availableHours - lieuHours < 0 && !lieu.rule.allowNegative ? 'warning' : 'info'}
+              showIcon
+              title={t(lieu.availableHours - lieuHours < 0 && !lieu.rule.allowNegative ? 'leave.lieuShort' : 'leave.lieuAfter', {
+                available: formatHours(lieu.availableHours),
+                hours: formatHours(lieuHours),
+                after: formatHours(lieu.availableHours - lieuHours),
               })}
             />
           ) : null}

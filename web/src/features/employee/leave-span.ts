@@ -34,6 +34,22 @@ export interface CoveredDate {
   /** Why a date does not count: holiday, rest day, not employed. */
   schedule: Schemas['ScheduleDayDto']['schedule'];
   calendarName: string | null;
+  /** The minutes of the shift's sessions the part covers: what a 调休 request takes that day (issue 22). */
+  minutes: number;
+}
+
+/**
+ * The minutes of a day's sessions a part covers, as the service charges 调休: with two or more
+ * sessions the morning is the first and the afternoon the rest; a single session belongs to the
+ * half of the day it starts in (the duty shift, 16:00, to the afternoon).
+ */
+export function coveredMinutes(part: 'full' | 'am' | 'pm', sessions: readonly Schemas['ScheduledSessionDto'][]): number {
+  const length = (session: Schemas['ScheduledSessionDto']) => Math.round((Date.parse(session.endAt) - Date.parse(session.startAt)) / 60_000);
+  return sessions.reduce((total, session, index) => {
+    const covered =
+      part === 'full' || (sessions.length >= 2 ? (part === 'am' ? index === 0 : index > 0) : (part === 'am') === session.start < '12:00');
+    return total + (covered ? length(session) : 0);
+  }, 0);
 }
 
 /**
@@ -55,7 +71,7 @@ export function useCoverage(staffId: string, span: LeaveSpan | null) {
   });
   const loading = schedules.some((query) => query.isLoading);
   const error = schedules.find((query) => query.error)?.error ?? null;
-  if (!span || months.length === 0 || loading || error) return { loading, error, dates: [] as CoveredDate[], workingDays: 0 };
+  if (!span || months.length === 0 || loading || error) return { loading, error, dates: [] as CoveredDate[], workingDays: 0, minutes: 0 };
   const byDate = new Map<string, Schemas['ScheduleDayDto']>();
   for (const query of schedules) for (const day of query.data?.days ?? []) byDate.set(day.date, day);
   const dates: CoveredDate[] = [];
@@ -63,10 +79,12 @@ export function useCoverage(staffId: string, span: LeaveSpan | null) {
     const part = partOn(span, date);
     const day = byDate.get(date);
     if (!part || !day) continue;
-    dates.push({ date, part, working: day.schedule === 'office' || day.schedule === 'duty', schedule: day.schedule, calendarName: day.calendarName });
+    const working = day.schedule === 'office' || day.schedule === 'duty';
+    dates.push({ date, part, working, schedule: day.schedule, calendarName: day.calendarName, minutes: working ? coveredMinutes(part, day.sessions) : 0 });
   }
   const workingDays = dates.filter((d) => d.working).reduce((sum, d) => sum + (d.part === 'full' ? 1 : 0.5), 0);
-  return { loading, error, dates, workingDays };
+  const minutes = dates.reduce((sum, d) => sum + d.minutes, 0);
+  return { loading, error, dates, workingDays, minutes };
 }
 
 /** The leave types by code, with the name in the reader's language. */

@@ -14,7 +14,7 @@ interface Measure {
   title: string;
   /** Explains the column (the API's description), as the header's tooltip. */
   hint?: string;
-  kind: 'count' | 'days' | 'money';
+  kind: 'count' | 'days' | 'hours' | 'money';
   value: (counts: Counts) => number;
 }
 
@@ -76,6 +76,11 @@ export function reportGroups(t: Translate, leaveCodes: string[], leaveName: (cod
         ...leaveCodes.map((code): Measure => ({ key: `leave.${code}`, title: leaveName(code), kind: 'days', value: (c: Counts) => c.leaveDays[code] ?? 0 })),
         // Absent from snapshots of months closed before balances were kept (read as 0 there).
         { key: 'annualLeaveRemainingDays', title: t('fin.col.annualLeaveRemainingDays'), hint: t('fin.hint.annualLeaveLeft'), kind: 'days', value: (c: Counts) => c.annualLeaveRemainingDays ?? 0 },
+        // 调休 in hours (issue 22); absent from snapshots closed before it was kept (read as 0 there).
+        { key: 'lieuEarnedHours', title: t('fin.col.lieuEarnedHours'), hint: t('fin.hint.lieuEarned'), kind: 'hours', value: (c: Counts) => c.lieuEarnedHours ?? 0 },
+        { key: 'lieuTakenHours', title: t('fin.col.lieuTakenHours'), hint: t('fin.hint.lieuTaken'), kind: 'hours', value: (c: Counts) => c.lieuTakenHours ?? 0 },
+        { key: 'lieuRemainingHours', title: t('fin.col.lieuRemainingHours'), hint: t('fin.hint.lieuRemaining'), kind: 'hours', value: (c: Counts) => c.lieuRemainingHours ?? 0 },
+        { key: 'lieuExpiredHours', title: t('fin.col.lieuExpiredHours'), hint: t('fin.hint.lieuExpired'), kind: 'hours', value: (c: Counts) => c.lieuExpiredHours ?? 0 },
       ],
     },
     {
@@ -109,13 +114,15 @@ const HINTS: Partial<Record<string, MessageKey>> = {
   finesFen: 'fin.hint.fines',
 };
 
-// One formatter per language: the table formats hundreds of cells per render (see lib/money.ts).
-const numberFormats = new Map<Language, Intl.NumberFormat>();
+// One formatter per language and precision: the table formats hundreds of cells per render (see lib/money.ts).
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatMeasure(measure: Measure, value: number, language: Language): string {
   if (measure.kind === 'money') return formatFen(value, language);
-  let format = numberFormats.get(language);
-  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language, { maximumFractionDigits: 1 })));
+  // Hours come from minutes (20 min = 0.33 h); days and counts are in tenths at most.
+  const digits = measure.kind === 'hours' ? 2 : 1;
+  let format = numberFormats.get(`${language}|${digits}`);
+  if (!format) numberFormats.set(`${language}|${digits}`, (format = new Intl.NumberFormat(language, { maximumFractionDigits: digits })));
   return format.format(value);
 }
 
@@ -123,7 +130,7 @@ export function formatMeasure(measure: Measure, value: number, language: Languag
  * Column widths: English headers are longer words than Chinese ones ("Scheduled", "Seriously late"),
  * which must wrap between words, never inside one.
  */
-const MEASURE_WIDTH = { 'zh-CN': { count: 96, days: 96, money: 120 }, en: { count: 116, days: 116, money: 124 } } as const;
+const MEASURE_WIDTH = { 'zh-CN': { count: 96, days: 96, hours: 110, money: 120 }, en: { count: 116, days: 116, hours: 124, money: 124 } } as const;
 
 export function measureWidth(kind: Measure['kind'], language: Language): number {
   return MEASURE_WIDTH[language][kind];
