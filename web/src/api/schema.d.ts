@@ -1202,6 +1202,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/overtime-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overtime requests you may see: your own, your reports', or everyone's (admin, finance) */
+        get: operations["OvertimeController_list"];
+        put?: never;
+        /**
+         * Ask for overtime (加班): a window outside your shift on a working day, a rest day or a statutory holiday (劳动法第41/44条)
+         * @description date, start and end in company time (end at or before start: the next day), reason, and for rest-day work pay or time off in lieu (调休). In advance, or afterwards within overtimeDaysAfter days while the month is open. An admin may file for someone (staffId) and go beyond the caps with capOverrideReason. Answers the request and what stays free under the caps. Refused: 422 OVERTIME_CAP_EXCEEDED (params cap daily|monthly, limitMinutes, leftMinutes), OVERTIME_OVERLAPS_SHIFT, OVERTIME_LIEU_NOT_ALLOWED (lieu on a working day or a holiday), OVERTIME_TOO_LATE, OVERTIME_NOT_EMPLOYED; 409 OVERTIME_OVERLAPS (another live request), 409 MONTH_CLOSED; 403 ROLE_REQUIRED (staffId or capOverrideReason without the admin role).
+         */
+        post: operations["OvertimeController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One overtime request with its history */
+        get: operations["OvertimeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (the direct supervisor, or an admin in their place) — H-ORG-3
+         * @description The caps are checked again; beyond one only an admin with capOverrideReason (422 OVERTIME_CAP_EXCEEDED otherwise). The day is judged again once its punch window has closed. 409 STATE_CHANGED when someone acted first; 403 SELF_APPROVAL / NOT_DIRECT_SUPERVISOR.
+         */
+        post: operations["OvertimeController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (the direct supervisor, or an admin in their place) */
+        post: operations["OvertimeController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your own request while it is pending (its minutes are freed under the caps) */
+        post: operations["OvertimeController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File approved overtime (admin) — H-ORG-4 */
+        post: operations["OvertimeController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel approved overtime (admin), with a reason: the day credits nothing for it. 409 MONTH_CLOSED for a closed month */
+        post: operations["OvertimeController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approvals": {
         parameters: {
             query?: never;
@@ -1211,7 +1337,7 @@ export interface paths {
         };
         /**
          * What waits for you, oldest first
-         * @description A supervisor: the pending leave, business trips and make-up punches (补卡) of their direct reports. Admins also: requests of people without an active supervisor, and approved ones waiting to be filed. Your own requests never appear.
+         * @description A supervisor: the pending leave, business trips, make-up punches (补卡) and overtime (加班) of their direct reports. Admins also: requests of people without an active supervisor, and approved ones waiting to be filed. Your own requests never appear.
          */
         get: operations["ApprovalsController_inbox"];
         put?: never;
@@ -2283,6 +2409,48 @@ export interface components {
              *     ]
              */
             correctionKinds: ("missing_punch" | "late_arrival" | "early_departure")[];
+            /**
+             * @description Overtime (加班) credited after the day: punches_in_window = the clock records inside the approved window; approved_window = the approved window alone; punches_only = the clock records alone, without a request (working day: from the end of the shift to the last record; rest day and holiday: first to last record, paid, capped by the daily cap)
+             * @example punches_in_window
+             * @enum {string}
+             */
+            overtimeCounting: "punches_in_window" | "approved_window" | "punches_only";
+            /**
+             * Format: int32
+             * @description Credited overtime is rounded down to a multiple of this many minutes
+             * @example 30
+             */
+            overtimeUnitMinutes: number;
+            /**
+             * Format: int32
+             * @description Once the credited overtime of a day reaches this many minutes, overtimeBreakMinutes are deducted; null: no break
+             * @example 240
+             */
+            overtimeBreakAfterMinutes: number | null;
+            /**
+             * Format: int32
+             * @description The break deducted (set together with overtimeBreakAfterMinutes, and shorter than it)
+             * @example 30
+             */
+            overtimeBreakMinutes: number | null;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: extended hours on a working day, at most this many minutes a day (pending and approved requests count)
+             * @example 180
+             */
+            overtimeDailyCapMinutes: number;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: overtime of every kind, at most this many minutes in a month (pending and approved requests count)
+             * @example 2160
+             */
+            overtimeMonthlyCapMinutes: number;
+            /**
+             * Format: int32
+             * @description An overtime request may be filed afterwards for a day at most this many days back (while its month is open)
+             * @example 7
+             */
+            overtimeDaysAfter: number;
         };
         SettingsDto: {
             /** @example Asia/Shanghai */
@@ -2328,6 +2496,20 @@ export interface components {
             /** Format: int32 */
             correctionDaysBack?: number;
             correctionKinds?: ("missing_punch" | "late_arrival" | "early_departure")[];
+            /** @enum {string} */
+            overtimeCounting?: "punches_in_window" | "approved_window" | "punches_only";
+            /** Format: int32 */
+            overtimeUnitMinutes?: number;
+            /** Format: int32 */
+            overtimeBreakAfterMinutes?: number | null;
+            /** Format: int32 */
+            overtimeBreakMinutes?: number | null;
+            /** Format: int32 */
+            overtimeDailyCapMinutes?: number;
+            /** Format: int32 */
+            overtimeMonthlyCapMinutes?: number;
+            /** Format: int32 */
+            overtimeDaysAfter?: number;
         };
         PutTimeZoneDto: {
             /** @example Asia/Shanghai */
@@ -3188,12 +3370,209 @@ export interface components {
              */
             reason: string;
         };
-        ApprovalItemDto: {
-            /** @enum {string} */
-            kind: "leave" | "exemption" | "punch_correction";
+        CreateOvertimeDto: {
             /**
              * Format: uuid
-             * @description The id for POST /leave-requests/{id}/…, /exemptions/{id}/… or /punch-corrections/{id}/…
+             * @description Whose overtime (admin only, filing for someone); left out: your own
+             */
+            staffId?: string;
+            /**
+             * Format: date
+             * @description The day worked: in advance, or afterwards within overtimeDaysAfter days while its month is open
+             * @example 2026-11-28
+             */
+            date: string;
+            /**
+             * @description Start, local HH:mm in the company zone, on `date`
+             * @example 18:00
+             */
+            start: string;
+            /**
+             * @description End, local HH:mm (24:00 = midnight); at or before start means the next day
+             * @example 20:00
+             */
+            end: string;
+            /**
+             * @description pay (default) or lieu: time off in lieu (调休), only for rest-day work (劳动法第44条)
+             * @example pay
+             * @enum {string}
+             */
+            compensation?: "pay" | "lieu";
+            /** @example Double 11 after-sales backlog */
+            reason: string;
+            /**
+             * @description Admin only: files beyond the daily or monthly cap (劳动法第41条); recorded, audited and counted in the report
+             * @example Store move approved by the general manager
+             */
+            capOverrideReason?: string;
+        };
+        CreatedOvertimeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            staffId: string;
+            /** Format: date */
+            date: string;
+            /**
+             * Format: date-time
+             * @description Start of the window
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the window (exclusive)
+             */
+            endsAt: string;
+            /**
+             * Format: int32
+             * @description Minutes of the window (what the caps count)
+             */
+            minutes: number;
+            /**
+             * @description The day type when requested: workday 150%, rest_day 200%, holiday 300% (劳动法第44条)
+             * @enum {string}
+             */
+            dayKind: "workday" | "rest_day" | "holiday";
+            /** @enum {string} */
+            compensation: "pay" | "lieu";
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn" | "filed" | "cancelled";
+            /**
+             * Format: uuid
+             * @description Who filed it: the employee, or an admin for them
+             */
+            requestedBy: string;
+            /**
+             * Format: uuid
+             * @description Who must decide: the direct supervisor; null: the administrators
+             */
+            approverId: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /**
+             * @description admin: an administrator in place of the supervisor
+             * @enum {string|null}
+             */
+            decidedAs: "supervisor" | "admin" | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            cancelReason: string | null;
+            /** @description Why an admin let it go beyond a cap (劳动法第41条); null: within the caps */
+            capOverrideReason: string | null;
+            /** Format: uuid */
+            capOverrideBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            history: components["schemas"]["ApprovalEventDto"][];
+            /**
+             * Format: int32
+             * @description Working-day extended minutes still free on that date after this request; null for a rest day or holiday
+             */
+            dailyLeftMinutes: number | null;
+            /**
+             * Format: int32
+             * @description Overtime minutes still free in the month after this request
+             */
+            monthlyLeftMinutes: number;
+        };
+        OvertimeRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            staffId: string;
+            /** Format: date */
+            date: string;
+            /**
+             * Format: date-time
+             * @description Start of the window
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the window (exclusive)
+             */
+            endsAt: string;
+            /**
+             * Format: int32
+             * @description Minutes of the window (what the caps count)
+             */
+            minutes: number;
+            /**
+             * @description The day type when requested: workday 150%, rest_day 200%, holiday 300% (劳动法第44条)
+             * @enum {string}
+             */
+            dayKind: "workday" | "rest_day" | "holiday";
+            /** @enum {string} */
+            compensation: "pay" | "lieu";
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn" | "filed" | "cancelled";
+            /**
+             * Format: uuid
+             * @description Who filed it: the employee, or an admin for them
+             */
+            requestedBy: string;
+            /**
+             * Format: uuid
+             * @description Who must decide: the direct supervisor; null: the administrators
+             */
+            approverId: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /**
+             * @description admin: an administrator in place of the supervisor
+             * @enum {string|null}
+             */
+            decidedAs: "supervisor" | "admin" | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            cancelReason: string | null;
+            /** @description Why an admin let it go beyond a cap (劳动法第41条); null: within the caps */
+            capOverrideReason: string | null;
+            /** Format: uuid */
+            capOverrideBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            history: components["schemas"]["ApprovalEventDto"][];
+        };
+        OvertimeRequestPageDto: {
+            items: components["schemas"]["OvertimeRequestDto"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            total: number;
+        };
+        ApproveOvertimeDto: {
+            /** @example OK, enjoy */
+            comment?: string;
+            /** @description Admin only: approves beyond the daily or monthly cap (劳动法第41条); recorded, audited and counted in the report */
+            capOverrideReason?: string;
+        };
+        CancelOvertimeDto: {
+            /**
+             * @description Why: kept on the request
+             * @example The store closed early; nobody stayed
+             */
+            reason: string;
+        };
+        ApprovalItemDto: {
+            /** @enum {string} */
+            kind: "leave" | "exemption" | "punch_correction" | "overtime";
+            /**
+             * Format: uuid
+             * @description The id for POST /leave-requests/{id}/…, /exemptions/{id}/…, /punch-corrections/{id}/… or /overtime-requests/{id}/…
              */
             id: string;
             /** Format: uuid */
@@ -17892,6 +18271,1617 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PunchCorrectionDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                staffId?: string;
+                status?: "pending" | "approved" | "rejected" | "withdrawn" | "filed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestPageDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOvertimeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOvertimeDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (the code names it) */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveOvertimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (the code names it) */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelOvertimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
                 };
             };
             /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
