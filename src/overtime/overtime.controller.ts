@@ -25,8 +25,8 @@ export class OvertimeController {
       'date, start and end in company time (end at or before start: the next day), reason, and for rest-day work pay or time off in lieu (调休). In advance, or afterwards within overtimeDaysAfter days while the month is open. ' +
       'An admin may file for someone (staffId) and go beyond the caps with capOverrideReason. Answers the request and what stays free under the caps. ' +
       'Refused: 422 OVERTIME_CAP_EXCEEDED (params cap daily|monthly, limitMinutes, leftMinutes), OVERTIME_OVERLAPS_SHIFT, OVERTIME_LIEU_NOT_ALLOWED (lieu on a working day or a holiday), OVERTIME_TOO_LATE, OVERTIME_NOT_EMPLOYED; ' +
-      '409 OVERTIME_OVERLAPS (another live request), 409 MONTH_CLOSED; 403 ROLE_REQUIRED (staffId or capOverrideReason without the admin role).',
-    errors: [400, 403, 409, 422],
+      '409 OVERTIME_OVERLAPS (another live request), 409 MONTH_CLOSED; 403 ROLE_REQUIRED (staffId or capOverrideReason without the admin role); 404 for an unknown staffId.',
+    errors: [400, 403, 404, 409, 422],
   })
   create(@CurrentActor() actor: Actor, @Body() body: CreateOvertimeDto): Promise<CreatedOvertimeDto> {
     return this.overtime.create(actor, body);

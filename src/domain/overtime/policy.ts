@@ -11,6 +11,13 @@ export type OvertimeKind = (typeof OVERTIME_KINDS)[number];
 export const COMPENSATIONS = ['pay', 'lieu'] as const;
 export type Compensation = (typeof COMPENSATIONS)[number];
 
+/** An approved (or filed) overtime request's window on its day. */
+export interface ApprovedWindow {
+  start: Date;
+  end: Date;
+  compensation: Compensation;
+}
+
 /**
  * How credited minutes are found after the day: the clock records inside the approved window
  * (default), the approved window alone, or the clock records alone without any request.

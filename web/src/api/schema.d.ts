@@ -1214,7 +1214,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for overtime (加班): a window outside your shift on a working day, a rest day or a statutory holiday (劳动法第41/44条)
-         * @description date, start and end in company time (end at or before start: the next day), reason, and for rest-day work pay or time off in lieu (调休). In advance, or afterwards within overtimeDaysAfter days while the month is open. An admin may file for someone (staffId) and go beyond the caps with capOverrideReason. Answers the request and what stays free under the caps. Refused: 422 OVERTIME_CAP_EXCEEDED (params cap daily|monthly, limitMinutes, leftMinutes), OVERTIME_OVERLAPS_SHIFT, OVERTIME_LIEU_NOT_ALLOWED (lieu on a working day or a holiday), OVERTIME_TOO_LATE, OVERTIME_NOT_EMPLOYED; 409 OVERTIME_OVERLAPS (another live request), 409 MONTH_CLOSED; 403 ROLE_REQUIRED (staffId or capOverrideReason without the admin role).
+         * @description date, start and end in company time (end at or before start: the next day), reason, and for rest-day work pay or time off in lieu (调休). In advance, or afterwards within overtimeDaysAfter days while the month is open. An admin may file for someone (staffId) and go beyond the caps with capOverrideReason. Answers the request and what stays free under the caps. Refused: 422 OVERTIME_CAP_EXCEEDED (params cap daily|monthly, limitMinutes, leftMinutes), OVERTIME_OVERLAPS_SHIFT, OVERTIME_LIEU_NOT_ALLOWED (lieu on a working day or a holiday), OVERTIME_TOO_LATE, OVERTIME_NOT_EMPLOYED; 409 OVERTIME_OVERLAPS (another live request), 409 MONTH_CLOSED; 403 ROLE_REQUIRED (staffId or capOverrideReason without the admin role); 404 for an unknown staffId.
          */
         post: operations["OvertimeController_create"];
         delete?: never;
@@ -2735,10 +2735,25 @@ export interface components {
             leaveDays: 0 | 0.5 | 1;
             /** @enum {number} */
             exemptDays: 0 | 0.5 | 1;
+            /**
+             * @description Overtime credited on the day (加班, 劳动法第44条): workday 150%, rest_day 200%, holiday 300%; null: none
+             * @enum {string|null}
+             */
+            overtimeKind: "workday" | "rest_day" | "holiday" | null;
+            /**
+             * Format: int32
+             * @description Overtime minutes credited once the punch window has closed (rounded down to the unit)
+             */
+            overtimeMinutes: number;
+            /**
+             * Format: int32
+             * @description Of rest-day overtime minutes, those taken back as time off in lieu (调休) instead of pay
+             */
+            lieuMinutes: number;
             /** @description What the rules found, in order, for machines: the clause, the kind of fact and its parameters (local times as {date, time} in the company zone) */
             facts: ({
                 /** @enum {string} */
-                kind: "not_employed" | "holiday_off" | "rest_day" | "rostered_on_holiday" | "rostered_on_rest_day" | "makeup_workday" | "shift" | "punches_ignored" | "leave" | "business_trip" | "pending" | "arrived_on_time" | "arrived_within_grace" | "arrived_late" | "arrived_seriously_late" | "late_counted_absent" | "left_on_time" | "left_early" | "no_clock_out_early_leave" | "no_clock_out_excused" | "no_clock_in_absent" | "no_clock_in_excused" | "no_punches" | "never_at_work" | "verdict_present" | "verdict_late" | "verdict_absent" | "verdict_leave" | "verdict_exempt" | "corrected_punch" | "recorded_sentence";
+                kind: "not_employed" | "holiday_off" | "rest_day" | "rostered_on_holiday" | "rostered_on_rest_day" | "makeup_workday" | "shift" | "punches_ignored" | "leave" | "business_trip" | "pending" | "arrived_on_time" | "arrived_within_grace" | "arrived_late" | "arrived_seriously_late" | "late_counted_absent" | "left_on_time" | "left_early" | "no_clock_out_early_leave" | "no_clock_out_excused" | "no_clock_in_absent" | "no_clock_in_excused" | "no_punches" | "never_at_work" | "verdict_present" | "verdict_late" | "verdict_absent" | "verdict_leave" | "verdict_exempt" | "corrected_punch" | "overtime_approved" | "overtime_credited" | "overtime_not_worked" | "overtime_break" | "overtime_capped" | "recorded_sentence";
                 /** @example H-ATT-6 */
                 clause: string;
             } & {
@@ -18686,6 +18701,25 @@ export interface operations {
             };
             /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
             403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
                     "X-Request-Id"?: string;
