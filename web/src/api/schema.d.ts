@@ -3659,6 +3659,21 @@ export interface components {
              * @description Per approved make-up punch (补卡), fen; 0 by default
              */
             correctionFen: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of working-day overtime (150%), fen; 0 by default. Absent from snapshots closed before overtime was kept
+             */
+            overtimeWorkdayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of rest-day overtime (200%), fen; 0 by default
+             */
+            overtimeRestDayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per hour of statutory holiday overtime (300%), fen; 0 by default
+             */
+            overtimeHolidayHourFen?: number;
         };
         PenaltiesDto: {
             /** Format: int64 */
@@ -3758,6 +3773,24 @@ export interface components {
              * @description Disciplinary fines issued in the month
              */
             finesFen: number;
+            /** @description 加班 (劳动法第44条): working-day extended hours credited, paid at 150%. Absent from snapshots of months closed before overtime was kept */
+            overtimeWorkdayHours?: number;
+            /** @description Rest-day overtime hours credited (200%), time off in lieu included */
+            overtimeRestDayHours?: number;
+            /** @description Of the rest-day hours, those taken back as time off in lieu (调休): not paid */
+            overtimeRestDayLieuHours?: number;
+            /** @description Statutory holiday overtime hours credited (300%) */
+            overtimeHolidayHours?: number;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: approved overtime requests an admin let go beyond a cap, with a recorded reason
+             */
+            overtimeCapOverrides?: number;
+            /**
+             * Format: int64
+             * @description Paid overtime hours × finance's amount per hour of each kind, fen (lieu hours are not paid)
+             */
+            overtimePayFen?: number;
             /** Format: uuid */
             staffId: string;
             employeeNo: string;
@@ -3840,6 +3873,24 @@ export interface components {
              * @description Disciplinary fines issued in the month
              */
             finesFen: number;
+            /** @description 加班 (劳动法第44条): working-day extended hours credited, paid at 150%. Absent from snapshots of months closed before overtime was kept */
+            overtimeWorkdayHours?: number;
+            /** @description Rest-day overtime hours credited (200%), time off in lieu included */
+            overtimeRestDayHours?: number;
+            /** @description Of the rest-day hours, those taken back as time off in lieu (调休): not paid */
+            overtimeRestDayLieuHours?: number;
+            /** @description Statutory holiday overtime hours credited (300%) */
+            overtimeHolidayHours?: number;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: approved overtime requests an admin let go beyond a cap, with a recorded reason
+             */
+            overtimeCapOverrides?: number;
+            /**
+             * Format: int64
+             * @description Paid overtime hours × finance's amount per hour of each kind, fen (lieu hours are not paid)
+             */
+            overtimePayFen?: number;
         };
         MonthlyReportDto: {
             /** @example 2026-11 */
@@ -3866,7 +3917,7 @@ export interface components {
             staffId: string;
             employeeNo: string;
             name: string;
-            /** @description √ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed; followed by 补 when an approved make-up punch corrected the day (√补) */
+            /** @description √ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed; followed by 补 when an approved make-up punch corrected the day (√补), then 加 when the day credited overtime (√加, 休加) */
             days: string[];
         };
         MonthlyGridDto: {
@@ -3906,6 +3957,21 @@ export interface components {
              * @description Per approved make-up punch (补卡), fen; left out: unchanged (0 until set)
              */
             correctionFen?: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of working-day overtime, fen; left out: unchanged (0 until set)
+             */
+            overtimeWorkdayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of rest-day overtime, fen; left out: unchanged (0 until set)
+             */
+            overtimeRestDayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per hour of holiday overtime, fen; left out: unchanged (0 until set)
+             */
+            overtimeHolidayHourFen?: number;
         };
         MonthSnapshotDto: {
             /** Format: date-time */
