@@ -20,6 +20,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { PositionsModule } from './positions/positions.module';
 import { PunchesModule } from './punches/punches.module';
 import { PunchCorrectionsModule } from './punch-corrections/punch-corrections.module';
+import { OvertimeModule } from './overtime/overtime.module';
 import { ReportsModule } from './reports/reports.module';
 import { ScheduleModule } from './schedule/schedule.module';
 import { SignInModule } from './sign-in/sign-in.module';
@@ -69,6 +70,7 @@ export class AppModule {
         IclockModule,
         LeaveModule,
         PunchCorrectionsModule,
+        OvertimeModule,
         ApprovalsModule,
         ReportsModule,
         MonthsModule,

@@ -1,7 +1,7 @@
 import type { ActingAs } from '../domain/workflow';
 
 /** The requests whose decisions are kept as approval events (disciplinary records keep their audit rows). */
-export type SubjectKind = 'leave' | 'exemption' | 'punch_correction';
+export type SubjectKind = 'leave' | 'exemption' | 'punch_correction' | 'overtime';
 
 export interface ApprovalEvent {
   fromStatus: string | null;

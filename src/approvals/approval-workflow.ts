@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../domain/actor';
-import { Attempt, Step, transition, Workflow } from '../domain/workflow';
+import { ActingAs, Attempt, Step, transition, Workflow } from '../domain/workflow';
 import type { ApprovalEvent, SubjectKind } from './approval-event';
 import { ApprovalEventsRepository } from './approval-events.repository';
 
@@ -21,9 +21,9 @@ export interface EventOf {
 export class ApprovalWorkflow {
   constructor(private readonly events: ApprovalEventsRepository) {}
 
-  /** The first event of a new request: its owner filed it. */
-  async opened(manager: EntityManager, kind: SubjectKind, id: string, actor: Actor, status: string): Promise<void> {
-    await this.events.record(manager, kind, id, { fromStatus: null, toStatus: status, actorId: actor.id, actingAs: 'employee', comment: null });
+  /** The first event of a new request: its owner filed it (or an administrator for them: `actingAs` admin). */
+  async opened(manager: EntityManager, kind: SubjectKind, id: string, actor: Actor, status: string, actingAs: ActingAs = 'employee'): Promise<void> {
+    await this.events.record(manager, kind, id, { fromStatus: null, toStatus: status, actorId: actor.id, actingAs, comment: null });
   }
 
   /** `event` null: the subject keeps no approval events (a disciplinary record: its audit rows tell). */

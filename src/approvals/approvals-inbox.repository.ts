@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export interface InboxRow {
-  kind: 'leave' | 'exemption' | 'punch_correction';
+  kind: 'leave' | 'exemption' | 'punch_correction' | 'overtime';
   id: string;
   staff_id: string;
   name: string;
@@ -32,6 +32,12 @@ const INBOX = `
            c.date, c.date, 'make-up punch ' || c.date || ' ' || CASE c.direction WHEN 'in' THEN 'clock-in' ELSE 'clock-out' END
              || ' of session ' || (c.session + 1) || ' at ' || to_char(c.at AT TIME ZONE (SELECT time_zone FROM company), 'HH24:MI') || ' (' || replace(c.kind, '_', ' ') || ')', c.created_at
       FROM punch_correction c WHERE c.status IN ('pending', 'approved')
+    UNION ALL
+    SELECT 'overtime', o.id, o.staff_id, CASE WHEN o.status = 'pending' THEN 'decision' ELSE 'filing' END,
+           o.date, o.date, 'overtime ' || o.date || ' ' || to_char(o.starts_at AT TIME ZONE (SELECT time_zone FROM company), 'HH24:MI')
+             || '–' || to_char(o.ends_at AT TIME ZONE (SELECT time_zone FROM company), 'HH24:MI') || ' (' || replace(o.day_kind, '_', ' ')
+             || ', ' || CASE o.compensation WHEN 'lieu' THEN 'time off in lieu' ELSE 'paid' END || coalesce(', cap override: ' || o.cap_override_reason, '') || ')', o.created_at
+      FROM overtime_request o WHERE o.status IN ('pending', 'approved')
   )
   SELECT i.*, s.name, s.employee_no, count(*) OVER () AS total
     FROM items i JOIN staff s ON s.id = i.staff_id LEFT JOIN staff sup ON sup.id = s.supervisor_id

@@ -12,7 +12,7 @@ export class ApprovalsController {
 
   @ReadRoute(undefined, ApprovalPageDto, {
     summary: 'What waits for you, oldest first',
-    description: "A supervisor: the pending leave, business trips and make-up punches (补卡) of their direct reports. Admins also: requests of people without an active supervisor, and approved ones waiting to be filed. Your own requests never appear.",
+    description: "A supervisor: the pending leave, business trips, make-up punches (补卡) and overtime (加班) of their direct reports. Admins also: requests of people without an active supervisor, and approved ones waiting to be filed. Your own requests never appear.",
     errors: [400],
   })
   inbox(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ApprovalPageDto> {

@@ -76,7 +76,7 @@ export class AttendanceViewService {
         known.get(date) ?? {
           date, status: 'not_employed', calendarKind: policy ? calendarOn(policy, date).kind : 'workday', onDuty: false, shiftCode: null, leaveTypeCode: null, firstIn: null, lastOut: null,
           lateMinutes: 0, earlyMinutes: 0, workedMinutes: 0, missingIn: false, missingOut: false, earlyLeave: false, seriousLate: false,
-          absenceDays: 0, leaveDays: 0, exemptDays: 0, facts, explanation: explainDay(facts, date, language),
+          absenceDays: 0, leaveDays: 0, exemptDays: 0, overtimeKind: null, overtimeMinutes: 0, lieuMinutes: 0, facts, explanation: explainDay(facts, date, language),
         },
       );
     }

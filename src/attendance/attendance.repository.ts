@@ -91,10 +91,10 @@ export class AttendanceRepository {
       await manager.query(
         `INSERT INTO attendance_day (staff_id, date, status, calendar_kind, on_duty, shift_code, leave_type_code, first_in, last_out,
            late_minutes, early_minutes, worked_minutes, missing_in, missing_out, early_leave, serious_late,
-           absence_days, leave_days, exempt_days, facts, window_close)
+           absence_days, leave_days, exempt_days, facts, window_close, overtime_kind, overtime_minutes, lieu_minutes)
          SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[],
            $10::int[], $11::int[], $12::int[], $13::bool[], $14::bool[], $15::bool[], $16::bool[],
-           $17::numeric[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::timestamptz[])`,
+           $17::numeric[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::timestamptz[], $22::text[], $23::int[], $24::int[])`,
         [
           column((e) => e.staffId),
           column((e) => e.day.result.date),
@@ -117,6 +117,9 @@ export class AttendanceRepository {
           column((e) => e.day.result.exemptDays),
           column((e) => JSON.stringify(e.day.result.facts)),
           column((e) => e.day.window?.close ?? null),
+          column((e) => e.day.result.overtime.kind),
+          column((e) => e.day.result.overtime.minutes),
+          column((e) => e.day.result.overtime.lieuMinutes),
         ],
       );
     }
@@ -127,7 +130,8 @@ export class AttendanceRepository {
       `SELECT date, status, calendar_kind AS "calendarKind", on_duty AS "onDuty", shift_code AS "shiftCode", leave_type_code AS "leaveTypeCode",
               first_in AS "firstIn", last_out AS "lastOut", late_minutes AS "lateMinutes", early_minutes AS "earlyMinutes", worked_minutes AS "workedMinutes",
               missing_in AS "missingIn", missing_out AS "missingOut", early_leave AS "earlyLeave", serious_late AS "seriousLate",
-              absence_days AS "absenceDays", leave_days AS "leaveDays", exempt_days AS "exemptDays", facts
+              absence_days AS "absenceDays", leave_days AS "leaveDays", exempt_days AS "exemptDays", facts,
+              json_build_object('kind', overtime_kind, 'minutes', overtime_minutes, 'lieuMinutes', lieu_minutes) AS overtime
          FROM attendance_day WHERE staff_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date`,
       [staffId, from, to],
     );

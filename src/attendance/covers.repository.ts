@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { addDays, datesBetween } from '../domain/calendar/calendar-day';
 import { partOn } from '../domain/leave-rules';
-import type { ExemptionCover, LeaveCover } from '../domain/attendance/types';
 import { DayCovers, NO_COVERS } from '../domain/attendance/person-days';
+import type { Compensation } from '../domain/overtime/policy';
 
 export interface CoverLookup {
   on(staffId: string, date: string): DayCovers;
@@ -19,6 +19,14 @@ interface LeaveRow {
   start_half: 'am' | 'pm' | null;
   end_date: string;
   end_half: 'am' | 'pm' | null;
+}
+
+interface OvertimeRow {
+  staff_id: string;
+  date: string;
+  starts_at: Date;
+  ends_at: Date;
+  compensation: Compensation;
 }
 
 interface ExemptionRow {
@@ -36,7 +44,7 @@ function localInstant(date: string, time: string, zone: string): Date {
 
 /**
  * Approved (or filed) leave and business-trip exemptions covering people's days: the inputs that
- * excuse sessions (H-ATT-8, H-ATT-10). Pending, rejected, cancelled and revoked ones excuse nothing,
+ * excuse sessions (H-ATT-8, H-ATT-10); and approved overtime windows, which the day credits (issue 22). Pending, rejected, cancelled and revoked ones excuse nothing,
  * except the days taken of leave cancelled after it started (销假, issue 16).
  */
 @Injectable()
@@ -57,12 +65,18 @@ export class CoversRepository {
         WHERE status IN ('approved', 'filed') AND date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
       [from, to, ids],
     );
-    if (leaves.length === 0 && exemptions.length === 0) return { on: () => NO_COVERS };
-    const covers = new Map<string, { leave: LeaveCover[]; exemptions: ExemptionCover[] }>();
+    // Overtime of the neighbouring dates too: their windows decide where the punch windows split.
+    const overtime: OvertimeRow[] = await manager.query(
+      `SELECT staff_id, date, starts_at, ends_at, compensation FROM overtime_request
+        WHERE status IN ('approved', 'filed') AND date BETWEEN $1::date - 1 AND $2::date + 1 AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
+      [from, to, ids],
+    );
+    if (leaves.length === 0 && exemptions.length === 0 && overtime.length === 0) return { on: () => NO_COVERS };
+    const covers = new Map<string, DayCovers>();
     const entry = (staffId: string, date: string) => {
       const key = `${staffId}|${date}`;
       let found = covers.get(key);
-      if (!found) covers.set(key, (found = { leave: [], exemptions: [] }));
+      if (!found) covers.set(key, (found = { leave: [], exemptions: [], overtime: [] }));
       return found;
     };
     for (const leave of leaves) {
@@ -79,6 +93,7 @@ export class CoversRepository {
           : { from: localInstant(exemption.date, exemption.from_time, zone), to: localInstant(exemption.date, exemption.to_time, zone) },
       );
     }
+    for (const row of overtime) entry(row.staff_id, row.date).overtime.push({ start: row.starts_at, end: row.ends_at, compensation: row.compensation });
     return { on: (staffId, date) => covers.get(`${staffId}|${date}`) ?? NO_COVERS };
   }
 }

@@ -19,6 +19,7 @@ const TAGS: [string, string][] = [
   ['leave-balances', 'Leave balances as a ledger, statutory paid annual leave (带薪年休假) and the grant sweep'],
   ['exemptions', 'Business-trip exemptions (H-ATT-8, H-ATT-9, H-ATT-12)'],
   ['punch-corrections', 'Make-up punch requests (补卡): missed punches corrected on approval (H-ATT-7, H-ORG-3, H-ORG-4)'],
+  ['overtime-requests', 'Overtime requests (加班): windows outside the shift, capped by 劳动法第41条, credited by 劳动法第44条 once the day is judged (H-ORG-3, H-ORG-4)'],
   ['approvals', 'What waits for a supervisor or the office (H-ORG-3, H-ORG-4)'],
   ['reports', "Finance's monthly report and policy (H-ORG-2, H-ATT-7)"],
   ['months', 'Closing and reopening months'],

@@ -22,6 +22,7 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   leave_allowance_rule_type_fkey: { code: 'LEAVE_TYPE_NOT_FOUND', field: 'code', message: 'see GET /leave-types' },
   leave_type_pkey: { code: 'LEAVE_TYPE_TAKEN', field: 'code', message: 'This leave type code exists already' },
   punch_correction_one_live: { code: 'CORRECTION_EXISTS', field: 'direction', message: 'There is already a pending or approved request for this punch' },
+  overtime_request_no_overlap: { code: 'OVERTIME_OVERLAPS', field: 'start', message: 'You already have a pending or approved overtime request covering part of this time' },
   position_pkey: { code: 'POSITION_CODE_TAKEN', field: 'code', message: 'This position code is already in use' },
 };
 

@@ -8,6 +8,28 @@ export interface FinancePolicy {
   fullAttendanceBonusFen: number;
   /** Per approved make-up punch (补卡, issue 17); zero by default. */
   correctionFen: number;
+  /** Per paid hour of overtime of each kind (加班, issue 22; 劳动法第44条 sets the rate, finance the amount); zero by default. */
+  overtimeWorkdayHourFen: number;
+  overtimeRestDayHourFen: number;
+  overtimeHolidayHourFen: number;
+}
+
+/** A month's credited overtime minutes by kind; rest-day minutes include those taken as time off in lieu. */
+export interface OvertimeMinutes {
+  workday: number;
+  restDay: number;
+  restDayLieu: number;
+  holiday: number;
+}
+
+/**
+ * 劳动法第44条: paid overtime hours × finance's amount per hour of their kind, rounded half up to the
+ * fen once for the month. Rest-day hours taken as time off in lieu (调休) are repaid in time, not here.
+ */
+export function overtimePayFen(minutes: OvertimeMinutes, policy: Pick<FinancePolicy, 'overtimeWorkdayHourFen' | 'overtimeRestDayHourFen' | 'overtimeHolidayHourFen'>): number {
+  const paidRestDay = Math.max(0, minutes.restDay - minutes.restDayLieu);
+  const fenTimesMinutes = minutes.workday * policy.overtimeWorkdayHourFen + paidRestDay * policy.overtimeRestDayHourFen + minutes.holiday * policy.overtimeHolidayHourFen;
+  return Math.floor((fenTimesMinutes + 30) / 60);
 }
 
 export interface MonthCounts {
@@ -59,8 +81,14 @@ export function monthMoney(counts: MonthCounts, policy: FinancePolicy): Money {
 /** What the grid adds to the code of a day an approved make-up punch corrected (补卡): `√补`. */
 export const CORRECTED_MARK = '补';
 
-/** A grid cell's day code without the correction mark (what colours and counts go by). */
-export const baseGridCode = (cell: string): string => (cell.length > 1 && cell.endsWith(CORRECTED_MARK) ? cell.slice(0, -1) : cell);
+/** What the grid adds to the code of a day that credited overtime (加班, issue 22): `√加`, `休加`, `√补加`. */
+export const OVERTIME_MARK = '加';
+
+/** A grid cell's day code without the overtime and correction marks (what colours and counts go by). */
+export const baseGridCode = (cell: string): string => {
+  const withoutOvertime = cell.length > 1 && cell.endsWith(OVERTIME_MARK) ? cell.slice(0, -1) : cell;
+  return withoutOvertime.length > 1 && withoutOvertime.endsWith(CORRECTED_MARK) ? withoutOvertime.slice(0, -1) : withoutOvertime;
+};
 
 /** The day codes of the monthly grid (考勤表). */
 export function gridCode(day: { status: string; onDuty: boolean; earlyLeave: boolean; leaveCode: string | null }): string {

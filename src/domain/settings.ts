@@ -1,8 +1,9 @@
 import type { RuleSettings } from './attendance/types';
 import type { CorrectionPolicy } from './attendance/corrections';
+import type { OvertimePolicy } from './overtime/policy';
 
 /** One effective-dated version of the attendance settings. */
-export interface SettingVersion extends RuleSettings, CorrectionPolicy {
+export interface SettingVersion extends RuleSettings, CorrectionPolicy, OvertimePolicy {
   effectiveFrom: string;
   /** ISO weekdays (1 = Monday … 7 = Sunday) that are workdays (H-ATT-2: all seven by default). */
   workWeek: number[];

@@ -25,7 +25,11 @@ export function policyColumns(from: string, to: string): string {
              'punchWindowOpenMinutes', punch_window_open_minutes, 'punchWindowCloseMinutes', punch_window_close_minutes,
              'graceMinutes', grace_minutes, 'seriousLateMinutes', serious_late_minutes, 'absentAfterLateMinutes', absent_after_late_minutes,
              'missingClockOutIsEarlyLeave', missing_clock_out_is_early_leave, 'missingClockInIsAbsence', missing_clock_in_is_absence,
-             'correctionMonthlyLimit', correction_monthly_limit, 'correctionDaysBack', correction_days_back, 'correctionKinds', correction_kinds)
+             'correctionMonthlyLimit', correction_monthly_limit, 'correctionDaysBack', correction_days_back, 'correctionKinds', correction_kinds,
+             'overtimeCounting', overtime_counting, 'overtimeUnitMinutes', overtime_unit_minutes,
+             'overtimeBreakAfterMinutes', overtime_break_after_minutes, 'overtimeBreakMinutes', overtime_break_minutes,
+             'overtimeDailyCapMinutes', overtime_daily_cap_minutes, 'overtimeMonthlyCapMinutes', overtime_monthly_cap_minutes,
+             'overtimeDaysAfter', overtime_days_after)
            ORDER BY effective_from) FROM setting_version) AS settings,
          (SELECT json_agg(json_build_object('code', code, 'effectiveFrom', to_char(effective_from, 'YYYY-MM-DD'), 'sessions', sessions)
            ORDER BY code, effective_from) FROM shift_version) AS shifts,

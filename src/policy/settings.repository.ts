@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SettingVersion } from '../domain/settings';
 import type { CorrectionKind } from '../domain/attendance/corrections';
+import type { OvertimeCounting } from '../domain/overtime/policy';
 
 interface SettingRow {
   effective_from: string;
@@ -16,6 +17,13 @@ interface SettingRow {
   correction_monthly_limit: number;
   correction_days_back: number;
   correction_kinds: string[];
+  overtime_counting: string;
+  overtime_unit_minutes: number;
+  overtime_break_after_minutes: number | null;
+  overtime_break_minutes: number | null;
+  overtime_daily_cap_minutes: number;
+  overtime_monthly_cap_minutes: number;
+  overtime_days_after: number;
 }
 
 const toVersion = (row: SettingRow): SettingVersion => ({
@@ -31,6 +39,13 @@ const toVersion = (row: SettingRow): SettingVersion => ({
   correctionMonthlyLimit: row.correction_monthly_limit,
   correctionDaysBack: row.correction_days_back,
   correctionKinds: row.correction_kinds as CorrectionKind[],
+  overtimeCounting: row.overtime_counting as OvertimeCounting,
+  overtimeUnitMinutes: row.overtime_unit_minutes,
+  overtimeBreakAfterMinutes: row.overtime_break_after_minutes,
+  overtimeBreakMinutes: row.overtime_break_minutes,
+  overtimeDailyCapMinutes: row.overtime_daily_cap_minutes,
+  overtimeMonthlyCapMinutes: row.overtime_monthly_cap_minutes,
+  overtimeDaysAfter: row.overtime_days_after,
 });
 
 /**
@@ -75,8 +90,10 @@ export class SettingsRepository {
     await manager.query(
       `INSERT INTO setting_version (effective_from, work_week, punch_window_open_minutes, punch_window_close_minutes, grace_minutes,
          serious_late_minutes, absent_after_late_minutes, missing_clock_out_is_early_leave, missing_clock_in_is_absence,
-         correction_monthly_limit, correction_days_back, correction_kinds, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $12, $13, $10)
+         correction_monthly_limit, correction_days_back, correction_kinds,
+         overtime_counting, overtime_unit_minutes, overtime_break_after_minutes, overtime_break_minutes,
+         overtime_daily_cap_minutes, overtime_monthly_cap_minutes, overtime_days_after, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $10)
        ON CONFLICT (effective_from) DO UPDATE SET
          work_week = EXCLUDED.work_week, punch_window_open_minutes = EXCLUDED.punch_window_open_minutes,
          punch_window_close_minutes = EXCLUDED.punch_window_close_minutes, grace_minutes = EXCLUDED.grace_minutes,
@@ -85,6 +102,10 @@ export class SettingsRepository {
          missing_clock_in_is_absence = EXCLUDED.missing_clock_in_is_absence,
          correction_monthly_limit = EXCLUDED.correction_monthly_limit, correction_days_back = EXCLUDED.correction_days_back,
          correction_kinds = EXCLUDED.correction_kinds,
+         overtime_counting = EXCLUDED.overtime_counting, overtime_unit_minutes = EXCLUDED.overtime_unit_minutes,
+         overtime_break_after_minutes = EXCLUDED.overtime_break_after_minutes, overtime_break_minutes = EXCLUDED.overtime_break_minutes,
+         overtime_daily_cap_minutes = EXCLUDED.overtime_daily_cap_minutes, overtime_monthly_cap_minutes = EXCLUDED.overtime_monthly_cap_minutes,
+         overtime_days_after = EXCLUDED.overtime_days_after,
          created_by = EXCLUDED.created_by, created_at = now()`,
       [
         version.effectiveFrom,
@@ -100,6 +121,13 @@ export class SettingsRepository {
         version.correctionMonthlyLimit,
         version.correctionDaysBack,
         version.correctionKinds,
+        version.overtimeCounting,
+        version.overtimeUnitMinutes,
+        version.overtimeBreakAfterMinutes,
+        version.overtimeBreakMinutes,
+        version.overtimeDailyCapMinutes,
+        version.overtimeMonthlyCapMinutes,
+        version.overtimeDaysAfter,
       ],
     );
   }

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { FinancePolicy } from '../domain/money';
 
 const SELECT = `SELECT effective_month AS "effectiveMonth", late_fen AS "lateFen", serious_late_fen AS "seriousLateFen", absence_day_fen AS "absenceDayFen",
-  missing_punch_fen AS "missingPunchFen", full_attendance_bonus_fen AS "fullAttendanceBonusFen", correction_fen AS "correctionFen" FROM finance_policy`;
+  missing_punch_fen AS "missingPunchFen", full_attendance_bonus_fen AS "fullAttendanceBonusFen", correction_fen AS "correctionFen",
+  overtime_workday_hour_fen AS "overtimeWorkdayHourFen", overtime_rest_day_hour_fen AS "overtimeRestDayHourFen", overtime_holiday_hour_fen AS "overtimeHolidayHourFen" FROM finance_policy`;
 
 /** The owner of finance_policy (H-ATT-7): one version per month it takes effect from, read as a FinancePolicy. */
 @Injectable()
@@ -34,12 +35,16 @@ export class FinancePolicyRepository {
 
   async upsert(manager: EntityManager, policy: FinancePolicy, actorId: string): Promise<void> {
     await manager.query(
-      `INSERT INTO finance_policy (effective_month, late_fen, serious_late_fen, absence_day_fen, missing_punch_fen, full_attendance_bonus_fen, correction_fen, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $8, $7)
+      `INSERT INTO finance_policy (effective_month, late_fen, serious_late_fen, absence_day_fen, missing_punch_fen, full_attendance_bonus_fen, correction_fen,
+         overtime_workday_hour_fen, overtime_rest_day_hour_fen, overtime_holiday_hour_fen, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $8, $9, $10, $11, $7)
        ON CONFLICT (effective_month) DO UPDATE SET late_fen = EXCLUDED.late_fen, serious_late_fen = EXCLUDED.serious_late_fen,
          absence_day_fen = EXCLUDED.absence_day_fen, missing_punch_fen = EXCLUDED.missing_punch_fen,
-         full_attendance_bonus_fen = EXCLUDED.full_attendance_bonus_fen, correction_fen = EXCLUDED.correction_fen, created_by = EXCLUDED.created_by, created_at = now()`,
-      [policy.effectiveMonth, policy.lateFen, policy.seriousLateFen, policy.absenceDayFen, policy.missingPunchFen, policy.fullAttendanceBonusFen, actorId, policy.correctionFen],
+         full_attendance_bonus_fen = EXCLUDED.full_attendance_bonus_fen, correction_fen = EXCLUDED.correction_fen,
+         overtime_workday_hour_fen = EXCLUDED.overtime_workday_hour_fen, overtime_rest_day_hour_fen = EXCLUDED.overtime_rest_day_hour_fen,
+         overtime_holiday_hour_fen = EXCLUDED.overtime_holiday_hour_fen, created_by = EXCLUDED.created_by, created_at = now()`,
+      [policy.effectiveMonth, policy.lateFen, policy.seriousLateFen, policy.absenceDayFen, policy.missingPunchFen, policy.fullAttendanceBonusFen, actorId, policy.correctionFen,
+        policy.overtimeWorkdayHourFen, policy.overtimeRestDayHourFen, policy.overtimeHolidayHourFen],
     );
   }
 }

@@ -24,8 +24,15 @@ export class FinancePolicyService {
     return this.dataSource.transaction(async (manager) => {
       await this.monthLock.assertOpen(manager, [`${input.effectiveMonth}-01`]);
       const before = await this.policies.effectiveFrom(manager, input.effectiveMonth);
-      // Left out, the amount per make-up punch stays what it was (zero until finance sets one).
-      const after = { ...input, correctionFen: input.correctionFen ?? before?.correctionFen ?? (await this.policies.inForce(manager, input.effectiveMonth)).correctionFen };
+      // Left out, the amounts per make-up punch and per overtime hour stay what they were (zero until finance sets them).
+      const kept = before ?? (await this.policies.inForce(manager, input.effectiveMonth));
+      const after = {
+        ...input,
+        correctionFen: input.correctionFen ?? kept.correctionFen,
+        overtimeWorkdayHourFen: input.overtimeWorkdayHourFen ?? kept.overtimeWorkdayHourFen,
+        overtimeRestDayHourFen: input.overtimeRestDayHourFen ?? kept.overtimeRestDayHourFen,
+        overtimeHolidayHourFen: input.overtimeHolidayHourFen ?? kept.overtimeHolidayHourFen,
+      };
       await this.policies.upsert(manager, after, actor.id);
       await this.audit.record(manager, actor, { action: 'finance_policy.put', entity: 'finance_policy', entityId: input.effectiveMonth, before, after });
       return after;

@@ -23,13 +23,18 @@ export interface ReportRow {
   pending_days: number;
   leave_days: Record<string, number> | null;
   fines_fen: number;
+  overtime_workday_minutes: number;
+  overtime_rest_day_minutes: number;
+  overtime_rest_day_lieu_minutes: number;
+  overtime_holiday_minutes: number;
+  overtime_cap_overrides: number;
 }
 
 export interface GridRow {
   staff_id: string;
   employee_no: string;
   name: string;
-  days: { status: string | null; on_duty: boolean | null; early_leave: boolean | null; leave: string | null; corrected: boolean }[];
+  days: { status: string | null; on_duty: boolean | null; early_leave: boolean | null; leave: string | null; corrected: boolean; overtime?: boolean | null }[];
 }
 
 // The people a viewer may see (everyone when $3 is null), employed at some time in [$1, $2].
@@ -55,7 +60,11 @@ export const REPORT_SQL = `
            coalesce(sum(d.exempt_days), 0) AS exempt_days,
            count(*) FILTER (WHERE d.status = 'holiday')::int AS holiday_days,
            count(*) FILTER (WHERE d.on_duty AND d.shift_code = 'duty')::int AS duty_shifts,
-           count(*) FILTER (WHERE d.status = 'pending')::int AS pending_days
+           count(*) FILTER (WHERE d.status = 'pending')::int AS pending_days,
+           coalesce(sum(d.overtime_minutes) FILTER (WHERE d.overtime_kind = 'workday'), 0)::int AS overtime_workday_minutes,
+           coalesce(sum(d.overtime_minutes) FILTER (WHERE d.overtime_kind = 'rest_day'), 0)::int AS overtime_rest_day_minutes,
+           coalesce(sum(d.lieu_minutes), 0)::int AS overtime_rest_day_lieu_minutes,
+           coalesce(sum(d.overtime_minutes) FILTER (WHERE d.overtime_kind = 'holiday'), 0)::int AS overtime_holiday_minutes
       FROM attendance_day d JOIN scope ON scope.id = d.staff_id
      WHERE d.date BETWEEN $1 AND $2
      GROUP BY d.staff_id),
@@ -70,7 +79,11 @@ export const REPORT_SQL = `
     SELECT staff_id, sum(amount_fen)::int AS fines_fen FROM (${'$FINES$'}) f GROUP BY staff_id),
   corrections AS (
     SELECT c.staff_id, count(*)::int AS correction_count FROM punch_correction c JOIN scope ON scope.id = c.staff_id
-     WHERE c.status IN ('approved', 'filed') AND c.date BETWEEN $1 AND $2 GROUP BY c.staff_id)
+     WHERE c.status IN ('approved', 'filed') AND c.date BETWEEN $1 AND $2 GROUP BY c.staff_id),
+  overrides AS (
+    -- 劳动法第41条: approved overtime an admin let go beyond a cap, by the month of its day.
+    SELECT o.staff_id, count(*)::int AS overtime_cap_overrides FROM overtime_request o JOIN scope ON scope.id = o.staff_id
+     WHERE o.status IN ('approved', 'filed') AND o.cap_override_reason IS NOT NULL AND o.date BETWEEN $1 AND $2 GROUP BY o.staff_id)
   SELECT scope.id AS staff_id, scope.employee_no, scope.name, scope.position_code,
          coalesce(days.scheduled_days, 0) AS scheduled_days, coalesce(days.present_days, 0) AS present_days,
          coalesce(days.late_count, 0) AS late_count, coalesce(days.late_minutes, 0) AS late_minutes,
@@ -79,16 +92,21 @@ export const REPORT_SQL = `
          coalesce(days.absence_days, 0) AS absence_days,
          coalesce(days.exempt_days, 0) AS exempt_days, coalesce(days.holiday_days, 0) AS holiday_days,
          coalesce(days.duty_shifts, 0) AS duty_shifts, coalesce(days.pending_days, 0) AS pending_days,
-         leave.leave_days, coalesce(fines.fines_fen, 0) AS fines_fen
+         leave.leave_days, coalesce(fines.fines_fen, 0) AS fines_fen,
+         coalesce(days.overtime_workday_minutes, 0) AS overtime_workday_minutes, coalesce(days.overtime_rest_day_minutes, 0) AS overtime_rest_day_minutes,
+         coalesce(days.overtime_rest_day_lieu_minutes, 0) AS overtime_rest_day_lieu_minutes, coalesce(days.overtime_holiday_minutes, 0) AS overtime_holiday_minutes,
+         coalesce(overrides.overtime_cap_overrides, 0) AS overtime_cap_overrides
     FROM scope LEFT JOIN days ON days.staff_id = scope.id LEFT JOIN leave ON leave.staff_id = scope.id
          LEFT JOIN fines ON fines.staff_id = scope.id LEFT JOIN corrections ON corrections.staff_id = scope.id
+         LEFT JOIN overrides ON overrides.staff_id = scope.id
    ORDER BY scope.employee_no`;
 
 export const GRID_SQL = `
   WITH ${SCOPE}
   SELECT scope.id AS staff_id, scope.employee_no, scope.name,
          json_agg(json_build_object('status', d.status, 'on_duty', d.on_duty, 'early_leave', d.early_leave, 'leave', left(t.name_zh, 1),
-           'corrected', EXISTS (SELECT 1 FROM punch_correction c WHERE c.staff_id = scope.id AND c.date = g.date::date AND c.status IN ('approved', 'filed'))) ORDER BY g.date) AS days
+           'corrected', EXISTS (SELECT 1 FROM punch_correction c WHERE c.staff_id = scope.id AND c.date = g.date::date AND c.status IN ('approved', 'filed')),
+           'overtime', d.overtime_minutes > 0) ORDER BY g.date) AS days
     FROM scope CROSS JOIN generate_series($1::date, $2::date, interval '1 day') AS g(date)
     LEFT JOIN attendance_day d ON d.staff_id = scope.id AND d.date = g.date::date
     LEFT JOIN leave_type t ON t.code = d.leave_type_code

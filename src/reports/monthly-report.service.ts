@@ -7,7 +7,7 @@ import { datesBetween, monthRange } from '../domain/calendar/calendar-day';
 import { MonthLockService } from '../policy/month-lock.service';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { MonthlyGridDto, MonthlyReportDto, ReportCountsDto, ReportRowDto } from './dto/report.dto';
-import { CORRECTED_MARK, FinancePolicy, gridCode, monthMoney } from '../domain/money';
+import { CORRECTED_MARK, FinancePolicy, gridCode, monthMoney, OVERTIME_MARK, overtimePayFen } from '../domain/money';
 import { FinancePolicyRepository } from './finance-policy.repository';
 import { GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.repository';
 import { RosterService } from '../roster/roster.service';
@@ -31,6 +31,8 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 // Totals keep hundredths: 调休 hours come in minutes (20 min = 0.33 h); the day counts are in tenths and stay so.
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const NO_LIEU: LieuMonthHours = { earned: 0, taken: 0, remaining: 0, expired: 0 };
+/** Minutes as hours with two decimals (30 min units give .5). */
+const hours = (minutes: number) => round2(minutes / 60);
 
 /** One report row: the stored counts, the leave days per type, and finance's money (H-ATT-7). */
 export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy' | 'leaveTypes' | 'annualLeaveRemaining' | 'lieu'>): ReportRowDto {
@@ -70,6 +72,15 @@ export function toReportRow(row: ReportRow, context: Pick<ReportContext, 'policy
     pendingDays: row.pending_days,
     ...money,
     finesFen: row.fines_fen,
+    overtimeWorkdayHours: hours(row.overtime_workday_minutes),
+    overtimeRestDayHours: hours(row.overtime_rest_day_minutes),
+    overtimeRestDayLieuHours: hours(row.overtime_rest_day_lieu_minutes),
+    overtimeHolidayHours: hours(row.overtime_holiday_minutes),
+    overtimeCapOverrides: row.overtime_cap_overrides,
+    overtimePayFen: overtimePayFen(
+      { workday: row.overtime_workday_minutes, restDay: row.overtime_rest_day_minutes, restDayLieu: row.overtime_rest_day_lieu_minutes, holiday: row.overtime_holiday_minutes },
+      context.policy,
+    ),
   };
 }
 
@@ -89,7 +100,9 @@ export function gridCells(row: GridRow): string[] {
     if (day.status === null) return '';
     const code = gridCode({ status: day.status, onDuty: day.on_duty === true, earlyLeave: day.early_leave === true, leaveCode: day.leave });
     // A day an approved make-up punch corrected is marked (补卡), so the grid shows which results rest on one.
-    return day.corrected && code !== '' ? `${code}${CORRECTED_MARK}` : code;
+    const corrected = day.corrected && code !== '' ? `${code}${CORRECTED_MARK}` : code;
+    // A day that credited overtime (加班) is marked too: `√加`, `休加`.
+    return day.overtime && corrected !== '' ? `${corrected}${OVERTIME_MARK}` : corrected;
   });
 }
 
@@ -162,5 +175,6 @@ function emptyRow(): ReportRow {
     staff_id: '', employee_no: '', name: '', position_code: null, scheduled_days: 0, present_days: 0, late_count: 0, late_minutes: 0,
     serious_late_count: 0, early_leave_count: 0, missing_punch_count: 0, correction_count: 0, absence_days: 0, exempt_days: 0, holiday_days: 0,
     duty_shifts: 0, pending_days: 0, leave_days: null, fines_fen: 0,
+    overtime_workday_minutes: 0, overtime_rest_day_minutes: 0, overtime_rest_day_lieu_minutes: 0, overtime_holiday_minutes: 0, overtime_cap_overrides: 0,
   };
 }

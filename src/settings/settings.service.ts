@@ -10,6 +10,8 @@ import { CompanyProfileService } from '../common/i18n/company-profile.service';
 import { PutCompanyDto, PutSettingsDto, SettingsDto, SettingVersionDto, toSettingVersionDto } from './dto/settings.dto';
 import { SettingsRepository } from '../policy/settings.repository';
 import { SettingVersion, versionOn } from '../domain/settings';
+import { overtimeBreakProblem } from '../domain/overtime/policy';
+import { validationFailed } from '../domain/errors/domain-error';
 
 /** Months of the dates in [from, to], as first days, for the month lock. */
 export const monthsBetween = (from: string, to: string): string[] =>
@@ -46,6 +48,8 @@ export class SettingsService {
       await this.monthLock.assertOpen(manager, monthsBetween(input.effectiveFrom, until < input.effectiveFrom ? input.effectiveFrom : until));
       const { effectiveFrom, ...changes } = input;
       const version: SettingVersion = { ...base, ...stripUndefined(changes), effectiveFrom };
+      const breakProblem = overtimeBreakProblem(version);
+      if (breakProblem) throw validationFailed([breakProblem], 'The overtime break needs both settings, the break shorter than the time that earns it');
       await this.settings.upsert(manager, version, actor.id);
       const before = base.effectiveFrom === effectiveFrom ? toSettingVersionDto(base) : null;
       await this.dayChanges.changedFrom(manager, { staffIds: null, from: effectiveFrom, until: next ? addDays(next.effectiveFrom, -1) : undefined });

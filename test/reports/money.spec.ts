@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { canonicalJson, gridCode, monthMoney } from '../../src/domain/money';
+import { baseGridCode, canonicalJson, gridCode, monthMoney, overtimePayFen } from '../../src/domain/money';
 
-const policy = { effectiveMonth: '2026-11', lateFen: 2000, seriousLateFen: 5000, absenceDayFen: 15001, missingPunchFen: 1000, fullAttendanceBonusFen: 30000, correctionFen: 0 };
+const policy = { effectiveMonth: '2026-11', lateFen: 2000, seriousLateFen: 5000, absenceDayFen: 15001, missingPunchFen: 1000, fullAttendanceBonusFen: 30000, correctionFen: 0, overtimeWorkdayHourFen: 0, overtimeRestDayHourFen: 0, overtimeHolidayHourFen: 0 };
 const clean = { scheduledDays: 22, lateCount: 0, seriousLateCount: 0, absenceDays: 0, missingPunchCount: 0, correctionCount: 0, personalLeaveDays: 0, pendingDays: 0 };
 
 describe("Finance's money rules (H-ATT-7)", () => {
@@ -55,5 +55,25 @@ describe("Finance's money rules (H-ATT-7)", () => {
   it('canonical JSON sorts keys at every level and is stable', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 'é' }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":"é","z":1}]},"b":1}');
     fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(JSON.parse(canonicalJson(value))) === canonicalJson(value)), { numRuns: 1000 });
+  });
+
+  it('劳动法第44条: overtime pay is the paid hours of each kind × the amount per hour, rounded half up once; lieu hours are not paid', () => {
+    const rates = { overtimeWorkdayHourFen: 3001, overtimeRestDayHourFen: 4000, overtimeHolidayHourFen: 6000 };
+    // 1.5 h × 30.01 = 45.015 → 45.02; rest day 8 h of which 4 h lieu: 4 h × 40.00; holiday 7 h × 60.00.
+    expect(overtimePayFen({ workday: 90, restDay: 480, restDayLieu: 240, holiday: 420 }, rates)).toBe(4502 + 16000 + 42000);
+    expect(overtimePayFen({ workday: 0, restDay: 240, restDayLieu: 240, holiday: 0 }, rates)).toBe(0);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (workday, restDay, holiday) => {
+        expect(overtimePayFen({ workday, restDay, restDayLieu: restDay, holiday }, { ...rates, overtimeRestDayHourFen: 999999 })).toBe(overtimePayFen({ workday, restDay: 0, restDayLieu: 0, holiday }, rates));
+        expect(overtimePayFen({ workday, restDay, restDayLieu: 0, holiday }, { overtimeWorkdayHourFen: 0, overtimeRestDayHourFen: 0, overtimeHolidayHourFen: 0 })).toBe(0);
+      }),
+    );
+  });
+
+  it('the grid marks a day that credited overtime with 加 after the day code (and after 补); colours go by the base code', () => {
+    expect(baseGridCode('√加')).toBe('√');
+    expect(baseGridCode('√补加')).toBe('√');
+    expect(baseGridCode('休加')).toBe('休');
+    expect(baseGridCode('加')).toBe('加');
   });
 });

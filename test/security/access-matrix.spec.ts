@@ -110,7 +110,7 @@ const idOf = (w: World, actor: ActorName): string => staffOf(w, actor)?.id ?? 'n
 
 const row = (w: World, sql: string, params: unknown[]) => async () => w.t.sql(sql, params);
 const staffRow = (w: World, id: string) => row(w, 'SELECT name, roles, supervisor_id, active, left_on::text, password_hash, token_version FROM staff WHERE id = $1', [id]);
-const statusOf = (w: World, table: 'leave_request' | 'exemption' | 'disciplinary_record' | 'punch_correction', id: string) => row(w, `SELECT status FROM ${table} WHERE id = $1`, [id]);
+const statusOf = (w: World, table: 'leave_request' | 'exemption' | 'disciplinary_record' | 'punch_correction' | 'overtime_request', id: string) => row(w, `SELECT status FROM ${table} WHERE id = $1`, [id]);
 
 /** A scoped list shows the subject's record exactly to those who may see it. */
 const listShowsSubject = (pick: (w: World) => string) => (response: Response, w: World, actor: ActorName) => {
@@ -494,6 +494,55 @@ const MATRIX: Record<string, Entry> = {
     request: async (w) => {
       const id = await w.correction('approved');
       return { path: `/punch-corrections/${id}/cancel`, body: { reason: 'CCTV shows otherwise' }, snapshot: statusOf(w, 'punch_correction', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('cancelled'),
+  },
+
+  // overtime (加班)
+  'POST /overtime-requests': {
+    expect: staffCells({ self: CREATED, peer: CREATED, supervisor: CREATED, skipLevel: CREATED, otherSupervisor: CREATED, finance: CREATED, admin: CREATED }),
+    request: (w, actor) => ({ path: '/overtime-requests', body: w.overtimeBody(idOf(w, actor)), snapshot: row(w, 'SELECT count(*)::int AS n FROM overtime_request', []) }),
+    verify: (response, w, actor) => expect(response.body).toMatchObject({ staffId: idOf(w, actor), status: 'pending' }),
+  },
+  'GET /overtime-requests': { expect: everyone(OK), request: (w) => ({ path: '/overtime-requests', query: { staffId: w.subject.id, pageSize: '200' } }), verify: listShowsSubject((w) => w.subjectOvertimeId) },
+  'GET /overtime-requests/{id}': { expect: subjectsRecord(OK), request: (w) => ({ path: `/overtime-requests/${w.subjectOvertimeId}` }) },
+  'POST /overtime-requests/{id}/approve': {
+    expect: decision(OK),
+    request: async (w) => {
+      const id = await w.overtime('pending');
+      return { path: `/overtime-requests/${id}/approve`, body: { comment: 'OK' }, snapshot: statusOf(w, 'overtime_request', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('approved'),
+  },
+  'POST /overtime-requests/{id}/reject': {
+    expect: decision(OK),
+    request: async (w) => {
+      const id = await w.overtime('pending');
+      return { path: `/overtime-requests/${id}/reject`, body: { comment: 'Not needed' }, snapshot: statusOf(w, 'overtime_request', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('rejected'),
+  },
+  'POST /overtime-requests/{id}/withdraw': {
+    expect: staffCells({ self: OK, peer: HIDDEN, supervisor: CANCEL_BY_EMPLOYEE, skipLevel: CANCEL_BY_EMPLOYEE, otherSupervisor: HIDDEN, finance: CANCEL_BY_EMPLOYEE, admin: CANCEL_BY_EMPLOYEE }),
+    request: async (w) => {
+      const id = await w.overtime('pending');
+      return { path: `/overtime-requests/${id}/withdraw`, body: {}, snapshot: statusOf(w, 'overtime_request', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('withdrawn'),
+  },
+  'POST /overtime-requests/{id}/file': {
+    expect: onlyRoles(['admin'], OK),
+    request: async (w) => {
+      const id = await w.overtime('approved');
+      return { path: `/overtime-requests/${id}/file`, body: {}, snapshot: statusOf(w, 'overtime_request', id) };
+    },
+    verify: (response) => expect(response.body.status).toBe('filed'),
+  },
+  'POST /overtime-requests/{id}/cancel': {
+    expect: onlyRoles(['admin'], OK),
+    request: async (w) => {
+      const id = await w.overtime('approved');
+      return { path: `/overtime-requests/${id}/cancel`, body: { reason: 'The store closed early' }, snapshot: statusOf(w, 'overtime_request', id) };
     },
     verify: (response) => expect(response.body.status).toBe('cancelled'),
   },

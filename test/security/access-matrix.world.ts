@@ -48,6 +48,7 @@ export class World {
   subjectLeaveId!: string;
   subjectExemptionId!: string;
   subjectCorrectionId!: string;
+  subjectOvertimeId!: string;
   subjectRecordId!: string;
   /** H-CON-8 in handbook version 1, for disciplinary records. */
   articleId!: string;
@@ -55,6 +56,7 @@ export class World {
   private serial = 0;
   private readonly nextLeaveDay = new Map<string, number>();
   private readonly nextCorrection = new Map<string, number>();
+  private readonly nextOvertime = new Map<string, number>();
 
   constructor(readonly t: TestApp) {}
 
@@ -76,10 +78,13 @@ export class World {
     this.articleId = (handbook.body.articles as { key: string; id: string }[]).find((article) => article.key === 'H-CON-8')!.id;
     // Make-up punches: room for the many fresh requests the matrix makes (every day of the two months back).
     must('PUT /settings', await this.as(this.admin).put('/settings').send({ effectiveFrom: HIRED_ON, correctionMonthlyLimit: 31, correctionDaysBack: 62 }), 200);
+    // Overtime: no monthly cap in the way of the many fresh requests either.
+    must('PUT /settings', await this.as(this.admin).put('/settings').send({ effectiveFrom: HIRED_ON, overtimeMonthlyCapMinutes: 44640 }), 200);
     this.subjectLeaveId = await this.leave('pending');
     this.subjectExemptionId = await this.exemption('pending');
     this.subjectRecordId = await this.record('issued');
     this.subjectCorrectionId = await this.correction('pending');
+    this.subjectOvertimeId = await this.overtime('pending');
   }
 
   /** A request builder with a signed-in person's token. */
@@ -144,6 +149,23 @@ export class World {
   async correction(state: 'pending' | 'approved'): Promise<string> {
     const id: string = must('POST /punch-corrections', await this.as(this.subject).post('/punch-corrections').send(this.correctionBody(this.subject.id)), 201).body.id;
     if (state === 'approved') must('approve correction', await this.as(this.supervisor).post(`/punch-corrections/${id}/approve`).send({}), 200);
+    return id;
+  }
+
+  /** The next overtime window this person has not asked for: half an hour after the office shift, five a day from 2026-12-01 on. */
+  overtimeBody(staffId: string): Record<string, unknown> {
+    const n = this.nextOvertime.get(staffId) ?? 0;
+    this.nextOvertime.set(staffId, n + 1);
+    const date = new Date(Date.UTC(2026, 11, 1 + Math.floor(n / 5))).toISOString().slice(0, 10);
+    const start = 18 * 60 + (n % 5) * 30;
+    const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    return { date, start: clock(start), end: clock(start + 30), reason: 'Double 12 backlog' };
+  }
+
+  /** A fresh overtime request of the subject, pending or approved by the direct supervisor. */
+  async overtime(state: 'pending' | 'approved'): Promise<string> {
+    const id: string = must('POST /overtime-requests', await this.as(this.subject).post('/overtime-requests').send(this.overtimeBody(this.subject.id)), 201).body.id;
+    if (state === 'approved') must('approve overtime', await this.as(this.supervisor).post(`/overtime-requests/${id}/approve`).send({}), 200);
     return id;
   }
 

@@ -44,6 +44,7 @@ const GROUPS = [
   'leave-balances',
   'exemptions',
   'punch-corrections',
+  'overtime-requests',
   'approvals',
   'reports',
   'finance-policy',
@@ -139,6 +140,9 @@ describe('Bad input (issue 9): property-based requests generated from the OpenAP
     const pendingCorrection = await api(employee, 'post', '/punch-corrections', { date: '2026-11-24', session: 0, direction: 'in', at: '2026-11-24T08:30:00+08:00', reason: 'Terminal was down' });
     const approvedCorrection = await api(employee, 'post', '/punch-corrections', { date: '2026-11-25', session: 1, direction: 'out', at: '2026-11-25T17:30:00+08:00', reason: 'Forgot' });
     await api(lead, 'post', `/punch-corrections/${String(approvedCorrection.id)}/approve`, { comment: 'ok' });
+    const pendingOvertime = await api(employee, 'post', '/overtime-requests', { date: '2026-11-24', start: '18:00', end: '19:00', reason: 'Backlog' });
+    const approvedOvertime = await api(employee, 'post', '/overtime-requests', { date: '2026-11-25', start: '18:00', end: '20:00', reason: 'Backlog' });
+    await api(lead, 'post', `/overtime-requests/${String(approvedOvertime.id)}/approve`, { comment: 'ok' });
     const targetDevice = await api(office, 'post', '/devices', { name: 'Fuzz target', serialNumber: 'FUZZ-TARGET-1' });
     const actorDevice = await api(office, 'post', '/devices', { name: 'Fuzz actor', serialNumber: 'FUZZ-ACTOR-1' });
     deviceKey = String(actorDevice.apiKey);
@@ -167,6 +171,7 @@ describe('Bad input (issue 9): property-based requests generated from the OpenAP
       [/^\/leave-requests\//, 'id', [String(pendingLeave.id), String(approvedLeave.id)]],
       [/^\/exemptions\//, 'id', [String(pendingTrip.id), String(approvedTrip.id)]],
       [/^\/punch-corrections\//, 'id', [String(pendingCorrection.id), String(approvedCorrection.id)]],
+      [/^\/overtime-requests\//, 'id', [String(pendingOvertime.id), String(approvedOvertime.id)]],
       [/^\/disciplinary-records\//, 'id', [String(record.id)]],
       [/^\/positions\//, 'code', ['presales_service', 'fuzz_pos']],
       [/^\/leave-types\//, 'code', ['personal', 'fuzz_leave']],

@@ -3,10 +3,10 @@ import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { PageDto } from '../../common/pagination';
 
 export class ApprovalItemDto {
-  @ApiProperty({ enum: ['leave', 'exemption', 'punch_correction'] })
+  @ApiProperty({ enum: ['leave', 'exemption', 'punch_correction', 'overtime'] })
   kind: string;
 
-  @ApiUuid({ description: 'The id for POST /leave-requests/{id}/…, /exemptions/{id}/… or /punch-corrections/{id}/…' })
+  @ApiUuid({ description: 'The id for POST /leave-requests/{id}/…, /exemptions/{id}/…, /punch-corrections/{id}/… or /overtime-requests/{id}/…' })
   id: string;
 
   @ApiUuid()

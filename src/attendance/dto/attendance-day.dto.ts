@@ -5,6 +5,7 @@ import type { StoredDay } from '../attendance.repository';
 import type { ComputedDay } from '../../domain/attendance/person-days';
 import { DayFact, FACT_KINDS } from '../../domain/attendance/facts';
 import { explainDay } from '../../domain/attendance/sentences';
+import { OVERTIME_KINDS } from '../../domain/overtime/policy';
 
 const STATUSES = ['present', 'late', 'absent', 'leave', 'exempt', 'holiday', 'rest', 'pending', 'not_employed'];
 
@@ -62,6 +63,15 @@ export class AttendanceDayDto {
 
   @ApiProperty({ enum: [0, 0.5, 1] })
   exemptDays: number;
+
+  @ApiProperty({ enum: [...OVERTIME_KINDS, null], nullable: true, type: String, description: 'Overtime credited on the day (加班, 劳动法第44条): workday 150%, rest_day 200%, holiday 300%; null: none' })
+  overtimeKind: string | null;
+
+  @ApiInt(0, 1440, { description: 'Overtime minutes credited once the punch window has closed (rounded down to the unit)' })
+  overtimeMinutes: number;
+
+  @ApiInt(0, 1440, { description: 'Of rest-day overtime minutes, those taken back as time off in lieu (调休) instead of pay' })
+  lieuMinutes: number;
 
   @ApiProperty({
     type: 'array',
@@ -126,6 +136,9 @@ export function toDayDto(day: StoredDay, language: Language): AttendanceDayDto {
     absenceDays: day.absenceDays,
     leaveDays: day.leaveDays,
     exemptDays: day.exemptDays,
+    overtimeKind: day.overtime.kind,
+    overtimeMinutes: day.overtime.minutes,
+    lieuMinutes: day.overtime.lieuMinutes,
     facts: day.facts,
     explanation: explainDay(day.facts, day.date, language),
   };

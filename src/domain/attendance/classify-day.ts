@@ -22,6 +22,7 @@ import {
 import type { DayFact } from './facts';
 import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session } from './types';
 import { fastZone } from '../time/fast-zone';
+import { NO_OVERTIME_RESULT, withOvertime } from '../overtime/day';
 
 /** Instants as epoch milliseconds; end exclusive. */
 interface Span {
@@ -196,6 +197,7 @@ function blankResult(input: DayInput): DayResult {
     absenceDays: 0,
     leaveDays: 0,
     exemptDays: 0,
+    overtime: NO_OVERTIME_RESULT,
     facts: [],
   };
 }
@@ -222,9 +224,14 @@ function dayWithoutWork(input: DayInput, instants: number[]): DayResult {
  * Classifies one person's day under the attendance chapter (H-ATT-1 … H-ATT-10):
  * not employed, holiday or rest when nothing is scheduled; leave or exempt when leave and approved
  * business trips cover every session; pending while clock records may still arrive; otherwise
- * present, late or absent from the clock records alone.
+ * present, late or absent from the clock records alone. Then the overtime the day credits
+ * (劳动法 第44条, ../overtime/day.ts).
  */
 export function classifyDay(input: DayInput): DayResult {
+  return withOvertime(input, classifyAttendance(input));
+}
+
+function classifyAttendance(input: DayInput): DayResult {
   const { zone, settings } = input;
   const instants = distinctInstants(input);
   if (!input.employed || !input.schedule || input.schedule.sessions.length === 0) return dayWithoutWork(input, instants);

@@ -1,4 +1,5 @@
 import type { DayShare, LeavePart } from './shares';
+import type { Compensation, OvertimeKind } from '../overtime/policy';
 
 /**
  * What the rules found about a day, as data: the clause that applies, what kind of fact it is and
@@ -55,6 +56,11 @@ export const FACT_KINDS = [
   'verdict_leave',
   'verdict_exempt',
   'corrected_punch',
+  'overtime_approved',
+  'overtime_credited',
+  'overtime_not_worked',
+  'overtime_break',
+  'overtime_capped',
   'recorded_sentence',
 ] as const;
 
@@ -96,6 +102,12 @@ export type DayFact =
   | Fact<'verdict_leave', 'H-ATT-1'>
   | Fact<'verdict_exempt', 'H-ATT-1'>
   | Fact<'corrected_punch', 'H-ATT-7', { at: LocalClock; requestedBy: string; approvedBy: string; approvedAs: 'supervisor' | 'admin' }>
+  /** 劳动法 第41/44条 (issue 22): overtime on the day, cited by the law's article rather than a handbook clause. */
+  | Fact<'overtime_approved', '劳动法第44条', { window: LocalSpan; compensation: Compensation }>
+  | Fact<'overtime_credited', '劳动法第44条', { overtimeKind: OvertimeKind; minutes: number; ratePercent: number; lieuMinutes: number; /** Before rounding down to the unit. */ countedMinutes: number; unitMinutes: number }>
+  | Fact<'overtime_not_worked', '劳动法第44条'>
+  | Fact<'overtime_break', '劳动法第44条', { breakMinutes: number; afterMinutes: number }>
+  | Fact<'overtime_capped', '劳动法第41条', { capMinutes: number }>
   /** A sentence stored as English text before facts existed (days of months closed back then). */
   | Fact<'recorded_sentence', string, { text: string }>;
 

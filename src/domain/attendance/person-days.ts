@@ -5,13 +5,16 @@ import { addDays, datesBetween } from '../calendar/calendar-day';
 import { EmploymentSpan, Policy, ScheduledDate, scheduleOn } from '../policy';
 import { versionOn } from '../settings';
 import { localDate } from '../time/company-time';
+import type { ApprovedWindow } from '../overtime/policy';
 
 export interface DayCovers {
   leave: LeaveCover[];
   exemptions: ExemptionCover[];
+  /** Approved overtime windows of the date (issue 22). */
+  overtime: ApprovedWindow[];
 }
 
-export const NO_COVERS: DayCovers = Object.freeze({ leave: [], exemptions: [] }) as DayCovers;
+export const NO_COVERS: DayCovers = Object.freeze({ leave: [], exemptions: [], overtime: [] }) as DayCovers;
 
 export interface ComputedDay {
   schedule: ScheduledDate;
@@ -26,10 +29,31 @@ export interface PersonDays {
   unassigned: Punch[];
 }
 
-function windowsOf(policy: Policy, schedules: ScheduledDate[]): PunchWindow[] {
-  const scheduled = schedules.filter((day): day is ScheduledDate & { shift: ShiftDay } => day.shift !== null);
+/**
+ * What the punch windows are built around on a date: the shift, stretched over the approved overtime
+ * windows so that records of extended hours belong to the day; on a day off, the overtime windows
+ * alone (issue 22: punches on a rest day or holiday inside approved overtime are read for it).
+ */
+function workSpanOf(day: ScheduledDate, overtime: readonly ApprovedWindow[], zone: string): ShiftDay | null {
+  if (!day.employed || overtime.length === 0) return day.shift;
+  const instants = [...(day.shift?.sessions ?? []), ...overtime].flatMap((span) => [span.start.getTime(), span.end.getTime()]);
+  const span = { start: new Date(Math.min(...instants)), end: new Date(Math.max(...instants)) };
+  return { date: day.date, shiftCode: day.shift?.shiftCode ?? 'overtime', sessions: [span], zone: day.shift?.zone ?? zone };
+}
+
+function windowsOf(policy: Policy, schedules: ScheduledDate[], overtimeOn: (date: string) => readonly ApprovedWindow[] = () => []): PunchWindow[] {
+  const spans: ShiftDay[] = [];
+  for (const day of schedules) {
+    const stretched = workSpanOf(day, overtimeOn(day.date), policy.timeZone);
+    // A stretched day must not reach into its neighbour's work (overtime requests never overlap shifts,
+    // but a later change of the shifts could make them): then the shift alone decides.
+    const previous = spans[spans.length - 1];
+    const fits = stretched !== null && (!previous || previous.sessions[previous.sessions.length - 1].end.getTime() <= stretched.sessions[0].start.getTime());
+    const chosen = fits ? stretched : day.shift;
+    if (chosen) spans.push(chosen);
+  }
   return punchWindows(
-    scheduled.map((day) => day.shift),
+    spans,
     (date) => versionOn(policy.settings, date).punchWindowOpenMinutes,
     (date) => versionOn(policy.settings, date).punchWindowCloseMinutes,
   );
@@ -66,7 +90,7 @@ export function computePersonDays(
 ): PersonDays {
   const span = datesBetween(addDays(from, -1), addDays(to, 1));
   const schedules = span.map((date) => scheduleOn(policy, staff, date));
-  const windows = windowsOf(policy, schedules);
+  const windows = windowsOf(policy, schedules, (date) => coversOn(date).overtime);
   const windowByDate = new Map(windows.map((window) => [window.date, window]));
   const { byDate, unassigned } = assignPunches(windows, punches);
   // A day off has no window: the records of its local date are shown there, as ignored (H-ATT-7).
@@ -80,8 +104,9 @@ export function computePersonDays(
     .map((schedule): ComputedDay => {
       const window = windowByDate.get(schedule.date) ?? null;
       const dayPunches = byDate.get(schedule.date) ?? [];
-      const judged = schedule.shift ? dayPunches : (offDayPunches.get(schedule.date) ?? []);
       const covers = coversOn(schedule.date);
+      const judged = schedule.shift || window ? dayPunches : (offDayPunches.get(schedule.date) ?? []);
+      const settings = versionOn(policy.settings, schedule.date);
       const result = classifyDay({
         date: schedule.date,
         zone: policy.timeZone,
@@ -93,7 +118,8 @@ export function computePersonDays(
         punches: judged,
         leave: covers.leave,
         exemptions: covers.exemptions,
-        settings: versionOn(policy.settings, schedule.date),
+        settings,
+        overtime: { windows: covers.overtime, policy: settings },
         now,
       });
       return { schedule, window, punches: dayPunches, result };

@@ -43,6 +43,26 @@ const holidayZh = (name: string | null) => (name ? `法定节假日（${name}）
 const IGNORED_EN = { not_employed: 'not employed', no_shift: 'no shift scheduled', no_work_expected: 'no work expected' } as const;
 const IGNORED_ZH = { not_employed: '当日不在职', no_shift: '当日未排班', no_work_expected: '当日无需出勤' } as const;
 
+/** Minutes as hours: `3 小时`, `1 小时 30 分钟`; `3 h`, `1 h 30 min`. */
+function duration(minutes: number, language: Language): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const [h, m] = language === 'en' ? [' h', ' min'] : [' 小时', ' 分钟'];
+  if (hours === 0) return `${rest}${m}`;
+  return rest === 0 ? `${hours}${h}` : `${hours}${h} ${rest}${m}`;
+}
+
+const OVERTIME_EN = { workday: 'extended hours', rest_day: 'rest-day work', holiday: 'statutory holiday work' } as const;
+const OVERTIME_ZH = { workday: '延长工作时间', rest_day: '休息日加班', holiday: '法定节假日加班' } as const;
+
+function roundedEn(f: FactOf<'overtime_credited'>): string {
+  return f.countedMinutes > f.minutes && f.unitMinutes > 1 ? ` (rounded down to ${f.unitMinutes} min units)` : '';
+}
+
+function roundedZh(f: FactOf<'overtime_credited'>): string {
+  return f.countedMinutes > f.minutes && f.unitMinutes > 1 ? `（按 ${f.unitMinutes} 分钟为单位向下取整）` : '';
+}
+
 const SENTENCES: Sentences = {
   not_employed: {
     en: (f) => `not employed on ${f.date} — no attendance expected`,
@@ -159,16 +179,42 @@ const SENTENCES: Sentences = {
     en: (f, day) => `clock record at ${clock(f.at, day, 'en')} from an approved make-up punch request — asked by ${f.requestedBy}, approved by ${f.approvedBy}${f.approvedAs === 'admin' ? ' (administrator, in place of the supervisor)' : ''}`,
     'zh-CN': (f, day) => `${clock(f.at, day, 'zh-CN')} 的打卡来自已批准的补卡申请：${f.requestedBy} 申请，${f.approvedBy}${f.approvedAs === 'admin' ? '（管理员代主管）' : ''}批准`,
   },
+  overtime_approved: {
+    en: (f, day) => `approved overtime ${span(f.window, day, 'en')}${f.compensation === 'lieu' ? ', as time off in lieu' : ', paid'}`,
+    'zh-CN': (f, day) => `已批准加班 ${span(f.window, day, 'zh-CN')}${f.compensation === 'lieu' ? '，调休' : '，支付加班费'}`,
+  },
+  overtime_credited: {
+    en: (f) => `${OVERTIME_EN[f.overtimeKind]} ${duration(f.minutes, 'en')}, ${f.ratePercent}%${f.lieuMinutes > 0 ? `, of which ${duration(f.lieuMinutes, 'en')} as time off in lieu (not paid)` : ''}${roundedEn(f)}`,
+    'zh-CN': (f) => `${OVERTIME_ZH[f.overtimeKind]} ${duration(f.minutes, 'zh-CN')}，${f.ratePercent}%${f.lieuMinutes > 0 ? `，其中 ${duration(f.lieuMinutes, 'zh-CN')}调休（不支付加班费）` : ''}${roundedZh(f)}`,
+  },
+  overtime_not_worked: {
+    en: () => 'approved overtime not worked: no clock records inside the window — nothing credited',
+    'zh-CN': () => '已批准的加班时段内没有打卡记录，不计加班',
+  },
+  overtime_break: {
+    en: (f) => `${duration(f.breakMinutes, 'en')} break deducted from overtime of ${duration(f.afterMinutes, 'en')} or more`,
+    'zh-CN': (f) => `加班满 ${duration(f.afterMinutes, 'zh-CN')}，扣除休息 ${duration(f.breakMinutes, 'zh-CN')}`,
+  },
+  overtime_capped: {
+    en: (f) => `overtime counted from clock records alone, capped at ${duration(f.capMinutes, 'en')} a day`,
+    'zh-CN': (f) => `仅按打卡记录计加班，每日最多计 ${duration(f.capMinutes, 'zh-CN')}`,
+  },
   recorded_sentence: {
     en: (f) => f.text,
     'zh-CN': (f) => `${f.text}（英文原记录：该日在启用中文说明前已结账）`,
   },
 };
 
-/** One fact as a sentence, starting with its clause id (`H-ATT-6：…` in Chinese, `H-ATT-6: …` in English). */
+/** A clause as the reader reads it: handbook ids as they are; the Labour Law's articles in English as `Labour Law art. 44`. */
+export function clauseLabel(clause: string, language: Language): string {
+  const article = /^劳动法第(\d+)条$/.exec(clause);
+  return article && language === 'en' ? `Labour Law art. ${article[1]}` : clause;
+}
+
+/** One fact as a sentence, starting with its clause (`H-ATT-6：…` in Chinese, `H-ATT-6: …` in English). */
 export function factSentence(fact: DayFact, day: string, language: Language): string {
   const render = SENTENCES[fact.kind][language] as (fact: DayFact, day: string) => string;
-  return `${fact.clause}${language === 'en' ? ': ' : '：'}${render(fact, day)}`;
+  return `${clauseLabel(fact.clause, language)}${language === 'en' ? ': ' : '：'}${render(fact, day)}`;
 }
 
 /** The explanation of a day in a language: one sentence per fact, in order. */

@@ -1,4 +1,5 @@
 import type { DayFact, Names } from './facts';
+import type { ApprovedWindow, OvertimeKind, OvertimePolicy } from '../overtime/policy';
 
 /**
  * The inputs and outputs of the pure attendance rules (H-ATT-1 … H-ATT-10).
@@ -117,7 +118,21 @@ export interface DayInput {
   /** Approved business-trip exemptions covering the date. */
   exemptions: ExemptionCover[];
   settings: RuleSettings;
+  /** Approved overtime on the date and the overtime settings in force (issue 22); left out: none is credited. */
+  overtime?: DayOvertime;
   now: Date;
+}
+
+export interface DayOvertime {
+  windows: ApprovedWindow[];
+  policy: OvertimePolicy;
+}
+
+/** What a judged day credits as overtime (劳动法 第44条): the stored overtime_kind, overtime_minutes and lieu_minutes. */
+export interface OvertimeResult {
+  kind: OvertimeKind | null;
+  minutes: number;
+  lieuMinutes: number;
 }
 
 export type DayStatus =
@@ -152,6 +167,7 @@ export interface DayResult {
   leaveDays: DayShare;
   /** Share of the day covered by exemptions (and not by leave). */
   exemptDays: DayShare;
+  overtime: OvertimeResult;
   /** What was found, in order, each naming its clause; rendered into sentences per reader (./sentences.ts). */
   facts: DayFact[];
 }

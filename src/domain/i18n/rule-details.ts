@@ -58,6 +58,17 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^must be below (\d+)$/, (n) => `须小于 ${n}`],
   [/^There is already a pending or approved request for this punch$/, () => '这次打卡已有待审批或已批准的补卡申请'],
 
+  // overtime (src/overtime/overtime.errors.ts) and its constraint
+  [/^overlaps a session of the shift$/, () => '与班次时段重叠'],
+  [/^overlaps a live overtime request$/, () => '与待审批或已批准的加班申请重叠'],
+  [/^lieu is only for a rest day$/, () => '只有休息日加班可以调休'],
+  [/^(\S+) cap exceeded, (\S+) min left$/, (cap, left) => `超出${{ daily: '每日', monthly: '每月' }[cap] ?? cap}加班上限，还剩 ${left} 分钟`],
+  [/^is not a valid time$/, () => '不是有效的时间'],
+  [/^is not a day of employment$/, () => '当天不在职'],
+  [/^must be set together with the other break setting$/, () => '须与另一项休息扣除设置同时填写'],
+  [/^must be shorter than overtimeBreakAfterMinutes$/, () => '须短于 overtimeBreakAfterMinutes'],
+  [/^You already have a pending or approved overtime request covering part of this time$/, () => '这段时间已有待审批或已批准的加班申请'],
+
   // months, duty roster, shifts
   [/^must be over$/, () => '这个月还没结束'],
   [/^(\d+) pending day\(s\)$/, (n) => `还有 ${n} 天待定`],

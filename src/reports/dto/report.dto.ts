@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ReportPersonDto } from '../../common/report-person.dto';
-import { ApiFen, ApiInt } from '../../common/api-properties';
+import { ApiFen, ApiInt, intDoc } from '../../common/api-properties';
 import { EnumField, IntField, MonthField } from '../../common/fields';
 import { PageQueryDto } from '../../common/pagination';
 
@@ -117,6 +117,24 @@ export class ReportCountsDto {
 
   @ApiFen({ description: 'Disciplinary fines issued in the month' })
   finesFen: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: '加班 (劳动法第44条): working-day extended hours credited, paid at 150%. Absent from snapshots of months closed before overtime was kept' })
+  overtimeWorkdayHours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: 'Rest-day overtime hours credited (200%), time off in lieu included' })
+  overtimeRestDayHours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: 'Of the rest-day hours, those taken back as time off in lieu (调休): not paid' })
+  overtimeRestDayLieuHours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, description: 'Statutory holiday overtime hours credited (300%)' })
+  overtimeHolidayHours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000000, type: 'integer', format: 'int32', description: '劳动法第41条: approved overtime requests an admin let go beyond a cap, with a recorded reason' })
+  overtimeCapOverrides?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, type: 'integer', format: 'int64', description: "Paid overtime hours × finance's amount per hour of each kind, fen (lieu hours are not paid)" })
+  overtimePayFen?: number;
 }
 
 export { ReportPersonDto } from '../../common/report-person.dto';
@@ -147,6 +165,15 @@ export class FinancePolicyDto {
 
   @ApiInt(0, MAX_POLICY_FEN, { description: 'Per approved make-up punch (补卡), fen; 0 by default' })
   correctionFen: number;
+
+  @ApiPropertyOptional({ ...intDoc(0, MAX_POLICY_FEN), description: 'Per paid hour of working-day overtime (150%), fen; 0 by default. Absent from snapshots closed before overtime was kept' })
+  overtimeWorkdayHourFen?: number;
+
+  @ApiPropertyOptional({ ...intDoc(0, MAX_POLICY_FEN), description: 'Per paid hour of rest-day overtime (200%), fen; 0 by default' })
+  overtimeRestDayHourFen?: number;
+
+  @ApiPropertyOptional({ ...intDoc(0, MAX_POLICY_FEN), description: 'Per hour of statutory holiday overtime (300%), fen; 0 by default' })
+  overtimeHolidayHourFen?: number;
 }
 
 export class FinancePolicyListDto {
@@ -181,7 +208,7 @@ export class MonthlyReportDto {
 }
 
 export class GridRowDto extends ReportPersonDto {
-  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 2 }, maxItems: 31, description: '√ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed; followed by 补 when an approved make-up punch corrected the day (√补)' })
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 31, description: '√ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed; followed by 补 when an approved make-up punch corrected the day (√补), then 加 when the day credited overtime (√加, 休加)' })
   days: string[];
 }
 
@@ -243,4 +270,13 @@ export class PutFinancePolicyDto {
 
   @IntField(0, MAX_POLICY_FEN, { optional: 'not-null', description: 'Per approved make-up punch (补卡), fen; left out: unchanged (0 until set)' })
   correctionFen?: number;
+
+  @IntField(0, MAX_POLICY_FEN, { optional: 'not-null', description: 'Per paid hour of working-day overtime, fen; left out: unchanged (0 until set)' })
+  overtimeWorkdayHourFen?: number;
+
+  @IntField(0, MAX_POLICY_FEN, { optional: 'not-null', description: 'Per paid hour of rest-day overtime, fen; left out: unchanged (0 until set)' })
+  overtimeRestDayHourFen?: number;
+
+  @IntField(0, MAX_POLICY_FEN, { optional: 'not-null', description: 'Per hour of holiday overtime, fen; left out: unchanged (0 until set)' })
+  overtimeHolidayHourFen?: number;
 }

@@ -59,6 +59,13 @@ export function summaryColumns(labels: ExportLabels, language: Language): Summar
     { header: h('节假日天数', 'Holiday days'), value: (r) => r.holidayDays },
     { header: h('值班次数', 'Duty shifts'), value: (r) => r.dutyShifts },
     { header: h('待定天数', 'Pending days'), value: (r) => r.pendingDays },
+    // Absent from snapshots of months closed before overtime was kept: left empty, not 0.
+    { header: h('工作日加班（小时，150%）', 'Workday overtime h (150%)'), value: (r) => r.overtimeWorkdayHours ?? '' },
+    { header: h('休息日加班（小时，200%）', 'Rest-day overtime h (200%)'), value: (r) => r.overtimeRestDayHours ?? '' },
+    { header: h('其中调休（小时）', 'Of which time off in lieu (h)'), value: (r) => r.overtimeRestDayLieuHours ?? '' },
+    { header: h('法定节假日加班（小时，300%）', 'Holiday overtime h (300%)'), value: (r) => r.overtimeHolidayHours ?? '' },
+    { header: h('超限加班（次）', 'Overtime cap overrides'), value: (r) => r.overtimeCapOverrides ?? '' },
+    { header: h('加班费（元）', 'Overtime pay (yuan)'), value: (r) => r.overtimePayFen ?? 0, money: true },
     { header: h('扣款（元）', 'Penalties (yuan)'), value: (r) => r.penaltiesFen, money: true },
     { header: h('全勤奖（元）', 'Bonus (yuan)'), value: (r) => r.bonusFen, money: true },
     { header: h('违纪罚款（元）', 'Disciplinary fines (yuan)'), value: (r) => r.finesFen, money: true },

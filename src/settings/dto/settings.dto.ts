@@ -7,6 +7,7 @@ import type { Language } from '../../domain/i18n/language';
 import { OptionalNotNull } from '../../common/validators';
 import type { SettingVersion } from '../../domain/settings';
 import { CORRECTION_KINDS, type CorrectionKind } from '../../domain/attendance/corrections';
+import { OVERTIME_COUNTING, type OvertimeCounting } from '../../domain/overtime/policy';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -46,6 +47,27 @@ export class SettingVersionDto {
 
   @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CORRECTION_KINDS] }, maxItems: 3, uniqueItems: true, example: ['missing_punch'], description: 'What a make-up punch may correct: a missing punch; a late arrival or an early departure (the corrected time then replaces the recorded one for the result)' })
   correctionKinds: CorrectionKind[];
+
+  @ApiProperty({ enum: OVERTIME_COUNTING, example: 'punches_in_window', description: 'Overtime (加班) credited after the day: punches_in_window = the clock records inside the approved window; approved_window = the approved window alone; punches_only = the clock records alone, without a request (working day: from the end of the shift to the last record; rest day and holiday: first to last record, paid, capped by the daily cap)' })
+  overtimeCounting: OvertimeCounting;
+
+  @ApiInt(1, 240, { example: 30, description: 'Credited overtime is rounded down to a multiple of this many minutes' })
+  overtimeUnitMinutes: number;
+
+  @ApiInt(1, 1440, { nullable: true, example: 240, description: 'Once the credited overtime of a day reaches this many minutes, overtimeBreakMinutes are deducted; null: no break' })
+  overtimeBreakAfterMinutes: number | null;
+
+  @ApiInt(1, 240, { nullable: true, example: 30, description: 'The break deducted (set together with overtimeBreakAfterMinutes, and shorter than it)' })
+  overtimeBreakMinutes: number | null;
+
+  @ApiInt(0, 1440, { example: 180, description: '劳动法第41条: extended hours on a working day, at most this many minutes a day (pending and approved requests count)' })
+  overtimeDailyCapMinutes: number;
+
+  @ApiInt(0, 44640, { example: 2160, description: '劳动法第41条: overtime of every kind, at most this many minutes in a month (pending and approved requests count)' })
+  overtimeMonthlyCapMinutes: number;
+
+  @ApiInt(0, 62, { example: 7, description: 'An overtime request may be filed afterwards for a day at most this many days back (while its month is open)' })
+  overtimeDaysAfter: number;
 }
 
 export class SettingsDto {
@@ -101,6 +123,27 @@ export class PutSettingsDto {
 
   @DistinctListField(CORRECTION_KINDS, { type: 'array', items: { type: 'string', enum: [...CORRECTION_KINDS] }, maxItems: 3, uniqueItems: true, optional: 'not-null' })
   correctionKinds?: CorrectionKind[];
+
+  @EnumField(OVERTIME_COUNTING, { optional: 'not-null' })
+  overtimeCounting?: OvertimeCounting;
+
+  @IntField(1, 240, { optional: 'not-null' })
+  overtimeUnitMinutes?: number;
+
+  @IntField(1, 1440, { nullable: true, optional: 'or-null' })
+  overtimeBreakAfterMinutes?: number | null;
+
+  @IntField(1, 240, { nullable: true, optional: 'or-null' })
+  overtimeBreakMinutes?: number | null;
+
+  @IntField(0, 1440, { optional: 'not-null' })
+  overtimeDailyCapMinutes?: number;
+
+  @IntField(0, 44640, { optional: 'not-null' })
+  overtimeMonthlyCapMinutes?: number;
+
+  @IntField(0, 62, { optional: 'not-null' })
+  overtimeDaysAfter?: number;
 }
 
 export class PutTimeZoneDto {

@@ -1,5 +1,5 @@
 import { FACT_KINDS, FactKind, FactOf } from '../../../src/domain/attendance/facts';
-import { explainDay, factSentence } from '../../../src/domain/attendance/sentences';
+import { clauseLabel, explainDay, factSentence } from '../../../src/domain/attendance/sentences';
 import { classifyDay } from '../../../src/domain/attendance/classify-day';
 import { LANGUAGES } from '../../../src/domain/i18n/language';
 import { dayInput, punchesAt, SICK_FULL } from './fixtures';
@@ -39,6 +39,11 @@ const SAMPLES: { [K in FactKind]: FactOf<K> } = {
   verdict_leave: { kind: 'verdict_leave', clause: 'H-ATT-1' },
   verdict_exempt: { kind: 'verdict_exempt', clause: 'H-ATT-1' },
   corrected_punch: { kind: 'corrected_punch', clause: 'H-ATT-7', at: t('17:30'), requestedBy: 'Wang Fang', approvedBy: 'Li Lei', approvedAs: 'supervisor' },
+  overtime_approved: { kind: 'overtime_approved', clause: '劳动法第44条', window: { start: t('18:00'), end: t('20:00') }, compensation: 'pay' },
+  overtime_credited: { kind: 'overtime_credited', clause: '劳动法第44条', overtimeKind: 'workday', minutes: 180, ratePercent: 150, lieuMinutes: 0, countedMinutes: 195, unitMinutes: 30 },
+  overtime_not_worked: { kind: 'overtime_not_worked', clause: '劳动法第44条' },
+  overtime_break: { kind: 'overtime_break', clause: '劳动法第44条', breakMinutes: 30, afterMinutes: 240 },
+  overtime_capped: { kind: 'overtime_capped', clause: '劳动法第41条', capMinutes: 180 },
   recorded_sentence: { kind: 'recorded_sentence', clause: 'H-ATT-6', text: 'no clock-out record — treated as early leave, counted as absence for the day' },
 };
 
@@ -50,8 +55,8 @@ describe('Day explanations in both languages (issue 21)', () => {
     expect(fact.kind).toBe(kind);
     for (const language of LANGUAGES) {
       const sentence = factSentence(fact, D, language);
-      expect(sentence.startsWith(`${fact.clause}${language === 'en' ? ': ' : '：'}`)).toBe(true);
-      expect(sentence.length).toBeGreaterThan(fact.clause.length + 2);
+      expect(sentence.startsWith(`${clauseLabel(fact.clause, language)}${language === 'en' ? ': ' : '：'}`)).toBe(true);
+      expect(sentence.length).toBeGreaterThan(clauseLabel(fact.clause, language).length + 2);
       expect(sentence).not.toMatch(/undefined|null|NaN|\[object/);
     }
     expect(factSentence(fact, D, 'zh-CN')).toMatch(CJK);

@@ -1202,6 +1202,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/overtime-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overtime requests you may see: your own, your reports', or everyone's (admin, finance) */
+        get: operations["OvertimeController_list"];
+        put?: never;
+        /**
+         * Ask for overtime (加班): a window outside your shift on a working day, a rest day or a statutory holiday (劳动法第41/44条)
+         * @description date, start and end in company time (end at or before start: the next day), reason, and for rest-day work pay or time off in lieu (调休). In advance, or afterwards within overtimeDaysAfter days while the month is open. An admin may file for someone (staffId) and go beyond the caps with capOverrideReason. Answers the request and what stays free under the caps. Refused: 422 OVERTIME_CAP_EXCEEDED (params cap daily|monthly, limitMinutes, leftMinutes), OVERTIME_OVERLAPS_SHIFT, OVERTIME_LIEU_NOT_ALLOWED (lieu on a working day or a holiday), OVERTIME_TOO_LATE, OVERTIME_NOT_EMPLOYED; 409 OVERTIME_OVERLAPS (another live request), 409 MONTH_CLOSED; 403 ROLE_REQUIRED (staffId or capOverrideReason without the admin role); 404 for an unknown staffId.
+         */
+        post: operations["OvertimeController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One overtime request with its history */
+        get: operations["OvertimeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (the direct supervisor, or an admin in their place) — H-ORG-3
+         * @description The caps are checked again; beyond one only an admin with capOverrideReason (422 OVERTIME_CAP_EXCEEDED otherwise). The day is judged again once its punch window has closed. 409 STATE_CHANGED when someone acted first; 403 SELF_APPROVAL / NOT_DIRECT_SUPERVISOR.
+         */
+        post: operations["OvertimeController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (the direct supervisor, or an admin in their place) */
+        post: operations["OvertimeController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your own request while it is pending (its minutes are freed under the caps) */
+        post: operations["OvertimeController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File approved overtime (admin) — H-ORG-4 */
+        post: operations["OvertimeController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overtime-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel approved overtime (admin), with a reason: the day credits nothing for it. 409 MONTH_CLOSED for a closed month */
+        post: operations["OvertimeController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approvals": {
         parameters: {
             query?: never;
@@ -1211,7 +1337,7 @@ export interface paths {
         };
         /**
          * What waits for you, oldest first
-         * @description A supervisor: the pending leave, business trips and make-up punches (补卡) of their direct reports. Admins also: requests of people without an active supervisor, and approved ones waiting to be filed. Your own requests never appear.
+         * @description A supervisor: the pending leave, business trips, make-up punches (补卡) and overtime (加班) of their direct reports. Admins also: requests of people without an active supervisor, and approved ones waiting to be filed. Your own requests never appear.
          */
         get: operations["ApprovalsController_inbox"];
         put?: never;
@@ -2303,6 +2429,48 @@ export interface components {
              *     ]
              */
             correctionKinds: ("missing_punch" | "late_arrival" | "early_departure")[];
+            /**
+             * @description Overtime (加班) credited after the day: punches_in_window = the clock records inside the approved window; approved_window = the approved window alone; punches_only = the clock records alone, without a request (working day: from the end of the shift to the last record; rest day and holiday: first to last record, paid, capped by the daily cap)
+             * @example punches_in_window
+             * @enum {string}
+             */
+            overtimeCounting: "punches_in_window" | "approved_window" | "punches_only";
+            /**
+             * Format: int32
+             * @description Credited overtime is rounded down to a multiple of this many minutes
+             * @example 30
+             */
+            overtimeUnitMinutes: number;
+            /**
+             * Format: int32
+             * @description Once the credited overtime of a day reaches this many minutes, overtimeBreakMinutes are deducted; null: no break
+             * @example 240
+             */
+            overtimeBreakAfterMinutes: number | null;
+            /**
+             * Format: int32
+             * @description The break deducted (set together with overtimeBreakAfterMinutes, and shorter than it)
+             * @example 30
+             */
+            overtimeBreakMinutes: number | null;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: extended hours on a working day, at most this many minutes a day (pending and approved requests count)
+             * @example 180
+             */
+            overtimeDailyCapMinutes: number;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: overtime of every kind, at most this many minutes in a month (pending and approved requests count)
+             * @example 2160
+             */
+            overtimeMonthlyCapMinutes: number;
+            /**
+             * Format: int32
+             * @description An overtime request may be filed afterwards for a day at most this many days back (while its month is open)
+             * @example 7
+             */
+            overtimeDaysAfter: number;
         };
         SettingsDto: {
             /** @example Asia/Shanghai */
@@ -2348,6 +2516,20 @@ export interface components {
             /** Format: int32 */
             correctionDaysBack?: number;
             correctionKinds?: ("missing_punch" | "late_arrival" | "early_departure")[];
+            /** @enum {string} */
+            overtimeCounting?: "punches_in_window" | "approved_window" | "punches_only";
+            /** Format: int32 */
+            overtimeUnitMinutes?: number;
+            /** Format: int32 */
+            overtimeBreakAfterMinutes?: number | null;
+            /** Format: int32 */
+            overtimeBreakMinutes?: number | null;
+            /** Format: int32 */
+            overtimeDailyCapMinutes?: number;
+            /** Format: int32 */
+            overtimeMonthlyCapMinutes?: number;
+            /** Format: int32 */
+            overtimeDaysAfter?: number;
         };
         PutTimeZoneDto: {
             /** @example Asia/Shanghai */
@@ -2573,10 +2755,25 @@ export interface components {
             leaveDays: 0 | 0.5 | 1;
             /** @enum {number} */
             exemptDays: 0 | 0.5 | 1;
+            /**
+             * @description Overtime credited on the day (加班, 劳动法第44条): workday 150%, rest_day 200%, holiday 300%; null: none
+             * @enum {string|null}
+             */
+            overtimeKind: "workday" | "rest_day" | "holiday" | null;
+            /**
+             * Format: int32
+             * @description Overtime minutes credited once the punch window has closed (rounded down to the unit)
+             */
+            overtimeMinutes: number;
+            /**
+             * Format: int32
+             * @description Of rest-day overtime minutes, those taken back as time off in lieu (调休) instead of pay
+             */
+            lieuMinutes: number;
             /** @description What the rules found, in order, for machines: the clause, the kind of fact and its parameters (local times as {date, time} in the company zone) */
             facts: ({
                 /** @enum {string} */
-                kind: "not_employed" | "holiday_off" | "rest_day" | "rostered_on_holiday" | "rostered_on_rest_day" | "makeup_workday" | "shift" | "punches_ignored" | "leave" | "business_trip" | "pending" | "arrived_on_time" | "arrived_within_grace" | "arrived_late" | "arrived_seriously_late" | "late_counted_absent" | "left_on_time" | "left_early" | "no_clock_out_early_leave" | "no_clock_out_excused" | "no_clock_in_absent" | "no_clock_in_excused" | "no_punches" | "never_at_work" | "verdict_present" | "verdict_late" | "verdict_absent" | "verdict_leave" | "verdict_exempt" | "corrected_punch" | "recorded_sentence";
+                kind: "not_employed" | "holiday_off" | "rest_day" | "rostered_on_holiday" | "rostered_on_rest_day" | "makeup_workday" | "shift" | "punches_ignored" | "leave" | "business_trip" | "pending" | "arrived_on_time" | "arrived_within_grace" | "arrived_late" | "arrived_seriously_late" | "late_counted_absent" | "left_on_time" | "left_early" | "no_clock_out_early_leave" | "no_clock_out_excused" | "no_clock_in_absent" | "no_clock_in_excused" | "no_punches" | "never_at_work" | "verdict_present" | "verdict_late" | "verdict_absent" | "verdict_leave" | "verdict_exempt" | "corrected_punch" | "overtime_approved" | "overtime_credited" | "overtime_not_worked" | "overtime_break" | "overtime_capped" | "recorded_sentence";
                 /** @example H-ATT-6 */
                 clause: string;
             } & {
@@ -3208,12 +3405,209 @@ export interface components {
              */
             reason: string;
         };
-        ApprovalItemDto: {
-            /** @enum {string} */
-            kind: "leave" | "exemption" | "punch_correction";
+        CreateOvertimeDto: {
             /**
              * Format: uuid
-             * @description The id for POST /leave-requests/{id}/…, /exemptions/{id}/… or /punch-corrections/{id}/…
+             * @description Whose overtime (admin only, filing for someone); left out: your own
+             */
+            staffId?: string;
+            /**
+             * Format: date
+             * @description The day worked: in advance, or afterwards within overtimeDaysAfter days while its month is open
+             * @example 2026-11-28
+             */
+            date: string;
+            /**
+             * @description Start, local HH:mm in the company zone, on `date`
+             * @example 18:00
+             */
+            start: string;
+            /**
+             * @description End, local HH:mm (24:00 = midnight); at or before start means the next day
+             * @example 20:00
+             */
+            end: string;
+            /**
+             * @description pay (default) or lieu: time off in lieu (调休), only for rest-day work (劳动法第44条)
+             * @example pay
+             * @enum {string}
+             */
+            compensation?: "pay" | "lieu";
+            /** @example Double 11 after-sales backlog */
+            reason: string;
+            /**
+             * @description Admin only: files beyond the daily or monthly cap (劳动法第41条); recorded, audited and counted in the report
+             * @example Store move approved by the general manager
+             */
+            capOverrideReason?: string;
+        };
+        CreatedOvertimeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            staffId: string;
+            /** Format: date */
+            date: string;
+            /**
+             * Format: date-time
+             * @description Start of the window
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the window (exclusive)
+             */
+            endsAt: string;
+            /**
+             * Format: int32
+             * @description Minutes of the window (what the caps count)
+             */
+            minutes: number;
+            /**
+             * @description The day type when requested: workday 150%, rest_day 200%, holiday 300% (劳动法第44条)
+             * @enum {string}
+             */
+            dayKind: "workday" | "rest_day" | "holiday";
+            /** @enum {string} */
+            compensation: "pay" | "lieu";
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn" | "filed" | "cancelled";
+            /**
+             * Format: uuid
+             * @description Who filed it: the employee, or an admin for them
+             */
+            requestedBy: string;
+            /**
+             * Format: uuid
+             * @description Who must decide: the direct supervisor; null: the administrators
+             */
+            approverId: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /**
+             * @description admin: an administrator in place of the supervisor
+             * @enum {string|null}
+             */
+            decidedAs: "supervisor" | "admin" | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            cancelReason: string | null;
+            /** @description Why an admin let it go beyond a cap (劳动法第41条); null: within the caps */
+            capOverrideReason: string | null;
+            /** Format: uuid */
+            capOverrideBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            history: components["schemas"]["ApprovalEventDto"][];
+            /**
+             * Format: int32
+             * @description Working-day extended minutes still free on that date after this request; null for a rest day or holiday
+             */
+            dailyLeftMinutes: number | null;
+            /**
+             * Format: int32
+             * @description Overtime minutes still free in the month after this request
+             */
+            monthlyLeftMinutes: number;
+        };
+        OvertimeRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            staffId: string;
+            /** Format: date */
+            date: string;
+            /**
+             * Format: date-time
+             * @description Start of the window
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the window (exclusive)
+             */
+            endsAt: string;
+            /**
+             * Format: int32
+             * @description Minutes of the window (what the caps count)
+             */
+            minutes: number;
+            /**
+             * @description The day type when requested: workday 150%, rest_day 200%, holiday 300% (劳动法第44条)
+             * @enum {string}
+             */
+            dayKind: "workday" | "rest_day" | "holiday";
+            /** @enum {string} */
+            compensation: "pay" | "lieu";
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn" | "filed" | "cancelled";
+            /**
+             * Format: uuid
+             * @description Who filed it: the employee, or an admin for them
+             */
+            requestedBy: string;
+            /**
+             * Format: uuid
+             * @description Who must decide: the direct supervisor; null: the administrators
+             */
+            approverId: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /**
+             * @description admin: an administrator in place of the supervisor
+             * @enum {string|null}
+             */
+            decidedAs: "supervisor" | "admin" | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            cancelReason: string | null;
+            /** @description Why an admin let it go beyond a cap (劳动法第41条); null: within the caps */
+            capOverrideReason: string | null;
+            /** Format: uuid */
+            capOverrideBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            history: components["schemas"]["ApprovalEventDto"][];
+        };
+        OvertimeRequestPageDto: {
+            items: components["schemas"]["OvertimeRequestDto"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            total: number;
+        };
+        ApproveOvertimeDto: {
+            /** @example OK, enjoy */
+            comment?: string;
+            /** @description Admin only: approves beyond the daily or monthly cap (劳动法第41条); recorded, audited and counted in the report */
+            capOverrideReason?: string;
+        };
+        CancelOvertimeDto: {
+            /**
+             * @description Why: kept on the request
+             * @example The store closed early; nobody stayed
+             */
+            reason: string;
+        };
+        ApprovalItemDto: {
+            /** @enum {string} */
+            kind: "leave" | "exemption" | "punch_correction" | "overtime";
+            /**
+             * Format: uuid
+             * @description The id for POST /leave-requests/{id}/…, /exemptions/{id}/…, /punch-corrections/{id}/… or /overtime-requests/{id}/…
              */
             id: string;
             /** Format: uuid */
@@ -3285,6 +3679,21 @@ export interface components {
              * @description Per approved make-up punch (补卡), fen; 0 by default
              */
             correctionFen: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of working-day overtime (150%), fen; 0 by default. Absent from snapshots closed before overtime was kept
+             */
+            overtimeWorkdayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of rest-day overtime (200%), fen; 0 by default
+             */
+            overtimeRestDayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per hour of statutory holiday overtime (300%), fen; 0 by default
+             */
+            overtimeHolidayHourFen?: number;
         };
         PenaltiesDto: {
             /** Format: int64 */
@@ -3392,6 +3801,24 @@ export interface components {
              * @description Disciplinary fines issued in the month
              */
             finesFen: number;
+            /** @description 加班 (劳动法第44条): working-day extended hours credited, paid at 150%. Absent from snapshots of months closed before overtime was kept */
+            overtimeWorkdayHours?: number;
+            /** @description Rest-day overtime hours credited (200%), time off in lieu included */
+            overtimeRestDayHours?: number;
+            /** @description Of the rest-day hours, those taken back as time off in lieu (调休): not paid */
+            overtimeRestDayLieuHours?: number;
+            /** @description Statutory holiday overtime hours credited (300%) */
+            overtimeHolidayHours?: number;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: approved overtime requests an admin let go beyond a cap, with a recorded reason
+             */
+            overtimeCapOverrides?: number;
+            /**
+             * Format: int64
+             * @description Paid overtime hours × finance's amount per hour of each kind, fen (lieu hours are not paid)
+             */
+            overtimePayFen?: number;
             /** Format: uuid */
             staffId: string;
             employeeNo: string;
@@ -3482,6 +3909,24 @@ export interface components {
              * @description Disciplinary fines issued in the month
              */
             finesFen: number;
+            /** @description 加班 (劳动法第44条): working-day extended hours credited, paid at 150%. Absent from snapshots of months closed before overtime was kept */
+            overtimeWorkdayHours?: number;
+            /** @description Rest-day overtime hours credited (200%), time off in lieu included */
+            overtimeRestDayHours?: number;
+            /** @description Of the rest-day hours, those taken back as time off in lieu (调休): not paid */
+            overtimeRestDayLieuHours?: number;
+            /** @description Statutory holiday overtime hours credited (300%) */
+            overtimeHolidayHours?: number;
+            /**
+             * Format: int32
+             * @description 劳动法第41条: approved overtime requests an admin let go beyond a cap, with a recorded reason
+             */
+            overtimeCapOverrides?: number;
+            /**
+             * Format: int64
+             * @description Paid overtime hours × finance's amount per hour of each kind, fen (lieu hours are not paid)
+             */
+            overtimePayFen?: number;
         };
         MonthlyReportDto: {
             /** @example 2026-11 */
@@ -3508,7 +3953,7 @@ export interface components {
             staffId: string;
             employeeNo: string;
             name: string;
-            /** @description √ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed; followed by 补 when an approved make-up punch corrected the day (√补) */
+            /** @description √ present, 迟 late, 旷 absence, 早 early leave, 事/病/婚/丧 leave, 差 business trip, 休 holiday or rest, 值 on duty, 待 pending, empty: not employed; followed by 补 when an approved make-up punch corrected the day (√补), then 加 when the day credited overtime (√加, 休加) */
             days: string[];
         };
         MonthlyGridDto: {
@@ -3548,6 +3993,21 @@ export interface components {
              * @description Per approved make-up punch (补卡), fen; left out: unchanged (0 until set)
              */
             correctionFen?: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of working-day overtime, fen; left out: unchanged (0 until set)
+             */
+            overtimeWorkdayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per paid hour of rest-day overtime, fen; left out: unchanged (0 until set)
+             */
+            overtimeRestDayHourFen?: number;
+            /**
+             * Format: int32
+             * @description Per hour of holiday overtime, fen; left out: unchanged (0 until set)
+             */
+            overtimeHolidayHourFen?: number;
         };
         MonthSnapshotDto: {
             /** Format: date-time */
@@ -18069,6 +18529,1636 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PunchCorrectionDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                staffId?: string;
+                status?: "pending" | "approved" | "rejected" | "withdrawn" | "filed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestPageDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOvertimeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOvertimeDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (the code names it) */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveOvertimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (the code names it) */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OvertimeController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelOvertimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OvertimeRequestDto"];
                 };
             };
             /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
