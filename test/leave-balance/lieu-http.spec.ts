@@ -6,8 +6,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Time off in lieu (调休, issue 22) end to end on the real database. Rest-day overtime taken back as
- * time off in lieu is set on the judged days by `LieuDays` until the overtime rules write it. The
- * company works Monday to Friday here. Today is
+ * time off in lieu is set on the judged days by `LieuDays` (the path from an overtime request is
+ * test/overtime/overtime-lieu.spec.ts). The company works Monday to Friday here. Today is
  * Friday 27 November 2026. Grants earned on Saturday 5 September (expiring 4 December, 90 days on) and
  * Saturday 19 September (expiring 18 December); the office sessions are 3.5 h and 4.5 h (H-ATT-3).
  */

@@ -4,11 +4,13 @@ import { CompanyClock } from '../../src/policy/company-clock';
 import type { TestApp } from './test-app';
 
 /**
- * Time off in lieu earned on rest days, for tests of the 调休 balance (issue 22). Until the overtime
- * rules write `attendance_day.overtime_minutes` / `lieu_minutes` when a day is judged, this sets them
- * on the stored days with SQL. A recomputed day is stored afresh without them, so `earn` first
- * brings the person's whole month up to date (as a report or the queue would), and `apply` writes
- * every recorded grant again after something made days stale (an approved 调休 request, say).
+ * Time off in lieu earned on rest days, for tests of the 调休 balance's arithmetic (issue 22): it sets
+ * `attendance_day.overtime_minutes` / `lieu_minutes` on stored rest days with SQL, so that grants can
+ * sit months back (beyond the days an overtime request may be filed afterwards) and in any amount.
+ * The whole path — request, approval, punches, the judged day's grant — is proved without it in
+ * test/overtime/overtime-lieu.spec.ts. A recomputed day is stored afresh from its approved overtime
+ * (none here), so `earn` first brings the person's whole month up to date (as a report or the queue
+ * would), and `apply` writes every recorded grant again after something made days stale.
  */
 export class LieuDays {
   private readonly earned = new Map<string, { staffId: string; date: string; minutes: number }>();
