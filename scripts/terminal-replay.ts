@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     const chunk = lines.slice(start, start + batch);
     const answer = await call('POST', `${url}/iclock/cdata?SN=${sn}&table=ATTLOG&Stamp=${start + chunk.length}`, `${chunk.join('\n')}\n`, contentType);
     if (!answer.ok) failures += 1;
-    handled += Number(/^OK: (\d+)/.exec(answer.text)?.[1] ?? 0);
+    handled += Number(/^OK: ?(\d+)/.exec(answer.text)?.[1] ?? 0);
   }
   const poll = await call('GET', `${url}/iclock/getrequest?SN=${sn}`);
   if (!poll.ok) failures += 1;

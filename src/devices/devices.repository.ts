@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import type { CreateDeviceDto, DeviceRow, RejectedLineRow, UnknownDeviceRow, UpdateDeviceDto } from './dto/device.dto';
+import { UPLOAD_EXCERPT, type UploadRow } from './dto/device-upload.dto';
 
 /** The owner of the device tables (device, device_unknown_serial, device_rejected_line reads). */
 @Injectable()
@@ -68,6 +69,23 @@ export class DevicesRepository {
       punched ? 'UPDATE device SET last_seen_at = $2, last_punch_at = $2 WHERE id = $1' : 'UPDATE device SET last_seen_at = $2 WHERE id = $1',
       [deviceId, now],
     );
+  }
+
+  /** The clock skew measured from the device's last upload that measured it (the one writer of both columns). */
+  async recordClockSkew(manager: EntityManager, deviceId: string, seconds: number, at: Date): Promise<void> {
+    await manager.query('UPDATE device SET clock_skew_seconds = $2, clock_skew_measured_at = $3 WHERE id = $1', [deviceId, seconds, at]);
+  }
+
+  async uploads(id: string, offset: number, limit: number): Promise<{ rows: UploadRow[]; total: number }> {
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT kind, stamp, left(body, $4) AS excerpt, length(body) AS body_length, lines, first_received_at, last_received_at, times FROM device_upload
+          WHERE device_id = $1 ORDER BY last_received_at DESC, id DESC OFFSET $2 LIMIT $3`,
+        [id, offset, limit, UPLOAD_EXCERPT],
+      ) as Promise<UploadRow[]>,
+      this.dataSource.query('SELECT count(*)::int AS n FROM device_upload WHERE device_id = $1', [id]) as Promise<{ n: number }[]>,
+    ]);
+    return { rows, total: count[0].n };
   }
 
   /** At most 1,000 remembered, most recent first. */

@@ -133,13 +133,6 @@ export function parseOperlogLine(line: string): OperlogLine {
   return { kind: 'other' };
 }
 
-/** How many lines of each kind an OPERLOG upload held (what is logged about it). */
-export function summariseOperlog(lines: string[]): Record<OperlogLine['kind'], number> {
-  const counts = { user: 0, operation: 0, biometric: 0, other: 0 };
-  for (const line of lines) counts[parseOperlogLine(line).kind] += 1;
-  return counts;
-}
-
 /** A command result posted to /iclock/devicecmd: `ID=1&Return=0&CMD=INFO`. */
 export interface CommandResult {
   id: string;
@@ -158,4 +151,36 @@ export function parseCommandResult(line: string): CommandResult | null {
     returnCode: returned !== null && /^-?\d{1,6}$/.test(returned) ? Number(returned) : null,
     command: command ? command.slice(0, 32) : null,
   };
+}
+
+// Template fields of biometric records, and the user's password: the terminal keeps them, the service has no use for them.
+const SECRET_FIELDS = /^(TMP|TEMPLATE|CONTENT|PASSWD|PASSWORD)$/i;
+
+/**
+ * An OPERLOG (or USERINFO) line as kept for the office: every field as received except biometric
+ * templates and passwords, whose values are replaced by `(not kept)`.
+ */
+export function keptOperlogLine(line: string): string {
+  const space = line.indexOf(' ');
+  const head = space > 0 && !line.slice(0, space).includes('=') ? line.slice(0, space + 1) : '';
+  const fields = line.slice(head.length).split('\t');
+  return (
+    head +
+    fields
+      .map((field) => {
+        const at = field.indexOf('=');
+        return at > 0 && SECRET_FIELDS.test(field.slice(0, at).trim()) && field.slice(at + 1).trim() !== '' ? `${field.slice(0, at)}=(not kept)` : field;
+      })
+      .join('\t')
+  );
+}
+
+/**
+ * A photo upload (`/iclock/fdata`): `PIN=…`, `SN=…`, `size=…`, `CMD=uploadphoto` lines, a NUL, then the
+ * image. The lines are kept; the image is not (photos are not requested, and the terminal keeps its own).
+ */
+export function photoMetadata(body: string): string[] {
+  const nul = body.indexOf('\u0000');
+  const head = bodyLines(nul >= 0 ? body.slice(0, nul) : body);
+  return nul >= 0 ? [...head, '(image not kept)'] : head;
 }
