@@ -174,4 +174,46 @@ export class IclockRepository {
       [deviceId, max],
     );
   }
+
+  /** A device as the protocol needs it, locked for a retry of its lines (one retry of a device at a time). */
+  async lockDevice(manager: EntityManager, id: string): Promise<PushDevice | null> {
+    const rows: PushDevice[] = await manager.query(
+      `SELECT id, name, serial_number AS "serialNumber", active, time_zone AS "timeZone", pin_mapping AS "pinMapping" FROM device WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The device's rejected lines (of one reason, or all), oldest first: the order they were received in. */
+  rejectedLinesOf(manager: EntityManager, deviceId: string, reason: string | null): Promise<StoredRejectedLine[]> {
+    return manager.query(
+      `SELECT id, line, reason FROM device_rejected_line WHERE device_id = $1 AND ($2::text IS NULL OR reason = $2) ORDER BY first_received_at, id`,
+      [deviceId, reason],
+    );
+  }
+
+  /** Devices with rejected lines of this reason. */
+  async devicesWithRejected(reason: string): Promise<string[]> {
+    const rows: { device_id: string }[] = await this.dataSource.query('SELECT DISTINCT device_id FROM device_rejected_line WHERE reason = $1 ORDER BY device_id', [reason]);
+    return rows.map((row) => row.device_id);
+  }
+
+  /** After a retry: stored lines leave the list; the others keep their row with the reason they have now. */
+  async settleRejected(manager: EntityManager, stored: string[], still: { id: string; reason: string; message: string }[]): Promise<void> {
+    if (stored.length > 0) await manager.query('DELETE FROM device_rejected_line WHERE id = ANY($1::bigint[])', [stored]);
+    if (still.length > 0) {
+      await manager.query(
+        `UPDATE device_rejected_line r SET reason = s.reason, message = s.message
+           FROM unnest($1::bigint[], $2::text[], $3::text[]) AS s(id, reason, message) WHERE r.id = s.id`,
+        [still.map((row) => row.id), still.map((row) => row.reason), still.map((row) => row.message.slice(0, 500))],
+      );
+    }
+  }
+}
+
+/** A rejected line as kept (id is a bigint: pg hands it over as text). */
+export interface StoredRejectedLine {
+  id: string;
+  line: string;
+  reason: string;
 }

@@ -222,6 +222,14 @@ const MATRIX: Record<string, Entry> = {
   'GET /devices/unknown': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/devices/unknown' }) },
   'GET /devices/{id}/rejected-lines': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/rejected-lines` }) },
   'GET /devices/{id}/uploads': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/uploads` }) },
+  'POST /devices/{id}/rejected-lines/retry': {
+    expect: onlyRoles(['admin'], OK),
+    request: (w) => ({ path: `/devices/${w.device.id}/rejected-lines/retry`, body: { reason: 'UNKNOWN_EMPLOYEE' }, snapshot: row(w, 'SELECT id, reason FROM device_rejected_line ORDER BY id', []) }),
+  },
+  'POST /devices/rejected-lines/retry': {
+    expect: onlyRoles(['admin'], OK),
+    request: (w) => ({ path: '/devices/rejected-lines/retry', body: { reason: 'MONTH_CLOSED' }, snapshot: row(w, 'SELECT id, reason FROM device_rejected_line ORDER BY id', []) }),
+  },
   'GET /devices/{id}': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}` }) },
   'PATCH /devices/{id}': {
     expect: onlyRoles(['admin'], OK),

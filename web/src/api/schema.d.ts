@@ -1029,6 +1029,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/devices/rejected-lines/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry every device's rejected lines of one cause, once it is fixed (admin)
+         * @description The person registered or reactivated (UNKNOWN_EMPLOYEE, INACTIVE_EMPLOYEE), the month reopened (MONTH_CLOSED)… Each line is read again with the device's settings as they are now (zone, PIN mapping) and goes through the one punch path, idempotent (H-ATT-7): a line stored now, or found stored already, leaves the rejected lines; the others stay, with the reason they have now. Audited (device.rejected_lines.retry) with the result of every line.
+         */
+        post: operations["RejectedLinesController_retryReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/devices/{id}/rejected-lines/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a device's rejected lines, all or one cause, once it is fixed (admin)
+         * @description A terminal whose clock ran ahead: accept its skew for a period (clockSkewSeconds, from, to) and its lines of those dates are stored with the skew taken off. Each line is read again with the device's settings as they are now (zone, PIN mapping) and goes through the one punch path, idempotent (H-ATT-7): a line stored now, or found stored already, leaves the rejected lines; the others stay, with the reason they have now. Audited (device.rejected_lines.retry) with the result of every line.
+         */
+        post: operations["RejectedLinesController_retryDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/leave-types": {
         parameters: {
             query?: never;
@@ -3033,6 +3073,78 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        RetryLinesByReasonDto: {
+            /**
+             * @description Lines kept for this reason, on every device (the cause is fixed: the person registered, the PIN mapped, the month reopened)
+             * @enum {string}
+             */
+            reason: "INVALID_LINE" | "TIME_UNPARSEABLE" | "UNKNOWN_EMPLOYEE" | "INACTIVE_EMPLOYEE" | "TIME_IN_FUTURE" | "MONTH_CLOSED";
+        };
+        RetriedLineDto: {
+            /** Format: uuid */
+            deviceId: string;
+            /** @example 20156107	2026-12-01 10:05:00	0	1 */
+            line: string;
+            /**
+             * @description stored: the punch is stored now (or was already); it leaves the rejected lines. rejected: still not storable, kept with the reason it has now
+             * @enum {string}
+             */
+            result: "stored" | "rejected";
+            /**
+             * @description Why it is still rejected
+             * @enum {string|null}
+             */
+            reason: "INVALID_LINE" | "TIME_UNPARSEABLE" | "UNKNOWN_EMPLOYEE" | "INACTIVE_EMPLOYEE" | "TIME_IN_FUTURE" | "MONTH_CLOSED" | null;
+            /** @example null */
+            message: string | null;
+        };
+        RetryResultDto: {
+            /**
+             * Format: int32
+             * @description Lines retried
+             * @example 3
+             */
+            retried: number;
+            /**
+             * Format: int32
+             * @description Lines stored now (or found stored already)
+             * @example 2
+             */
+            stored: number;
+            /**
+             * Format: int32
+             * @description Lines still rejected
+             * @example 1
+             */
+            stillRejected: number;
+            /** @description One entry per line retried, in the order they were received */
+            lines: components["schemas"]["RetriedLineDto"][];
+        };
+        RetryDeviceLinesDto: {
+            /**
+             * @description Only lines kept for this reason; left out: all of the device's lines
+             * @enum {string}
+             */
+            reason?: "INVALID_LINE" | "TIME_UNPARSEABLE" | "UNKNOWN_EMPLOYEE" | "INACTIVE_EMPLOYEE" | "TIME_IN_FUTURE" | "MONTH_CLOSED";
+            /**
+             * Format: int32
+             * @description The clock skew accepted, in seconds (positive: the terminal's clock ran ahead): subtracted from the time of each line recorded from `from` to `to` (device-local dates) before it is stored again. Given with from and to; left out: times are taken as recorded.
+             * @example 300
+             */
+            clockSkewSeconds?: number;
+            /**
+             * Format: date
+             * @description First device-local date the accepted skew applies to
+             * @example 2026-11-30
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last device-local date the accepted skew applies to
+             * @example 2026-12-01
+             */
+            to?: string;
         };
         LeaveTypeDto: {
             /** @example personal */
@@ -15342,6 +15454,361 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+        };
+    };
+    RejectedLinesController_retryReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryLinesByReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResultDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RejectedLinesController_retryDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryDeviceLinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResultDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
