@@ -5,6 +5,7 @@ import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/params';
 import { ActionRoute, CreateRoute, PatchRoute, ReadRoute, SignedInController } from '../common/routes';
 import { DevicesService } from './devices.service';
+import { DeviceUploadPageDto } from './dto/device-upload.dto';
 import { CreateDeviceDto, DeviceDto, DeviceListDto, DeviceWithKeyDto, RejectedLinePageDto, UnknownDeviceListDto, UpdateDeviceDto } from './dto/device.dto';
 
 @SignedInController('devices')
@@ -41,6 +42,18 @@ export class DevicesController {
   })
   rejectedLines(@IdParam() id: string, @Query() query: PageQueryDto): Promise<RejectedLinePageDto> {
     return this.devices.rejectedLines(id, query);
+  }
+
+  @ReadRoute(':id/uploads', DeviceUploadPageDto, {
+    summary: 'Uploads the device pushed of tables the service does not interpret (admin)',
+    description:
+      'Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos\' metadata, PUSH 3.x registrations: ' +
+      'the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates and passwords left out). ' +
+      'The same upload sent again is one entry with a higher count. Most recently received first.',
+    errors: [400, 403, 404],
+  })
+  uploads(@IdParam() id: string, @Query() query: PageQueryDto): Promise<DeviceUploadPageDto> {
+    return this.devices.uploads(id, query);
   }
 
   @ReadRoute(':id', DeviceDto, { summary: 'One device (admin)', errors: [400, 403, 404] })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import type { CreateDeviceDto, DeviceRow, RejectedLineRow, UnknownDeviceRow, UpdateDeviceDto } from './dto/device.dto';
+import { UPLOAD_EXCERPT, type UploadRow } from './dto/device-upload.dto';
 
 /** The owner of the device tables (device, device_unknown_serial, device_rejected_line reads). */
 @Injectable()
@@ -35,9 +36,9 @@ export class DevicesRepository {
   /** Registers a device; its serial is then no longer one of the unknown serials waiting for an admin. */
   async insert(manager: EntityManager, input: CreateDeviceDto, key: { prefix: string; hash: string }, createdBy: string): Promise<DeviceRow> {
     const rows: DeviceRow[] = await manager.query(
-      `INSERT INTO device (name, serial_number, key_prefix, key_hash, time_zone, pin_mapping, time_zone_unit, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [input.name, input.serialNumber, key.prefix, key.hash, input.timeZone ?? null, input.pinMapping ?? 'employee_no', input.timeZoneUnit ?? 'hours', createdBy],
+      `INSERT INTO device (name, serial_number, key_prefix, key_hash, time_zone, pin_mapping, time_zone_unit, created_by, push_staff)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [input.name, input.serialNumber, key.prefix, key.hash, input.timeZone ?? null, input.pinMapping ?? 'employee_no', input.timeZoneUnit ?? 'hours', createdBy, input.pushStaff ?? true],
     );
     await manager.query('DELETE FROM device_unknown_serial WHERE serial_number = $1', [input.serialNumber]);
     return rows[0];
@@ -47,9 +48,9 @@ export class DevicesRepository {
     const rows = await modifyReturning<DeviceRow>(
       manager,
       `UPDATE device SET name = coalesce($2, name), time_zone = CASE WHEN $3::boolean THEN $4 ELSE time_zone END, active = coalesce($5, active),
-              pin_mapping = coalesce($6, pin_mapping), time_zone_unit = coalesce($7, time_zone_unit)
+              pin_mapping = coalesce($6, pin_mapping), time_zone_unit = coalesce($7, time_zone_unit), push_staff = coalesce($8, push_staff)
         WHERE id = $1 RETURNING *`,
-      [id, input.name ?? null, input.timeZone !== undefined, input.timeZone ?? null, input.active ?? null, input.pinMapping ?? null, input.timeZoneUnit ?? null],
+      [id, input.name ?? null, input.timeZone !== undefined, input.timeZone ?? null, input.active ?? null, input.pinMapping ?? null, input.timeZoneUnit ?? null, input.pushStaff ?? null],
     );
     return rows[0];
   }
@@ -68,6 +69,23 @@ export class DevicesRepository {
       punched ? 'UPDATE device SET last_seen_at = $2, last_punch_at = $2 WHERE id = $1' : 'UPDATE device SET last_seen_at = $2 WHERE id = $1',
       [deviceId, now],
     );
+  }
+
+  /** The clock skew measured from the device's last upload that measured it (the one writer of both columns). */
+  async recordClockSkew(manager: EntityManager, deviceId: string, seconds: number, at: Date): Promise<void> {
+    await manager.query('UPDATE device SET clock_skew_seconds = $2, clock_skew_measured_at = $3 WHERE id = $1', [deviceId, seconds, at]);
+  }
+
+  async uploads(id: string, offset: number, limit: number): Promise<{ rows: UploadRow[]; total: number }> {
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT kind, stamp, left(body, $4) AS excerpt, length(body) AS body_length, lines, first_received_at, last_received_at, times FROM device_upload
+          WHERE device_id = $1 ORDER BY last_received_at DESC, id DESC OFFSET $2 LIMIT $3`,
+        [id, offset, limit, UPLOAD_EXCERPT],
+      ) as Promise<UploadRow[]>,
+      this.dataSource.query('SELECT count(*)::int AS n FROM device_upload WHERE device_id = $1', [id]) as Promise<{ n: number }[]>,
+    ]);
+    return { rows, total: count[0].n };
   }
 
   /** At most 1,000 remembered, most recent first. */

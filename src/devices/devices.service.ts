@@ -16,6 +16,7 @@ import {
   UpdateDeviceDto,
 } from './dto/device.dto';
 
+import { DeviceUploadDto, toDeviceUploadDto } from './dto/device-upload.dto';
 import { DevicesRepository } from './devices.repository';
 import { deviceNotFound, deviceSerialTaken } from './devices.errors';
 
@@ -69,6 +70,18 @@ export class DevicesService {
     return pageOf(rows.map(toRejectedLineDto), total, query);
   }
 
+  /** Uploads of tables the service does not interpret, kept as received, most recently received first. */
+  async uploads(id: string, query: PageQueryDto): Promise<Page<DeviceUploadDto>> {
+    if (!(await this.devices.find(id))) throw deviceNotFound();
+    const { rows, total } = await this.devices.uploads(id, pageOffset(query), query.pageSize);
+    return pageOf(rows.map(toDeviceUploadDto), total, query);
+  }
+
+  /** The clock skew measured from an upload (see domain/terminal/clock-skew.ts). */
+  recordClockSkew(manager: EntityManager, deviceId: string, seconds: number, at: Date): Promise<void> {
+    return this.devices.recordClockSkew(manager, deviceId, seconds, at);
+  }
+
   /** A new key replaces the old one at once (a leaked key is stopped by rotating it). */
   async rotateKey(actor: Actor, id: string): Promise<DeviceWithKeyDto> {
     const key = newDeviceKey();
@@ -89,12 +102,12 @@ export class DevicesService {
     return { kind: 'device', id: device.id, username: device.name, roles: [] };
   }
 
-  /** The device called in: its last contact, and its last punch when one was stored. */
   /** The zone a device's local times are in, when it has one of its own (else null: the company's). */
   timeZoneOf(deviceId: string): Promise<string | null> {
     return this.devices.timeZone(deviceId);
   }
 
+  /** The device called in: its last contact, and its last punch when one was stored. */
   touch(manager: EntityManager, deviceId: string, now: Date, punched = false): Promise<void> {
     return this.devices.touch(manager, deviceId, now, punched);
   }

@@ -133,13 +133,6 @@ export function parseOperlogLine(line: string): OperlogLine {
   return { kind: 'other' };
 }
 
-/** How many lines of each kind an OPERLOG upload held (what is logged about it). */
-export function summariseOperlog(lines: string[]): Record<OperlogLine['kind'], number> {
-  const counts = { user: 0, operation: 0, biometric: 0, other: 0 };
-  for (const line of lines) counts[parseOperlogLine(line).kind] += 1;
-  return counts;
-}
-
 /** A command result posted to /iclock/devicecmd: `ID=1&Return=0&CMD=INFO`. */
 export interface CommandResult {
   id: string;
@@ -158,4 +151,57 @@ export function parseCommandResult(line: string): CommandResult | null {
     returnCode: returned !== null && /^-?\d{1,6}$/.test(returned) ? Number(returned) : null,
     command: command ? command.slice(0, 32) : null,
   };
+}
+
+// Template fields of biometric records, and the user's password: the terminal keeps them, the service has no use for them.
+const SECRET_FIELDS = /^(TMP|TEMPLATE|CONTENT|PASSWD|PASSWORD)$/i;
+
+/**
+ * An OPERLOG (or USERINFO) line as kept for the office: every field as received except biometric
+ * templates and passwords, whose values are replaced by `(not kept)`.
+ */
+export function keptOperlogLine(line: string): string {
+  const space = line.indexOf(' ');
+  const head = space > 0 && !line.slice(0, space).includes('=') ? line.slice(0, space + 1) : '';
+  const fields = line.slice(head.length).split('\t');
+  return (
+    head +
+    fields
+      .map((field) => {
+        const at = field.indexOf('=');
+        return at > 0 && SECRET_FIELDS.test(field.slice(0, at).trim()) && field.slice(at + 1).trim() !== '' ? `${field.slice(0, at)}=(not kept)` : field;
+      })
+      .join('\t')
+  );
+}
+
+/**
+ * A photo upload (`/iclock/fdata`): `PIN=…`, `SN=…`, `size=…`, `CMD=uploadphoto` lines, a NUL, then the
+ * image. The lines are kept; the image is not (photos are not requested, and the terminal keeps its own).
+ */
+export function photoMetadata(body: string): string[] {
+  const nul = body.indexOf('\u0000');
+  const head = bodyLines(nul >= 0 ? body.slice(0, nul) : body);
+  return nul >= 0 ? [...head, '(image not kept)'] : head;
+}
+
+/** A command result with the lines the terminal sent after it (INFO: its information). */
+export interface CommandReportLines extends CommandResult {
+  reply: string[];
+}
+
+/**
+ * The results in a devicecmd body: each `ID=…&Return=…&CMD=…` line starts one, the lines after it
+ * (until the next) are its reply. Lines before any result, or unreadable ones, are counted.
+ */
+export function commandReports(lines: string[]): { reports: CommandReportLines[]; unreadable: number } {
+  const reports: CommandReportLines[] = [];
+  let unreadable = 0;
+  for (const line of lines) {
+    const result = /^\s*ID=/i.test(line) ? parseCommandResult(line) : null;
+    if (result) reports.push({ ...result, reply: [] });
+    else if (reports.length > 0 && !/^\s*ID=/i.test(line)) reports[reports.length - 1].reply.push(line);
+    else unreadable += 1;
+  }
+  return { reports, unreadable };
 }

@@ -17,6 +17,8 @@ const ERRORS: [number, string, string][] = [
 ];
 
 interface DeviceAnswer {
+  /** devicecmd: some firmware leaves SN out. */
+  serialOptional?: boolean;
   description: string;
   example: string;
   pattern: string;
@@ -30,14 +32,14 @@ interface DeviceAnswer {
 function ApiDeviceProtocol(answer: DeviceAnswer): MethodDecorator {
   return applyDecorators(
     ApiProduces('text/plain'),
-    ApiQuery({ name: 'SN', required: true, description: 'The serial number of a registered, active device', schema: { type: 'string', pattern: SERIAL_PATTERN, maxLength: 64 } }),
+    ApiQuery({ name: 'SN', required: !answer.serialOptional, description: 'The serial number of a registered, active device', schema: { type: 'string', pattern: SERIAL_PATTERN, maxLength: 64 } }),
     ApiResponse({ status: 200, description: answer.description, content: plainText(answer.example, answer.maxLength ?? 20, answer.pattern) }),
     ...ERRORS.map(([status, description, example]) => ApiResponse({ status, description, content: plainText(example, 300) })),
   );
 }
 
 /** A route of the device protocol, answered in plain text (`answer`): 200 to a POST too, as terminals expect. */
-export function DeviceRoute(method: typeof Get | typeof Post, path: string, { answer, ...operation }: ApiOperationOptions & { answer: DeviceAnswer }): MethodDecorator {
+export function DeviceRoute(method: typeof Get | typeof Post, path: string | string[], { answer, ...operation }: ApiOperationOptions & { answer: DeviceAnswer }): MethodDecorator {
   return applyDecorators(
     ...(method === Post ? [Post(path), HttpCode(200)] : [Get(path)]),
     Header('Content-Type', 'text/plain'),

@@ -17,3 +17,14 @@ export const bodyNotText = () =>
 
 export const unsupportedRoute = (path: string) =>
   new DomainError('not_found', 'ICLOCK_ROUTE_UNKNOWN', `${path.slice(0, 100)} is not part of the push protocol this service speaks`);
+
+/** An accepted clock skew needs its period: the seconds, and the first and last date they apply to. */
+export const retrySkewIncomplete = (input: { clockSkewSeconds?: number; from?: string; to?: string }) =>
+  new DomainError(
+    'bad_request',
+    'VALIDATION_FAILED',
+    'clockSkewSeconds, from and to are given together',
+    (['clockSkewSeconds', 'from', 'to'] as const).filter((field) => input[field] === undefined).map((field) => ({ field, message: 'is required' })),
+  );
+
+export const retrySkewPeriodReversed = (from: string) => new DomainError('bad_request', 'VALIDATION_FAILED', 'The period ends before it starts', [{ field: 'to', message: `must not be before ${from}` }]);

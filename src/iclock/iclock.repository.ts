@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PushStamps, TimeZoneUnit } from '../domain/terminal/handshake';
+import { createHash } from 'node:crypto';
+import type { PushStamps } from '../domain/terminal/handshake';
 import type { PinCandidate, PinMapping } from '../domain/terminal/pin-mapping';
 
 /** A registered terminal as the push protocol needs it. */
@@ -11,13 +12,20 @@ export interface PushDevice {
   active: boolean;
   timeZone: string | null;
   pinMapping: PinMapping;
-  timeZoneUnit: TimeZoneUnit;
 }
 
 /** The tables whose upload counter is answered back in the handshake. */
-export type StampedTable = 'ATTLOG' | 'OPERLOG' | 'ATTPHOTO';
+export type StampedTable = 'ATTLOG' | 'OPERLOG' | 'ATTPHOTO' | 'ERRORLOG';
 
-const STAMP_COLUMN: Record<StampedTable, string> = { ATTLOG: 'attlog_stamp', OPERLOG: 'operlog_stamp', ATTPHOTO: 'attphoto_stamp' };
+const STAMP_COLUMN: Record<StampedTable, string> = { ATTLOG: 'attlog_stamp', OPERLOG: 'operlog_stamp', ATTPHOTO: 'attphoto_stamp', ERRORLOG: 'errorlog_stamp' };
+
+/** An upload kept as received (a table the service does not interpret, a registry, a photo's metadata). */
+export interface KeptUpload {
+  kind: string;
+  stamp: string | null;
+  body: string;
+  lines: number;
+}
 
 /** How many unregistered serials are remembered: the routes are open, so the list must not grow without bound. */
 export const MAX_UNKNOWN_SERIALS = 1000;
@@ -40,7 +48,7 @@ export class IclockRepository {
 
   async findDeviceBySerial(serialNumber: string): Promise<PushDevice | null> {
     const rows: PushDevice[] = await this.dataSource.query(
-      `SELECT id, name, serial_number AS "serialNumber", active, time_zone AS "timeZone", pin_mapping AS "pinMapping", time_zone_unit AS "timeZoneUnit"
+      `SELECT id, name, serial_number AS "serialNumber", active, time_zone AS "timeZone", pin_mapping AS "pinMapping"
          FROM device WHERE serial_number = $1`,
       [serialNumber],
     );
@@ -63,10 +71,10 @@ export class IclockRepository {
 
   async stamps(deviceId: string): Promise<PushStamps> {
     const rows: PushStamps[] = await this.dataSource.query(
-      `SELECT attlog_stamp AS attlog, operlog_stamp AS operlog, attphoto_stamp AS attphoto FROM device_push_state WHERE device_id = $1`,
+      `SELECT attlog_stamp AS attlog, operlog_stamp AS operlog, attphoto_stamp AS attphoto, errorlog_stamp AS errorlog FROM device_push_state WHERE device_id = $1`,
       [deviceId],
     );
-    return rows[0] ?? { attlog: null, operlog: null, attphoto: null };
+    return rows[0] ?? { attlog: null, operlog: null, attphoto: null, errorlog: null };
   }
 
   async saveStamp(manager: EntityManager, deviceId: string, table: StampedTable, stamp: string, now: Date): Promise<void> {
@@ -139,4 +147,73 @@ export class IclockRepository {
       [deviceId, max, neverStored],
     );
   }
+
+  /**
+   * Keeps an upload the terminal was answered OK for. The same body of the same kind again (a lost
+   * answer) is one row, counted. At most `max` rows per device: the oldest are dropped and counted
+   * on the device (uploads_dropped), as for rejected lines.
+   */
+  async keepUpload(manager: EntityManager, deviceId: string, upload: KeptUpload, now: Date, max: number): Promise<void> {
+    const sha = createHash('sha256').update(upload.body).digest('hex');
+    await manager.query('SELECT 1 FROM device WHERE id = $1 FOR UPDATE', [deviceId]);
+    await manager.query(
+      `INSERT INTO device_upload (device_id, kind, stamp, body, body_sha256, lines, first_received_at, last_received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+       ON CONFLICT (device_id, kind, body_sha256) DO UPDATE
+         SET last_received_at = EXCLUDED.last_received_at, times = device_upload.times + 1, stamp = coalesce(EXCLUDED.stamp, device_upload.stamp)`,
+      [deviceId, upload.kind, upload.stamp, upload.body, sha, upload.lines, now],
+    );
+    await manager.query(
+      `WITH doomed AS (
+         SELECT id FROM device_upload WHERE device_id = $1 ORDER BY last_received_at DESC, id DESC OFFSET $2
+       ), gone AS (
+         DELETE FROM device_upload u USING doomed WHERE u.id = doomed.id RETURNING 1
+       )
+       UPDATE device SET uploads_dropped = uploads_dropped + (SELECT count(*) FROM gone)
+        WHERE id = $1 AND (SELECT count(*) FROM gone) > 0`,
+      [deviceId, max],
+    );
+  }
+
+  /** A device as the protocol needs it, locked for a retry of its lines (one retry of a device at a time). */
+  async lockDevice(manager: EntityManager, id: string): Promise<PushDevice | null> {
+    const rows: PushDevice[] = await manager.query(
+      `SELECT id, name, serial_number AS "serialNumber", active, time_zone AS "timeZone", pin_mapping AS "pinMapping" FROM device WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The device's rejected lines (of one reason, or all), oldest first: the order they were received in. */
+  rejectedLinesOf(manager: EntityManager, deviceId: string, reason: string | null): Promise<StoredRejectedLine[]> {
+    return manager.query(
+      `SELECT id, line, reason FROM device_rejected_line WHERE device_id = $1 AND ($2::text IS NULL OR reason = $2) ORDER BY first_received_at, id`,
+      [deviceId, reason],
+    );
+  }
+
+  /** Devices with rejected lines of this reason. */
+  async devicesWithRejected(reason: string): Promise<string[]> {
+    const rows: { device_id: string }[] = await this.dataSource.query('SELECT DISTINCT device_id FROM device_rejected_line WHERE reason = $1 ORDER BY device_id', [reason]);
+    return rows.map((row) => row.device_id);
+  }
+
+  /** After a retry: stored lines leave the list; the others keep their row with the reason they have now. */
+  async settleRejected(manager: EntityManager, stored: string[], still: { id: string; reason: string; message: string }[]): Promise<void> {
+    if (stored.length > 0) await manager.query('DELETE FROM device_rejected_line WHERE id = ANY($1::bigint[])', [stored]);
+    if (still.length > 0) {
+      await manager.query(
+        `UPDATE device_rejected_line r SET reason = s.reason, message = s.message
+           FROM unnest($1::bigint[], $2::text[], $3::text[]) AS s(id, reason, message) WHERE r.id = s.id`,
+        [still.map((row) => row.id), still.map((row) => row.reason), still.map((row) => row.message.slice(0, 500))],
+      );
+    }
+  }
+}
+
+/** A rejected line as kept (id is a bigint: pg hands it over as text). */
+export interface StoredRejectedLine {
+  id: string;
+  line: string;
+  reason: string;
 }

@@ -179,7 +179,8 @@ export class PunchIngestService {
   }
 
   private async finish(manager: EntityManager, actor: Actor, origin: Omit<PunchOrigin, 'createdBy'>, auditAction: string, now: Date, result: IngestResult): Promise<IngestResult> {
-    if (origin.deviceId) await this.devices.touch(manager, origin.deviceId, now, result.inserted > 0);
+    // The device's last contact, when it is the device calling (an office retrying its rejected lines is not).
+    if (origin.deviceId && actor.kind === 'device') await this.devices.touch(manager, origin.deviceId, now, result.inserted > 0);
     result.rejected.sort((a, b) => a.index - b.index);
     await this.audit.record(manager, actor, {
       action: auditAction,

@@ -167,7 +167,7 @@ describe('Faults: slow clients stall their uploads mid-body (issue 23)', () => {
     expect(again.body).toEqual({ received: 4, inserted: 0, duplicates: 4, rejected: [] });
     for (let upload = 0; upload < terminals.length; upload++) {
       const response = await s.t.http().post('/iclock/cdata').query({ SN: device.serialNumber, table: 'ATTLOG', Stamp: `99${upload}` }).set('Content-Type', 'text/plain').send(attlog(upload));
-      expect({ upload, status: response.status, text: response.text }).toEqual({ upload, status: 200, text: 'OK: 2' });
+      expect({ upload, status: response.status, text: response.text }).toEqual({ upload, status: 200, text: 'OK:2' });
     }
     const stored = await query<{ n: number }>(database.url, `SELECT count(*)::int AS n FROM punch WHERE staff_id = ANY($1::uuid[])`, [stalledStaff]);
     expect(stored[0].n).toBe(imports.length * 4 + terminals.length * 2);

@@ -1,4 +1,6 @@
-import { handshakeBody, timeZoneValue, utcOffsetMinutes } from '../../src/domain/terminal/handshake';
+import fc from 'fast-check';
+import { handshakeBody, nextStamp, timeZoneValue, utcOffsetMinutes } from '../../src/domain/terminal/handshake';
+import { measuredSkewSeconds } from '../../src/domain/terminal/clock-skew';
 import {
   attlogSourceLabel,
   bodyLines,
@@ -6,8 +8,9 @@ import {
   MAX_KEPT_LINE,
   parseAttlogLine,
   parseCommandResult,
+  keptOperlogLine,
   parseOperlogLine,
-  summariseOperlog,
+  photoMetadata,
   toPunchLines,
 } from '../../src/iclock/iclock-lines';
 import { matchPins } from '../../src/domain/terminal/pin-mapping';
@@ -122,7 +125,6 @@ describe('push protocol lines', () => {
       expect(parseOperlogLine('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=ocosgoulTUEAAAAAAAA…')).toEqual({ kind: 'biometric' });
       expect(parseOperlogLine('FACE PIN=1\tFID=0\tSIZE=2048\tVALID=1\tTMP=…')).toEqual({ kind: 'biometric' });
       expect(parseOperlogLine('whatever')).toEqual({ kind: 'other' });
-      expect(summariseOperlog(['USER PIN=1\tName=A', 'OPLOG 3\t0\t2020-02-22 23:56:16', 'FP PIN=1\tTMP=x', '???'])).toEqual({ user: 1, operation: 1, biometric: 1, other: 1 });
     });
 
     it('reads ID=…&Return=…&CMD=… lines', () => {
@@ -133,12 +135,41 @@ describe('push protocol lines', () => {
   });
 
   describe('handshake', () => {
-    it('TimeZone is the zone offset in the unit the firmware reads', () => {
-      expect(timeZoneValue(480, 'hours')).toBe('8');
-      expect(timeZoneValue(480, 'minutes')).toBe('480');
-      expect(timeZoneValue(330, 'hours')).toBe('5.5');
-      expect(timeZoneValue(-300, 'hours')).toBe('-5');
-      expect(timeZoneValue(345, 'minutes')).toBe('345');
+    // Issue 19: the PUSH document's TimeZone is an integer, hours when the offset is whole hours, minutes otherwise.
+    it.each([
+      // zone, a day in December 2026 (southern summer), the value
+      ['Asia/Kolkata', '330'],
+      ['Australia/Adelaide', '630'],
+      ['Pacific/Auckland', '13'],
+      ['Europe/Paris', '1'],
+      ['Asia/Shanghai', '8'],
+      ['America/St_Johns', '-210'],
+      ['Asia/Kathmandu', '345'],
+      ['America/New_York', '-5'],
+    ])('TimeZone for %s on 2026-12-01 is %s (issue 19)', (zone, value) => {
+      expect(timeZoneValue(utcOffsetMinutes(zone, new Date('2026-12-01T00:00:00Z')))).toBe(value);
+    });
+
+    it('TimeZone is always an integer that reads back to the offset (hours when whole, else minutes)', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: -12 * 60, max: 14 * 60 }), (offset) => {
+          const value = timeZoneValue(offset);
+          expect(value).toMatch(/^-?\d+$/);
+          const read = Number(value);
+          expect(offset % 60 === 0 ? read * 60 : read).toBe(offset);
+        }),
+      );
+    });
+
+    it('a stamp of 0 (or none, or garbage) never replaces one received before; any other stamp is kept as reported', () => {
+      expect(nextStamp('1000', '0')).toBe('1000');
+      expect(nextStamp('1000', '000')).toBe('1000');
+      expect(nextStamp('1000', null)).toBe('1000');
+      expect(nextStamp('1000', 'abc')).toBe('1000');
+      expect(nextStamp(null, '0')).toBeNull();
+      expect(nextStamp('1000', '1200')).toBe('1200');
+      // A terminal whose log was cleared counts again from 1: it is believed.
+      expect(nextStamp('1000', '3')).toBe('3');
     });
 
     it('the offset follows summer time on the day of the handshake', () => {
@@ -148,10 +179,39 @@ describe('push protocol lines', () => {
     });
 
     it('answers GET OPTION FROM first, then the settings, stamps defaulting to 0', () => {
-      const lines = handshakeBody('CQZ7232460123', { attlog: '123', operlog: null, attphoto: null }, '8').split('\n');
+      const lines = handshakeBody('CQZ7232460123', { attlog: '123', operlog: '7', attphoto: null, errorlog: null }, '8').split('\n');
       expect(lines[0]).toBe('GET OPTION FROM: CQZ7232460123');
-      expect(lines).toEqual(expect.arrayContaining(['ATTLOGStamp=123', 'OPERLOGStamp=0', 'ATTPHOTOStamp=0', 'TimeZone=8', 'Realtime=1', 'Encrypt=0']));
+      expect(lines).toEqual(expect.arrayContaining(['ATTLOGStamp=123', 'OPERLOGStamp=7', 'ATTPHOTOStamp=0', 'TimeZone=8', 'Realtime=1', 'Encrypt=0']));
+      // Issue 19: the keys some firmware expects, and the legacy names of the same counters.
+      expect(lines).toEqual(expect.arrayContaining(['ERRORLOGStamp=0', 'Stamp=123', 'OpStamp=7', 'PhotoStamp=0', 'ServerVer=2.4.1', 'PushProtVer=2.4.1', 'PushOptionsFlag=1', 'SupportPing=1']));
       for (const name of ['ErrorDelay', 'Delay', 'TransTimes', 'TransInterval', 'TransFlag']) expect(lines.some((line) => line.startsWith(`${name}=`))).toBe(true);
+    });
+  });
+
+  describe('what is kept of uploads the service does not interpret (issue 19)', () => {
+    it('OPERLOG lines are kept as received, biometric templates and passwords left out', () => {
+      expect(keptOperlogLine('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=1234\tCard=\tGrp=1')).toBe('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=(not kept)\tCard=\tGrp=1');
+      expect(keptOperlogLine('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=ocosgoulTUEAAAAA')).toBe('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=(not kept)');
+      expect(keptOperlogLine('OPLOG 4\t0\t2026-11-27 09:58:00\t0\t0\t0\t0')).toBe('OPLOG 4\t0\t2026-11-27 09:58:00\t0\t0\t0\t0');
+      expect(keptOperlogLine('USER PIN=1\tPasswd=')).toBe('USER PIN=1\tPasswd=');
+    });
+
+    it("a photo's metadata lines are kept, its image is not", () => {
+      expect(photoMetadata('PIN=20156107\nSN=CQZ7232460123\nsize=4\nCMD=uploadphoto\u0000\uFFFD\uFFFDJFIF')).toEqual(['PIN=20156107', 'SN=CQZ7232460123', 'size=4', 'CMD=uploadphoto', '(image not kept)']);
+      expect(photoMetadata('PIN=1\nCMD=uploadphoto')).toEqual(['PIN=1', 'CMD=uploadphoto']);
+    });
+  });
+
+  describe('clock skew (issue 19)', () => {
+    const at = new Date('2026-11-27T02:00:00Z');
+    it('the newest record ahead of the server measures how far the clock runs ahead', () => {
+      expect(measuredSkewSeconds(new Date('2026-11-27T02:05:00Z'), at)).toBe(300);
+      expect(measuredSkewSeconds(new Date('2026-11-27T01:59:30Z'), at)).toBe(-30);
+    });
+
+    it('a backlog (newest record more than an hour old) measures nothing', () => {
+      expect(measuredSkewSeconds(new Date('2026-11-27T00:59:59Z'), at)).toBeNull();
+      expect(measuredSkewSeconds(new Date('2026-11-27T01:00:00Z'), at)).toBe(-3600);
     });
   });
 });

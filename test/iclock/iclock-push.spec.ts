@@ -65,6 +65,10 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
         'ATTLOGStamp=0',
         'OPERLOGStamp=0',
         'ATTPHOTOStamp=0',
+        'ERRORLOGStamp=0',
+        'Stamp=0',
+        'OpStamp=0',
+        'PhotoStamp=0',
         'ErrorDelay=60',
         'Delay=30',
         'TransTimes=00:00;14:05',
@@ -74,14 +78,18 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
         'TimeZone=8',
         'Realtime=1',
         'Encrypt=0',
+        'ServerVer=2.4.1',
+        'PushProtVer=2.4.1',
+        'PushOptionsFlag=1',
+        'SupportPing=1',
       ]);
       const device = await t.http().get(`/devices/${front.id}`).set(admin.auth);
       expect(device.body).toMatchObject({ lastSeenAt: '2026-11-27T02:00:00.000Z', lastPunchAt: null, pinMapping: 'employee_no', timeZoneUnit: 'hours' });
     });
 
-    it('TimeZone is written in minutes for a device whose firmware reads minutes', async () => {
+    it('TimeZone is written as the PUSH document says whatever the (no longer read) timeZoneUnit says (issue 19)', async () => {
       await t.http().patch(`/devices/${front.id}`).set(admin.auth).send({ timeZoneUnit: 'minutes' }).expect(200);
-      expect((await handshake(FRONT)).text).toContain('\nTimeZone=480\n');
+      expect((await handshake(FRONT)).text).toContain('\nTimeZone=8\n');
       await t.http().patch(`/devices/${front.id}`).set(admin.auth).send({ timeZoneUnit: 'hours' }).expect(200);
       expect((await handshake(FRONT)).text).toContain('\nTimeZone=8\n');
       const wrong = await t.http().patch(`/devices/${front.id}`).set(admin.auth).send({ timeZoneUnit: 'seconds' });
@@ -98,10 +106,10 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
       '20156108\t2026-11-16 17:31:02\t1\t15\t\t0\t0\t8',
     ];
 
-    it('H-ATT-7: stores a batch (LF) through the punch path and answers OK: <lines>; device-local times read in the company zone', async () => {
+    it('H-ATT-7: stores a batch (LF) through the punch path and answers OK:<lines>; device-local times read in the company zone', async () => {
       const response = await push(FRONT, 'ATTLOG', batch, { stamp: '1000' });
       expect(response.status).toBe(200);
-      expect(response.text).toBe('OK: 4');
+      expect(response.text).toBe('OK:4');
       expect(response.headers.date).toBe('Fri, 27 Nov 2026 02:00:00 GMT');
       const rows = await punchesOf('20156107');
       expect(rows.map((row) => row.at.toISOString())).toEqual(['2026-11-16T00:47:00.000Z', '2026-11-16T09:35:10.000Z']);
@@ -114,7 +122,7 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
 
     it('H-ATT-7: the same batch again (a lost answer) stores nothing new and is still answered OK, so the terminal stops re-sending', async () => {
       const response = await push(FRONT, 'ATTLOG', batch, { stamp: '1000' });
-      expect(response.text).toBe('OK: 4');
+      expect(response.text).toBe('OK:4');
       expect(await punchesOf('20156107')).toHaveLength(2);
       expect(await punchesOf('20156108')).toHaveLength(2);
       expect(await rejectedLines(front.id)).toEqual([]);
@@ -126,13 +134,13 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
 
     it('H-ATT-7: CRLF line ends are read like LF', async () => {
       const response = await push(FRONT, 'ATTLOG', ['20156109\t2026-11-17 08:29:59\t0\t1\t\t0\t0\t8', '20156109\t2026-11-17 17:30:00\t1\t1\t\t0\t0\t8', ''], { eol: '\r\n', stamp: '1002' });
-      expect(response.text).toBe('OK: 2');
+      expect(response.text).toBe('OK:2');
       expect((await punchesOf('20156109')).map((row) => row.at.toISOString())).toEqual(['2026-11-17T00:29:59.000Z', '2026-11-17T09:30:00.000Z']);
     });
 
     it('H-ATT-7: status 255 (no in/out pressed) lines are punches like any other: the punch window decides', async () => {
       const response = await push(FRONT, 'ATTLOG', ['20156109\t2026-11-18 08:10:00\t255\t1\t\t0\t0\t8', '20156109\t2026-11-18 18:02:00\t255\t4\t\t0\t0\t8']);
-      expect(response.text).toBe('OK: 2');
+      expect(response.text).toBe('OK:2');
       const rows = (await punchesOf('20156109')).filter((row) => row.at.toISOString().startsWith('2026-11-18'));
       expect(rows.map((row) => row.source_label)).toEqual(['ATTLOG status 255 verify 1 fingerprint', 'ATTLOG status 255 verify 4 card']);
     });
@@ -147,8 +155,8 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
     });
 
     it('reads the body whatever the terminal calls it: no Content-Type, or form-urlencoded', async () => {
-      expect((await push(FRONT, 'ATTLOG', ['20156108\t2026-11-19 08:20:00\t0\t1'], { type: null })).text).toBe('OK: 1');
-      expect((await push(FRONT, 'ATTLOG', ['20156108\t2026-11-19 17:40:00\t1\t1'], { type: 'application/x-www-form-urlencoded' })).text).toBe('OK: 1');
+      expect((await push(FRONT, 'ATTLOG', ['20156108\t2026-11-19 08:20:00\t0\t1'], { type: null })).text).toBe('OK:1');
+      expect((await push(FRONT, 'ATTLOG', ['20156108\t2026-11-19 17:40:00\t1\t1'], { type: 'application/x-www-form-urlencoded' })).text).toBe('OK:1');
       expect((await punchesOf('20156108')).filter((row) => row.at.toISOString().startsWith('2026-11-19'))).toHaveLength(2);
     });
 
@@ -156,7 +164,7 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
       const garbage = Buffer.from('hello world\n\u0000\u0001\u00ff\u00fe binary\r\n20156107\tyesterday\t0\t1\n99999999\t2026-11-20 08:30:00\t0\t1\n', 'latin1');
       const response = await t.http().post(`/iclock/cdata?SN=${FRONT}&table=ATTLOG&Stamp=1003`).set('Content-Type', 'application/octet-stream').send(garbage);
       expect(response.status).toBe(200);
-      expect(response.text).toBe('OK: 0');
+      expect(response.text).toBe('OK:0');
       const kept = await rejectedLines(front.id);
       expect(kept.map((line) => line.reason).sort()).toEqual(['INVALID_LINE', 'INVALID_LINE', 'TIME_UNPARSEABLE', 'UNKNOWN_EMPLOYEE']);
       expect(kept.find((line) => line.reason === 'UNKNOWN_EMPLOYEE')).toMatchObject({ line: '99999999\t2026-11-20 08:30:00\t0\t1', times: 1, message: expect.stringContaining('99999999') });
@@ -193,7 +201,7 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
       const closedLine = '20156108\t2026-10-15 08:30:00\t0\t1\t\t0\t0\t8';
       const response = await push(FRONT, 'ATTLOG', [closedLine, '20156108\t2026-11-23 08:30:00\t0\t1\t\t0\t0\t8']);
       expect(response.status).toBe(200);
-      expect(response.text).toBe('OK: 1');
+      expect(response.text).toBe('OK:1');
       const rows = await punchesOf('20156108');
       expect(rows.some((row) => row.at.toISOString().startsWith('2026-10'))).toBe(false);
       expect(rows.some((row) => row.at.toISOString() === '2026-11-23T00:30:00.000Z')).toBe(true);
@@ -204,9 +212,9 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
       const created = await t.http().post('/devices').set(admin.auth).send({ name: 'Berlin office', serialNumber: BERLIN, timeZone: 'Europe/Berlin', timeZoneUnit: 'minutes' });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ timeZone: 'Europe/Berlin', timeZoneUnit: 'minutes' });
-      // Berlin is UTC+1 in November.
-      expect((await handshake(BERLIN)).text).toContain('\nTimeZone=60\n');
-      expect((await push(BERLIN, 'ATTLOG', ['20156109\t2026-11-24 01:30:00\t0\t1'])).text).toBe('OK: 1');
+      // Berlin is UTC+1 in November: whole hours, so in hours whatever the (no longer read) unit says (issue 19).
+      expect((await handshake(BERLIN)).text).toContain('\nTimeZone=1\n');
+      expect((await push(BERLIN, 'ATTLOG', ['20156109\t2026-11-24 01:30:00\t0\t1'])).text).toBe('OK:1');
       // 01:30 in Berlin is 00:30Z, 08:30 in Shanghai: on time.
       const rows = await t.sql<{ at: Date }>(`SELECT at FROM punch WHERE device_id = $1`, [created.body.id]);
       expect(rows.map((row) => row.at.toISOString())).toEqual(['2026-11-24T00:30:00.000Z']);
@@ -219,7 +227,7 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
       const created = await t.http().post('/devices').set(admin.auth).send({ name: 'Warehouse', serialNumber: 'WH7232460002', pinMapping: 'employee_no_digits' });
       expect(created.body.pinMapping).toBe('employee_no_digits');
       const response = await push('WH7232460002', 'ATTLOG', ['0002\t2026-11-25 08:30:00\t0\t1', '2\t2026-11-25 17:30:00\t1\t1', '5\t2026-11-25 08:30:00\t0\t1']);
-      expect(response.text).toBe('OK: 2');
+      expect(response.text).toBe('OK:2');
       expect((await punchesOf('E0002')).map((row) => row.at.toISOString())).toEqual(['2026-11-25T00:30:00.000Z', '2026-11-25T09:30:00.000Z']);
       expect(await rejectedLines(created.body.id)).toEqual([
         expect.objectContaining({ line: '5\t2026-11-25 08:30:00\t0\t1', reason: 'UNKNOWN_EMPLOYEE', message: 'PIN 5 matches several employee numbers (E0005, F0005)' }),
@@ -228,19 +236,19 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
   });
 
   describe('other tables, polls and command results', () => {
-    it('an OPERLOG upload (users, operations, fingerprint templates) is answered OK and stores no punch', async () => {
+    it('an OPERLOG upload (users, operations, fingerprint templates) is answered OK:<lines> and stores no punch', async () => {
       const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM punch`);
       const response = await push(FRONT, 'OPERLOG', ['USER PIN=20156107\tName=王芳\tPri=0\tPasswd=\tCard=\tGrp=1\tTZ=0000000100000000', 'OPLOG 4\t0\t2026-11-27 09:58:00\t0\t0\t0\t0', 'FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=ocosgoulTUEAAAAA'], { stamp: '77' });
       expect(response.status).toBe(200);
-      expect(response.text).toBe('OK');
+      expect(response.text).toBe('OK:3');
       expect((await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM punch`))[0].n).toBe(before[0].n);
       expect((await handshake(FRONT)).text).toContain('\nOPERLOGStamp=77\n');
     });
 
-    it('ATTPHOTO, options and tables it does not know are answered OK', async () => {
+    it('ATTPHOTO, options and tables it does not know are answered OK:<lines kept>', async () => {
       for (const table of ['ATTPHOTO', 'options', 'BIODATA']) {
         const response = await push(FRONT, table, ['PIN=1\tSN=x\tsize=10\tCMD=uploadphoto']);
-        expect([response.status, response.text]).toEqual([200, 'OK']);
+        expect([response.status, response.text]).toEqual([200, 'OK:1']);
       }
     });
 
@@ -282,7 +290,7 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
       expect((await t.http().get('/devices/unknown').set(admin.auth)).body.items).toEqual([]);
       expect((await handshake(stranger)).status).toBe(200);
       // Refused before, so the terminal re-sends: now it is stored.
-      expect((await push(stranger, 'ATTLOG', ['20156107\t2026-11-26 08:30:00\t0\t1'])).text).toBe('OK: 1');
+      expect((await push(stranger, 'ATTLOG', ['20156107\t2026-11-26 08:30:00\t0\t1'])).text).toBe('OK:1');
     });
 
     it('a deactivated device is refused (and not listed as unknown); a request without SN is a plain-text 400', async () => {
@@ -299,7 +307,7 @@ describe('Terminals push punches (ZKTeco ADMS / PUSH protocol)', () => {
     });
 
     it('a path the protocol does not have is a plain-text 404', async () => {
-      const response = await t.http().post(`/iclock/registry?SN=${FRONT}`).set('Content-Type', 'text/plain').send('x').buffer(true);
+      const response = await t.http().post(`/iclock/querydata?SN=${FRONT}`).set('Content-Type', 'text/plain').send('x').buffer(true);
       expect(response.status).toBe(404);
       expect(response.text).toMatch(/^ICLOCK_ROUTE_UNKNOWN: /);
     });

@@ -31,9 +31,9 @@ describe('Rejected device lines are bounded per device (issue 13, H-ATT-7)', () 
   it('keeps the newest lines up to the cap, drops the oldest and counts them on the device', async () => {
     expect(await dropped(front.id)).toBe(0);
     clock.set('2026-11-27T10:00:00+08:00');
-    expect((await push('CAP-FRONT', [1, 2, 3].map(unknownPin))).text).toBe('OK: 0');
+    expect((await push('CAP-FRONT', [1, 2, 3].map(unknownPin))).text).toBe('OK:0');
     clock.set('2026-11-27T10:01:00+08:00');
-    expect((await push('CAP-FRONT', [4, 5, 6, 7].map(unknownPin).concat('30000001\t2026-11-20 08:30:00\t0\t1'))).text).toBe('OK: 1');
+    expect((await push('CAP-FRONT', [4, 5, 6, 7].map(unknownPin).concat('30000001\t2026-11-20 08:30:00\t0\t1'))).text).toBe('OK:1');
     const list = await kept(front.id);
     expect(list.total).toBe(5);
     expect(list.items.map((line) => line.line).sort()).toEqual([3, 4, 5, 6, 7].map(unknownPin));
@@ -69,7 +69,7 @@ describe('Rejected device lines are bounded per device (issue 13, H-ATT-7)', () 
   it('a line whose bytes are not UTF-8 is kept as rejected (INVALID_LINE), even when only its lenient fields are broken', async () => {
     const body = Buffer.concat([Buffer.from('30000001\t2026-11-21 08:30:00\t0\t1\t'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
     const response = await t.http().post('/iclock/cdata?SN=CAP-BACK&table=ATTLOG').set('Content-Type', 'text/plain').buffer(true).send(body);
-    expect(response.text).toBe('OK: 0');
+    expect(response.text).toBe('OK:0');
     expect((await kept(back.id)).items[0]).toMatchObject({ reason: 'INVALID_LINE', message: 'the line is not valid UTF-8 text (or holds control characters)' });
     expect(await t.sql(`SELECT 1 FROM punch WHERE at = '2026-11-21T00:30:00Z'`)).toHaveLength(0);
   });

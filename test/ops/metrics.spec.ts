@@ -87,8 +87,8 @@ describe('GET /metrics (Prometheus)', () => {
     const person = await newStaff(t, admin, { employeeNo: '77001' });
     expect((await t.http().post('/devices').set(admin.auth).send({ name: 'Metrics door', serialNumber: 'MET0000000001' })).status).toBe(201);
     const push = (table: string, body: string) => t.http().post(`/iclock/cdata?SN=MET0000000001&table=${table}`).set('Content-Type', 'text/plain').send(body);
-    expect((await push('ATTLOG', `${person.body.employeeNo}\t2026-11-04 08:20:00\t0\t1\n99999999\t2026-11-04 08:21:00\t0\t1`)).text).toBe('OK: 1');
-    expect((await push('OPERLOG', 'OPLOG 4\t0\t2026-11-04 08:00:00\t0\t0\t0\t0')).text).toBe('OK');
+    expect((await push('ATTLOG', `${person.body.employeeNo}\t2026-11-04 08:20:00\t0\t1\n99999999\t2026-11-04 08:21:00\t0\t1`)).text).toBe('OK:1');
+    expect((await push('OPERLOG', 'OPLOG 4\t0\t2026-11-04 08:00:00\t0\t0\t0\t0')).text).toBe('OK:1');
     const text = (await scrape()).text;
     expect(sample(text, 'kaoqin_iclock_uploads_total{table="ATTLOG"}')).toBe(1);
     expect(sample(text, 'kaoqin_iclock_uploads_total{table="OPERLOG"}')).toBe(1);

@@ -221,6 +221,20 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /devices/unknown': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/devices/unknown' }) },
   'GET /devices/{id}/rejected-lines': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/rejected-lines` }) },
+  'GET /devices/{id}/uploads': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/uploads` }) },
+  'GET /devices/{id}/commands': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/commands` }) },
+  'POST /devices/{id}/commands': {
+    expect: onlyRoles(['admin'], CREATED),
+    request: (w) => ({ path: `/devices/${w.device.id}/commands`, body: { kind: 'info' }, snapshot: row(w, 'SELECT count(*)::int AS n FROM device_command', []) }),
+  },
+  'POST /devices/{id}/rejected-lines/retry': {
+    expect: onlyRoles(['admin'], OK),
+    request: (w) => ({ path: `/devices/${w.device.id}/rejected-lines/retry`, body: { reason: 'UNKNOWN_EMPLOYEE' }, snapshot: row(w, 'SELECT id, reason FROM device_rejected_line ORDER BY id', []) }),
+  },
+  'POST /devices/rejected-lines/retry': {
+    expect: onlyRoles(['admin'], OK),
+    request: (w) => ({ path: '/devices/rejected-lines/retry', body: { reason: 'MONTH_CLOSED' }, snapshot: row(w, 'SELECT id, reason FROM device_rejected_line ORDER BY id', []) }),
+  },
   'GET /devices/{id}': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}` }) },
   'PATCH /devices/{id}': {
     expect: onlyRoles(['admin'], OK),
@@ -346,7 +360,8 @@ const MATRIX: Record<string, Entry> = {
     request: (w) => ({ path: '/iclock/cdata', query: { SN: w.device.serial, table: 'OPERLOG', Stamp: '1' }, raw: { type: 'text/plain', data: 'OPLOG 4\t0\t2026-11-27 09:00:00\t0\t0\t0\t0\n' } }),
     verify: plain(/^OK/),
   },
-  'GET /iclock/getrequest': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/getrequest', query: { SN: w.device.serial } }), verify: plain(/^OK$/) },
+  // The matrix queues commands for this device (POST /devices/{id}/commands): a poll answers them or OK.
+  'GET /iclock/getrequest': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/getrequest', query: { SN: w.device.serial } }), verify: plain(/^(OK|C:\d+:INFO)$/) },
   'POST /iclock/devicecmd': {
     expect: open(OK),
     plainText: true,
@@ -354,6 +369,65 @@ const MATRIX: Record<string, Entry> = {
     verify: plain(/^OK$/),
   },
   'GET /iclock/ping': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/ping', query: { SN: w.device.serial } }), verify: plain(/^OK$/) },
+  // issue 19: the same with .aspx (eSSL firmware), photos, PUSH 3.x
+  'GET /iclock/cdata.aspx': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/cdata.aspx', query: { SN: w.device.serial, options: 'all' } }),
+    verify: plain(/^GET OPTION FROM: AMX-0001\n/),
+  },
+  'POST /iclock/cdata.aspx': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/cdata.aspx', query: { SN: w.device.serial, table: 'rtlog' }, raw: { type: 'text/plain', data: 'time=2026-11-27 09:00:00\tpin=1\tevent=0\n' } }),
+    verify: plain(/^OK:1$/),
+  },
+  'GET /iclock/getrequest.aspx': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/getrequest.aspx', query: { SN: w.device.serial } }), verify: plain(/^(OK|C:\d+:INFO)$/) },
+  'POST /iclock/devicecmd.aspx': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/devicecmd.aspx', query: { SN: w.device.serial }, raw: { type: 'text/plain', data: 'ID=1&Return=0&CMD=INFO\n' } }),
+    verify: plain(/^OK$/),
+  },
+  'GET /iclock/ping.aspx': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/ping.aspx', query: { SN: w.device.serial } }), verify: plain(/^OK$/) },
+  'POST /iclock/fdata': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/fdata', query: { SN: w.device.serial, table: 'ATTPHOTO' }, raw: { type: 'text/plain', data: 'PIN=1\nCMD=uploadphoto' } }),
+    verify: plain(/^OK$/),
+  },
+  'POST /iclock/fdata.aspx': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/fdata.aspx', query: { SN: w.device.serial, table: 'ATTPHOTO' }, raw: { type: 'text/plain', data: 'PIN=2\nCMD=uploadphoto' } }),
+    verify: plain(/^OK$/),
+  },
+  'POST /iclock/registry': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/registry', query: { SN: w.device.serial }, raw: { type: 'text/plain', data: 'DeviceType=acc' } }),
+    verify: plain(/^RegistryCode=/),
+  },
+  'POST /iclock/registry.aspx': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/registry.aspx', query: { SN: w.device.serial }, raw: { type: 'text/plain', data: 'DeviceType=acc' } }),
+    verify: plain(/^RegistryCode=/),
+  },
+  'GET /iclock/push': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/push', query: { SN: w.device.serial } }), verify: plain(/^ServerVersion=/) },
+  'GET /iclock/push.aspx': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/push.aspx', query: { SN: w.device.serial } }), verify: plain(/^ServerVersion=/) },
+  'POST /iclock/push': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/push', query: { SN: w.device.serial }, raw: { type: 'text/plain', data: 'DeviceType=acc' } }),
+    verify: plain(/^ServerVersion=/),
+  },
+  'POST /iclock/push.aspx': {
+    expect: open(OK),
+    plainText: true,
+    request: (w) => ({ path: '/iclock/push.aspx', query: { SN: w.device.serial }, raw: { type: 'text/plain', data: 'DeviceType=acc' } }),
+    verify: plain(/^ServerVersion=/),
+  },
 
   // leave
   'GET /leave-types': { expect: everyone(OK), request: () => ({ path: '/leave-types' }) },

@@ -11,7 +11,12 @@ const PIN_MAPPING_DESCRIPTION =
   'How the terminal\'s user PIN names a staff member (push protocol): `employee_no` the PIN is the employee number; ' +
   '`employee_no_digits` the PIN is the number inside it, leading zeros aside (PIN 2 or 0002 is E0002)';
 
-const TIME_ZONE_UNIT_DESCRIPTION = 'The unit the terminal\'s firmware reads the handshake\'s TimeZone line in (push protocol): 8 hours or 480 minutes';
+const PUSH_STAFF_DESCRIPTION =
+  'true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), ' +
+  'with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)';
+
+const TIME_ZONE_UNIT_DESCRIPTION =
+  'No longer read: the handshake\'s TimeZone line is always written as the PUSH document says (an integer, in hours when the offset is whole hours, in minutes otherwise). Kept so that existing clients still work.';
 
 export class DeviceDto {
   @ApiUuid()
@@ -29,11 +34,14 @@ export class DeviceDto {
   @ApiProperty({ enum: PIN_MAPPINGS, description: PIN_MAPPING_DESCRIPTION, example: 'employee_no' })
   pinMapping: PinMapping;
 
-  @ApiProperty({ enum: TIME_ZONE_UNITS, description: TIME_ZONE_UNIT_DESCRIPTION, example: 'hours' })
+  @ApiProperty({ enum: TIME_ZONE_UNITS, description: TIME_ZONE_UNIT_DESCRIPTION, example: 'hours', deprecated: true })
   timeZoneUnit: TimeZoneUnit;
 
   @ApiProperty()
   active: boolean;
+
+  @ApiProperty({ description: PUSH_STAFF_DESCRIPTION, example: true })
+  pushStaff: boolean;
 
   @ApiProperty({ example: 'kqd_3fa85f64a1b2', maxLength: 20, description: 'The visible start of the key, to tell keys apart' })
   keyPrefix: string;
@@ -56,6 +64,32 @@ export class DeviceDto {
     description: 'Rejected lines dropped to keep at most DEVICE_REJECTED_LINES_MAX of them (the oldest go first); 0: every rejected line is still listed',
   })
   rejectedLinesDropped: number;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 0,
+    description: 'Kept uploads (GET /devices/{id}/uploads) dropped to keep at most DEVICE_UPLOADS_MAX of them (the oldest go first)',
+  })
+  uploadsDropped: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: 'integer',
+    format: 'int32',
+    minimum: -315360000,
+    maximum: 315360000,
+    example: 95,
+    description:
+      'How far the terminal\'s clock runs ahead of the server\'s (negative: behind), in seconds, measured from its last punch upload that could measure it: ' +
+      'the newest record\'s time minus when it arrived (an upload of records more than an hour old measures nothing). Punches more than 120 s ahead are kept as rejected (TIME_IN_FUTURE). null: never measured',
+  })
+  clockSkewSeconds: number | null;
+
+  @ApiDateTime({ nullable: true, description: 'When clockSkewSeconds was measured' })
+  clockSkewMeasuredAt: string | null;
 }
 
 export class DeviceWithKeyDto extends DeviceDto {
@@ -75,22 +109,25 @@ export class CreateDeviceDto {
   @PatternField({ example: 'CQZ7232460123', pattern: SERIAL, maxLength: 64 }, 'serialNumber must be 1-64 letters, digits, ., - or _')
   serialNumber: string;
 
-  @TimeZoneField({ example: 'Asia/Shanghai', nullable: true, type: String, maxLength: 64, optional: 'not-null' })
-  timeZone?: string;
+  @TimeZoneField({ example: 'Asia/Shanghai', nullable: true, type: String, maxLength: 64, optional: 'or-null', description: 'Zone of device-local times; null or left out: the company zone' })
+  timeZone?: string | null;
 
   @EnumField(PIN_MAPPINGS, { description: PIN_MAPPING_DESCRIPTION, default: 'employee_no', optional: 'not-null' })
   pinMapping?: PinMapping;
 
-  @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, default: 'hours', optional: 'not-null' })
+  @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, default: 'hours', optional: 'not-null', deprecated: true })
   timeZoneUnit?: TimeZoneUnit;
+
+  @BooleanField({ description: `${PUSH_STAFF_DESCRIPTION}. Left out: true`, optional: 'not-null' })
+  pushStaff?: boolean;
 }
 
 export class UpdateDeviceDto {
   @TextField({ minLength: 1, maxLength: 100, optional: 'not-null' })
   name?: string;
 
-  @TimeZoneField({ nullable: true, type: String, maxLength: 64, optional: 'not-null' })
-  timeZone?: string;
+  @TimeZoneField({ nullable: true, type: String, maxLength: 64, optional: 'or-null', description: 'Zone of device-local times; null: the company zone' })
+  timeZone?: string | null;
 
   @BooleanField({ description: 'false: the key stops working', optional: 'not-null' })
   active?: boolean;
@@ -98,8 +135,11 @@ export class UpdateDeviceDto {
   @EnumField(PIN_MAPPINGS, { description: PIN_MAPPING_DESCRIPTION, optional: 'not-null' })
   pinMapping?: PinMapping;
 
-  @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, optional: 'not-null' })
+  @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, optional: 'not-null', deprecated: true })
   timeZoneUnit?: TimeZoneUnit;
+
+  @BooleanField({ description: PUSH_STAFF_DESCRIPTION, optional: 'not-null' })
+  pushStaff?: boolean;
 }
 
 export interface DeviceRow {
@@ -112,11 +152,15 @@ export interface DeviceRow {
   pin_mapping: PinMapping;
   time_zone_unit: TimeZoneUnit;
   active: boolean;
+  push_staff: boolean;
   created_at: Date;
   last_seen_at: Date | null;
   last_punch_at: Date | null;
   /** bigint: pg hands it over as text. */
   rejected_lines_dropped: string;
+  uploads_dropped: string;
+  clock_skew_seconds: number | null;
+  clock_skew_measured_at: Date | null;
 }
 
 export function toDeviceDto(row: DeviceRow): DeviceDto {
@@ -128,11 +172,15 @@ export function toDeviceDto(row: DeviceRow): DeviceDto {
     pinMapping: row.pin_mapping,
     timeZoneUnit: row.time_zone_unit,
     active: row.active,
+    pushStaff: row.push_staff,
     keyPrefix: `kqd_${row.key_prefix}`,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     lastPunchAt: row.last_punch_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     rejectedLinesDropped: Number(row.rejected_lines_dropped),
+    uploadsDropped: Number(row.uploads_dropped),
+    clockSkewSeconds: row.clock_skew_seconds,
+    clockSkewMeasuredAt: row.clock_skew_measured_at?.toISOString() ?? null,
   };
 }
 

@@ -8,7 +8,11 @@ export interface PushStamps {
   attlog: string | null;
   operlog: string | null;
   attphoto: string | null;
+  errorlog: string | null;
 }
+
+/** The protocol version this service answers as (PUSH 2.x; PUSH 3.x terminals are answered by /iclock/push). */
+export const PUSH_PROTOCOL_VERSION = '2.4.1';
 
 /**
  * What the service asks of every terminal. Punches are pushed as they happen (Realtime=1), so
@@ -30,21 +34,36 @@ export function utcOffsetMinutes(zone: string, at: Date): number {
 }
 
 /**
- * The `TimeZone=` value. Firmware reads it in hours or in minutes depending on its version, so the
- * unit is a per-device setting; in hours, half- and quarter-hour zones are written as decimals (5.5).
+ * The `TimeZone=` value as the PUSH document defines it: an integer, in hours when the offset is a
+ * whole number of hours (Shanghai 8, Paris 1, Auckland in summer 13), in minutes otherwise (Kolkata
+ * 330, Adelaide in summer 630, Newfoundland -210). Firmware reads a decimal (5.5) as garbage or as 5.
  */
-export function timeZoneValue(offsetMinutes: number, unit: TimeZoneUnit): string {
-  return unit === 'minutes' ? String(offsetMinutes) : String(Math.round((offsetMinutes / 60) * 100) / 100);
+export function timeZoneValue(offsetMinutes: number): string {
+  return String(offsetMinutes % 60 === 0 ? offsetMinutes / 60 : offsetMinutes);
+}
+
+/** A stamp only moves on: a terminal that reports 0 (or none) keeps what it reported before, else it would be asked for its whole log again. */
+export function nextStamp(stored: string | null, reported: string | null): string | null {
+  if (reported === null || !/^\d{1,20}$/.test(reported) || /^0+$/.test(reported)) return stored;
+  return reported;
 }
 
 /** The answer to `GET /iclock/cdata?SN=…&options=all`: one `Name=value` setting per line. */
 export function handshakeBody(serial: string, stamps: PushStamps, timeZone: string): string {
+  const attlog = stamps.attlog ?? '0';
+  const operlog = stamps.operlog ?? '0';
+  const attphoto = stamps.attphoto ?? '0';
   return [
     `GET OPTION FROM: ${serial}`,
     // 0 asks for everything: a terminal seen for the first time uploads its whole log (re-sends are idempotent).
-    `ATTLOGStamp=${stamps.attlog ?? '0'}`,
-    `OPERLOGStamp=${stamps.operlog ?? '0'}`,
-    `ATTPHOTOStamp=${stamps.attphoto ?? '0'}`,
+    `ATTLOGStamp=${attlog}`,
+    `OPERLOGStamp=${operlog}`,
+    `ATTPHOTOStamp=${attphoto}`,
+    `ERRORLOGStamp=${stamps.errorlog ?? '0'}`,
+    // Older firmware (PUSH 1.x, eSSL X2008) reads the same counters under their first names.
+    `Stamp=${attlog}`,
+    `OpStamp=${operlog}`,
+    `PhotoStamp=${attphoto}`,
     `ErrorDelay=${PUSH_OPTIONS.errorDelaySeconds}`,
     `Delay=${PUSH_OPTIONS.delaySeconds}`,
     `TransTimes=${PUSH_OPTIONS.transTimes}`,
@@ -53,5 +72,36 @@ export function handshakeBody(serial: string, stamps: PushStamps, timeZone: stri
     `TimeZone=${timeZone}`,
     'Realtime=1',
     'Encrypt=0',
+    `ServerVer=${PUSH_PROTOCOL_VERSION}`,
+    `PushProtVer=${PUSH_PROTOCOL_VERSION}`,
+    // 1: the terminal posts its options (table=options) after the handshake; they are kept with its uploads.
+    'PushOptionsFlag=1',
+    // The terminal may ask GET /iclock/ping during long uploads instead of giving up.
+    'SupportPing=1',
+  ].join('\n');
+}
+
+/** The protocol version answered to PUSH 3.x terminals (`/iclock/push`). */
+export const PUSH3_PROTOCOL_VERSION = '3.1.2';
+
+/**
+ * The answer to a PUSH 3.x terminal's `/iclock/push`: its settings, one `Name=value` per line, in
+ * the 3.x names (RequestDelay for Delay, TransTables for TransFlag), with the session the
+ * registry gave it.
+ */
+export function push3Body(registryCode: string, timeZone: string): string {
+  return [
+    `ServerVersion=${PUSH3_PROTOCOL_VERSION}`,
+    'ServerName=Kaoqin',
+    `PushVersion=${PUSH3_PROTOCOL_VERSION}`,
+    `ErrorDelay=${PUSH_OPTIONS.errorDelaySeconds}`,
+    `RequestDelay=${PUSH_OPTIONS.delaySeconds}`,
+    `TransTimes=${PUSH_OPTIONS.transTimes.replace(';', '\t')}`,
+    `TransInterval=${PUSH_OPTIONS.transIntervalMinutes}`,
+    'TransTables=User\tTransaction',
+    'Realtime=1',
+    `SessionID=${registryCode}`,
+    'TimeoutSec=10',
+    `TimeZone=${timeZone}`,
   ].join('\n');
 }

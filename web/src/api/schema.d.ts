@@ -293,6 +293,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/devices/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uploads the device pushed of tables the service does not interpret (admin)
+         * @description Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos' metadata, PUSH 3.x registrations: the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates and passwords left out). The same upload sent again is one entry with a higher count. Most recently received first.
+         */
+        get: operations["DevicesController_uploads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/devices/{id}": {
         parameters: {
             query?: never;
@@ -322,6 +342,27 @@ export interface paths {
         put?: never;
         /** Replace the device key (admin); the old key stops working at once */
         post: operations["DevicesController_rotateKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/devices/{id}/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The terminal's commands and their state, newest first (admin) */
+        get: operations["DeviceCommandsController_list"];
+        put?: never;
+        /**
+         * Queue a command for the terminal: set its clock, reboot, read its information, or ask for its records of a period (admin)
+         * @description Delivered on the terminal's next poll (GET /iclock/getrequest) as `C:<id>:<command>`, confirmed by its result (POST /iclock/devicecmd). Not answered within DEVICE_COMMAND_TIMEOUT_SECONDS, it is sent again; after DEVICE_COMMAND_MAX_SENDS sends it fails (no_answer). A deactivated device is 409 DEVICE_INACTIVE. Audited.
+         */
+        post: operations["DeviceCommandsController_queue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -722,15 +763,167 @@ export interface paths {
         };
         /**
          * Handshake: the settings a terminal works with (device protocol)
-         * @description One `Name=value` per line, first `GET OPTION FROM: <SN>`: the upload counters last received (ATTLOGStamp, OPERLOGStamp, ATTPHOTOStamp), retry and poll delays, what to upload (TransFlag), the UTC offset of the device's zone in the unit its firmware reads (TimeZone), Realtime=1, Encrypt=0. The `Date` header is the server's time: terminals set their clock from it.
+         * @description One `Name=value` per line, first `GET OPTION FROM: <SN>`: the upload counters last received (ATTLOGStamp, OPERLOGStamp, ATTPHOTOStamp), the same under their legacy names (Stamp, OpStamp, PhotoStamp) and ERRORLOGStamp, retry and poll delays, what to upload (TransFlag), the UTC offset of the device's zone (TimeZone: an integer, hours when whole hours, else minutes), Realtime=1, Encrypt=0, the server's protocol version (ServerVer, PushProtVer), PushOptionsFlag=1 and SupportPing=1. The `Date` header is the server's time: terminals set their clock from it.
          */
-        get: operations["IclockController_handshake"];
+        get: operations["IclockController_handshake[0]"];
         put?: never;
         /**
-         * Upload a table: attendance records, operation log, photos, options (device protocol)
-         * @description `table=ATTLOG`: one punch per line, `PIN⇥YYYY-MM-DD HH:MM:SS⇥status⇥verify⇥workcode…` in device-local time (read in the device's zone, else the company's), stored through the same path as POST /punches/batch: idempotent (same person, same second: one punch), the month lock respected (H-ATT-7). Answered `OK: <lines stored or already stored>`; lines that cannot be stored (unknown PIN, closed month, unreadable) are still answered OK, so the terminal does not re-send them forever, and kept for an admin under GET /devices/{id}/rejected-lines. Any other table is answered `OK`.
+         * Upload a table: attendance records, operation log, real-time events, options (device protocol)
+         * @description `table=ATTLOG`: one punch per line, `PIN⇥YYYY-MM-DD HH:MM:SS⇥status⇥verify⇥workcode…` in device-local time (read in the device's zone, else the company's), stored through the same path as POST /punches/batch: idempotent (same person, same second: one punch), the month lock respected (H-ATT-7). Answered `OK:<lines stored or already stored>`; lines that cannot be stored (unknown PIN, closed month, clock ahead, unreadable) are still answered OK, so the terminal does not re-send them forever, and kept for an admin under GET /devices/{id}/rejected-lines, from where they can be retried. Any other table (OPERLOG, rtlog, ERRORLOG, options…) is kept as received under GET /devices/{id}/uploads and answered `OK:<lines kept>`.
          */
-        post: operations["IclockController_upload"];
+        post: operations["IclockController_upload[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/cdata.aspx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Handshake: the settings a terminal works with (device protocol)
+         * @description One `Name=value` per line, first `GET OPTION FROM: <SN>`: the upload counters last received (ATTLOGStamp, OPERLOGStamp, ATTPHOTOStamp), the same under their legacy names (Stamp, OpStamp, PhotoStamp) and ERRORLOGStamp, retry and poll delays, what to upload (TransFlag), the UTC offset of the device's zone (TimeZone: an integer, hours when whole hours, else minutes), Realtime=1, Encrypt=0, the server's protocol version (ServerVer, PushProtVer), PushOptionsFlag=1 and SupportPing=1. The `Date` header is the server's time: terminals set their clock from it.
+         */
+        get: operations["IclockController_handshake[1]"];
+        put?: never;
+        /**
+         * Upload a table: attendance records, operation log, real-time events, options (device protocol)
+         * @description `table=ATTLOG`: one punch per line, `PIN⇥YYYY-MM-DD HH:MM:SS⇥status⇥verify⇥workcode…` in device-local time (read in the device's zone, else the company's), stored through the same path as POST /punches/batch: idempotent (same person, same second: one punch), the month lock respected (H-ATT-7). Answered `OK:<lines stored or already stored>`; lines that cannot be stored (unknown PIN, closed month, clock ahead, unreadable) are still answered OK, so the terminal does not re-send them forever, and kept for an admin under GET /devices/{id}/rejected-lines, from where they can be retried. Any other table (OPERLOG, rtlog, ERRORLOG, options…) is kept as received under GET /devices/{id}/uploads and answered `OK:<lines kept>`.
+         */
+        post: operations["IclockController_upload[1]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/fdata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a photo taken at a punch (device protocol)
+         * @description The body is `PIN=…`, `SN=…`, `size=…`, `CMD=uploadphoto` lines, a NUL byte and the image. The lines are kept under GET /devices/{id}/uploads (kind ATTPHOTO); the image is not: the handshake does not ask for photos (personal data the service has no use for) and the terminal keeps its own.
+         */
+        post: operations["IclockController_photo[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/fdata.aspx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a photo taken at a punch (device protocol)
+         * @description The body is `PIN=…`, `SN=…`, `size=…`, `CMD=uploadphoto` lines, a NUL byte and the image. The lines are kept under GET /devices/{id}/uploads (kind ATTPHOTO); the image is not: the handshake does not ask for photos (personal data the service has no use for) and the terminal keeps its own.
+         */
+        post: operations["IclockController_photo[1]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PUSH 3.x registration: the terminal describes itself and receives its registry code (device protocol)
+         * @description The description (device type, firmware, capabilities) is kept under GET /devices/{id}/uploads (kind registry).
+         */
+        post: operations["IclockController_registry[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/registry.aspx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PUSH 3.x registration: the terminal describes itself and receives its registry code (device protocol)
+         * @description The description (device type, firmware, capabilities) is kept under GET /devices/{id}/uploads (kind registry).
+         */
+        post: operations["IclockController_registry[1]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * PUSH 3.x settings: what a registered 3.x terminal works with (device protocol)
+         * @description One `Name=value` per line: versions, delays, what to upload (TransTables), Realtime=1, the session (its registry code) and TimeZone as in the handshake.
+         */
+        get: operations["IclockController_pushSettings[0]"];
+        put?: never;
+        /**
+         * PUSH 3.x settings, asked with POST (device protocol)
+         * @description As GET /iclock/push; the body (the terminal's own parameters) is not read.
+         */
+        post: operations["IclockController_pushSettingsPosted[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/push.aspx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * PUSH 3.x settings: what a registered 3.x terminal works with (device protocol)
+         * @description One `Name=value` per line: versions, delays, what to upload (TransTables), Realtime=1, the session (its registry code) and TimeZone as in the handshake.
+         */
+        get: operations["IclockController_pushSettings[1]"];
+        put?: never;
+        /**
+         * PUSH 3.x settings, asked with POST (device protocol)
+         * @description As GET /iclock/push; the body (the terminal's own parameters) is not read.
+         */
+        post: operations["IclockController_pushSettingsPosted[1]"];
         delete?: never;
         options?: never;
         head?: never;
@@ -745,10 +938,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Command poll: always `OK`, this service queues no commands (device protocol)
-         * @description Terminals poll every Delay seconds; each poll counts as the device's last contact.
+         * Command poll: the commands queued for the terminal, or `OK` (device protocol)
+         * @description Terminals poll every Delay seconds; each poll counts as the device's last contact. The answer holds up to 10 commands due, one a line, `C:<id>:<command>` (SET OPTIONS DateTime=…, REBOOT, INFO, DATA QUERY ATTLOG StartTime=…⇥EndTime=…, DATA UPDATE USERINFO PIN=…⇥Name=…, DATA DELETE USERINFO PIN=…); `OK` when none is due. A command not answered within DEVICE_COMMAND_TIMEOUT_SECONDS is sent again.
          */
-        get: operations["IclockController_poll"];
+        get: operations["IclockController_poll[0]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/getrequest.aspx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Command poll: the commands queued for the terminal, or `OK` (device protocol)
+         * @description Terminals poll every Delay seconds; each poll counts as the device's last contact. The answer holds up to 10 commands due, one a line, `C:<id>:<command>` (SET OPTIONS DateTime=…, REBOOT, INFO, DATA QUERY ATTLOG StartTime=…⇥EndTime=…, DATA UPDATE USERINFO PIN=…⇥Name=…, DATA DELETE USERINFO PIN=…); `OK` when none is due. A command not answered within DEVICE_COMMAND_TIMEOUT_SECONDS is sent again.
+         */
+        get: operations["IclockController_poll[1]"];
         put?: never;
         post?: never;
         delete?: never;
@@ -768,9 +981,29 @@ export interface paths {
         put?: never;
         /**
          * Command results: answered `OK` (device protocol)
-         * @description Lines like `ID=1&Return=0&CMD=INFO`. This service sends no commands, so results are only logged.
+         * @description Lines like `ID=42&Return=0&CMD=INFO`, each followed by the lines of its reply (INFO: the device's information). Return ≥ 0 settles the command as done, a negative Return as failed with that code. Some firmware leaves SN out: the command ids alone find the commands. A result for no command sent is logged.
          */
-        post: operations["IclockController_commandResults"];
+        post: operations["IclockController_commandResults[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/devicecmd.aspx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Command results: answered `OK` (device protocol)
+         * @description Lines like `ID=42&Return=0&CMD=INFO`, each followed by the lines of its reply (INFO: the device's information). Return ≥ 0 settles the command as done, a negative Return as failed with that code. Some firmware leaves SN out: the command ids alone find the commands. A result for no command sent is logged.
+         */
+        post: operations["IclockController_commandResults[1]"];
         delete?: never;
         options?: never;
         head?: never;
@@ -788,9 +1021,69 @@ export interface paths {
          * Liveness check during long uploads: `OK` (device protocol)
          * @description Newer firmware asks between upload batches whether the server is still there; counts as the device's last contact.
          */
-        get: operations["IclockController_ping"];
+        get: operations["IclockController_ping[0]"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iclock/ping.aspx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness check during long uploads: `OK` (device protocol)
+         * @description Newer firmware asks between upload batches whether the server is still there; counts as the device's last contact.
+         */
+        get: operations["IclockController_ping[1]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/devices/rejected-lines/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry every device's rejected lines of one cause, once it is fixed (admin)
+         * @description The person registered or reactivated (UNKNOWN_EMPLOYEE, INACTIVE_EMPLOYEE), the month reopened (MONTH_CLOSED)… Each line is read again with the device's settings as they are now (zone, PIN mapping) and goes through the one punch path, idempotent (H-ATT-7): a line stored now, or found stored already, leaves the rejected lines; the others stay, with the reason they have now. Audited (device.rejected_lines.retry) with the result of every line.
+         */
+        post: operations["RejectedLinesController_retryReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/devices/{id}/rejected-lines/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a device's rejected lines, all or one cause, once it is fixed (admin)
+         * @description A terminal whose clock ran ahead: accept its skew for a period (clockSkewSeconds, from, to) and its lines of those dates are stored with the skew taken off. Each line is read again with the device's settings as they are now (zone, PIN mapping) and goes through the one punch path, idempotent (H-ATT-7): a line stored now, or found stored already, leaves the rejected lines; the others stay, with the reason they have now. Audited (device.rejected_lines.retry) with the result of every line.
+         */
+        post: operations["RejectedLinesController_retryDevice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2183,12 +2476,18 @@ export interface components {
              */
             pinMapping: "employee_no" | "employee_no_digits";
             /**
-             * @description The unit the terminal's firmware reads the handshake's TimeZone line in (push protocol): 8 hours or 480 minutes
+             * @deprecated
+             * @description No longer read: the handshake's TimeZone line is always written as the PUSH document says (an integer, in hours when the offset is whole hours, in minutes otherwise). Kept so that existing clients still work.
              * @example hours
              * @enum {string}
              */
             timeZoneUnit: "hours" | "minutes";
             active: boolean;
+            /**
+             * @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)
+             * @example true
+             */
+            pushStaff: boolean;
             /**
              * @description The visible start of the key, to tell keys apart
              * @example kqd_3fa85f64a1b2
@@ -2206,6 +2505,23 @@ export interface components {
              * @example 0
              */
             rejectedLinesDropped: number;
+            /**
+             * Format: int64
+             * @description Kept uploads (GET /devices/{id}/uploads) dropped to keep at most DEVICE_UPLOADS_MAX of them (the oldest go first)
+             * @example 0
+             */
+            uploadsDropped: number;
+            /**
+             * Format: int32
+             * @description How far the terminal's clock runs ahead of the server's (negative: behind), in seconds, measured from its last punch upload that could measure it: the newest record's time minus when it arrived (an upload of records more than an hour old measures nothing). Punches more than 120 s ahead are kept as rejected (TIME_IN_FUTURE). null: never measured
+             * @example 95
+             */
+            clockSkewSeconds: number | null;
+            /**
+             * Format: date-time
+             * @description When clockSkewSeconds was measured
+             */
+            clockSkewMeasuredAt: string | null;
         };
         DeviceListDto: {
             items: components["schemas"]["DeviceDto"][];
@@ -2215,7 +2531,10 @@ export interface components {
             name: string;
             /** @example CQZ7232460123 */
             serialNumber: string;
-            /** @example Asia/Shanghai */
+            /**
+             * @description Zone of device-local times; null or left out: the company zone
+             * @example Asia/Shanghai
+             */
             timeZone?: string | null;
             /**
              * @description How the terminal's user PIN names a staff member (push protocol): `employee_no` the PIN is the employee number; `employee_no_digits` the PIN is the number inside it, leading zeros aside (PIN 2 or 0002 is E0002)
@@ -2224,11 +2543,14 @@ export interface components {
              */
             pinMapping: "employee_no" | "employee_no_digits";
             /**
-             * @description The unit the terminal's firmware reads the handshake's TimeZone line in (push protocol): 8 hours or 480 minutes
+             * @deprecated
+             * @description No longer read: the handshake's TimeZone line is always written as the PUSH document says (an integer, in hours when the offset is whole hours, in minutes otherwise). Kept so that existing clients still work.
              * @default hours
              * @enum {string}
              */
             timeZoneUnit: "hours" | "minutes";
+            /** @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people). Left out: true */
+            pushStaff?: boolean;
         };
         DeviceWithKeyDto: {
             /** Format: uuid */
@@ -2249,12 +2571,18 @@ export interface components {
              */
             pinMapping: "employee_no" | "employee_no_digits";
             /**
-             * @description The unit the terminal's firmware reads the handshake's TimeZone line in (push protocol): 8 hours or 480 minutes
+             * @deprecated
+             * @description No longer read: the handshake's TimeZone line is always written as the PUSH document says (an integer, in hours when the offset is whole hours, in minutes otherwise). Kept so that existing clients still work.
              * @example hours
              * @enum {string}
              */
             timeZoneUnit: "hours" | "minutes";
             active: boolean;
+            /**
+             * @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)
+             * @example true
+             */
+            pushStaff: boolean;
             /**
              * @description The visible start of the key, to tell keys apart
              * @example kqd_3fa85f64a1b2
@@ -2272,6 +2600,23 @@ export interface components {
              * @example 0
              */
             rejectedLinesDropped: number;
+            /**
+             * Format: int64
+             * @description Kept uploads (GET /devices/{id}/uploads) dropped to keep at most DEVICE_UPLOADS_MAX of them (the oldest go first)
+             * @example 0
+             */
+            uploadsDropped: number;
+            /**
+             * Format: int32
+             * @description How far the terminal's clock runs ahead of the server's (negative: behind), in seconds, measured from its last punch upload that could measure it: the newest record's time minus when it arrived (an upload of records more than an hour old measures nothing). Punches more than 120 s ahead are kept as rejected (TIME_IN_FUTURE). null: never measured
+             * @example 95
+             */
+            clockSkewSeconds: number | null;
+            /**
+             * Format: date-time
+             * @description When clockSkewSeconds was measured
+             */
+            clockSkewMeasuredAt: string | null;
             /**
              * @description Send as `X-Device-Key`. Shown once: only its hash is stored.
              * @example kqd_3fa85f64a1b2_…
@@ -2343,8 +2688,65 @@ export interface components {
              */
             total: number;
         };
+        DeviceUploadDto: {
+            /**
+             * @description The table uploaded (OPERLOG, rtlog, ERRORLOG, options, ATTPHOTO…), or `registry` for a PUSH 3.x registration
+             * @example rtlog
+             */
+            kind: string;
+            /**
+             * @description The upload counter the terminal sent with it
+             * @example 9999
+             */
+            stamp: string | null;
+            /**
+             * @description The lines as received, the first 4000 characters
+             * @example time=2026-11-27 09:58:00	pin=20156107	cardno=0	eventaddr=1	event=0	inoutstatus=0	verifytype=1
+             */
+            excerpt: string;
+            /**
+             * Format: int32
+             * @description The length of the whole body kept, in characters
+             * @example 96
+             */
+            bodyLength: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            lines: number;
+            /** Format: date-time */
+            firstReceivedAt: string;
+            /** Format: date-time */
+            lastReceivedAt: string;
+            /**
+             * Format: int32
+             * @description How often the terminal sent this upload
+             * @example 1
+             */
+            times: number;
+        };
+        DeviceUploadPageDto: {
+            items: components["schemas"]["DeviceUploadDto"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            total: number;
+        };
         UpdateDeviceDto: {
             name?: string;
+            /** @description Zone of device-local times; null: the company zone */
             timeZone?: string | null;
             /** @description false: the key stops working */
             active?: boolean;
@@ -2354,10 +2756,129 @@ export interface components {
              */
             pinMapping?: "employee_no" | "employee_no_digits";
             /**
-             * @description The unit the terminal's firmware reads the handshake's TimeZone line in (push protocol): 8 hours or 480 minutes
+             * @deprecated
+             * @description No longer read: the handshake's TimeZone line is always written as the PUSH document says (an integer, in hours when the offset is whole hours, in minutes otherwise). Kept so that existing clients still work.
              * @enum {string}
              */
             timeZoneUnit?: "hours" | "minutes";
+            /** @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people) */
+            pushStaff?: boolean;
+        };
+        QueueCommandDto: {
+            /**
+             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes.
+             * @example set_time
+             * @enum {string}
+             */
+            kind: "set_time" | "reboot" | "info" | "query_attlog";
+            /**
+             * Format: date
+             * @description query_attlog: the first device-local date asked for
+             * @example 2026-11-01
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description query_attlog: the last device-local date asked for (at most 366 days after from)
+             * @example 2026-11-30
+             */
+            to?: string;
+        };
+        DeviceCommandDto: {
+            /**
+             * Format: int64
+             * @description The id the terminal is sent (C:<id>:…) and answers with (ID=<id>)
+             * @example 42
+             */
+            id: number;
+            /** Format: uuid */
+            deviceId: string;
+            /**
+             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes.
+             * @example set_time
+             * @enum {string}
+             */
+            kind: "set_time" | "reboot" | "info" | "query_attlog" | "user_update" | "user_delete";
+            /**
+             * Format: date
+             * @description query_attlog: the first date asked for
+             * @example null
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description query_attlog: the last date asked for
+             * @example null
+             */
+            to: string | null;
+            /**
+             * @description user_update, user_delete: the PIN on the terminal
+             * @example null
+             */
+            pin: string | null;
+            /**
+             * @description queued: waiting for the terminal's next poll; sent: delivered, no answer yet (sent again after DEVICE_COMMAND_TIMEOUT_SECONDS); done: the terminal answered Return ≥ 0; failed: it answered a negative Return (returnCode), or never answered after DEVICE_COMMAND_MAX_SENDS sends (failure no_answer)
+             * @example done
+             * @enum {string}
+             */
+            state: "queued" | "sent" | "done" | "failed";
+            /**
+             * Format: int32
+             * @description How often it was sent
+             * @example 1
+             */
+            sends: number;
+            /**
+             * @description The command as last sent (without C:<id>:)
+             * @example SET OPTIONS DateTime=829994400
+             */
+            sentCommand: string | null;
+            /**
+             * Format: int32
+             * @description The terminal's Return
+             * @example 0
+             */
+            returnCode: number | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            failure: "returned_error" | "no_answer" | null;
+            /**
+             * @description What the terminal sent with its answer (INFO: its information, one Name=value a line)
+             * @example null
+             */
+            reply: string | null;
+            /** Format: date-time */
+            queuedAt: string;
+            /**
+             * Format: uuid
+             * @description Who queued it; null: a staff change
+             * @example null
+             */
+            queuedBy: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        DeviceCommandPageDto: {
+            items: components["schemas"]["DeviceCommandDto"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            total: number;
         };
         SettingVersionDto: {
             /**
@@ -2920,6 +3441,78 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        RetryLinesByReasonDto: {
+            /**
+             * @description Lines kept for this reason, on every device (the cause is fixed: the person registered, the PIN mapped, the month reopened)
+             * @enum {string}
+             */
+            reason: "INVALID_LINE" | "TIME_UNPARSEABLE" | "UNKNOWN_EMPLOYEE" | "INACTIVE_EMPLOYEE" | "TIME_IN_FUTURE" | "MONTH_CLOSED";
+        };
+        RetriedLineDto: {
+            /** Format: uuid */
+            deviceId: string;
+            /** @example 20156107	2026-12-01 10:05:00	0	1 */
+            line: string;
+            /**
+             * @description stored: the punch is stored now (or was already); it leaves the rejected lines. rejected: still not storable, kept with the reason it has now
+             * @enum {string}
+             */
+            result: "stored" | "rejected";
+            /**
+             * @description Why it is still rejected
+             * @enum {string|null}
+             */
+            reason: "INVALID_LINE" | "TIME_UNPARSEABLE" | "UNKNOWN_EMPLOYEE" | "INACTIVE_EMPLOYEE" | "TIME_IN_FUTURE" | "MONTH_CLOSED" | null;
+            /** @example null */
+            message: string | null;
+        };
+        RetryResultDto: {
+            /**
+             * Format: int32
+             * @description Lines retried
+             * @example 3
+             */
+            retried: number;
+            /**
+             * Format: int32
+             * @description Lines stored now (or found stored already)
+             * @example 2
+             */
+            stored: number;
+            /**
+             * Format: int32
+             * @description Lines still rejected
+             * @example 1
+             */
+            stillRejected: number;
+            /** @description One entry per line retried, in the order they were received */
+            lines: components["schemas"]["RetriedLineDto"][];
+        };
+        RetryDeviceLinesDto: {
+            /**
+             * @description Only lines kept for this reason; left out: all of the device's lines
+             * @enum {string}
+             */
+            reason?: "INVALID_LINE" | "TIME_UNPARSEABLE" | "UNKNOWN_EMPLOYEE" | "INACTIVE_EMPLOYEE" | "TIME_IN_FUTURE" | "MONTH_CLOSED";
+            /**
+             * Format: int32
+             * @description The clock skew accepted, in seconds (positive: the terminal's clock ran ahead): subtracted from the time of each line recorded from `from` to `to` (device-local dates) before it is stored again. Given with from and to; left out: times are taken as recorded.
+             * @example 300
+             */
+            clockSkewSeconds?: number;
+            /**
+             * Format: date
+             * @description First device-local date the accepted skew applies to
+             * @example 2026-11-30
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last device-local date the accepted skew applies to
+             * @example 2026-12-01
+             */
+            to?: string;
         };
         LeaveTypeDto: {
             /** @example personal */
@@ -8181,6 +8774,193 @@ export interface operations {
             };
         };
     };
+    DevicesController_uploads: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceUploadPageDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     DevicesController_get: {
         parameters: {
             query?: never;
@@ -8641,6 +9421,400 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DeviceCommandsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceCommandPageDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DeviceCommandsController_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueCommandDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceCommandDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
                     "X-Request-Id"?: string;
@@ -13008,7 +14182,7 @@ export interface operations {
             };
         };
     };
-    IclockController_handshake: {
+    "IclockController_handshake[0]": {
         parameters: {
             query: {
                 /** @description The serial number of a registered, active device */
@@ -13126,15 +14300,19 @@ export interface operations {
             };
         };
     };
-    IclockController_upload: {
+    "IclockController_upload[0]": {
         parameters: {
             query: {
                 /** @description The serial number of a registered, active device */
                 SN: string;
-                /** @description ATTLOG, OPERLOG, ATTPHOTO, options… */
+                /** @description ATTLOG, OPERLOG, ATTPHOTO, ERRORLOG, rtlog, options… */
                 table?: string;
-                /** @description The terminal's upload counter, answered back in the next handshake */
+                /** @description The terminal's upload counter, answered back in the next handshake (a 0 never replaces one received before) */
                 Stamp?: string;
+                /** @description The OPERLOG upload counter, as older firmware names it */
+                OpStamp?: string;
+                /** @description The ATTPHOTO upload counter, as older firmware names it */
+                PhotoStamp?: string;
             };
             header?: never;
             path?: never;
@@ -13147,7 +14325,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `OK: <n>` for ATTLOG, `OK` for other tables */
+            /** @description `OK:<n>` */
             200: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
@@ -13283,13 +14461,19 @@ export interface operations {
             };
         };
     };
-    IclockController_poll: {
+    "IclockController_handshake[1]": {
         parameters: {
             query: {
                 /** @description The serial number of a registered, active device */
                 SN: string;
-                /** @description Firmware version and counters some terminals report */
-                INFO?: string;
+                /** @description Whether the terminal will report its options */
+                PushOptionsFlag?: string;
+                /** @description The terminal's language code */
+                language?: string;
+                /** @description The protocol version of the firmware */
+                pushver?: string;
+                /** @description all: the terminal asks for its settings */
+                options?: string;
             };
             header?: never;
             path?: never;
@@ -13297,7 +14481,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Nothing to do */
+            /** @description The settings, one per line */
             200: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
@@ -13395,11 +14579,1546 @@ export interface operations {
             };
         };
     };
-    IclockController_commandResults: {
+    "IclockController_upload[1]": {
         parameters: {
             query: {
                 /** @description The serial number of a registered, active device */
                 SN: string;
+                /** @description ATTLOG, OPERLOG, ATTPHOTO, ERRORLOG, rtlog, options… */
+                table?: string;
+                /** @description The terminal's upload counter, answered back in the next handshake (a 0 never replaces one received before) */
+                Stamp?: string;
+                /** @description The OPERLOG upload counter, as older firmware names it */
+                OpStamp?: string;
+                /** @description The ATTPHOTO upload counter, as older firmware names it */
+                PhotoStamp?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The table's records, one per line */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description `OK:<n>` */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_photo[0]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+                /** @description The photo upload counter */
+                Stamp?: string;
+                /** @description The photo upload counter, as older firmware names it */
+                PhotoStamp?: string;
+                /** @description ATTPHOTO */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Metadata lines, a NUL byte, the image */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_photo[1]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+                /** @description The photo upload counter */
+                Stamp?: string;
+                /** @description The photo upload counter, as older firmware names it */
+                PhotoStamp?: string;
+                /** @description ATTPHOTO */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Metadata lines, a NUL byte, the image */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_registry[0]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `Key=value` pairs, comma-separated */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The registry code */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_registry[1]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `Key=value` pairs, comma-separated */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The registry code */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_pushSettings[0]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings, one per line */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_pushSettingsPosted[0]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The terminal's parameters (not read) */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The settings, one per line */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_pushSettings[1]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings, one per line */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_pushSettingsPosted[1]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The terminal's parameters (not read) */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The settings, one per line */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_poll[0]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+                /** @description Firmware version and counters some terminals report */
+                INFO?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Commands, or nothing to do */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_poll[1]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+                /** @description Firmware version and counters some terminals report */
+                INFO?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Commands, or nothing to do */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_commandResults[0]": {
+        parameters: {
+            query?: {
+                /** @description The serial number of a registered, active device */
+                SN?: string;
             };
             header?: never;
             path?: never;
@@ -13548,7 +16267,160 @@ export interface operations {
             };
         };
     };
-    IclockController_ping: {
+    "IclockController_commandResults[1]": {
+        parameters: {
+            query?: {
+                /** @description The serial number of a registered, active device */
+                SN?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One result per line */
+        requestBody?: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body stopped arriving (HTTP_BODY_IDLE_TIMEOUT_MS) or took too long (HTTP_REQUEST_TIMEOUT_MS): nothing of it is stored, the connection is closed */
+            408: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_ping[0]": {
         parameters: {
             query: {
                 /** @description The serial number of a registered, active device */
@@ -13654,6 +16526,471 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+        };
+    };
+    "IclockController_ping[1]": {
+        parameters: {
+            query: {
+                /** @description The serial number of a registered, active device */
+                SN: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is there */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or malformed SN, or a body that is not text (DEVICE_SERIAL_MISSING, VALIDATION_FAILED, BODY_NOT_TEXT) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The serial is not registered (recorded for GET /devices/unknown) or the device is deactivated (DEVICE_NOT_REGISTERED, DEVICE_INACTIVE) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unexpected error: the terminal re-sends after ErrorDelay */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is not reachable, or every connection is busy (with Retry-After): the terminal re-sends after ErrorDelay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    RejectedLinesController_retryReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryLinesByReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResultDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RejectedLinesController_retryDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryDeviceLinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResultDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
