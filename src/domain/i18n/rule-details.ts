@@ -97,4 +97,13 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^(\d+) more not listed$/, (n) => `另有 ${n} 条未列出`],
   [/^days must be left out for a (\S+) rule$/, (kind) => `${kind} 规则不填 days`],
   [/^days must be more than 0 and at most 365, in half days$/, () => 'days 必须大于 0、不超过 365，以半天为单位'],
+  // notifications (src/notifications/notifications.errors.ts, dto/, the staff e-mail field)
+  [/^must be failed$/, () => '必须是发送失败的记录'],
+  [/^must be whsec_ followed by 24 to 64 bytes in base64$/, () => '必须是 whsec_ 加上 24 到 64 字节的 base64 密钥'],
+  [/^is required with scope team, and only with it$/, () => '范围为团队群时必填，其他范围不填'],
+  [/^must be a staff member$/, () => '必须是员工'],
+  [/^must name at least one kind$/, () => '至少选择一种消息'],
+  [/^(?:(\S+) )?must be an http:\/\/ or https:\/\/ address$/, (f) => `${f ? `${f} ` : ''}必须是 http:// 或 https:// 地址`],
+  [/^must be more than reminderHours$/, () => '必须大于 reminderHours'],
+  [/^email must be an e-mail address like wang@example\.com$/, () => 'email 必须是电子邮件地址，例如 wang@example.com'],
 ];
