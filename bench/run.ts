@@ -43,6 +43,7 @@ import { CpuProfiler, explainRecompute, explainReport, Profiler } from './profil
 import { BenchReport, evaluate, printReport, RssSampler } from './report';
 import { seedCompany } from './seed';
 import { clockWithStalledUploads, stalledClockLines } from './stalled-uploads';
+import { clockWhileDelivering, deliveryLines } from './notifications';
 
 /**
  * `npm run bench`: seeds a deterministic company into a fresh PostgreSQL and prints our figures
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
         LOGIN_MAX_FAILURES_PER_CLIENT: '100000',
         ATTENDANCE_SWEEP_SECONDS: '0',
         LEAVE_GRANT_SWEEP_SECONDS: '0',
+        // The notification sweep (digests for every seeded person) would move the other figures; the deliverer stays on for step 10b.
+        NOTIFY_SWEEP_SECONDS: '0',
         // The stalled uploads of step 9 must hang for the whole load run (10 s by default).
         HTTP_BODY_IDLE_TIMEOUT_MS: '120000',
         LOG_LEVEL: 'error',
@@ -270,6 +273,11 @@ async function main(): Promise<void> {
     sampler.enter('clock-in with stalled uploads');
     const stalledClock = await clockWithStalledUploads(service.url, api, adminToken, company, POOL_SIZE, options.durationSeconds);
     details.push({ section: 'clock-in with stalled uploads', lines: stalledClockLines(stalledClock) });
+
+    progress('10b. notifications: clock-in before, then while the outbox delivers 3,000 signed webhooks to a local receiver');
+    sampler.enter('clock-in while notifications are delivered');
+    const delivery = await clockWhileDelivering(service.url, api, adminToken, company, (sql, params) => dataSource.query(sql, params), options.durationSeconds);
+    details.push({ section: 'notifications (issue 18)', lines: deliveryLines(delivery) });
 
     progress('11. console: first-screen JavaScript, Lighthouse on the employee\'s today page and finance\'s report page');
     sampler.enter('console');

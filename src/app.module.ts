@@ -15,6 +15,7 @@ import { ConductModule } from './conduct/conduct.module';
 import { DevicesModule } from './devices/devices.module';
 import { LeaveModule } from './leave/leave.module';
 import { MonthsModule } from './months/months.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PositionsModule } from './positions/positions.module';
@@ -75,6 +76,7 @@ export class AppModule {
         ReportsModule,
         MonthsModule,
         ConductModule,
+        NotificationsModule,
       ],
     };
   }

@@ -25,6 +25,10 @@ const TAGS: [string, string][] = [
   ['months', 'Closing and reopening months'],
   ['handbook', 'The staff handbook in versions, and acknowledgements (H-CON-1 … H-CON-9)'],
   ['disciplinary', 'Disciplinary records (H-CON-8, H-ATT-9)'],
+  ['notifications', 'Your messages (in-app) and which also come by e-mail (issue 18)'],
+  ['notification-settings', "The office's notification settings: retention, digest hour, reminder and escalation, e-mail defaults"],
+  ['notification-channels', 'Group robots (DingTalk, WeCom, Feishu) and signed webhooks (Standard Webhooks)'],
+  ['notification-deliveries', 'The delivery log of the outbox, and retrying a failed message'],
   ['health', 'Liveness and database check'],
 ];
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsModule } from '../approvals/approvals.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StaffAccessModule } from '../staff/staff-access.module';
 import { DisciplinaryController, HandbookController } from './conduct.controller';
@@ -10,7 +11,7 @@ import { HandbookService } from './handbook.service';
 
 /** Staff rules: the handbook in versions, acknowledgements, disciplinary records. */
 @Module({
-  imports: [PolicyModule, StaffAccessModule, ApprovalsModule],
+  imports: [PolicyModule, StaffAccessModule, ApprovalsModule, NotificationsModule],
   controllers: [HandbookController, DisciplinaryController],
   providers: [HandbookRepository, HandbookService, DisciplinaryRepository, DisciplinaryService],
   exports: [DisciplinaryService],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Notifier } from '../notifications/notifier';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalWorkflow } from '../approvals/approval-workflow';
@@ -45,6 +46,7 @@ export class DisciplinaryService {
     private readonly clock: Clock,
     private readonly companyClock: CompanyClock,
     private readonly workflow: ApprovalWorkflow,
+    private readonly notifier: Notifier,
   ) {}
 
   async create(actor: Actor, input: CreateDisciplinaryRecordDto): Promise<DisciplinaryRecordDto> {
@@ -142,7 +144,15 @@ export class DisciplinaryService {
     }
     if (record.action === 'fine') await this.monthLock.assertOpen(manager, [record.occurredOn]);
     const { articleIds, ...row } = record;
-    return this.records.insert(manager, { ...row, issuedBy: actor.id, issuedAt: this.clock.now() }, articleIds);
+    const id = await this.records.insert(manager, { ...row, issuedBy: actor.id, issuedAt: this.clock.now() }, articleIds);
+    // Issued by hand or opened by a false certification (H-ATT-9): the person it concerns hears of it.
+    await this.notifier.emit(manager, {
+      kind: 'disciplinary_issued',
+      audience: 'person',
+      staffId: record.staffId,
+      params: { recordId: id, action: record.action, amountFen: record.amountFen, occurredOn: record.occurredOn },
+    });
+    return id;
   }
 
   private async dto(manager: EntityManager, id: string): Promise<DisciplinaryRecordDto> {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { hasRole } from '../domain/actor';
+import { Notifier } from '../notifications/notifier';
 import { Clock } from '../policy/clock';
 import { articleNotFound, draftExists, handbookEmpty, notCurrentVersion, onlyStaffAcknowledge, versionNotFound, versionPublished } from './handbook.errors';
 import { ArticleRow, HandbookRepository, VersionRow } from './handbook.repository';
@@ -28,6 +29,7 @@ export class HandbookService {
     private readonly handbook: HandbookRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
   async current(manager: EntityManager = this.dataSource.manager): Promise<HandbookVersionDto> {
@@ -83,6 +85,8 @@ export class HandbookService {
       if ((await this.handbook.articleCount(manager, number)) === 0) throw handbookEmpty();
       await this.handbook.publish(manager, number, this.clock.now(), actor.id);
       await this.audit.record(manager, actor, { action: 'handbook.publish', entity: 'handbook_version', entityId: String(number), after: { status: 'published' } });
+      // Everyone acknowledges the new version (H-CON-1 … H-CON-9): everyone hears of it.
+      await this.notifier.emit(manager, { kind: 'handbook_published', audience: 'everyone', staffId: null, params: { version: number } });
       return this.version(actor, number, manager);
     });
   }

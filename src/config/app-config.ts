@@ -55,6 +55,18 @@ export interface AppConfig {
   metricsToken: string | null;
   /** The built console (`npm run build` writes it to dist/web), served at /app/. */
   consoleDir: string;
+  /** smtp:// or smtps:// server for e-mail notifications (credentials inside); null: no e-mail is sent. */
+  smtpUrl: string | null;
+  /** The From of notification e-mails; required with smtpUrl. */
+  mailFrom: string | null;
+  /** How often the notification outbox is delivered; 0 turns the deliverer off. */
+  notifyDeliveryMs: number;
+  /** How often reminders, escalations, the daily digest and terminal checks are looked for; 0: off. */
+  notifySweepSeconds: number;
+  /** One delivery attempt (SMTP, robot, webhook) gives up after this. */
+  notifyTimeoutMs: number;
+  /** The key material robot and webhook secrets are encrypted with; null: derived from the JWT secret. */
+  notifySecretsKey: string | null;
 }
 
 /** false: the socket's address; a number: that many proxies in front; a list: those addresses and subnets. */
@@ -149,6 +161,41 @@ function metricsToken(env: Env): string | null {
   return raw;
 }
 
+function smtpUrl(env: Env): string | null {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL', 'is not a valid URL (expected smtp://user:password@host:587 or smtps://user:password@host:465)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('SMTP_URL', `must start with smtp:// or smtps://, got "${url.protocol}"`);
+  if (!url.hostname) throw new ConfigError('SMTP_URL', 'names no host');
+  return raw;
+}
+
+const MAILBOX = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
+
+/** `kaoqin@example.com` or `考勤 <kaoqin@example.com>`. */
+function mailFrom(env: Env, smtp: string | null): string | null {
+  const raw = env.MAIL_FROM?.trim();
+  if (raw === undefined || raw === '') {
+    if (smtp !== null) throw new ConfigError('MAIL_FROM', 'is required with SMTP_URL (an address like kaoqin@example.com, or "考勤 <kaoqin@example.com>")');
+    return null;
+  }
+  const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(raw);
+  if (!MAILBOX.test(named ? named[1] : raw) || /[\r\n]/.test(raw)) throw new ConfigError('MAIL_FROM', `must be an address like kaoqin@example.com or "考勤 <kaoqin@example.com>", got "${raw}"`);
+  return raw;
+}
+
+function notifySecretsKey(env: Env): string | null {
+  const raw = env.NOTIFY_SECRETS_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError('NOTIFY_SECRETS_KEY', 'must be at least 32 characters long');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const jwtSecret = env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : null;
@@ -168,6 +215,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (httpRequestTimeoutMs < httpHeadersTimeoutMs) {
     throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must not be shorter than HTTP_HEADERS_TIMEOUT_MS (${httpHeadersTimeoutMs}), got ${httpRequestTimeoutMs}`);
   }
+  const smtp = smtpUrl(env);
   return {
     nodeEnv,
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -203,5 +251,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsToken: metricsToken(env),
     // Relative to the working directory, as npm start and the container run from the project root.
     consoleDir: env.CONSOLE_DIR && env.CONSOLE_DIR.length > 0 ? env.CONSOLE_DIR : 'dist/web',
+    smtpUrl: smtp,
+    mailFrom: mailFrom(env, smtp),
+    notifyDeliveryMs: intVar(env, 'NOTIFY_DELIVERY_MS', 1000, 0, 3_600_000),
+    notifySweepSeconds: intVar(env, 'NOTIFY_SWEEP_SECONDS', 60, 0, 86400),
+    notifyTimeoutMs: intVar(env, 'NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),
+    notifySecretsKey: notifySecretsKey(env),
   };
 }

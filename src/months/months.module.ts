@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PolicyModule } from '../policy/policy.module';
 import { ReportsModule } from '../reports/reports.module';
 import { MonthsController } from './months.controller';
@@ -7,7 +8,7 @@ import { MonthsService } from './months.service';
 
 /** The month close (H-ORG-2): above the report, whose full form a close stores as its snapshot. */
 @Module({
-  imports: [PolicyModule, AttendanceModule, ReportsModule],
+  imports: [PolicyModule, AttendanceModule, ReportsModule, NotificationsModule],
   controllers: [MonthsController],
   providers: [MonthsService],
 })

@@ -14,6 +14,7 @@ import { MonthLockService } from '../policy/month-lock.service';
 import { MonthDto } from './dto/month.dto';
 import { monthClosedAlready, monthHasPendingDays, monthNeverClosed, monthNotClosed, monthNotOver } from './months.errors';
 import { MonthSnapshotsRepository } from '../policy/month-snapshots.repository';
+import { Notifier } from '../notifications/notifier';
 
 /**
  * Finance closes a month (H-ORG-2): the report is stored as an immutable snapshot with the SHA-256
@@ -32,6 +33,7 @@ export class MonthsService {
     private readonly companyClock: CompanyClock,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(): Promise<MonthDto[]> {
@@ -71,6 +73,7 @@ export class MonthsService {
       await this.snapshots.insert(manager, { month, body, sha256, closedAt, closedBy: actor.id });
       await this.monthLock.setState(manager, month, 'closed', closedAt, actor.id);
       await this.audit.record(manager, actor, { action: 'month.close', entity: 'accounting_month', entityId: month, before: { state: 'open' }, after: { state: 'closed', sha256 } });
+      await this.notifier.emitBy(manager, actor.id, { kind: 'month_closed', audience: 'finance', staffId: null, params: { month } });
     });
     return this.one(month);
   }
@@ -83,6 +86,7 @@ export class MonthsService {
       await this.monthLock.setState(manager, month, 'open', now, actor.id);
       await this.snapshots.markReopened(manager, month, now, actor.id, reason);
       await this.audit.record(manager, actor, { action: 'month.reopen', entity: 'accounting_month', entityId: month, before: { state: 'closed' }, after: { state: 'open', reason } });
+      await this.notifier.emitBy(manager, actor.id, { kind: 'month_reopened', audience: 'finance', staffId: null, params: { month, reason } });
     });
     return this.one(month);
   }

@@ -11,7 +11,7 @@ const PINO_LEVEL: Record<AppConfig['logLevel'], Level> = { error: 'error', warn:
  * Never written, whatever a log call passes: credentials in headers and bodies. (Request lines
  * carry no headers or bodies at all; this is the net under a careless `logger.log(object)`.)
  */
-const SECRET_FIELDS = ['authorization', 'cookie', 'password', 'oldPassword', 'newPassword', 'accessToken', 'deviceKey', 'key'];
+const SECRET_FIELDS = ['authorization', 'cookie', 'password', 'oldPassword', 'newPassword', 'accessToken', 'deviceKey', 'key', 'secret'];
 const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',

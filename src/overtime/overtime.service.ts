@@ -90,7 +90,7 @@ export class OvertimeService {
         staffId, date: input.date, startsAt: window.start, endsAt: window.end, dayKind: kind, compensation, reason: input.reason.trim(), requestedBy: actor.id,
         capOverride: breach && input.capOverrideReason !== undefined ? { reason: input.capOverrideReason.trim(), by: actor.id } : null,
       });
-      await this.workflow.opened(manager, 'overtime', id, actor, 'pending', staffId === actor.id ? 'employee' : 'admin');
+      await this.workflow.opened(manager, 'overtime', id, actor, 'pending', staffId === actor.id ? 'employee' : 'admin', staffId);
       await this.audit.record(manager, actor, { action: 'overtime.create', entity: 'overtime_request', entityId: id, after: await this.dto(manager, id) });
       return { id, left: capsLeft([...others, asked], asked, policy) };
     });

@@ -42,6 +42,14 @@ export class Staff {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** Where notification e-mail goes (issue 18); null: none. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** The language of the person's e-mail; null: the company's default language. */
+  @Column({ type: 'text', nullable: true })
+  language: 'zh-CN' | 'en' | null;
+
   @Column({ name: 'token_version', type: 'integer' })
   tokenVersion: number;
 

@@ -80,6 +80,8 @@ export class StaffService {
           workStartedOn: startedWorking(input.workStartedOn, input.hiredOn),
           leftOn: null,
           active: true,
+          email: input.email ?? null,
+          language: input.language ?? null,
           tokenVersion: 0,
           updatedAt: this.clock.now(),
         }),
@@ -119,6 +121,8 @@ export class StaffService {
       const follows = current.workStartedOn === current.hiredOn;
       changes.workStartedOn = startedWorking(input.workStartedOn ?? (follows ? hiredOn : current.workStartedOn), hiredOn);
       if (input.leftOn !== undefined) changes.leftOn = input.leftOn;
+      if (input.email !== undefined) changes.email = input.email;
+      if (input.language !== undefined) changes.language = input.language;
       await manager.update(Staff, { id }, changes);
       await this.employmentChanged(manager, current, { hiredOn: changes.hiredOn ?? current.hiredOn, leftOn: changes.leftOn === undefined ? current.leftOn : changes.leftOn });
       const after = await this.reload(manager, id);

@@ -829,6 +829,45 @@ const MATRIX: Record<string, Entry> = {
     },
     verify: (response) => expect(response.body.status).toBe('withdrawn'),
   },
+
+  // notifications (issue 18): your own messages only (anyone else's is 404, even for admin); the office's settings, channels and log
+  'GET /notifications': { expect: everyone(OK), request: () => ({ path: '/notifications' }) },
+  'POST /notifications/read-all': { expect: everyone(OK), request: () => ({ path: '/notifications/read-all' }) },
+  'POST /notifications/{id}/read': {
+    expect: staffCells({ self: OK, peer: HIDDEN, supervisor: HIDDEN, skipLevel: HIDDEN, otherSupervisor: HIDDEN, finance: HIDDEN, admin: HIDDEN }),
+    request: async (w) => {
+      const id = await w.subjectNotification();
+      return { path: `/notifications/${id}/read`, snapshot: row(w, 'SELECT read_at FROM notification WHERE id = $1', [id]) };
+    },
+  },
+  'GET /notifications/preferences': { expect: everyone(OK), request: () => ({ path: '/notifications/preferences' }) },
+  'PUT /notifications/preferences': { expect: everyone(OK), request: () => ({ path: '/notifications/preferences', body: { preferences: [{ kind: 'daily_problems', email: true }] } }) },
+  'GET /notification-settings': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/notification-settings' }) },
+  'PUT /notification-settings': {
+    expect: onlyRoles(['admin'], OK),
+    request: (w) => ({ path: '/notification-settings', body: { digestHour: 8 }, snapshot: row(w, 'SELECT digest_hour FROM notification_settings', []) }),
+  },
+  'GET /notification-channels': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/notification-channels' }) },
+  'POST /notification-channels': {
+    expect: onlyRoles(['admin'], CREATED),
+    request: (w) => ({ path: '/notification-channels', body: { kind: 'feishu', name: `AM ${w.uniqueSuffix()}`, url: 'https://open.feishu.cn/open-apis/bot/v2/hook/am', eventKinds: ['terminal_rejected_lines'] } }),
+  },
+  'PATCH /notification-channels/{id}': {
+    expect: onlyRoles(['admin'], OK),
+    request: async (w) => {
+      const { channelId } = await w.failedDelivery();
+      return { path: `/notification-channels/${channelId}`, body: { active: false }, snapshot: row(w, 'SELECT active FROM notification_channel WHERE id = $1', [channelId]) };
+    },
+  },
+  'GET /notification-deliveries': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/notification-deliveries' }) },
+  'POST /notification-deliveries/{id}/retry': {
+    expect: onlyRoles(['admin'], OK),
+    request: async (w) => {
+      const { deliveryId } = await w.failedDelivery();
+      return { path: `/notification-deliveries/${deliveryId}/retry`, snapshot: row(w, 'SELECT status, attempts FROM notification_delivery WHERE id = $1', [deliveryId]) };
+    },
+    verify: (response) => expect(response.body.status).toBe('pending'),
+  },
 };
 
 /** Open routes the document does not list (it is served by them). */

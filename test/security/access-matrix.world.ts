@@ -1,3 +1,5 @@
+import { NotificationDeliverer } from '../../src/notifications/notification-deliverer';
+import { Notifier } from '../../src/notifications/notifier';
 import type { Response } from 'supertest';
 import { CreatedStaff, DEFAULT_PASSWORD, login, loginAdmin, newStaff, SignedIn } from '../support/actors';
 import type { TestApp } from '../support/test-app';
@@ -96,6 +98,30 @@ export class World {
       post: (path: string) => http.post(path).set(auth),
       put: (path: string) => http.put(path).set(auth),
     };
+  }
+
+  /** A fresh in-app message for the subject (issue 18), through the outbox and the deliverer as any other. */
+  async subjectNotification(): Promise<string> {
+    const notifier = this.t.app.get(Notifier);
+    await this.t.dataSource.transaction((manager) =>
+      notifier.emit(manager, { kind: 'handbook_published', audience: 'person', staffId: this.subject.id, params: { version: 2 }, dedupeKey: `matrix:${this.uniqueSuffix()}` }),
+    );
+    await this.t.app.get(NotificationDeliverer).deliverOnce();
+    const rows = await this.t.sql<{ id: string }>(`SELECT id FROM notification WHERE recipient_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`, [this.subject.id]);
+    return rows[0].id;
+  }
+
+  /** A group robot and one failed delivery of it, for the office's routes. */
+  async failedDelivery(): Promise<{ channelId: string; deliveryId: string }> {
+    const channel = must('POST /notification-channels', await this.as(this.admin).post('/notification-channels').send({ kind: 'wecom', name: `AM ${this.uniqueSuffix()}`, url: 'http://127.0.0.1:9/robot?key=am', eventKinds: ['month_closed'] }), 201);
+    const notifier = this.t.app.get(Notifier);
+    await this.t.dataSource.transaction((manager) =>
+      notifier.emit(manager, { kind: 'month_closed', audience: 'finance', staffId: null, params: { month: '2026-06', actorName: 'AM' }, dedupeKey: `matrix:${this.uniqueSuffix()}` }),
+    );
+    await this.t.app.get(NotificationDeliverer).deliverOnce();
+    await this.t.sql(`UPDATE notification_delivery SET status = 'failed', next_attempt_at = NULL, attempts = 6, last_error = 'down' WHERE channel_id = $1`, [channel.body.id]);
+    const rows = await this.t.sql<{ id: string }>(`SELECT id FROM notification_delivery WHERE channel_id = $1`, [channel.body.id]);
+    return { channelId: channel.body.id, deliveryId: rows[0].id };
   }
 
   uniqueSuffix(): string {

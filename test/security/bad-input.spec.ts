@@ -9,6 +9,7 @@ import { ChildService } from './fuzz/child-service';
 import { listOperations, OpenApiDocument, Operation } from './fuzz/openapi';
 import { Answer, errorShapeProblems, RawClient, Snapshot, TableSnapshots } from './fuzz/oracle';
 import { calendarEdgeProbes, nestingProbes, nulProbes } from './fuzz/probes';
+import { NotificationDeliverer } from '../../src/notifications/notification-deliverer';
 
 /**
  * Issue 9, "Bad input": requests generated from the app's own OpenAPI document (GET /docs-json),
@@ -51,6 +52,10 @@ const GROUPS = [
   'months',
   'handbook',
   'disciplinary-records',
+  'notifications',
+  'notification-settings',
+  'notification-channels',
+  'notification-deliveries',
 ] as const;
 
 /** The plain-text device protocol: only "no 5xx on garbage" is asked of it. */
@@ -156,6 +161,11 @@ describe('Bad input (issue 9): property-based requests generated from the OpenAP
     await api(office, 'put', '/calendar/2026-12-24', { kind: 'workday', name: 'Stock-take' });
     await api(office, 'post', '/positions', { code: 'fuzz_pos', nameZh: '测试岗', nameEn: 'Fuzz position' });
     await api(office, 'post', '/leave-types', { code: 'fuzz_leave', nameZh: '测试假', nameEn: 'Fuzz leave', paid: false });
+    // Messages, a channel and its deliveries (to a closed port: pending after a failed attempt), for the notification routes.
+    const channel = await api(office, 'post', '/notification-channels', { kind: 'wecom', name: 'Fuzz group', url: 'http://127.0.0.1:9/robot?key=fuzz', eventKinds: ['request_waiting', 'request_decided'] });
+    await t.app.get(NotificationDeliverer).deliverOnce();
+    const notificationIds = (await t.sql<{ id: string }>(`SELECT id FROM notification WHERE recipient_id = $1`, [employee.id])).map((row) => row.id);
+    const deliveryIds = (await t.sql<{ id: string }>(`SELECT id FROM notification_delivery LIMIT 2`)).map((row) => row.id);
     // A closed month, so that writes into it are refused with 409 (and must write nothing).
     await api(office, 'post', '/months/2026-10/close', undefined, [200, 201]);
 
@@ -173,6 +183,9 @@ describe('Bad input (issue 9): property-based requests generated from the OpenAP
       [/^\/punch-corrections\//, 'id', [String(pendingCorrection.id), String(approvedCorrection.id)]],
       [/^\/overtime-requests\//, 'id', [String(pendingOvertime.id), String(approvedOvertime.id)]],
       [/^\/disciplinary-records\//, 'id', [String(record.id)]],
+      [/^\/notifications\//, 'id', notificationIds],
+      [/^\/notification-channels\//, 'id', [String(channel.id)]],
+      [/^\/notification-deliveries\//, 'id', deliveryIds],
       [/^\/positions\//, 'code', ['presales_service', 'fuzz_pos']],
       [/^\/leave-types\//, 'code', ['personal', 'fuzz_leave']],
       [/^\/leave-balances\/settings\/rules\//, 'code', ['annual', 'fuzz_leave']],

@@ -62,8 +62,8 @@ export async function settleQueue(app: INestApplication): Promise<void> {
 export async function startTestApp(options: { clock?: Clock; config?: Partial<AppConfig>; log?: AppLogger } = {}): Promise<TestApp> {
   const database = await cloneTestDatabase();
   const config: RuntimeConfig = {
-    // The background sweeps are driven by hand in tests (AttendanceSweeper.sweep(), LeaveGrantSweeper.run()).
-    ...loadConfig({ NODE_ENV: 'test', ATTENDANCE_SWEEP_SECONDS: '0', ATTENDANCE_QUEUE_MS: '0', LEAVE_GRANT_SWEEP_SECONDS: '0' }),
+    // The background sweeps are driven by hand in tests (AttendanceSweeper.sweep(), LeaveGrantSweeper.run(), NotificationDeliverer.deliverOnce()).
+    ...loadConfig({ NODE_ENV: 'test', ATTENDANCE_SWEEP_SECONDS: '0', ATTENDANCE_QUEUE_MS: '0', LEAVE_GRANT_SWEEP_SECONDS: '0', NOTIFY_DELIVERY_MS: '0', NOTIFY_SWEEP_SECONDS: '0' }),
     ...options.config,
     databaseUrl: database.url,
     jwtSecret: randomBytes(32).toString('hex'),

@@ -118,4 +118,13 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^minutes must be a whole number, not 0, at most 100000 either way$/, () => 'minutes 必须是非零整数，增减均不超过 100000'],
   [/^lieu belongs to the lieu type alone$/, () => '调休规则只能用于调休这一假期类型'],
   [/^reason must not be blank$/, () => '原因不能为空'],
+  // notifications (src/notifications/notifications.errors.ts, dto/, the staff e-mail field)
+  [/^must be failed$/, () => '必须是发送失败的记录'],
+  [/^must be whsec_ followed by 24 to 64 bytes in base64$/, () => '必须是 whsec_ 加上 24 到 64 字节的 base64 密钥'],
+  [/^is required with scope team, and only with it$/, () => '范围为团队群时必填，其他范围不填'],
+  [/^must be a staff member$/, () => '必须是员工'],
+  [/^must name at least one kind$/, () => '至少选择一种消息'],
+  [/^(?:(\S+) )?must be an http:\/\/ or https:\/\/ address$/, (f) => `${f ? `${f} ` : ''}必须是 http:// 或 https:// 地址`],
+  [/^must be more than reminderHours$/, () => '必须大于 reminderHours'],
+  [/^email must be an e-mail address like wang@example\.com$/, () => 'email 必须是电子邮件地址，例如 wang@example.com'],
 ];

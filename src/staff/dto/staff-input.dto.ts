@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { BooleanField, DateField, DistinctListField, PatternField, TextField, UuidField } from '../../common/fields';
+import { BooleanField, DateField, DistinctListField, EnumField, PatternField, TextField, UuidField } from '../../common/fields';
+import { type Language, LANGUAGES } from '../../domain/i18n/language';
 import { PageQueryDto } from '../../common/pagination';
 import { OptionalNotNull } from '../../common/validators';
 import { GRANTABLE_ROLES, GrantableRole } from '../../domain/roles';
@@ -9,6 +10,11 @@ const EMPLOYEE_NO = /^[A-Za-z0-9_-]{1,32}$/;
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
 const EMPLOYEE_NO_RULE = 'employeeNo must be 1-32 letters, digits, - or _';
 const USERNAME_RULE = 'username must be 2-64 letters, digits, ., - or _';
+// At most 64 + 1 + 120 + 1 + 63 = 249 characters: within the column's 254.
+const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,120}\.[^@\s]{2,63}$/;
+const EMAIL_RULE = 'email must be an e-mail address like wang@example.com';
+const EMAIL_DOC = 'Where notification e-mail goes (issue 18); null: none';
+const LANGUAGE_DOC = "The language of the person's notifications by e-mail; null: the company's default language";
 const WORK_STARTED_DOC = '参加工作时间: the first day of full-time work anywhere, which annual leave counts service from (实施办法 第四条); not after hiredOn; defaults to hiredOn';
 
 export class CreateStaffDto {
@@ -38,6 +44,12 @@ export class CreateStaffDto {
 
   @DateField({ example: '2017-07-01', description: WORK_STARTED_DOC, optional: 'not-null' })
   workStartedOn?: string;
+
+  @PatternField({ example: 'wang@example.com', pattern: EMAIL, maxLength: 254, description: EMAIL_DOC, nullable: true, type: String, optional: 'or-null' }, EMAIL_RULE)
+  email?: string | null;
+
+  @EnumField(LANGUAGES, { description: LANGUAGE_DOC, nullable: true, type: String, optional: 'or-null' })
+  language?: Language | null;
 }
 
 export class UpdateStaffDto {
@@ -67,6 +79,12 @@ export class UpdateStaffDto {
 
   @DateField({ nullable: true, type: String, description: 'Last working day; deactivate to end employment', optional: 'or-null' })
   leftOn?: string | null;
+
+  @PatternField({ example: 'wang@example.com', pattern: EMAIL, maxLength: 254, description: EMAIL_DOC, nullable: true, type: String, optional: 'or-null' }, EMAIL_RULE)
+  email?: string | null;
+
+  @EnumField(LANGUAGES, { description: LANGUAGE_DOC, nullable: true, type: String, optional: 'or-null' })
+  language?: Language | null;
 }
 
 export class DeactivateStaffDto {

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../common/api-properties';
 import { PageDto } from '../../common/pagination';
 import { GRANTABLE_ROLES, GrantableRole } from '../../domain/roles';
+import { type Language, LANGUAGES } from '../../domain/i18n/language';
 import { Staff } from '../staff.entity';
 
 export class StaffDto {
@@ -41,6 +42,12 @@ export class StaffDto {
   @ApiProperty()
   active: boolean;
 
+  @ApiProperty({ nullable: true, type: String, example: 'wang@example.com', maxLength: 254, description: 'Where notification e-mail goes; null: none' })
+  email: string | null;
+
+  @ApiProperty({ enum: [...LANGUAGES, null], nullable: true, example: null, description: "The language of the person's e-mail; null: the company's default" })
+  language: Language | null;
+
   @ApiDateTime()
   createdAt: string;
 
@@ -65,6 +72,8 @@ export function toStaffDto(staff: Staff, isSupervisor: boolean): StaffDto {
     workStartedOn: staff.workStartedOn,
     leftOn: staff.leftOn,
     active: staff.active,
+    email: staff.email,
+    language: staff.language,
     createdAt: staff.createdAt.toISOString(),
     updatedAt: staff.updatedAt.toISOString(),
   };
