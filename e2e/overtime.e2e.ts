@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { type CreatedStaff, DEFAULT_PASSWORD, loginAdmin, newStaff, type SignedIn } from '../test/support/actors';
-import { launchBrowser, newContext, signIn, type Viewport } from './support/browser';
+import { launchBrowser, openAs, type Viewport } from './support/browser';
 import { checkPage } from './support/page-check';
 import { type RunningConsole, startConsole } from './support/service';
 
@@ -22,6 +22,7 @@ describe('Overtime in the console (issue 22)', () => {
   let office: CreatedStaff;
   let supervisor: CreatedStaff;
   let wang: CreatedStaff;
+  let alone: CreatedStaff;
   const now = new Date('2026-11-27T02:00:00Z');
 
   beforeAll(async () => {
@@ -32,6 +33,9 @@ describe('Overtime in the console (issue 22)', () => {
     supervisor = await newStaff(run.t, admin, { name: '李建国', employeeNo: 'S4001', hiredOn: '2024-03-01' });
     wang = await newStaff(run.t, admin, { name: '王芳', employeeNo: 'E4001', supervisorId: supervisor.id, hiredOn: '2025-06-01' });
     await run.t.http().put('/settings').set(admin.auth).send({ effectiveFrom: '2026-11-01', workWeek: [1, 2, 3, 4, 5] }).expect(200);
+    // Without a supervisor: the administrators decide (H-ORG-3).
+    alone = await newStaff(run.t, admin, { name: '赵磊', employeeNo: 'E4002', hiredOn: '2025-06-01' });
+    await run.t.http().post('/overtime-requests').set(alone.auth).send({ date: '2026-11-25', start: '18:00', end: '19:30', reason: '月末盘点' }).expect(201);
     await run.t.http().put('/calendar/2026-11-29').set(admin.auth).send({ kind: 'holiday', name: '公司庆典' }).expect(200);
     await run.t.settle();
   });
@@ -40,13 +44,8 @@ describe('Overtime in the console (issue 22)', () => {
     await run?.t.close();
   });
 
-  const open = async (who: SignedIn, viewport: Viewport, language: 'zh-CN' | 'en', path: string): Promise<Page> => {
-    const context = await newContext(browser, { now, viewport, language });
-    const page = await context.newPage();
-    await signIn(page, run.baseUrl, who.username, DEFAULT_PASSWORD);
-    await page.goto(`${run.baseUrl}/app/${path}`);
-    return page;
-  };
+  const open = (who: SignedIn, viewport: Viewport, language: 'zh-CN' | 'en', path: string): Promise<Page> =>
+    openAs(browser, run.baseUrl, { username: who.username, password: DEFAULT_PASSWORD }, { now, viewport, language, path });
   const requests = async () => {
     const list = await run.t.http().get('/overtime-requests').query({ staffId: wang.id }).set(admin.auth).expect(200);
     return list.body.items as { id: string; date: string; status: string; compensation: string; dayKind: string; capOverrideReason: string | null; cancelReason: string | null }[];
@@ -167,7 +166,7 @@ describe('Overtime in the console (issue 22)', () => {
     await again.context().close();
   });
 
-  it('the office files one, cancels another with a reason, and asks for her beyond the cap with a recorded reason (zh-CN desktop, phone and English)', async () => {
+  it('the office files one, cancels another with a reason, and asks for her beyond the cap with a recorded reason (zh-CN, desktop)', async () => {
     const page = await open(office, 'desktop', 'zh-CN', 'admin/requests?tab=overtime');
     const rows = page.locator('.ant-table-row');
     const the27th = rows.filter({ hasText: '2026-11-27' });
@@ -210,7 +209,9 @@ describe('Overtime in the console (issue 22)', () => {
     const all = await requests();
     expect(all.find((r) => r.date === '2026-11-28')).toMatchObject({ status: 'cancelled', cancelReason: '周六盘点取消' });
     expect(all.find((r) => r.date === '2026-11-27' && r.status === 'pending')!.capOverrideReason).toBe('总经理批准的系统切换，须连续值守');
+  });
 
+  it('the office tab on a phone and in English; the supervisor sees the override and its reason on the card (zh-CN, desktop)', async () => {
     for (const [viewport, language] of [
       ['phone', 'zh-CN'],
       ['desktop', 'en'],
@@ -251,10 +252,10 @@ describe('Overtime in the console (issue 22)', () => {
     await phone.context().close();
   });
 
-  it('an administrator approving in the supervisor’s place beyond the new daily cap is shown the refusal and gives the reason (zh-CN, desktop)', async () => {
-    // The 25th asked 1.5 h of extended hours; the rules now allow 1 h a day from 1 November.
+  it('an administrator approving beyond the new daily cap (a person without a supervisor) is shown the refusal and gives the reason (zh-CN, desktop)', async () => {
+    // 赵磊 asked for 1.5 h of extended hours on the 25th; the rules now allow 1 h a day from 1 November.
     const page = await open(office, 'desktop', 'zh-CN', 'approvals');
-    const card = inboxCard(page, /11月25日/);
+    const card = page.locator('.sup-card').filter({ hasText: '赵磊' });
     await card.getByRole('button', { name: '批准' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /^批\s?准$/ }).click();
@@ -262,9 +263,11 @@ describe('Overtime in the console (issue 22)', () => {
     await dialog.getByLabel('超出上限的理由').fill('盘点须当晚完成，经总经理同意');
     await checkPage(page, 'overtime-approve-override-zh-CN', 'desktop');
     await dialog.getByRole('button', { name: /^批\s?准$/ }).click();
-    await page.getByText('已批准王芳的申请').waitFor();
-    await card.waitFor({ state: 'detached' });
-    expect((await requests()).find((r) => r.date === '2026-11-25')).toMatchObject({ status: 'approved', capOverrideReason: '盘点须当晚完成，经总经理同意' });
+    await page.getByText('已批准赵磊的申请').waitFor();
+    // Approved, it waits in the office's inbox to be filed (H-ORG-4).
+    await card.locator('.status-tag').filter({ hasText: '待备案' }).waitFor();
+    const zhao = await run.t.http().get('/overtime-requests').query({ staffId: alone.id }).set(admin.auth).expect(200);
+    expect(zhao.body.items[0]).toMatchObject({ status: 'approved', decidedAs: 'admin', capOverrideReason: '盘点须当晚完成，经总经理同意' });
     await page.context().close();
   });
 });
