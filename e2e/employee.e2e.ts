@@ -256,6 +256,7 @@ describe('Employee screens (issue 14)', () => {
     { path: 'leave', zh: '请假', en: 'Leave' },
     { path: 'trips', zh: '因公外出', en: 'Business trips' },
     { path: 'corrections', zh: '补卡申请', en: 'Make-up punches' },
+    { path: 'overtime', zh: '加班申请', en: 'Overtime' },
     { path: 'handbook', zh: '员工守则', en: 'Staff handbook' },
     { path: 'my-records', zh: '奖惩记录', en: 'My disciplinary records' },
     { path: 'me', zh: '我的', en: 'Me' },

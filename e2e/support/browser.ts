@@ -67,6 +67,23 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 }
 
 /**
+ * A person signed in on a fresh profile at `now`, on the console's `path` (a journey with several
+ * people, each opening pages of their own).
+ */
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  who: { username: string; password: string },
+  options: { now: Date; viewport: Viewport; language: 'zh-CN' | 'en'; path: string },
+): Promise<Page> {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  await signIn(page, baseUrl, who.username, who.password);
+  await page.goto(`${baseUrl}/app/${options.path}`);
+  return page;
+}
+
+/**
  * Accessibility of what is on screen now: 0 serious or critical violations (WCAG 2.1 AA rules).
  * Returns the violations so that a failing test prints them.
  */

@@ -10,6 +10,7 @@ import { useCompany } from '../../lib/company';
 import { ErrorAlert, useErrorText } from '../../lib/errors';
 import { formatDateTime, formatDay, formatTime } from '../../lib/time';
 import { CorrectionStatus, correctionSummary, punchLabel } from '../employee/correction-labels';
+import { hours, kindRate, useOvertimeMonth, windowText } from '../employee/overtime-labels';
 import { useLeaveTypes } from '../finance/lookups';
 import { datesBetween, type Exemption, type LeaveRequest, monthsBetween } from './covered-days';
 import type { Deciding } from './DecisionModal';
@@ -57,6 +58,13 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
     queryFn: () => unwrap(api.GET('/punch-corrections/{id}', { params: { path: { id: item.id } } })),
     enabled: item.kind === 'punch_correction',
   });
+  const overtime = useQuery({
+    queryKey: ['overtime-requests', 'one', item.id],
+    queryFn: () => unwrap(api.GET('/overtime-requests/{id}', { params: { path: { id: item.id } } })),
+    enabled: item.kind === 'overtime',
+  });
+  // The requester's overtime asked this month (this one included) against the cap (劳动法第41条).
+  const overtimeMonth = useOvertimeMonth(item.kind === 'overtime' ? item.staffId : undefined, item.kind === 'overtime' ? item.startDate : null);
   // The day's result now, from the requester's month (the strip below reads the same query).
   const month = useQuery({
     queryKey: ['attendance', item.staffId, item.startDate.slice(0, 7)],
@@ -64,7 +72,7 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
     enabled: item.kind === 'punch_correction',
   });
   const dayNow = month.data?.days.find((day) => day.date === item.startDate);
-  const detail = item.kind === 'leave' ? leave : item.kind === 'exemption' ? trip : correction;
+  const detail = item.kind === 'leave' ? leave : item.kind === 'exemption' ? trip : item.kind === 'overtime' ? overtime : correction;
   const covered = useMemo(() => new Set(datesBetween(item.startDate, item.endDate)), [item.startDate, item.endDate]);
 
   // Approved requests wait for the office to file them (H-ORG-4); admins see them here too.
@@ -74,7 +82,9 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
         ? unwrap(api.POST('/leave-requests/{id}/file', { params: { path: { id: item.id } }, body: {} }))
         : item.kind === 'exemption'
           ? unwrap(api.POST('/exemptions/{id}/file', { params: { path: { id: item.id } }, body: {} }))
-          : unwrap(api.POST('/punch-corrections/{id}/file', { params: { path: { id: item.id } }, body: {} })),
+          : item.kind === 'overtime'
+            ? unwrap(api.POST('/overtime-requests/{id}/file', { params: { path: { id: item.id } }, body: {} }))
+            : unwrap(api.POST('/punch-corrections/{id}/file', { params: { path: { id: item.id } }, body: {} })),
     onSuccess: () => {
       void message.success(t('sup.filed', { name: item.staffName }));
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
@@ -83,14 +93,24 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
   });
 
   const kindLabel =
-    item.kind === 'leave' ? (leave.data ? leaveTypes.name(leave.data.type) : t('sup.kind.leave')) : item.kind === 'exemption' ? t('sup.kind.exemption') : t('nav.corrections');
+    item.kind === 'leave'
+      ? leave.data
+        ? leaveTypes.name(leave.data.type)
+        : t('sup.kind.leave')
+      : item.kind === 'exemption'
+        ? t('sup.kind.exemption')
+        : item.kind === 'overtime'
+          ? t('nav.overtime')
+          : t('nav.corrections');
   const days = leave.data
     ? leaveDays(leave.data, language, t)
     : trip.data
       ? tripDays(trip.data, language, t)
       : correction.data
         ? `${formatDay(correction.data.date, language)} · ${correctionSummary(correction.data, timeZone, language, t)}`
-        : `${item.startDate} – ${item.endDate}`;
+        : overtime.data
+          ? `${formatDay(overtime.data.date, language)} · ${windowText(overtime.data, timeZone, language, t)}`
+          : `${item.startDate} – ${item.endDate}`;
   const description = [kindLabel, days, trip.data?.destination].filter(Boolean).join(' · ');
   return (
     <Card
@@ -103,7 +123,7 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
       }
       extra={
         <Space size={4} wrap>
-          <StatusTag status={item.kind === 'leave' ? 'leave' : item.kind === 'exemption' ? 'exempt' : 'pending'} label={kindLabel} />
+          <StatusTag status={item.kind === 'leave' ? 'leave' : item.kind === 'exemption' ? 'exempt' : item.kind === 'overtime' ? 'present' : 'pending'} label={kindLabel} />
           {item.waitingFor === 'filing' ? <StatusTag status="pending" label={t('sup.waiting.filing')} /> : null}
         </Space>
       }
@@ -139,6 +159,16 @@ export function ApprovalCard({ item, onDecide }: { item: Item; onDecide: (decidi
                 <CorrectionStatus status={correction.data.status} />
               </Descriptions.Item>
             )}
+          </>
+        ) : null}
+        {overtime.data ? (
+          <>
+            <Descriptions.Item label={t('ot.dayType')}>{kindRate(overtime.data.dayKind, t)}</Descriptions.Item>
+            <Descriptions.Item label={t('ot.compensation')}>{t(`ot.compensation.${overtime.data.compensation}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('ot.sup.monthHours')}>
+              {overtimeMonth ? t('ot.sup.monthValue', { hours: hours(overtimeMonth.used), cap: hours(overtimeMonth.cap) }) : '—'}
+            </Descriptions.Item>
+            {overtime.data.capOverrideReason ? <Descriptions.Item label={t('ot.admin.capOverride')}>{overtime.data.capOverrideReason}</Descriptions.Item> : null}
           </>
         ) : null}
         {detail.data ? (

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
-import { useMe } from '../../auth/session';
+import { audiencesOf, useMe } from '../../auth/session';
 import { useT } from '../../i18n';
-import { applyFieldErrors, ErrorAlert } from '../../lib/errors';
+import { applyFieldErrors, ErrorAlert, useErrorText } from '../../lib/errors';
 import { attestationSentence } from './attestation';
 
 type Item = Schemas['ApprovalItemDto'];
@@ -28,11 +28,14 @@ interface Props extends Deciding {
 interface Values {
   comment?: string;
   attest?: boolean;
+  capOverrideReason?: string;
 }
 
 /**
  * Approve or reject with a comment. Signing a business trip shows the exact sentence the service
- * records and needs it ticked first: the supervisor shares the liability (H-ATT-9).
+ * records and needs it ticked first: the supervisor shares the liability (H-ATT-9). Overtime beyond
+ * a cap of 劳动法第41条 is refused in the service's sentence; an administrator may then approve it
+ * with a reason, which the form asks for.
  */
 export function DecisionModal({ item, decision, exemption, description, onClose }: Props) {
   const t = useT();
@@ -40,7 +43,11 @@ export function DecisionModal({ item, decision, exemption, description, onClose 
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const errorText = useErrorText();
   const [failure, setFailure] = useState<unknown>(null);
+  // The service's refusal of overtime beyond a cap: its sentence, and for an administrator the reason to go on.
+  const [overCap, setOverCap] = useState<string | null>(null);
+  const mayOverride = audiencesOf(me).has('admin');
   const attest = Form.useWatch('attest', form);
   const signing = decision === 'approve' && item.kind === 'exemption';
   const sentence =
@@ -66,6 +73,12 @@ export function DecisionModal({ item, decision, exemption, description, onClose 
           ? unwrap(api.POST('/leave-requests/{id}/approve', { ...id, body: { comment } }))
           : unwrap(api.POST('/leave-requests/{id}/reject', { ...id, body: { comment } }));
       }
+      if (item.kind === 'overtime') {
+        const capOverrideReason = overCap && mayOverride ? values.capOverrideReason?.trim() : undefined;
+        return decision === 'approve'
+          ? unwrap(api.POST('/overtime-requests/{id}/approve', { ...id, body: { comment, ...(capOverrideReason ? { capOverrideReason } : {}) } }))
+          : unwrap(api.POST('/overtime-requests/{id}/reject', { ...id, body: { comment } }));
+      }
       if (item.kind === 'punch_correction') {
         return decision === 'approve'
           ? unwrap(api.POST('/punch-corrections/{id}/approve', { ...id, body: { comment } }))
@@ -84,6 +97,11 @@ export function DecisionModal({ item, decision, exemption, description, onClose 
       onClose();
     },
     onError: (error) => {
+      if (error instanceof ApiError && error.code === 'OVERTIME_CAP_EXCEEDED') {
+        setOverCap(errorText(error));
+        setFailure(null);
+        return;
+      }
       const unplaced = applyFieldErrors(form, error);
       // Errors about the request as a whole (SELF_APPROVAL, NOT_DIRECT_SUPERVISOR, STATE_CHANGED …) go above the form.
       const allBesideFields = error instanceof ApiError && error.body.details.length > 0 && unplaced.length === 0;
@@ -107,6 +125,7 @@ export function DecisionModal({ item, decision, exemption, description, onClose 
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {failure ? <ErrorAlert error={failure} /> : null}
+        {overCap ? <Alert type="error" showIcon role="alert" title={overCap} description={mayOverride ? t('ot.overrideHelp') : undefined} /> : null}
         <Typography.Paragraph className="sup-decision-summary">{description}</Typography.Paragraph>
         <Form<Values>
           form={form}
@@ -130,6 +149,11 @@ export function DecisionModal({ item, decision, exemption, description, onClose 
                 <Checkbox>{t('sup.attest.checkbox')}</Checkbox>
               </Form.Item>
             </>
+          ) : null}
+          {overCap && mayOverride ? (
+            <Form.Item name="capOverrideReason" label={t('ot.overrideReason')} rules={[{ required: true, whitespace: true, min: 3, message: t('ot.overrideMin') }]}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
           ) : null}
           <Form.Item
             name="comment"

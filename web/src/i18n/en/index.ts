@@ -1,9 +1,10 @@
 import { admin } from './admin';
 import { common } from './common';
 import { corrections } from './corrections';
+import { overtime } from './overtime';
 import { employee } from './employee';
 import { finance } from './finance';
 import { office } from './office';
 import { supervisor } from './supervisor';
 
-export const en = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections };
+export const en = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections, ...overtime };

@@ -26,7 +26,7 @@ export const supervisor: Record<keyof typeof zh, string> = {
   'sup.action.file': 'File',
   'sup.file.confirm': "File {name}'s request with the office?",
   'sup.filed': 'Filed: {name}',
-  'sup.decision.approveTitle': "Approve {name}'s leave",
+  'sup.decision.approveTitle': "Approve {name}'s request",
   'sup.decision.rejectTitle': "Reject {name}'s request",
   'sup.decision.signTitle': "Sign {name}'s business trip",
   'sup.decision.rejectHint': 'The requester sees this reason',

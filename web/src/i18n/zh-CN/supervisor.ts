@@ -25,7 +25,7 @@ export const supervisor = {
   'sup.action.file': '备案',
   'sup.file.confirm': '确认将{name}的申请备案？',
   'sup.filed': '已备案：{name}',
-  'sup.decision.approveTitle': '批准{name}的请假',
+  'sup.decision.approveTitle': '批准{name}的申请',
   'sup.decision.rejectTitle': '驳回{name}的申请',
   'sup.decision.signTitle': '为{name}的因公外出签字',
   'sup.decision.rejectHint': '驳回理由会告知申请人',

@@ -9,6 +9,7 @@ const FILE = {
   'leave-requests': (id: string) => unwrap(api.POST('/leave-requests/{id}/file', { params: { path: { id } }, body: {} })),
   exemptions: (id: string) => unwrap(api.POST('/exemptions/{id}/file', { params: { path: { id } }, body: {} })),
   'punch-corrections': (id: string) => unwrap(api.POST('/punch-corrections/{id}/file', { params: { path: { id } }, body: {} })),
+  'overtime-requests': (id: string) => unwrap(api.POST('/overtime-requests/{id}/file', { params: { path: { id } }, body: {} })),
 } as const;
 
 /** Files an approved request with the office; its list is read again, the outcome said in a message. */

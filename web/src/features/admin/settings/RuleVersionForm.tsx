@@ -1,16 +1,19 @@
-import { Checkbox, Form, Input, InputNumber, Switch } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { type MessageKey, useT } from '../../../i18n';
 import { FormModal } from '../shared';
 import { useVersionForm } from './use-version-form';
 
-type Values = Omit<Schemas['PutSettingsDto'], 'seriousLateMinutes' | 'absentAfterLateMinutes'> & {
+type Values = Omit<Schemas['PutSettingsDto'], 'seriousLateMinutes' | 'absentAfterLateMinutes' | 'overtimeBreakAfterMinutes' | 'overtimeBreakMinutes'> & {
   seriousLateMinutes?: number | null;
   absentAfterLateMinutes?: number | null;
+  overtimeBreakAfterMinutes?: number | null;
+  overtimeBreakMinutes?: number | null;
 };
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const CORRECTION_KINDS = ['missing_punch', 'late_arrival', 'early_departure'] as const;
+const OVERTIME_COUNTING = ['punches_in_window', 'approved_window', 'punches_only'] as const;
 
 /**
  * A new version of the rules from a date on (PUT /settings): earlier days keep theirs. The form
@@ -25,7 +28,13 @@ export function RuleVersionForm({ open, onClose, base }: { open: boolean; onClos
     mutationFn: (values) =>
       unwrap(
         api.PUT('/settings', {
-          body: { ...values, seriousLateMinutes: values.seriousLateMinutes ?? null, absentAfterLateMinutes: values.absentAfterLateMinutes ?? null },
+          body: {
+            ...values,
+            seriousLateMinutes: values.seriousLateMinutes ?? null,
+            absentAfterLateMinutes: values.absentAfterLateMinutes ?? null,
+            overtimeBreakAfterMinutes: values.overtimeBreakAfterMinutes ?? null,
+            overtimeBreakMinutes: values.overtimeBreakMinutes ?? null,
+          },
         }),
       ),
     invalidate: [['settings']],
@@ -78,6 +87,33 @@ export function RuleVersionForm({ open, onClose, base }: { open: boolean; onClos
       <Form.Item name="correctionKinds" label={t('admin.rules.correctionKinds')} extra={t('admin.rules.correctionKindsHelp')}>
         <Checkbox.Group options={CORRECTION_KINDS.map((kind) => ({ value: kind, label: t(`corr.kind.${kind}` as MessageKey) }))} />
       </Form.Item>
+      {/* Overtime (加班, issue 22): how it is counted and rounded, the break, the caps of 劳动法第41条, how late it may be filed. */}
+      <h3 className="admin-subtitle">{t('admin.rules.overtime')}</h3>
+      <Form.Item name="overtimeCounting" label={t('admin.rules.overtimeCounting')} extra={t('admin.rules.overtimeCountingHelp')} rules={[required]}>
+        <Select options={OVERTIME_COUNTING.map((mode) => ({ value: mode, label: t(`admin.rules.counting.${mode}` as MessageKey) }))} />
+      </Form.Item>
+      <div className="admin-form-row">
+        <Form.Item name="overtimeUnitMinutes" label={t('admin.rules.overtimeUnit')} extra={t('admin.rules.overtimeUnitHelp')} rules={[required]}>
+          <InputNumber precision={0} suffix={t('admin.rules.min')} />
+        </Form.Item>
+        <Form.Item name="overtimeBreakAfterMinutes" label={t('admin.rules.overtimeBreakAfter')} extra={t('admin.rules.overtimeBreakAfterHelp')}>
+          <InputNumber precision={0} suffix={t('admin.rules.min')} />
+        </Form.Item>
+        <Form.Item name="overtimeBreakMinutes" label={t('admin.rules.overtimeBreak')} extra={t('admin.rules.overtimeBreakHelp')}>
+          <InputNumber precision={0} suffix={t('admin.rules.min')} />
+        </Form.Item>
+      </div>
+      <div className="admin-form-row">
+        <Form.Item name="overtimeDailyCapMinutes" label={t('admin.rules.overtimeDailyCap')} extra={t('admin.rules.overtimeDailyCapHelp')} rules={[required]}>
+          <InputNumber precision={0} suffix={t('admin.rules.min')} />
+        </Form.Item>
+        <Form.Item name="overtimeMonthlyCapMinutes" label={t('admin.rules.overtimeMonthlyCap')} extra={t('admin.rules.overtimeMonthlyCapHelp')} rules={[required]}>
+          <InputNumber precision={0} suffix={t('admin.rules.min')} />
+        </Form.Item>
+        <Form.Item name="overtimeDaysAfter" label={t('admin.rules.overtimeDaysAfter')} extra={t('admin.rules.overtimeDaysAfterHelp')} rules={[required]}>
+          <InputNumber precision={0} suffix={t('admin.rules.days')} />
+        </Form.Item>
+      </div>
     </FormModal>
   );
 }

@@ -12,6 +12,16 @@ type Version = Schemas['SettingVersionDto'];
 export const workWeekText = (t: Translate, days: number[]) =>
   days.length === 7 ? t('admin.rules.everyDay') : days.map((day) => t(`admin.weekday.${day}` as MessageKey)).join('、');
 const minutes = (t: Translate, value: number | null) => (value === null ? t('admin.rules.off') : t('admin.rules.minutes', { n: value }));
+/** "审批时段内的打卡，按 30 分钟取整，日上限 3 小时，月上限 36 小时，事后 7 天内可补报" */
+const overtimeText = (t: Translate, v: Version) =>
+  t('admin.rules.overtimeValue', {
+    counting: t(`admin.rules.counting.${v.overtimeCounting}`),
+    unit: v.overtimeUnitMinutes,
+    daily: v.overtimeDailyCapMinutes / 60,
+    monthly: v.overtimeMonthlyCapMinutes / 60,
+    days: v.overtimeDaysAfter,
+  }) +
+  (v.overtimeBreakAfterMinutes !== null && v.overtimeBreakMinutes !== null ? t('admin.rules.overtimeBreakValue', { after: v.overtimeBreakAfterMinutes, minutes: v.overtimeBreakMinutes }) : '');
 const yesNo = (t: Translate, value: boolean) => (value ? t('yes') : t('no'));
 
 /** A version's first day, marked as the one in force or one still to come. */
@@ -57,6 +67,7 @@ export function RuleVersions({ settings }: { settings: Schemas['SettingsDto'] })
           { key: 'absent', label: t('admin.rules.absentAfterLate'), children: minutes(t, current.absentAfterLateMinutes) },
           { key: 'out', label: t('admin.rules.missingOut'), children: yesNo(t, current.missingClockOutIsEarlyLeave) },
           { key: 'in', label: t('admin.rules.missingIn'), children: yesNo(t, current.missingClockInIsAbsence) },
+          { key: 'overtime', label: t('admin.rules.overtime'), children: overtimeText(t, current) },
         ]}
       />
       <h3 className="admin-subtitle admin-gap">{t('admin.rules.versions')}</h3>
@@ -88,6 +99,7 @@ export function RuleVersions({ settings }: { settings: Schemas['SettingsDto'] })
                 kinds: v.correctionKinds.map((kind) => t(`corr.kind.${kind}` as MessageKey)).join(language === 'en' ? ', ' : '、'),
               }),
           },
+          { title: t('admin.rules.overtime'), key: 'overtime', render: (_, v) => overtimeText(t, v) },
         ]}
       />
       <RuleVersionForm open={open} onClose={() => setOpen(false)} base={current} />
