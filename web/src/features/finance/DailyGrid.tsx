@@ -28,8 +28,9 @@ export const GRID_CODES: { code: string; label: MessageKey }[] = [
 ];
 
 function colourOf(code: string) {
-  // A day a make-up punch corrected carries 补 after its code (√补): it takes the colour of the code itself.
-  const base = code.length > 1 && code.endsWith('补') ? code.slice(0, -1) : code;
+  // A day a make-up punch corrected carries 补 after its code (√补), one that credited overtime 加 (√加, 休加,
+  // √补加): it takes the colour of the code itself.
+  const base = code.length > 1 ? code.charAt(0) : code;
   return STATUS_COLOURS[GRID_CODE_STATUS[base] ?? 'present'] ?? STATUS_COLOURS.rest;
 }
 
@@ -55,6 +56,9 @@ export function GridLegend() {
       ))}
       <li>
         <GridCode code="√补" /> {t('fin.grid.code.corrected')}
+      </li>
+      <li>
+        <GridCode code="√加" /> {t('fin.grid.code.overtime')}
       </li>
       <li>
         <span className="fin-grid-code fin-grid-code-empty" aria-hidden /> {t('fin.grid.code.notEmployed')}

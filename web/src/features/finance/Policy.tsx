@@ -14,7 +14,7 @@ import { useKeyboardScroll } from './use-keyboard-scroll';
 import './finance.css';
 
 type Policy = Schemas['FinancePolicyDto'];
-const AMOUNTS = ['lateFen', 'seriousLateFen', 'absenceDayFen', 'missingPunchFen', 'correctionFen', 'fullAttendanceBonusFen'] as const;
+const AMOUNTS = ['lateFen', 'seriousLateFen', 'absenceDayFen', 'missingPunchFen', 'correctionFen', 'fullAttendanceBonusFen', 'overtimeWorkdayHourFen', 'overtimeRestDayHourFen', 'overtimeHolidayHourFen'] as const;
 type Amount = (typeof AMOUNTS)[number];
 /** The form's fields carry the API's names (so that its field errors land beside them), holding yuan as typed. */
 type Values = { effectiveMonth: string } & Record<Amount, string>;
@@ -41,7 +41,7 @@ export default function PolicyPage() {
   const box = useRef<HTMLDivElement>(null);
   useKeyboardScroll(box, t('fin.policy.versions'));
   // The form starts from the policy in force, for next month (the usual change); it is shown once the versions are in.
-  const initialValues = { effectiveMonth: addMonths(current, 1), ...Object.fromEntries(AMOUNTS.map((key) => [key, now ? fenToYuan(now[key]) : ''])) } as Values;
+  const initialValues = { effectiveMonth: addMonths(current, 1), ...Object.fromEntries(AMOUNTS.map((key) => [key, now ? fenToYuan(now[key] ?? 0) : ''])) } as Values;
 
   const save = useMutation({
     mutationFn: (values: Values) =>
@@ -75,7 +75,7 @@ export default function PolicyPage() {
         </span>
       ),
     },
-    ...AMOUNTS.map((key) => ({ title: t(`fin.policy.${key}` as MessageKey), dataIndex: key, key, align: 'right' as const, width: 130, render: (fen: number) => formatFen(fen, language) })),
+    ...AMOUNTS.map((key) => ({ title: t(`fin.policy.${key}` as MessageKey), dataIndex: key, key, align: 'right' as const, width: 130, render: (fen: number | undefined) => formatFen(fen ?? 0, language) })),
   ];
 
   return (

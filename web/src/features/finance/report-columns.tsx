@@ -19,7 +19,7 @@ interface Measure {
 }
 
 /** The report's column groups, in the table's order; finance chooses which the table shows (ColumnChooser). */
-export const GROUP_KEYS = ['attendance', 'attendanceDetail', 'leave', 'moneyDetail', 'money'] as const;
+export const GROUP_KEYS = ['attendance', 'attendanceDetail', 'leave', 'overtime', 'moneyDetail', 'money'] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 /**
@@ -84,6 +84,18 @@ export function reportGroups(t: Translate, leaveCodes: string[], leaveName: (cod
       ],
     },
     {
+      // 劳动法第44条 (issue 22); absent from snapshots closed before overtime was kept (read as 0 there).
+      key: 'overtime',
+      title: t('fin.group.overtime'),
+      measures: [
+        { key: 'overtimeWorkdayHours', title: t('fin.col.overtimeWorkdayHours'), kind: 'hours', value: (c: Counts) => c.overtimeWorkdayHours ?? 0 },
+        { key: 'overtimeRestDayHours', title: t('fin.col.overtimeRestDayHours'), kind: 'hours', value: (c: Counts) => c.overtimeRestDayHours ?? 0 },
+        { key: 'overtimeRestDayLieuHours', title: t('fin.col.overtimeRestDayLieuHours'), hint: t('fin.hint.overtimeRestDayLieu'), kind: 'hours', value: (c: Counts) => c.overtimeRestDayLieuHours ?? 0 },
+        { key: 'overtimeHolidayHours', title: t('fin.col.overtimeHolidayHours'), kind: 'hours', value: (c: Counts) => c.overtimeHolidayHours ?? 0 },
+        { key: 'overtimeCapOverrides', title: t('fin.col.overtimeCapOverrides'), hint: t('fin.hint.overtimeCapOverrides'), kind: 'count', value: (c: Counts) => c.overtimeCapOverrides ?? 0 },
+      ],
+    },
+    {
       key: 'moneyDetail',
       title: t('fin.group.moneyDetail'),
       measures: [
@@ -98,7 +110,13 @@ export function reportGroups(t: Translate, leaveCodes: string[], leaveName: (cod
     {
       key: 'money',
       title: t('fin.group.money'),
-      measures: [count('penaltiesFen', 'money'), count('bonusFen', 'money'), count('finesFen', 'money')],
+      measures: [
+        count('penaltiesFen', 'money'),
+        count('bonusFen', 'money'),
+        count('finesFen', 'money'),
+        // Money owed like the bonus, so it is among the default columns; the hours behind it are the overtime group.
+        { key: 'overtimePayFen', title: t('fin.col.overtimePayFen'), hint: t('fin.hint.overtimePay'), kind: 'money', value: (c: Counts) => c.overtimePayFen ?? 0 },
+      ],
     },
   ];
   return groups.filter((group) => group.measures.length > 0);
