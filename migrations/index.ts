@@ -15,6 +15,7 @@ import { LeaveEndedEarly1800000550000 } from './1800000550000-LeaveEndedEarly';
 import { PunchCorrections1800000600000 } from './1800000600000-PunchCorrections';
 import { OvertimeDays1800000700000 } from './1800000700000-OvertimeDays';
 import { TerminalsInTheField1800000800000 } from './1800000800000-TerminalsInTheField';
+import { DeviceCommands1800000800001 } from './1800000800001-DeviceCommands';
 
 /** Every migration, oldest first. Listed, not globbed, so that the same list works from ts and js. */
-export const MIGRATIONS = [Foundation1764230400000, ScheduleAndPunches1764316800000, AttendanceDays1764403200000, LeaveAndExemptions1764489600000, DeviceProtocol1764576000000, ReportsAndClose1764662400000, StaffRules1764748800000, AttendanceQueue1764835200000, DeviceRejectedLinesCap1800000100000, AuditRequestId1800000200000, CompanyLanguage1800000400000, DayFacts1800000400001, LeaveBalances1800000500000, LeaveEndedEarly1800000550000, PunchCorrections1800000600000, OvertimeDays1800000700000, TerminalsInTheField1800000800000];
+export const MIGRATIONS = [Foundation1764230400000, ScheduleAndPunches1764316800000, AttendanceDays1764403200000, LeaveAndExemptions1764489600000, DeviceProtocol1764576000000, ReportsAndClose1764662400000, StaffRules1764748800000, AttendanceQueue1764835200000, DeviceRejectedLinesCap1800000100000, AuditRequestId1800000200000, CompanyLanguage1800000400000, DayFacts1800000400001, LeaveBalances1800000500000, LeaveEndedEarly1800000550000, PunchCorrections1800000600000, OvertimeDays1800000700000, TerminalsInTheField1800000800000, DeviceCommands1800000800001];

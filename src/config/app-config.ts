@@ -40,6 +40,10 @@ export interface AppConfig {
   deviceRejectedLinesMax: number;
   /** Uploads of tables the service does not interpret, kept per device; older ones are dropped (and counted) past it. */
   deviceUploadsMax: number;
+  /** A command sent to a terminal and not answered within this is sent again on its next poll. */
+  deviceCommandTimeoutSeconds: number;
+  /** A command sent this often without an answer is given up (failed, no_answer). */
+  deviceCommandMaxSends: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -187,6 +191,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     deviceRejectedLinesMax: intVar(env, 'DEVICE_REJECTED_LINES_MAX', 1000, 1, 1_000_000),
     deviceUploadsMax: intVar(env, 'DEVICE_UPLOADS_MAX', 10_000, 1, 1_000_000),
+    deviceCommandTimeoutSeconds: intVar(env, 'DEVICE_COMMAND_TIMEOUT_SECONDS', 120, 1, 86400),
+    deviceCommandMaxSends: intVar(env, 'DEVICE_COMMAND_MAX_SENDS', 5, 1, 1000),
     attendanceSweepSeconds: intVar(env, 'ATTENDANCE_SWEEP_SECONDS', 60, 0, 86400),
     attendanceQueueMs: intVar(env, 'ATTENDANCE_QUEUE_MS', 1000, 0, 3_600_000),
     leaveGrantSweepSeconds: intVar(env, 'LEAVE_GRANT_SWEEP_SECONDS', 3600, 0, 86400),

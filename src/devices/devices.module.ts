@@ -1,13 +1,18 @@
 import { DeviceKeys } from '../auth/credentials';
 import { Module } from '@nestjs/common';
+import { PolicyModule } from '../policy/policy.module';
+import { DeviceCommandsController } from './device-commands.controller';
+import { DeviceCommandsRepository } from './device-commands.repository';
+import { DeviceCommandsService } from './device-commands.service';
 import { DevicesController } from './devices.controller';
 import { DevicesRepository } from './devices.repository';
 import { DevicesService } from './devices.service';
 
 @Module({
-  controllers: [DevicesController],
+  imports: [PolicyModule],
+  controllers: [DevicesController, DeviceCommandsController],
   // The guard checks device keys through its port (auth/credentials.ts).
-  providers: [DevicesRepository, DevicesService, { provide: DeviceKeys, useExisting: DevicesService }],
-  exports: [DevicesService, DeviceKeys],
+  providers: [DevicesRepository, DevicesService, DeviceCommandsRepository, DeviceCommandsService, { provide: DeviceKeys, useExisting: DevicesService }],
+  exports: [DevicesService, DeviceCommandsService, DeviceKeys],
 })
 export class DevicesModule {}

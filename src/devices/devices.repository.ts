@@ -36,9 +36,9 @@ export class DevicesRepository {
   /** Registers a device; its serial is then no longer one of the unknown serials waiting for an admin. */
   async insert(manager: EntityManager, input: CreateDeviceDto, key: { prefix: string; hash: string }, createdBy: string): Promise<DeviceRow> {
     const rows: DeviceRow[] = await manager.query(
-      `INSERT INTO device (name, serial_number, key_prefix, key_hash, time_zone, pin_mapping, time_zone_unit, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [input.name, input.serialNumber, key.prefix, key.hash, input.timeZone ?? null, input.pinMapping ?? 'employee_no', input.timeZoneUnit ?? 'hours', createdBy],
+      `INSERT INTO device (name, serial_number, key_prefix, key_hash, time_zone, pin_mapping, time_zone_unit, created_by, push_staff)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [input.name, input.serialNumber, key.prefix, key.hash, input.timeZone ?? null, input.pinMapping ?? 'employee_no', input.timeZoneUnit ?? 'hours', createdBy, input.pushStaff ?? true],
     );
     await manager.query('DELETE FROM device_unknown_serial WHERE serial_number = $1', [input.serialNumber]);
     return rows[0];
@@ -48,9 +48,9 @@ export class DevicesRepository {
     const rows = await modifyReturning<DeviceRow>(
       manager,
       `UPDATE device SET name = coalesce($2, name), time_zone = CASE WHEN $3::boolean THEN $4 ELSE time_zone END, active = coalesce($5, active),
-              pin_mapping = coalesce($6, pin_mapping), time_zone_unit = coalesce($7, time_zone_unit)
+              pin_mapping = coalesce($6, pin_mapping), time_zone_unit = coalesce($7, time_zone_unit), push_staff = coalesce($8, push_staff)
         WHERE id = $1 RETURNING *`,
-      [id, input.name ?? null, input.timeZone !== undefined, input.timeZone ?? null, input.active ?? null, input.pinMapping ?? null, input.timeZoneUnit ?? null],
+      [id, input.name ?? null, input.timeZone !== undefined, input.timeZone ?? null, input.active ?? null, input.pinMapping ?? null, input.timeZoneUnit ?? null, input.pushStaff ?? null],
     );
     return rows[0];
   }

@@ -184,3 +184,24 @@ export function photoMetadata(body: string): string[] {
   const head = bodyLines(nul >= 0 ? body.slice(0, nul) : body);
   return nul >= 0 ? [...head, '(image not kept)'] : head;
 }
+
+/** A command result with the lines the terminal sent after it (INFO: its information). */
+export interface CommandReportLines extends CommandResult {
+  reply: string[];
+}
+
+/**
+ * The results in a devicecmd body: each `ID=…&Return=…&CMD=…` line starts one, the lines after it
+ * (until the next) are its reply. Lines before any result, or unreadable ones, are counted.
+ */
+export function commandReports(lines: string[]): { reports: CommandReportLines[]; unreadable: number } {
+  const reports: CommandReportLines[] = [];
+  let unreadable = 0;
+  for (const line of lines) {
+    const result = /^\s*ID=/i.test(line) ? parseCommandResult(line) : null;
+    if (result) reports.push({ ...result, reply: [] });
+    else if (reports.length > 0 && !/^\s*ID=/i.test(line)) reports[reports.length - 1].reply.push(line);
+    else unreadable += 1;
+  }
+  return { reports, unreadable };
+}

@@ -120,9 +120,12 @@ export class IclockController {
   }
 
   @DeviceRoute(Get, ['getrequest', 'getrequest.aspx'], {
-    summary: 'Command poll: always `OK`, this service queues no commands (device protocol)',
-    description: 'Terminals poll every Delay seconds; each poll counts as the device\'s last contact.',
-    answer: { description: 'Nothing to do', example: 'OK', pattern: '^OK$' },
+    summary: 'Command poll: the commands queued for the terminal, or `OK` (device protocol)',
+    description:
+      'Terminals poll every Delay seconds; each poll counts as the device\'s last contact. The answer holds up to 10 commands due, one a line, `C:<id>:<command>` ' +
+      '(SET OPTIONS DateTime=…, REBOOT, INFO, DATA QUERY ATTLOG StartTime=…⇥EndTime=…, DATA UPDATE USERINFO PIN=…⇥Name=…, DATA DELETE USERINFO PIN=…); `OK` when none is due. ' +
+      'A command not answered within DEVICE_COMMAND_TIMEOUT_SECONDS is sent again.',
+    answer: { description: 'Commands, or nothing to do', example: 'C:42:SET OPTIONS DateTime=829994400', pattern: '^(OK|C:[0-9]{1,18}:[^\\n]+(\\nC:[0-9]{1,18}:[^\\n]+){0,9})$', maxLength: 10240 },
   })
   @ApiDeviceQuery('INFO', 'Firmware version and counters some terminals report', '^[ -~]{0,500}$', 500)
   poll(@Req() request: Request, @Query('SN') serial?: string): Promise<string> {
@@ -131,7 +134,9 @@ export class IclockController {
 
   @DeviceRoute(Post, ['devicecmd', 'devicecmd.aspx'], {
     summary: 'Command results: answered `OK` (device protocol)',
-    description: 'Lines like `ID=1&Return=0&CMD=INFO`. This service sends no commands, so results are only logged. Some firmware leaves SN out: the results are then only logged.',
+    description:
+      'Lines like `ID=42&Return=0&CMD=INFO`, each followed by the lines of its reply (INFO: the device\'s information). Return ≥ 0 settles the command as done, a negative Return as failed with that code. ' +
+      'Some firmware leaves SN out: the command ids alone find the commands. A result for no command sent is logged.',
     answer: { description: 'Received', example: 'OK', pattern: '^OK$', serialOptional: true },
   })
   @ApiDeviceLines('One result per line', 'ID=1&Return=0&CMD=INFO')

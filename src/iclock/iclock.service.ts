@@ -4,11 +4,12 @@ import type { DeviceActor } from '../domain/actor';
 import { Clock } from '../policy/clock';
 import { Metrics } from '../observability/metrics';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { DeviceCommandsService } from '../devices/device-commands.service';
 import { DevicesService } from '../devices/devices.service';
 import { PunchIngestService } from '../punches/punch-ingest.service';
 import { handshakeBody, nextStamp, push3Body, timeZoneValue, utcOffsetMinutes } from '../domain/terminal/handshake';
 import { measuredSkewSeconds } from '../domain/terminal/clock-skew';
-import { bodyLines, keptLine, keptOperlogLine, parseAttlogLine, parseCommandResult, photoMetadata, toPunchLines } from './iclock-lines';
+import { bodyLines, commandReports, keptLine, keptOperlogLine, parseAttlogLine, photoMetadata, toPunchLines } from './iclock-lines';
 import { deviceInactive, deviceNotRegistered, serialInvalid, serialMissing } from './iclock.errors';
 import { IclockRepository, KeptUpload, PushDevice, StampedTable } from './iclock.repository';
 import { matchPins } from '../domain/terminal/pin-mapping';
@@ -53,6 +54,7 @@ export class IclockService {
     private readonly repository: IclockRepository,
     private readonly ingest: PunchIngestService,
     private readonly devices: DevicesService,
+    private readonly commands: DeviceCommandsService,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -117,24 +119,25 @@ export class IclockService {
     return push3Body(registryCode(device.id), timeZoneValue(utcOffsetMinutes(zone, now)));
   }
 
-  /** `GET /iclock/getrequest`: the service never queues commands (so never a `Shell` one): nothing to do. */
+  /** `GET /iclock/getrequest`: the commands due (`C:<id>:<command>`, one a line), or `OK` when there are none. */
   async poll(contact: DeviceContact): Promise<string> {
-    await this.contact(await this.identify(contact), '', null);
-    return 'OK';
+    const device = await this.identify(contact);
+    await this.contact(device, '', null);
+    const lines = await this.commands.deliver(device);
+    return lines.length > 0 ? lines.join('\n') : 'OK';
   }
 
   /**
-   * `POST /iclock/devicecmd`: results of commands. Some firmware posts them without `SN`: they are
-   * then only logged (answered OK, so that the terminal does not re-send them forever).
+   * `POST /iclock/devicecmd`: results of commands (`ID=…&Return=…&CMD=…`, a reply's lines after it).
+   * Some firmware posts them without `SN`: the command ids alone find them. Always answered OK, so
+   * that the terminal does not re-send them forever; a result for no command sent is logged.
    */
   async commandResults(contact: DeviceContact, body: unknown): Promise<string> {
     const device = text(contact.serial) === null || contact.serial === '' ? null : await this.identify(contact);
-    const results = bodyLines(text(body) ?? '').map(parseCommandResult);
-    if (results.length > 0) {
-      const listed = results.map((result) => (result ? `ID=${result.id} Return=${result.returnCode ?? '?'} CMD=${result.command ?? '?'}` : 'unreadable')).join('; ');
-      this.logger.warn(`${device?.serialNumber ?? 'a terminal without SN'} reported results of commands this service did not send: ${listed.slice(0, 500)}`);
-    }
+    const { reports, unreadable } = commandReports(bodyLines(text(body) ?? ''));
+    if (unreadable > 0) this.logger.warn(`${device?.serialNumber ?? 'a terminal without SN'} posted ${unreadable} unreadable command result line(s)`);
     if (device) await this.contact(device, '', null);
+    if (reports.length > 0) await this.commands.settle(device, reports);
     return 'OK';
   }
 

@@ -222,6 +222,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /devices/unknown': { expect: onlyRoles(['admin'], OK), request: () => ({ path: '/devices/unknown' }) },
   'GET /devices/{id}/rejected-lines': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/rejected-lines` }) },
   'GET /devices/{id}/uploads': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/uploads` }) },
+  'GET /devices/{id}/commands': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/commands` }) },
+  'POST /devices/{id}/commands': {
+    expect: onlyRoles(['admin'], CREATED),
+    request: (w) => ({ path: `/devices/${w.device.id}/commands`, body: { kind: 'info' }, snapshot: row(w, 'SELECT count(*)::int AS n FROM device_command', []) }),
+  },
   'POST /devices/{id}/rejected-lines/retry': {
     expect: onlyRoles(['admin'], OK),
     request: (w) => ({ path: `/devices/${w.device.id}/rejected-lines/retry`, body: { reason: 'UNKNOWN_EMPLOYEE' }, snapshot: row(w, 'SELECT id, reason FROM device_rejected_line ORDER BY id', []) }),
@@ -355,7 +360,8 @@ const MATRIX: Record<string, Entry> = {
     request: (w) => ({ path: '/iclock/cdata', query: { SN: w.device.serial, table: 'OPERLOG', Stamp: '1' }, raw: { type: 'text/plain', data: 'OPLOG 4\t0\t2026-11-27 09:00:00\t0\t0\t0\t0\n' } }),
     verify: plain(/^OK/),
   },
-  'GET /iclock/getrequest': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/getrequest', query: { SN: w.device.serial } }), verify: plain(/^OK$/) },
+  // The matrix queues commands for this device (POST /devices/{id}/commands): a poll answers them or OK.
+  'GET /iclock/getrequest': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/getrequest', query: { SN: w.device.serial } }), verify: plain(/^(OK|C:\d+:INFO)$/) },
   'POST /iclock/devicecmd': {
     expect: open(OK),
     plainText: true,
@@ -376,7 +382,7 @@ const MATRIX: Record<string, Entry> = {
     request: (w) => ({ path: '/iclock/cdata.aspx', query: { SN: w.device.serial, table: 'rtlog' }, raw: { type: 'text/plain', data: 'time=2026-11-27 09:00:00\tpin=1\tevent=0\n' } }),
     verify: plain(/^OK:1$/),
   },
-  'GET /iclock/getrequest.aspx': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/getrequest.aspx', query: { SN: w.device.serial } }), verify: plain(/^OK$/) },
+  'GET /iclock/getrequest.aspx': { expect: open(OK), plainText: true, request: (w) => ({ path: '/iclock/getrequest.aspx', query: { SN: w.device.serial } }), verify: plain(/^(OK|C:\d+:INFO)$/) },
   'POST /iclock/devicecmd.aspx': {
     expect: open(OK),
     plainText: true,

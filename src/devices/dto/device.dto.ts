@@ -11,6 +11,10 @@ const PIN_MAPPING_DESCRIPTION =
   'How the terminal\'s user PIN names a staff member (push protocol): `employee_no` the PIN is the employee number; ' +
   '`employee_no_digits` the PIN is the number inside it, leading zeros aside (PIN 2 or 0002 is E0002)';
 
+const PUSH_STAFF_DESCRIPTION =
+  'true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), ' +
+  'with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)';
+
 const TIME_ZONE_UNIT_DESCRIPTION =
   'No longer read: the handshake\'s TimeZone line is always written as the PUSH document says (an integer, in hours when the offset is whole hours, in minutes otherwise). Kept so that existing clients still work.';
 
@@ -35,6 +39,9 @@ export class DeviceDto {
 
   @ApiProperty()
   active: boolean;
+
+  @ApiProperty({ description: PUSH_STAFF_DESCRIPTION, example: true })
+  pushStaff: boolean;
 
   @ApiProperty({ example: 'kqd_3fa85f64a1b2', maxLength: 20, description: 'The visible start of the key, to tell keys apart' })
   keyPrefix: string;
@@ -110,6 +117,9 @@ export class CreateDeviceDto {
 
   @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, default: 'hours', optional: 'not-null', deprecated: true })
   timeZoneUnit?: TimeZoneUnit;
+
+  @BooleanField({ description: PUSH_STAFF_DESCRIPTION, default: true, optional: 'not-null' })
+  pushStaff?: boolean;
 }
 
 export class UpdateDeviceDto {
@@ -127,6 +137,9 @@ export class UpdateDeviceDto {
 
   @EnumField(TIME_ZONE_UNITS, { description: TIME_ZONE_UNIT_DESCRIPTION, optional: 'not-null', deprecated: true })
   timeZoneUnit?: TimeZoneUnit;
+
+  @BooleanField({ description: PUSH_STAFF_DESCRIPTION, optional: 'not-null' })
+  pushStaff?: boolean;
 }
 
 export interface DeviceRow {
@@ -139,6 +152,7 @@ export interface DeviceRow {
   pin_mapping: PinMapping;
   time_zone_unit: TimeZoneUnit;
   active: boolean;
+  push_staff: boolean;
   created_at: Date;
   last_seen_at: Date | null;
   last_punch_at: Date | null;
@@ -158,6 +172,7 @@ export function toDeviceDto(row: DeviceRow): DeviceDto {
     pinMapping: row.pin_mapping,
     timeZoneUnit: row.time_zone_unit,
     active: row.active,
+    pushStaff: row.push_staff,
     keyPrefix: `kqd_${row.key_prefix}`,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     lastPunchAt: row.last_punch_at?.toISOString() ?? null,

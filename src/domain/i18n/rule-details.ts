@@ -35,6 +35,9 @@ export const RULE_DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^You already have a pending or approved request covering part of this time \(H-ATT-10\)$/, () => '该时段已有待审批或已批准的请假'],
   [/^This leave type code exists already$/, () => '假期类型代码已存在'],
 
+  // devices (src/devices/devices.errors.ts): the command queue
+  [/^is only for query_attlog$/, () => '仅用于 query_attlog（查询考勤记录）'],
+
   // punches (src/punches/punches.errors.ts; a single punch refused for the reason its line was, punch-ingest.service.ts)
   [/^a punch exists at this second$/, () => '这一秒已有打卡记录'],
   [/^out of range$/, () => '超出范围'],

@@ -40,3 +40,13 @@ export function matchPins(mapping: PinMapping, pins: string[], candidates: PinCa
   }
   return matches;
 }
+
+/**
+ * The PIN a person has on a terminal of this mapping (the reverse of matchPins), or null when the
+ * employee number has no digits to make one of.
+ */
+export function pinFor(mapping: PinMapping, employeeNo: string): string | null {
+  if (mapping === 'employee_no') return employeeNo;
+  const digits = employeeNo.replace(/[^0-9]/g, '').replace(/^0+(?=\d)/, '');
+  return digits === '' ? null : digits;
+}

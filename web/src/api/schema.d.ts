@@ -348,6 +348,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/devices/{id}/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The terminal's commands and their state, newest first (admin) */
+        get: operations["DeviceCommandsController_list"];
+        put?: never;
+        /**
+         * Queue a command for the terminal: set its clock, reboot, read its information, or ask for its records of a period (admin)
+         * @description Delivered on the terminal's next poll (GET /iclock/getrequest) as `C:<id>:<command>`, confirmed by its result (POST /iclock/devicecmd). Not answered within DEVICE_COMMAND_TIMEOUT_SECONDS, it is sent again; after DEVICE_COMMAND_MAX_SENDS sends it fails (no_answer). A deactivated device is 409 DEVICE_INACTIVE. Audited.
+         */
+        post: operations["DeviceCommandsController_queue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings": {
         parameters: {
             query?: never;
@@ -917,8 +938,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Command poll: always `OK`, this service queues no commands (device protocol)
-         * @description Terminals poll every Delay seconds; each poll counts as the device's last contact.
+         * Command poll: the commands queued for the terminal, or `OK` (device protocol)
+         * @description Terminals poll every Delay seconds; each poll counts as the device's last contact. The answer holds up to 10 commands due, one a line, `C:<id>:<command>` (SET OPTIONS DateTime=…, REBOOT, INFO, DATA QUERY ATTLOG StartTime=…⇥EndTime=…, DATA UPDATE USERINFO PIN=…⇥Name=…, DATA DELETE USERINFO PIN=…); `OK` when none is due. A command not answered within DEVICE_COMMAND_TIMEOUT_SECONDS is sent again.
          */
         get: operations["IclockController_poll[0]"];
         put?: never;
@@ -937,8 +958,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Command poll: always `OK`, this service queues no commands (device protocol)
-         * @description Terminals poll every Delay seconds; each poll counts as the device's last contact.
+         * Command poll: the commands queued for the terminal, or `OK` (device protocol)
+         * @description Terminals poll every Delay seconds; each poll counts as the device's last contact. The answer holds up to 10 commands due, one a line, `C:<id>:<command>` (SET OPTIONS DateTime=…, REBOOT, INFO, DATA QUERY ATTLOG StartTime=…⇥EndTime=…, DATA UPDATE USERINFO PIN=…⇥Name=…, DATA DELETE USERINFO PIN=…); `OK` when none is due. A command not answered within DEVICE_COMMAND_TIMEOUT_SECONDS is sent again.
          */
         get: operations["IclockController_poll[1]"];
         put?: never;
@@ -960,7 +981,7 @@ export interface paths {
         put?: never;
         /**
          * Command results: answered `OK` (device protocol)
-         * @description Lines like `ID=1&Return=0&CMD=INFO`. This service sends no commands, so results are only logged. Some firmware leaves SN out: the results are then only logged.
+         * @description Lines like `ID=42&Return=0&CMD=INFO`, each followed by the lines of its reply (INFO: the device's information). Return ≥ 0 settles the command as done, a negative Return as failed with that code. Some firmware leaves SN out: the command ids alone find the commands. A result for no command sent is logged.
          */
         post: operations["IclockController_commandResults[0]"];
         delete?: never;
@@ -980,7 +1001,7 @@ export interface paths {
         put?: never;
         /**
          * Command results: answered `OK` (device protocol)
-         * @description Lines like `ID=1&Return=0&CMD=INFO`. This service sends no commands, so results are only logged. Some firmware leaves SN out: the results are then only logged.
+         * @description Lines like `ID=42&Return=0&CMD=INFO`, each followed by the lines of its reply (INFO: the device's information). Return ≥ 0 settles the command as done, a negative Return as failed with that code. Some firmware leaves SN out: the command ids alone find the commands. A result for no command sent is logged.
          */
         post: operations["IclockController_commandResults[1]"];
         delete?: never;
@@ -2317,6 +2338,11 @@ export interface components {
             timeZoneUnit: "hours" | "minutes";
             active: boolean;
             /**
+             * @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)
+             * @example true
+             */
+            pushStaff: boolean;
+            /**
              * @description The visible start of the key, to tell keys apart
              * @example kqd_3fa85f64a1b2
              */
@@ -2377,6 +2403,11 @@ export interface components {
              * @enum {string}
              */
             timeZoneUnit: "hours" | "minutes";
+            /**
+             * @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)
+             * @default true
+             */
+            pushStaff: boolean;
         };
         DeviceWithKeyDto: {
             /** Format: uuid */
@@ -2404,6 +2435,11 @@ export interface components {
              */
             timeZoneUnit: "hours" | "minutes";
             active: boolean;
+            /**
+             * @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)
+             * @example true
+             */
+            pushStaff: boolean;
             /**
              * @description The visible start of the key, to tell keys apart
              * @example kqd_3fa85f64a1b2
@@ -2582,6 +2618,124 @@ export interface components {
              * @enum {string}
              */
             timeZoneUnit?: "hours" | "minutes";
+            /** @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people) */
+            pushStaff?: boolean;
+        };
+        QueueCommandDto: {
+            /**
+             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes.
+             * @example set_time
+             * @enum {string}
+             */
+            kind: "set_time" | "reboot" | "info" | "query_attlog";
+            /**
+             * Format: date
+             * @description query_attlog: the first device-local date asked for
+             * @example 2026-11-01
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description query_attlog: the last device-local date asked for (at most 366 days after from)
+             * @example 2026-11-30
+             */
+            to?: string;
+        };
+        DeviceCommandDto: {
+            /**
+             * Format: int64
+             * @description The id the terminal is sent (C:<id>:…) and answers with (ID=<id>)
+             * @example 42
+             */
+            id: number;
+            /** Format: uuid */
+            deviceId: string;
+            /**
+             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes.
+             * @example set_time
+             * @enum {string}
+             */
+            kind: "set_time" | "reboot" | "info" | "query_attlog" | "user_update" | "user_delete";
+            /**
+             * Format: date
+             * @description query_attlog: the first date asked for
+             * @example null
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description query_attlog: the last date asked for
+             * @example null
+             */
+            to: string | null;
+            /**
+             * @description user_update, user_delete: the PIN on the terminal
+             * @example null
+             */
+            pin: string | null;
+            /**
+             * @description queued: waiting for the terminal's next poll; sent: delivered, no answer yet (sent again after DEVICE_COMMAND_TIMEOUT_SECONDS); done: the terminal answered Return ≥ 0; failed: it answered a negative Return (returnCode), or never answered after DEVICE_COMMAND_MAX_SENDS sends (failure no_answer)
+             * @example done
+             * @enum {string}
+             */
+            state: "queued" | "sent" | "done" | "failed";
+            /**
+             * Format: int32
+             * @description How often it was sent
+             * @example 1
+             */
+            sends: number;
+            /**
+             * @description The command as last sent (without C:<id>:)
+             * @example SET OPTIONS DateTime=829994400
+             */
+            sentCommand: string | null;
+            /**
+             * Format: int32
+             * @description The terminal's Return
+             * @example 0
+             */
+            returnCode: number | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            failure: "returned_error" | "no_answer" | null;
+            /**
+             * @description What the terminal sent with its answer (INFO: its information, one Name=value a line)
+             * @example null
+             */
+            reply: string | null;
+            /** Format: date-time */
+            queuedAt: string;
+            /**
+             * Format: uuid
+             * @description Who queued it; null: a staff change
+             * @example null
+             */
+            queuedBy: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        DeviceCommandPageDto: {
+            items: components["schemas"]["DeviceCommandDto"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            total: number;
         };
         SettingVersionDto: {
             /**
@@ -8729,6 +8883,400 @@ export interface operations {
             };
         };
     };
+    DeviceCommandsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceCommandPageDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DeviceCommandsController_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueCommandDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceCommandDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SettingsController_get: {
         parameters: {
             query?: never;
@@ -14722,7 +15270,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Nothing to do */
+            /** @description Commands, or nothing to do */
             200: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
@@ -14834,7 +15382,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Nothing to do */
+            /** @description Commands, or nothing to do */
             200: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
