@@ -6,5 +6,6 @@ import { employee } from './employee';
 import { finance } from './finance';
 import { office } from './office';
 import { supervisor } from './supervisor';
+import { terminals } from './terminals';
 
-export const en = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections, ...overtime };
+export const en = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections, ...overtime, ...terminals };

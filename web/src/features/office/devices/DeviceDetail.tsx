@@ -9,21 +9,28 @@ import { useLanguage, useT } from '../../../i18n';
 import { errorSentence } from '../../../i18n/error-sentence';
 import { useCompany } from '../../../lib/company';
 import { ErrorAlert } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime, localDateOf } from '../../../lib/time';
 import { DeviceForm } from './DeviceForm';
 import { KeyModal } from './KeyModal';
 import { Empty, ScrollBox } from '../ScrollBox';
 import { useDeviceActions } from './use-device-actions';
 import { OfficeTag } from '../OfficeTag';
+import { ACCEPTED_SKEW_SECONDS, ClockSkew, skewBeyondLimit, useDuration } from './ClockSkew';
+import { DeviceCommands } from './DeviceCommands';
+import { DeviceUploads } from './DeviceUploads';
+import { RetryLinesModal, RetryResultModal } from './RetryLines';
 import '../office.css';
 
 type RejectedLine = Schemas['RejectedLineDto'];
 type DeviceWithKey = Schemas['DeviceWithKeyDto'];
+type RetryResult = Schemas['RetryResultDto'];
 const PAGE_SIZE = 20;
 
 /**
- * One terminal: its settings and the lines it sent that were not stored (unknown PIN, closed month…).
- * The terminal was answered OK so that it stops re-sending; this list is where the office sees them.
+ * One terminal: its settings and clock, the lines it sent that were not stored (unknown PIN, closed
+ * month, a clock running ahead…) and their retry once the cause is fixed, its command queue, and the
+ * uploads kept without being read. The terminal was answered OK so that it stops re-sending; this
+ * page is where the office sees what it sent.
  */
 export default function DeviceDetail() {
   const { id = '' } = useParams();
@@ -33,7 +40,10 @@ export default function DeviceDetail() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState(false);
   const [key, setKey] = useState<DeviceWithKey | null>(null);
+  const [retrying, setRetrying] = useState(false);
+  const [retried, setRetried] = useState<RetryResult | null>(null);
   const actions = useDeviceActions(setKey);
+  const duration = useDuration();
   const device = useQuery({ queryKey: ['devices', 'one', id], queryFn: () => unwrap(api.GET('/devices/{id}', { params: { path: { id } } })) });
   const lines = useQuery({
     queryKey: ['devices', 'rejected', id, page],
@@ -77,14 +87,20 @@ export default function DeviceDetail() {
             <Descriptions.Item label={t('office.devices.field.zone')}>{d.timeZone ?? t('office.devices.companyZone', { zone: timeZone })}</Descriptions.Item>
             <Descriptions.Item label={t('office.devices.field.key')}><span className="office-mono">{d.keyPrefix}…</span></Descriptions.Item>
             <Descriptions.Item label={t('office.devices.field.pinMapping')}>{t(`office.devices.pin.${d.pinMapping}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('office.devices.field.zoneUnit')}>{t(`office.devices.unit.${d.timeZoneUnit}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('terminals.field.pushStaff')}>{d.pushStaff ? t('terminals.pushStaffOn') : t('terminals.pushStaffOff')}</Descriptions.Item>
+            <Descriptions.Item label={t('terminals.field.skew')}><ClockSkew device={d} withTime /></Descriptions.Item>
             <Descriptions.Item label={t('office.devices.field.lastSeen')}>{when(d.lastSeenAt)}</Descriptions.Item>
             <Descriptions.Item label={t('office.devices.field.lastPunch')}>{when(d.lastPunchAt)}</Descriptions.Item>
             <Descriptions.Item label={t('office.devices.field.registeredAt')}>{when(d.createdAt)}</Descriptions.Item>
           </Descriptions>
+          {skewBeyondLimit(d) ? <Alert type="warning" showIcon title={t('terminals.skew.beyondHelp', { limit: duration(ACCEPTED_SKEW_SECONDS) })} style={{ marginTop: 12 }} /> : null}
         </Card>
       ) : null}
-      <Card size="small" title={<h2 className="card-title">{t('office.devices.rejectedLines')}</h2>}>
+      <Card
+        size="small"
+        title={<h2 className="card-title">{t('office.devices.rejectedLines')}</h2>}
+        extra={d && (lines.data?.total ?? 0) > 0 ? <Button size="small" type="primary" onClick={() => setRetrying(true)}>{t('terminals.retry.device')}</Button> : null}
+      >
         <p className="office-muted">{t('office.devices.rejectedHelp')}</p>
         {d && d.rejectedLinesDropped > 0 ? (
           <Alert type="info" showIcon title={t('office.devices.dropped', { count: d.rejectedLinesDropped })} style={{ marginBottom: 12 }} />
@@ -119,8 +135,18 @@ export default function DeviceDetail() {
         />
         </ScrollBox>
       </Card>
+      {d ? <DeviceCommands device={d} /> : null}
+      {d ? <DeviceUploads device={d} /> : null}
+      <RetryLinesModal open={retrying} device={d ?? null} suggestedFrom={firstDate(lines.data?.items ?? [], d?.timeZone ?? timeZone)} onClose={() => setRetrying(false)} onResult={setRetried} />
+      <RetryResultModal result={retried} onClose={() => setRetried(null)} />
       <DeviceForm open={editing} device={d ?? null} onClose={() => setEditing(false)} onRegistered={setKey} />
       <KeyModal device={key} onClose={() => setKey(null)} />
     </div>
   );
+}
+
+/** The device-local date of the earliest line listed: where a clock difference began to matter, as far as the list shows. */
+function firstDate(lines: RejectedLine[], zone: string): string | undefined {
+  const first = lines.map((line) => line.firstReceivedAt).sort()[0];
+  return first ? localDateOf(first, zone) : undefined;
 }

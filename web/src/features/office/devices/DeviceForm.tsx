@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Form, Input, Modal, Select } from 'antd';
+import { App, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { useT } from '../../../i18n';
@@ -15,12 +15,12 @@ interface Values {
   serialNumber: string;
   timeZone: string | undefined;
   pinMapping: Device['pinMapping'];
-  timeZoneUnit: Device['timeZoneUnit'];
+  pushStaff: boolean;
 }
 
 /**
  * Registers a terminal (serial = a serial number to prefill, from the unknown-serials list), or
- * changes one's name, zone and how it is read. A new device's key goes to onRegistered, shown once.
+ * changes one's name, zone, how its PINs are read and whether staff are pushed to it. A new device's key goes to onRegistered, shown once.
  */
 export function DeviceForm({
   open,
@@ -50,8 +50,8 @@ export function DeviceForm({
     form.resetFields();
     form.setFieldsValue(
       device
-        ? { name: device.name, serialNumber: device.serialNumber, timeZone: device.timeZone ?? '', pinMapping: device.pinMapping, timeZoneUnit: device.timeZoneUnit }
-        : { name: '', serialNumber: serial ?? '', timeZone: '', pinMapping: 'employee_no', timeZoneUnit: 'hours' },
+        ? { name: device.name, serialNumber: device.serialNumber, timeZone: device.timeZone ?? '', pinMapping: device.pinMapping, pushStaff: device.pushStaff }
+        : { name: '', serialNumber: serial ?? '', timeZone: '', pinMapping: 'employee_no', pushStaff: true },
     );
   }, [open, device, serial, form]);
 
@@ -61,7 +61,8 @@ export function DeviceForm({
       // field is left out; a zone once set is changed, not cleared (the field's rule says so).
       const zone = (timeZone ?? '').trim() || undefined;
       if (device) return { saved: await unwrap(api.PATCH('/devices/{id}', { params: { path: { id: device.id } }, body: { ...values, timeZone: zone } })), key: null };
-      const created = await unwrap(api.POST('/devices', { body: { ...values, serialNumber, timeZone: zone } }));
+      // timeZoneUnit is no longer read; the typed client still asks for it, so its default goes.
+      const created = await unwrap(api.POST('/devices', { body: { ...values, serialNumber, timeZone: zone, timeZoneUnit: 'hours' } }));
       return { saved: created, key: created };
     },
     onSuccess: ({ key }) => {
@@ -114,13 +115,9 @@ export function DeviceForm({
             ]}
           />
         </Form.Item>
-        <Form.Item name="timeZoneUnit" label={t('office.devices.field.zoneUnit')} extra={t('office.devices.zoneUnitHelp')}>
-          <Select
-            options={[
-              { value: 'hours', label: t('office.devices.unit.hours') },
-              { value: 'minutes', label: t('office.devices.unit.minutes') },
-            ]}
-          />
+        {/* The zone unit is no longer read (the service writes TimeZone as the PUSH document says), so it is not asked. */}
+        <Form.Item name="pushStaff" label={t('terminals.field.pushStaff')} extra={t('terminals.pushStaffHelp')} valuePropName="checked">
+          <Switch />
         </Form.Item>
       </Form>
     </Modal>

@@ -14,13 +14,16 @@ import { KeyModal } from './KeyModal';
 import { UnknownDevices } from './UnknownDevices';
 import { useDeviceActions } from './use-device-actions';
 import { OfficeTag } from '../OfficeTag';
+import { ClockSkew } from './ClockSkew';
+import { RetryLinesModal, RetryResultModal } from './RetryLines';
 import { Empty, ScrollBox } from '../ScrollBox';
 import '../office.css';
 
 type Device = Schemas['DeviceDto'];
 type DeviceWithKey = Schemas['DeviceWithKeyDto'];
+type RetryResult = Schemas['RetryResultDto'];
 
-/** Attendance terminals and importers: who they are, when they last called, their keys. */
+/** Attendance terminals and importers: who they are, when they last called, how their clocks run, their keys. */
 export default function Devices() {
   const t = useT();
   const language = useLanguage();
@@ -28,12 +31,21 @@ export default function Devices() {
   const devices = useQuery({ queryKey: ['devices', 'list'], queryFn: () => unwrap(api.GET('/devices')) });
   const [form, setForm] = useState<{ device: Device | null; serial?: string } | null>(null);
   const [key, setKey] = useState<DeviceWithKey | null>(null);
+  const [retrying, setRetrying] = useState(false);
+  const [retried, setRetried] = useState<RetryResult | null>(null);
   const actions = useDeviceActions(setKey);
   const when = (instant: string | null) => (instant ? formatDateTime(instant, timeZone, language) : <span className="office-muted">{t('office.devices.never')}</span>);
 
   return (
     <div className="office-page">
-      <PageTitle extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ device: null })}>{t('office.devices.register')}</Button>}>
+      <PageTitle
+        extra={
+          <Space wrap>
+            <Button onClick={() => setRetrying(true)}>{t('terminals.retry.everyDevice')}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ device: null })}>{t('office.devices.register')}</Button>
+          </Space>
+        }
+      >
         {t('office.devices.title')}
       </PageTitle>
       {devices.error ? <ErrorAlert error={devices.error} onRetry={() => void devices.refetch()} /> : null}
@@ -54,6 +66,7 @@ export default function Devices() {
               { title: t('office.devices.field.key'), dataIndex: 'keyPrefix', render: (prefix: string) => <span className="office-mono">{prefix}…</span> },
               { title: t('office.devices.field.lastSeen'), dataIndex: 'lastSeenAt', render: when },
               { title: t('office.devices.field.lastPunch'), dataIndex: 'lastPunchAt', render: when },
+              { title: t('terminals.field.clock'), key: 'clock', render: (_, device) => <ClockSkew device={device} /> },
               {
                 title: t('field.status'),
                 dataIndex: 'active',
@@ -92,6 +105,8 @@ export default function Devices() {
         </ScrollBox>
       </Card>
       <UnknownDevices onRegister={(serial) => setForm({ device: null, serial })} />
+      <RetryLinesModal open={retrying} device={null} onClose={() => setRetrying(false)} onResult={setRetried} />
+      <RetryResultModal result={retried} devices={devices.data?.items ?? []} onClose={() => setRetried(null)} />
       <DeviceForm open={form !== null} device={form?.device ?? null} serial={form?.serial} onClose={() => setForm(null)} onRegistered={setKey} />
       <KeyModal device={key} onClose={() => setKey(null)} />
     </div>
