@@ -4,6 +4,7 @@ import { corrections } from './corrections';
 import { employee } from './employee';
 import { finance } from './finance';
 import { office } from './office';
+import { notifications } from './notifications';
 import { supervisor } from './supervisor';
 
-export const zhCN = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections };
+export const zhCN = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections, ...notifications };
