@@ -53,7 +53,7 @@ export const notifications: Record<keyof typeof zh, string> = {
   'notify.office.title': 'Notification settings',
   'notify.office.help': 'The defaults and timings of notifications, the group robots and webhooks, and the delivery log of every message.',
   'notify.office.tab.settings': 'Settings',
-  'notify.office.tab.channels': 'Group robots and webhooks',
+  'notify.office.tab.channels': 'Channels',
   'notify.office.tab.log': 'Delivery log',
   'notify.settings.retentionDays': 'Keep for (days)',
   'notify.settings.retentionDaysHelp': 'Messages and their delivery log are kept this many days (7–3650), then deleted; never while a delivery is pending.',

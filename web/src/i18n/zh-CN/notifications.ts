@@ -52,7 +52,7 @@ export const notifications = {
   'notify.office.title': '通知设置',
   'notify.office.help': '通知的默认方式与时间、群机器人和 Webhook，以及每条消息的投递记录。',
   'notify.office.tab.settings': '设置',
-  'notify.office.tab.channels': '群机器人与 Webhook',
+  'notify.office.tab.channels': '机器人与 Webhook',
   'notify.office.tab.log': '投递记录',
   'notify.settings.retentionDays': '保留天数',
   'notify.settings.retentionDaysHelp': '通知及其投递记录保留的天数（7–3650），之后删除；仍在等待投递的不删除。',

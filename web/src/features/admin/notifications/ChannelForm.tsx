@@ -130,7 +130,12 @@ export function ChannelForm({ channel, onClose }: { channel: Channel | null; onC
           <StaffPicker aria-label={t('notify.channels.teamLead')} initialLabel={leadLabel} />
         </Form.Item>
       ) : null}
-      <Form.Item name="eventKinds" label={t('notify.channels.eventKinds')} rules={[required]}>
+      {/* A group of checkboxes takes no aria-required: the rule is a validator, the service's own check besides. */}
+      <Form.Item
+        name="eventKinds"
+        label={t('notify.channels.eventKinds')}
+        rules={[{ validator: (_, kinds?: string[]) => (kinds && kinds.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('admin.form.required')))) }]}
+      >
         <Checkbox.Group className="admin-notify-kind-checks" options={MESSAGE_KINDS.map((value) => ({ value, label: t(`notify.kind.${value}` as MessageKey) }))} />
       </Form.Item>
     </FormModal>

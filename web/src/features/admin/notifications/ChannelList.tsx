@@ -4,6 +4,7 @@ import { App, Button, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { type MessageKey, useT } from '../../../i18n';
+import { StatusTag } from '../../../components/StatusTag';
 import { ErrorAlert } from '../../../lib/errors';
 import { AdminTable, StaffName, useStaffLabel } from '../shared';
 import { ChannelForm } from './ChannelForm';
@@ -34,7 +35,7 @@ export function ChannelList() {
         loading={channels.isFetching}
         dataSource={channels.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: t('notify.channels.empty') }}
+        locale={{ emptyText: <span className="admin-muted">{t('notify.channels.empty')}</span> }}
         columns={[
           { title: t('notify.channels.name'), dataIndex: 'name', render: (name: string) => <strong>{name}</strong> },
           { title: t('notify.channels.kind'), dataIndex: 'kind', render: (kind: string) => t(`notify.channels.kind.${kind}` as MessageKey) },
@@ -73,7 +74,7 @@ export function ChannelList() {
 export function SecretState({ channel }: { channel: Channel }) {
   const t = useT();
   if (!channel.secretSet) return <span className="admin-muted">{t('notify.channels.secretNotSet')}</span>;
-  return <Tag color="green">{channel.secretLast4 ? t('notify.channels.secretSetLast4', { last4: channel.secretLast4 }) : t('notify.channels.secretSet')}</Tag>;
+  return <StatusTag status="present" label={channel.secretLast4 ? t('notify.channels.secretSetLast4', { last4: channel.secretLast4 }) : t('notify.channels.secretSet')} />;
 }
 
 function ScopeLabel({ channel }: { channel: Channel }) {

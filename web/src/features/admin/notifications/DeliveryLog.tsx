@@ -102,7 +102,7 @@ export function DeliveryLog() {
         loading={log.isFetching}
         dataSource={log.data?.items ?? []}
         pagination={pagination(log.data?.total)}
-        locale={{ emptyText: t('list.empty') }}
+        locale={{ emptyText: <span className="admin-muted">{t('list.empty')}</span> }}
         expandable={{ expandedRowRender: (delivery) => <DeliveryDetails delivery={delivery} /> }}
         columns={[
           { title: t('notify.log.createdAt'), dataIndex: 'createdAt', render: (at: string) => <span className="admin-nowrap">{formatDateTime(at, timeZone, language)}</span> },

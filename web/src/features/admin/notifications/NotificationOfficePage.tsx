@@ -26,6 +26,7 @@ export default function NotificationOfficePage() {
       <Typography.Paragraph type="secondary">{t('notify.office.help')}</Typography.Paragraph>
       <Tabs
         activeKey={tab}
+        tabBarGutter={20}
         onChange={(key) => setParams({ tab: key }, { replace: true })}
         items={[
           { key: 'settings', label: t('notify.office.tab.settings'), children: <NotificationSettingsForm /> },
