@@ -9,6 +9,7 @@ import { useMe } from '../auth/session';
 import { type MessageKey, switchLanguage, useLanguage, useT } from '../i18n';
 import type { Language } from '../i18n/language-store';
 import { useCompany } from '../lib/company';
+import { Bell } from '../features/notifications/Bell';
 import { CONSOLE_ROUTES } from '../routes';
 import { RoleTags } from './RoleTags';
 
@@ -73,6 +74,7 @@ export function Shell() {
             <strong className="shell-name">{me.name}</strong>
             {!phone && <RoleTags />}
           </span>
+          <Bell />
           <LanguageSwitch />
           <Button
             type="text"

@@ -1,4 +1,4 @@
-import { AuditOutlined, BookOutlined, CalendarOutlined, ClockCircleOutlined, FileProtectOutlined, SettingOutlined, TagsOutlined, WarningOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, BookOutlined, CalendarOutlined, ClockCircleOutlined, FileProtectOutlined, SettingOutlined, TagsOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../routes/types';
 
@@ -10,6 +10,7 @@ const HandbookPage = lazy(() => import('./handbook/HandbookPage'));
 const DisciplinaryPage = lazy(() => import('./disciplinary/DisciplinaryPage'));
 const RequestsPage = lazy(() => import('./requests/RequestsPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
+const NotificationOfficePage = lazy(() => import('./notifications/NotificationOfficePage'));
 
 /**
  * The admin screens. Settings, shifts and the request review are open to finance too, as the
@@ -23,5 +24,6 @@ export const adminRoutes: ConsoleRoute[] = [
   { path: 'admin/leave-types', audiences: ['admin'], label: 'admin.nav.leaveTypes', icon: <TagsOutlined />, element: <LeaveTypesPage /> },
   { path: 'admin/shifts', audiences: ['admin', 'finance'], label: 'admin.nav.shifts', icon: <ClockCircleOutlined />, element: <ShiftsPage /> },
   { path: 'admin/settings', audiences: ['admin', 'finance'], label: 'admin.nav.settings', icon: <SettingOutlined />, element: <SettingsPage /> },
+  { path: 'admin/notifications', audiences: ['admin'], label: 'admin.nav.notifications', icon: <BellOutlined />, element: <NotificationOfficePage /> },
   { path: 'admin/audit', audiences: ['admin'], label: 'admin.nav.audit', icon: <AuditOutlined />, element: <AuditPage /> },
 ];

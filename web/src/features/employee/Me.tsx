@@ -1,4 +1,4 @@
-import { BookOutlined, LogoutOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { BellOutlined, BookOutlined, LogoutOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Skeleton, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
@@ -9,10 +9,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../lib/errors';
 import { formatDay } from '../../lib/time';
+import { NotificationPreferences } from '../notifications/NotificationPreferences';
 import { PasswordForm } from './PasswordForm';
 import './employee.css';
 
-/** Me: who the service says I am, the pages that do not fit the tab bar, my password, signing out. */
+/** Me: who the service says I am, the pages that do not fit the tab bar, how I am notified, my password, signing out. */
 export default function Me() {
   const t = useT();
   const language = useLanguage();
@@ -60,10 +61,16 @@ export default function Me() {
           <Link to="/handbook" className="employee-me-link">
             <BookOutlined aria-hidden /> <span>{t('nav.handbook')}</span> <RightOutlined aria-hidden />
           </Link>
+          <Link to="/notifications" className="employee-me-link">
+            <BellOutlined aria-hidden /> <span>{t('nav.notifications')}</span> <RightOutlined aria-hidden />
+          </Link>
           <Link to="/my-records" className="employee-me-link">
             <SafetyCertificateOutlined aria-hidden /> <span>{t('nav.myRecords')}</span> <RightOutlined aria-hidden />
           </Link>
         </nav>
+      </Card>
+      <Card title={<h2 className="card-title">{t('notify.prefs.title')}</h2>} className="employee-me-notifications">
+        <NotificationPreferences />
       </Card>
       <Card title={<h2 className="card-title">{t('me.password')}</h2>}>
         <PasswordForm />

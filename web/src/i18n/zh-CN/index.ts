@@ -5,7 +5,8 @@ import { overtime } from './overtime';
 import { employee } from './employee';
 import { finance } from './finance';
 import { office } from './office';
+import { notifications } from './notifications';
 import { supervisor } from './supervisor';
 import { terminals } from './terminals';
 
-export const zhCN = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections, ...overtime, ...terminals };
+export const zhCN = { ...common, ...employee, ...supervisor, ...finance, ...office, ...admin, ...corrections, ...overtime, ...terminals, ...notifications };
