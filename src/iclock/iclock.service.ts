@@ -85,6 +85,8 @@ export class IclockService {
     if (table === 'ATTLOG') return `OK:${await this.attendanceLog(device, lines, stamp)}`;
     const kept = USER_TABLES.has(table) ? lines.map(keptOperlogLine) : lines;
     await this.keep(device, { kind: table, stamp: stamp !== null && /^\d{1,20}$/.test(stamp) ? stamp : null, body: kept.join('\n'), lines: kept.length });
+    // What a terminal sends besides punches is kept, not read: the log says so, so an operator can follow a terminal's traffic.
+    this.logger.log(`${device.serialNumber} ${table}: ${kept.length} line(s) kept in its uploads`);
     return `OK:${kept.length}`;
   }
 
