@@ -69,6 +69,8 @@ describe('Finance: report, policy, month close (issue 14)', () => {
           const penaltyHeader = thead.getByText(language === 'en' ? 'Late penalty' : '迟到扣款', { exact: true });
           expect(await penaltyHeader.count()).toBe(0);
           await thead.getByText(language === 'en' ? 'Fines' : '纪律罚款', { exact: true }).waitFor();
+          // Overtime pay is money owed (劳动法第44条): among the amounts shown from the start.
+          await thead.getByText(language === 'en' ? 'Overtime pay' : '加班费', { exact: true }).waitFor();
           await page.getByRole('button', { name: language === 'en' ? /Columns/ : /显示列/ }).click();
           await page.getByRole('checkbox', { name: language === 'en' ? /Penalty and bonus items/ : /扣款与奖金明细/ }).check();
           await penaltyHeader.waitFor();
@@ -137,6 +139,10 @@ describe('Finance: report, policy, month close (issue 14)', () => {
     await form.getByLabel('缺卡（每次）', { exact: true }).fill('2000000');
     await form.getByLabel('补卡（每次）', { exact: true }).fill('5');
     await form.getByLabel('全勤奖', { exact: true }).fill('300');
+    // 劳动法第44条: an amount per paid hour of each kind of overtime.
+    await form.getByLabel('工作日加班（每小时）', { exact: true }).fill('45');
+    await form.getByLabel('休息日加班（每小时）', { exact: true }).fill('60');
+    await form.getByLabel('法定节假日加班（每小时）', { exact: true }).fill('90');
     await form.getByRole('button', { name: '保存标准' }).click();
     await page.locator('.ant-form-item').filter({ hasText: '缺卡（每次）' }).locator('.ant-form-item-explain-error').waitFor();
     await checkPage(page, 'finance-policy-field-error-zh-CN', 'desktop');
@@ -152,6 +158,9 @@ describe('Finance: report, policy, month close (issue 14)', () => {
       missingPunchFen: 2000,
       correctionFen: 500,
       fullAttendanceBonusFen: 30000,
+      overtimeWorkdayHourFen: 4500,
+      overtimeRestDayHourFen: 6000,
+      overtimeHolidayHourFen: 9000,
     });
     await page.locator('.fin-card .ant-table-row').filter({ hasText: '2026-11' }).getByText('¥200.05').waitFor();
     await checkPage(page, 'finance-policy-saved-zh-CN', 'desktop');

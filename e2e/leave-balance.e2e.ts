@@ -317,12 +317,14 @@ describe('Leave balances in the console (issue 16)', () => {
 
   // Last: it makes Saturdays rest days from September on (the company works every day until then).
   it('time off in lieu (调休, issue 22): the card in hours with its grants, a morning asked in hours, the office and the rule (zh-CN phone, en desktop)', async () => {
-    await run.t.http().put('/settings').set(admin.auth).send({ effectiveFrom: '2026-09-01', workWeek: [1, 2, 3, 4, 5] }).expect(200);
+    // From November: October is closed by the journey above, and a closed month's rules do not change.
+    await run.t.http().put('/settings').set(admin.auth).send({ effectiveFrom: '2026-11-01', workWeek: [1, 2, 3, 4, 5] }).expect(200);
     const worker = await newStaff(run.t, admin, { name: '王调休', hiredOn: '2025-01-01' });
-    // Until the overtime rules write them: 8 h on Saturday 19 September and 4.5 h on Saturday 7 November, taken back as 调休.
+    // Set on the judged days (the path from an overtime request is test/overtime/overtime-lieu.spec.ts):
+    // 8 h on Saturday 7 November and 4.5 h on Saturday 14 November, taken back as 调休.
     const lieu = new LieuDays(run.t);
-    await lieu.earn(worker.id, '2026-09-19', 480);
-    await lieu.earn(worker.id, '2026-11-07', 270);
+    await lieu.earn(worker.id, '2026-11-07', 480);
+    await lieu.earn(worker.id, '2026-11-14', 270);
 
     const page = await open(worker, 'phone', 'zh-CN', 'leave');
     const card = page.locator('.employee-balance-card').locator('.balance-type').filter({ hasText: '调休' });
