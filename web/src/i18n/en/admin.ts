@@ -254,7 +254,7 @@ export const admin: Record<keyof typeof zh, string> = {
 
   'admin.requests.title': 'Leave and business-trip review',
   'admin.requests.leave': 'Leave',
-  'admin.requests.exemptions': 'Business trips',
+  'admin.requests.exemptions': 'Trips',
   'admin.requests.type': 'Type',
   'admin.requests.emergency': 'Emergency',
   'admin.requests.span': 'When',
