@@ -5,6 +5,7 @@ import { InjectBackgroundDataSource } from '../database/background-data-source';
 import { isLanguage } from '../domain/i18n/language';
 import { renderMessage } from '../domain/notifications/messages';
 import { afterFailure } from '../domain/notifications/retry-schedule';
+import { Metrics } from '../observability/metrics';
 import { Clock } from '../policy/clock';
 import { DeliverySenders, type Outgoing } from './delivery-senders';
 import { NotificationSweep } from './notification-sweep';
@@ -38,6 +39,7 @@ export class NotificationDeliverer implements OnModuleInit, OnModuleDestroy {
     private readonly secrets: SecretBox,
     private readonly sweep: NotificationSweep,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -160,10 +162,12 @@ export class NotificationDeliverer implements OnModuleInit, OnModuleDestroy {
     const attempts = row.attempts + 1;
     if (error === null) {
       await this.outbox.markDelivered(manager, row.id, attempts, at);
+      this.metrics.deliveryAttempt(row.channel, 'delivered');
       return;
     }
     const next = afterFailure(attempts, at);
     await this.outbox.markAttemptFailed(manager, row.id, attempts, error, next.status === 'pending' ? next.nextAttemptAt : null, at);
+    this.metrics.deliveryAttempt(row.channel, next.status === 'pending' ? 'retry' : 'failed');
     this.logger.warn(`Delivery ${row.id} (${row.channel}, ${row.kind}) attempt ${attempts} failed${next.status === 'failed' ? ', giving up' : ''}: ${error}`);
   }
 

@@ -14,6 +14,7 @@ import { NotificationSweepRepository } from './notification-sweep.repository';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { Notifier } from './notifier';
+import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRepository } from './outbox.repository';
 import { SecretBox } from './secret-box';
 
@@ -34,6 +35,7 @@ import { SecretBox } from './secret-box';
     NotificationSweep,
     DeliverySenders,
     NotificationDeliverer,
+    OutboxMetrics,
     NotificationsService,
     NotificationOfficeService,
     NotificationChannelsService,

@@ -70,6 +70,15 @@ const CHANNEL_TARGETS = `
        OR ch.team_lead_id = (SELECT supervisor_id FROM staff WHERE id = e.staff_id))
    ORDER BY ch.id`;
 
+/** The outbox's state, for the metrics. */
+export interface OutboxCounts {
+  waiting: number;
+  pending: number;
+  due: number;
+  failed: number;
+  oldestDueSeconds: number;
+}
+
 /**
  * The outbox: events written in the caller's transaction, and the deliverer's reads and writes.
  * The deliverer runs these on its lock session's connection (one instance at a time).
@@ -159,6 +168,20 @@ export class OutboxRepository {
 
   async markFannedOut(manager: EntityManager, eventId: string, at: Date): Promise<void> {
     await manager.query(`UPDATE notification_event SET fanned_out_at = $2 WHERE id = $1`, [eventId, at]);
+  }
+
+  /** Counts for the metrics; "due" by the service's clock, as the deliverer judges it. */
+  async counts(manager: EntityManager, now: Date): Promise<OutboxCounts> {
+    const [row]: { waiting: number; pending: number; due: number; failed: number; oldest: number | null }[] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM notification_event WHERE fanned_out_at IS NULL) AS waiting,
+              count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE status = 'pending' AND next_attempt_at <= $1)::int AS due,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              extract(epoch FROM $1::timestamptz - min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at <= $1))::float8 AS oldest
+         FROM notification_delivery`,
+      [now],
+    );
+    return { waiting: row.waiting, pending: row.pending, due: row.due, failed: row.failed, oldestDueSeconds: row.oldest ?? 0 };
   }
 
   due(manager: EntityManager, now: Date, limit: number): Promise<DueDeliveryRow[]> {

@@ -24,7 +24,7 @@ function histogram<T extends string>(registry: Registry, name: string, help: str
 }
 
 /** A gauge read at each scrape: `read` sets it. */
-function gauge<T extends string>(registry: Registry, name: string, help: string, read: (gauge: Gauge<T>) => void | Promise<void>, labelNames: readonly T[] = []): void {
+export function gauge<T extends string>(registry: Registry, name: string, help: string, read: (gauge: Gauge<T>) => void | Promise<void>, labelNames: readonly T[] = []): void {
   new Gauge({
     name,
     help,
@@ -60,6 +60,13 @@ export class Metrics {
     'kaoqin_iclock_punch_lines_total',
     'Punch lines terminals uploaded: stored (new or already stored) or rejected (kept for an admin)',
     ['outcome'],
+  );
+
+  private readonly deliveries = counter(
+    this.registry,
+    'kaoqin_notification_deliveries_total',
+    'Notification delivery attempts this instance made, by channel and outcome (delivered; retry: failed, tried again later; failed: given up)',
+    ['channel', 'outcome'],
   );
 
   constructor(private readonly dataSource: DataSource) {
@@ -129,6 +136,10 @@ export class Metrics {
 
   upload(table: string): void {
     this.uploads.inc({ table: STAMPED_TABLES.has(table) ? table : 'other' });
+  }
+
+  deliveryAttempt(channel: string, outcome: 'delivered' | 'retry' | 'failed'): void {
+    this.deliveries.inc({ channel, outcome });
   }
 
   punchLines(stored: number, rejected: number): void {

@@ -33,6 +33,20 @@ export const notifications: Record<keyof typeof zh, string> = {
   'notify.kind.terminal_silent': 'A terminal is not calling in',
   'notify.kind.terminal_rejected_lines': 'A terminal’s lines were not stored',
 
+  // The same kinds as the office reads them: to whom each goes, not "me".
+  'notify.event.request_waiting': 'A request waits for its approver',
+  'notify.event.request_reminder': 'Reminder to the approver (after 24 h)',
+  'notify.event.request_escalated': 'Not decided in time (to the office, after 48 h)',
+  'notify.event.request_decided': 'A request was decided (to the requester)',
+  'notify.event.daily_problems': "Yesterday's attendance problems (to the employee)",
+  'notify.event.handbook_published': 'A new staff handbook version',
+  'notify.event.disciplinary_issued': 'A disciplinary record (to the person concerned)',
+  'notify.event.month_ready': 'A month is ready to close (to finance)',
+  'notify.event.month_closed': 'A month was closed (to finance)',
+  'notify.event.month_reopened': 'A month was reopened (to finance)',
+  'notify.event.terminal_silent': 'A terminal is not calling in (to the office)',
+  'notify.event.terminal_rejected_lines': 'A terminal’s lines were not stored (to the office)',
+
   'notify.prefs.title': 'How I am notified',
   'notify.prefs.help': 'Every notification appears on the Notifications page; choose which also come to your e-mail.',
   'notify.prefs.kind': 'Kind',

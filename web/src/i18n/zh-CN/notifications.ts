@@ -32,6 +32,20 @@ export const notifications = {
   'notify.kind.terminal_silent': '考勤机长时间未联系',
   'notify.kind.terminal_rejected_lines': '考勤机记录未能保存',
 
+  // The same kinds as the office reads them: to whom each goes, not "me".
+  'notify.event.request_waiting': '有申请待审批（发给审批人）',
+  'notify.event.request_reminder': '审批提醒（24 小时后）',
+  'notify.event.request_escalated': '超时未审批（48 小时后转办公室）',
+  'notify.event.request_decided': '申请有了结果（发给申请人）',
+  'notify.event.daily_problems': '昨日考勤异常（发给本人）',
+  'notify.event.handbook_published': '新版员工守则',
+  'notify.event.disciplinary_issued': '奖惩记录（发给当事人）',
+  'notify.event.month_ready': '月份可以结账（发给财务）',
+  'notify.event.month_closed': '月份已结账（发给财务）',
+  'notify.event.month_reopened': '月份已重新打开（发给财务）',
+  'notify.event.terminal_silent': '考勤机长时间未联系（发给办公室）',
+  'notify.event.terminal_rejected_lines': '考勤机记录未能保存（发给办公室）',
+
   'notify.prefs.title': '通知方式',
   'notify.prefs.help': '每条通知都会出现在“通知”页；您可以选择哪些通知也发到您的邮箱。',
   'notify.prefs.kind': '通知类型',

@@ -136,7 +136,7 @@ export function ChannelForm({ channel, onClose }: { channel: Channel | null; onC
         label={t('notify.channels.eventKinds')}
         rules={[{ validator: (_, kinds?: string[]) => (kinds && kinds.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('admin.form.required')))) }]}
       >
-        <Checkbox.Group className="admin-notify-kind-checks" options={MESSAGE_KINDS.map((value) => ({ value, label: t(`notify.kind.${value}` as MessageKey) }))} />
+        <Checkbox.Group className="admin-notify-kind-checks" options={MESSAGE_KINDS.map((value) => ({ value, label: t(`notify.event.${value}` as MessageKey) }))} />
       </Form.Item>
     </FormModal>
   );

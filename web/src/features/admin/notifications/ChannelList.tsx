@@ -48,7 +48,7 @@ export function ChannelList() {
             render: (kinds: string[]) => (
               <Space size={[4, 4]} wrap className="admin-notify-kinds">
                 {kinds.map((kind) => (
-                  <Tag key={kind}>{t(`notify.kind.${kind}` as MessageKey)}</Tag>
+                  <Tag key={kind}>{t(`notify.event.${kind}` as MessageKey)}</Tag>
                 ))}
               </Space>
             ),

@@ -80,7 +80,7 @@ export function DeliveryLog() {
           placeholder={t('notify.log.kind')}
           value={filter.kind}
           onChange={(value) => set('kind', value)}
-          options={MESSAGE_KINDS.map((value) => ({ value, label: t(`notify.kind.${value}` as MessageKey) }))}
+          options={MESSAGE_KINDS.map((value) => ({ value, label: t(`notify.event.${value}` as MessageKey) }))}
         />
         <div className="admin-filter">
           <StaffPicker activeOnly={false} value={filter.recipientId ?? null} onChange={(id) => set('recipientId', id)} aria-label={t('notify.log.recipient')} placeholder={t('notify.log.recipient')} />
@@ -106,7 +106,7 @@ export function DeliveryLog() {
         expandable={{ expandedRowRender: (delivery) => <DeliveryDetails delivery={delivery} /> }}
         columns={[
           { title: t('notify.log.createdAt'), dataIndex: 'createdAt', render: (at: string) => <span className="admin-nowrap">{formatDateTime(at, timeZone, language)}</span> },
-          { title: t('notify.log.kind'), dataIndex: 'kind', render: (kind: string) => t(`notify.kind.${kind}` as MessageKey) },
+          { title: t('notify.log.kind'), dataIndex: 'kind', render: (kind: string) => t(`notify.event.${kind}` as MessageKey) },
           { title: t('notify.log.channel'), dataIndex: 'channel', render: (channel: Delivery['channel']) => channelLabel(t, channel) },
           {
             title: t('notify.log.target'),

@@ -64,7 +64,7 @@ export function NotificationSettingsForm() {
           ))}
         </div>
         <Form.Item name="emailKinds" label={t('notify.settings.emailKinds')} extra={t('notify.settings.emailKindsHelp')}>
-          <Select mode="multiple" allowClear options={MESSAGE_KINDS.map((kind) => ({ value: kind, label: t(`notify.kind.${kind}` as MessageKey) }))} />
+          <Select mode="multiple" allowClear options={MESSAGE_KINDS.map((kind) => ({ value: kind, label: t(`notify.event.${kind}` as MessageKey) }))} />
         </Form.Item>
         <div className="admin-notify-actions">
           <Button type="primary" htmlType="submit" loading={save.isPending}>
