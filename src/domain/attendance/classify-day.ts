@@ -23,12 +23,8 @@ import type { DayFact } from './facts';
 import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session } from './types';
 import { fastZone } from '../time/fast-zone';
 import { NO_OVERTIME_RESULT, withOvertime } from '../overtime/day';
+import { type Span, subtractSpans } from '../time/spans';
 
-/** Instants as epoch milliseconds; end exclusive. */
-interface Span {
-  start: number;
-  end: number;
-}
 
 interface Coverage {
   /** The leave covering each session, or null. */
@@ -85,20 +81,6 @@ export function leaveCoversSession(part: LeavePart, index: number, sessions: Ses
 }
 
 /** Removes the cut spans from a span, keeping the pieces in order. */
-function subtract(span: Span, cuts: Span[]): Span[] {
-  let pieces: Span[] = [span];
-  for (const cut of cuts) {
-    pieces = pieces.flatMap((piece) => {
-      if (cut.end <= piece.start || cut.start >= piece.end) return [piece];
-      const rest: Span[] = [];
-      if (cut.start > piece.start) rest.push({ start: piece.start, end: cut.start });
-      if (cut.end < piece.end) rest.push({ start: cut.end, end: piece.end });
-      return rest;
-    });
-  }
-  return pieces;
-}
-
 /** An exemption as a span; a missing bound is open-ended, so both missing is the whole day (H-ATT-8). */
 function exemptionSpan(exemption: ExemptionCover): Span {
   return {
@@ -111,7 +93,7 @@ function coverage(sessions: Session[], leave: LeaveCover[], exemptions: Exemptio
   const cuts = exemptions.map(exemptionSpan).filter((s) => s.start < s.end);
   const leaveBySession = sessions.map((_, i) => leave.find((l) => leaveCoversSession(l.part, i, sessions, zone)) ?? null);
   const remaining = sessions.map((s, i) =>
-    leaveBySession[i] ? [] : subtract({ start: s.start.getTime(), end: s.end.getTime() }, cuts),
+    leaveBySession[i] ? [] : subtractSpans({ start: s.start.getTime(), end: s.end.getTime() }, cuts),
   );
   const exemptSessions = sessions.map((_, i) => !leaveBySession[i] && remaining[i].length === 0);
   const expectedSessions = remaining.map((pieces) => pieces.length > 0);

@@ -1,4 +1,5 @@
 import type { Session } from '../attendance/types';
+import { clipSpans, type Span, spansLength, subtractSpans } from '../time/spans';
 import type { ApprovedWindow, OvertimeKind, OvertimePolicy } from './policy';
 
 export type { ApprovedWindow };
@@ -35,11 +36,6 @@ export interface OvertimeCredit {
   unroundedMinutes: number;
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 const MINUTE_MS = 60_000;
 /** The stored day holds at most a day of overtime. */
 const MAX_MINUTES = 1440;
@@ -47,23 +43,7 @@ const MAX_MINUTES = 1440;
 export const NO_OVERTIME: Readonly<OvertimeCredit> = Object.freeze({ kind: null, minutes: 0, lieuMinutes: 0, countedMinutes: 0, breakMinutes: 0, cappedAtMinutes: null, unroundedMinutes: 0 });
 
 /** A window without the shift's sessions: extended hours are the time outside them. */
-function outsideSessions(window: Span, sessions: readonly Session[]): Span[] {
-  let pieces = [window];
-  for (const s of sessions) {
-    const cut = { start: s.start.getTime(), end: s.end.getTime() };
-    pieces = pieces.flatMap((piece) => {
-      if (cut.end <= piece.start || cut.start >= piece.end) return [piece];
-      const rest: Span[] = [];
-      if (cut.start > piece.start) rest.push({ start: piece.start, end: cut.start });
-      if (cut.end < piece.end) rest.push({ start: cut.end, end: piece.end });
-      return rest;
-    });
-  }
-  return pieces;
-}
-
-const length = (spans: Span[]) => spans.reduce((sum, s) => sum + Math.max(0, s.end - s.start), 0);
-const clip = (spans: Span[], to: Span): Span[] => spans.map((s) => ({ start: Math.max(s.start, to.start), end: Math.min(s.end, to.end) })).filter((s) => s.end > s.start);
+const outsideSessions = (window: Span, sessions: readonly Session[]): Span[] => subtractSpans(window, sessions.map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })));
 
 /** Milliseconds counted from each window (lieu or pay), or from the punches alone. */
 function countedMs(input: OvertimeDayInput, instants: number[]): { pay: number; lieu: number } {
@@ -83,7 +63,7 @@ function countedMs(input: OvertimeDayInput, instants: number[]): { pay: number; 
   for (const window of input.windows) {
     const pieces = outsideSessions({ start: window.start.getTime(), end: window.end.getTime() }, input.sessions);
     // Only the time between the first and the last record inside the window: early arrival before an approved window never counts.
-    const ms = mode === 'approved_window' ? length(pieces) : instants.length >= 2 ? length(clip(pieces, { start: first, end: last })) : 0;
+    const ms = mode === 'approved_window' ? spansLength(pieces) : instants.length >= 2 ? spansLength(clipSpans(pieces, { start: first, end: last })) : 0;
     if (window.compensation === 'lieu' && input.kind === 'rest_day') lieu += ms;
     else pay += ms;
   }
