@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { scopedWhere } from '../staff/visibility-sql';
 import type { Compensation, OvertimeKind } from '../domain/overtime/policy';
 import type { OvertimeStatus } from '../domain/overtime-workflow';
+import { writeRequestStatus } from '../database/request-status';
 
 export interface OvertimeRow {
   id: string;
@@ -88,17 +89,8 @@ export class OvertimeRepository {
     await manager.query(`UPDATE overtime_request SET cap_override_reason = $2, cap_override_by = $3 WHERE id = $1`, [id, reason, by]);
   }
 
-  async setStatus(manager: EntityManager, id: string, status: OvertimeStatus, actorId: string, capacity: string, now: Date, reason: string | null): Promise<void> {
-    const columns: Record<OvertimeStatus, [string, unknown[]]> = {
-      pending: ['', []],
-      approved: ['decided_at = $3, decided_by = $4, decided_as = $5', [now, actorId, capacity]],
-      rejected: ['decided_at = $3, decided_by = $4, decided_as = $5', [now, actorId, capacity]],
-      withdrawn: ['withdrawn_at = $3', [now]],
-      filed: ['filed_at = $3, filed_by = $4', [now, actorId]],
-      cancelled: ['cancelled_at = $3, cancelled_by = $4, cancel_reason = $5', [now, actorId, reason]],
-    };
-    const [set, params] = columns[status];
-    await manager.query(`UPDATE overtime_request SET status = $2, ${set} WHERE id = $1`, [id, status, ...params]);
+  setStatus(manager: EntityManager, id: string, status: OvertimeStatus, actorId: string, capacity: string, now: Date, reason: string | null): Promise<void> {
+    return writeRequestStatus(manager, 'overtime_request', id, status, actorId, capacity, now, reason);
   }
 
   async list(manager: EntityManager, filter: OvertimeFilter): Promise<{ rows: OvertimeRow[]; total: number }> {

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { scopedWhere } from '../staff/visibility-sql';
 import type { CorrectionKind, PunchDirection } from '../domain/attendance/corrections';
 import type { CorrectionStatus } from '../domain/correction-workflow';
+import { writeRequestStatus } from '../database/request-status';
 
 export interface CorrectionRow {
   id: string;
@@ -84,17 +85,8 @@ export class PunchCorrectionsRepository {
     return rows[0] ?? null;
   }
 
-  async setStatus(manager: EntityManager, id: string, status: CorrectionStatus, actorId: string, capacity: string, now: Date, reason: string | null): Promise<void> {
-    const columns: Record<CorrectionStatus, [string, unknown[]]> = {
-      pending: ['', []],
-      approved: ['decided_at = $3, decided_by = $4, decided_as = $5', [now, actorId, capacity]],
-      rejected: ['decided_at = $3, decided_by = $4, decided_as = $5', [now, actorId, capacity]],
-      withdrawn: ['withdrawn_at = $3', [now]],
-      filed: ['filed_at = $3, filed_by = $4', [now, actorId]],
-      cancelled: ['cancelled_at = $3, cancelled_by = $4, cancel_reason = $5', [now, actorId, reason]],
-    };
-    const [set, params] = columns[status];
-    await manager.query(`UPDATE punch_correction SET status = $2, ${set} WHERE id = $1`, [id, status, ...params]);
+  setStatus(manager: EntityManager, id: string, status: CorrectionStatus, actorId: string, capacity: string, now: Date, reason: string | null): Promise<void> {
+    return writeRequestStatus(manager, 'punch_correction', id, status, actorId, capacity, now, reason);
   }
 
   async list(manager: EntityManager, filter: CorrectionFilter): Promise<{ rows: CorrectionRow[]; total: number }> {

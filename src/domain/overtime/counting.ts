@@ -42,8 +42,7 @@ const MAX_MINUTES = 1440;
 
 export const NO_OVERTIME: Readonly<OvertimeCredit> = Object.freeze({ kind: null, minutes: 0, lieuMinutes: 0, countedMinutes: 0, breakMinutes: 0, cappedAtMinutes: null, unroundedMinutes: 0 });
 
-/** A window without the shift's sessions: extended hours are the time outside them. */
-const outsideSessions = (window: Span, sessions: readonly Session[]): Span[] => subtractSpans(window, sessions.map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })));
+const spanOf = (interval: { start: Date; end: Date }): Span => ({ start: interval.start.getTime(), end: interval.end.getTime() });
 
 /** Milliseconds counted from each window (lieu or pay), or from the punches alone. */
 function countedMs(input: OvertimeDayInput, instants: number[]): { pay: number; lieu: number } {
@@ -60,8 +59,12 @@ function countedMs(input: OvertimeDayInput, instants: number[]): { pay: number; 
   }
   let pay = 0;
   let lieu = 0;
+  // Extended hours are the time outside the shift's sessions, and time two windows share counts
+  // once, in the first (the database refuses overlapping requests; the rule does not rely on it).
+  const taken: Span[] = input.sessions.map(spanOf);
   for (const window of input.windows) {
-    const pieces = outsideSessions({ start: window.start.getTime(), end: window.end.getTime() }, input.sessions);
+    const pieces = subtractSpans(spanOf(window), taken);
+    taken.push(spanOf(window));
     // Only the time between the first and the last record inside the window: early arrival before an approved window never counts.
     const ms = mode === 'approved_window' ? spansLength(pieces) : instants.length >= 2 ? spansLength(clipSpans(pieces, { start: first, end: last })) : 0;
     if (window.compensation === 'lieu' && input.kind === 'rest_day') lieu += ms;
