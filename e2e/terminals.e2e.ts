@@ -147,6 +147,9 @@ describe('Terminal screens (issue 19)', () => {
       const page = await open(r.language, r.viewport);
       await page.goto(deviceUrl[r.language] ?? '');
       await page.getByRole('heading', { name: r.name, level: 1 }).waitFor();
+      // The rejected line's row, by its time too: the command queue lists the person's PIN as well (pushed to the terminal).
+      const rejectedRow = page.getByRole('row', { name: new RegExp(`${r.employeeNo}\\s+2026-12-01 10:05:00`) });
+      await rejectedRow.waitFor();
       // Retry with the measured difference accepted; a period that ends before it starts is refused beside its last date.
       await page.getByRole('button', { name: btn(w.retry) }).click();
       const retry = page.locator('.ant-modal-wrap:visible');
@@ -168,7 +171,7 @@ describe('Terminal screens (issue 19)', () => {
       // Stored at the terminal's 10:05 less the 300 s accepted: 10:00 in Shanghai.
       const stored = await run.t.sql<{ at: Date }>('SELECT p.at FROM punch p JOIN staff s ON s.id = p.staff_id WHERE s.employee_no = $1', [r.employeeNo]);
       expect(stored.map((punch) => punch.at.toISOString())).toEqual(['2026-12-01T02:00:00.000Z']);
-      await page.getByRole('row', { name: new RegExp(r.employeeNo) }).waitFor({ state: 'detached' });
+      await rejectedRow.waitFor({ state: 'detached' });
       await page.context().close();
     });
 

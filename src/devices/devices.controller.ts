@@ -53,7 +53,7 @@ export class DevicesController {
     summary: 'Uploads the device pushed of tables the service does not interpret (admin)',
     description:
       'Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos\' metadata, PUSH 3.x registrations: ' +
-      'the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates and passwords left out). ' +
+      'the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates, passwords and card numbers left out). ' +
       'The same upload sent again is one entry with a higher count. Most recently received first.',
     errors: [400, 403, 404],
   })

@@ -157,12 +157,13 @@ export function parseCommandResult(line: string): CommandResult | null {
   };
 }
 
-// Template fields of biometric records, and the user's password: the terminal keeps them, the service has no use for them.
-const SECRET_FIELDS = /^(TMP|TEMPLATE|CONTENT|PASSWD|PASSWORD)$/i;
+// Template fields of biometric records, the user's password and card number (a card can be copied
+// from it): the terminal keeps them, the service has no use for them.
+const SECRET_FIELDS = /^(TMP|TEMPLATE|CONTENT|PASSWD|PASSWORD|CARD|CARDNO)$/i;
 
 /**
  * An OPERLOG (or USERINFO) line as kept for the office: every field as received except biometric
- * templates and passwords, whose values are replaced by `(not kept)`.
+ * templates, passwords and card numbers, whose values are replaced by `(not kept)`.
  */
 export function keptOperlogLine(line: string): string {
   const space = line.indexOf(' ');

@@ -194,6 +194,7 @@ describe('push protocol lines', () => {
   describe('what is kept of uploads the service does not interpret (issue 19)', () => {
     it('OPERLOG lines are kept as received, biometric templates and passwords left out', () => {
       expect(keptOperlogLine('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=1234\tCard=\tGrp=1')).toBe('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=(not kept)\tCard=\tGrp=1');
+      expect(keptOperlogLine('USER PIN=7\tName=Han\tPri=0\tPasswd=\tCard=[0012D687]\tGrp=1')).toBe('USER PIN=7\tName=Han\tPri=0\tPasswd=\tCard=(not kept)\tGrp=1');
       expect(keptOperlogLine('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=ocosgoulTUEAAAAA')).toBe('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=(not kept)');
       expect(keptOperlogLine('OPLOG 4\t0\t2026-11-27 09:58:00\t0\t0\t0\t0')).toBe('OPLOG 4\t0\t2026-11-27 09:58:00\t0\t0\t0\t0');
       expect(keptOperlogLine('USER PIN=1\tPasswd=')).toBe('USER PIN=1\tPasswd=');

@@ -203,6 +203,10 @@ describe('Staff pushed to terminals, and the users each terminal holds (issue 19
       ]);
       const stored = await t.sql<Record<string, unknown>>('SELECT * FROM device_user WHERE device_id = $1 ORDER BY pin', [device.digits]);
       expect(JSON.stringify(stored)).not.toMatch(/123456|12D687/);
+      // Nor in the upload kept as received.
+      const kept = (await t.http().get(`/devices/${device.digits}/uploads`).set(admin.auth).expect(200)).body.items;
+      expect(kept.map((one: { kind: string }) => one.kind)).toEqual(['USERINFO']);
+      expect(JSON.stringify(kept)).not.toMatch(/123456|12D687/);
       const listed = await users(device.digits);
       // Two people have the digits 7, both active: ambiguous. 42 is Li Lei, who has left. 999 is nobody.
       expect(listed.map((user) => [user.pin, user.name, user.privilege, user.hasCard, user.source, user.staff?.employeeNo ?? null, user.staff?.active ?? null, user.unmatchedReason])).toEqual([

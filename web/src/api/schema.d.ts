@@ -302,7 +302,7 @@ export interface paths {
         };
         /**
          * Uploads the device pushed of tables the service does not interpret (admin)
-         * @description Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos' metadata, PUSH 3.x registrations: the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates and passwords left out). The same upload sent again is one entry with a higher count. Most recently received first.
+         * @description Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos' metadata, PUSH 3.x registrations: the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates, passwords and card numbers left out). The same upload sent again is one entry with a higher count. Most recently received first.
          */
         get: operations["DevicesController_uploads"];
         put?: never;
