@@ -33,25 +33,22 @@ export function DeviceUsers({ device }: { device: Device }) {
   const title = t('terminals.usersCount', { enrolled: device.enrolledUsers, unmatched: device.unmatchedUsers });
 
   return (
-    <Card
-      size="small"
-      title={<h2 className="card-title">{title}</h2>}
-      extra={
-        <Space size={6}>
-          <Switch
-            size="small"
-            id="unmatchedOnly"
-            checked={unmatchedOnly}
-            onChange={(on) => {
-              setUnmatchedOnly(on);
-              setPage(1);
-            }}
-          />
-          <label htmlFor="unmatchedOnly">{t('terminals.usersUnmatchedOnly')}</label>
-        </Space>
-      }
-    >
+    // The counted title wraps rather than being cut at phone width.
+    <Card size="small" title={<h2 className="card-title" style={{ whiteSpace: 'normal' }}>{title}</h2>}>
       <p className="office-muted">{t('terminals.usersHelp')}</p>
+      {/* In the body, not the card's head: beside the counted title it would squeeze it at phone width. */}
+      <Space size={6} style={{ marginBottom: 12 }}>
+        <Switch
+          size="small"
+          id="unmatchedOnly"
+          checked={unmatchedOnly}
+          onChange={(on) => {
+            setUnmatchedOnly(on);
+            setPage(1);
+          }}
+        />
+        <label htmlFor="unmatchedOnly">{t('terminals.usersUnmatchedOnly')}</label>
+      </Space>
       {users.error ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
       <ScrollBox label={t('terminals.users')}>
         <Table<User>
