@@ -14,6 +14,7 @@ const WORDS = {
     setTime: '校准时间', info: '读取信息', recover: '补传记录…', queue: '下发', refresh: '刷新',
     queued: '排队中', done: '已完成', failed: '失败', returnCode: '返回码 -1002', infoKind: '读取设备信息', recoverKind: '补传记录',
     everyDevice: '按原因重试所有设备…', oneStored: '重试 1 条；已入库 1 条；仍未入库 0 条', expand: /展开/, rtlog: 'rtlog',
+    enrolled: '终端上的人员（1 人，1 人未匹配到员工）', matchesNobody: '未匹配到员工', unmatchedInList: '1 人未匹配到员工',
   },
   en: {
     devicesTitle: 'Devices', register: 'Register a device', registerOk: 'Register and create key', keySaved: 'I have saved the key',
@@ -22,6 +23,7 @@ const WORDS = {
     setTime: 'Set the clock', info: 'Read information', recover: 'Recover records…', queue: 'Queue', refresh: 'Refresh',
     queued: 'Queued', done: 'Done', failed: 'Failed', returnCode: 'Return code -1002', infoKind: 'Read device information', recoverKind: 'Recover records',
     everyDevice: 'Retry one cause on every device…', oneStored: 'Lines retried: 1; stored: 1; still not stored: 0', expand: /expand/i, rtlog: 'rtlog',
+    enrolled: 'Enrolled on this terminal (1; matching nobody: 1)', matchesNobody: 'matches nobody', unmatchedInList: 'Users matching nobody: 1',
   },
 } as const;
 
@@ -41,7 +43,9 @@ const RUNS: { language: Language; viewport: Viewport; serial: string; name: stri
  * punch is kept as rejected (TIME_IN_FUTURE) and a PIN matches nobody; the office sees the measured
  * difference, retries with it accepted (a reversed period refused beside its field), and the line is
  * stored; commands queued are delivered when the simulated terminal polls and answer done or failed;
- * the PIN's person registered, one cause is retried on every device. Both languages, both widths, axe.
+ * the PIN's person registered (and pushed to the terminal on its next poll), one cause is retried on
+ * every device; the users the terminal reports are listed, a PIN matching nobody marked. Both
+ * languages, both widths, axe.
  */
 describe('Terminal screens (issue 19)', () => {
   let browser: Browser;
@@ -118,16 +122,21 @@ describe('Terminal screens (issue 19)', () => {
       await device.handshake();
       expect((await device.upload('ATTLOG', [`${r.employeeNo}\t2026-12-01 10:05:00\t0\t1`, `${r.unknownPin}\t2026-12-01 08:55:00\t0\t1`])).text).toBe('OK:0');
       await device.upload('rtlog', ['time=2026-12-01 10:05:00\tpin=0\tcardno=0\teventaddr=1\tevent=27\tinoutstatus=0\tverifytype=200']);
+      // Its users, as it reports them: one PIN nobody in Kaoqin has (a visitor enrolled on the terminal itself).
+      await device.upload('USERINFO', ['USER PIN=GUEST1\tName=Visitor\tPri=0\tPasswd=1234\tCard=[0012D687]\tGrp=1']);
 
       await page.reload();
       const row = page.getByRole('row', { name: new RegExp(r.serial) });
       await row.getByText(w.ahead).waitFor();
+      await row.getByText(w.unmatchedInList).waitFor();
       await shot(page, 'devices');
       await row.getByRole('link', { name: r.name }).click();
       await page.getByRole('heading', { name: r.name, level: 1 }).waitFor();
       await page.getByText(w.beyond).first().waitFor();
       await page.getByText(w.unknownPerson).waitFor();
       await page.getByText(w.rtlog, { exact: true }).waitFor();
+      await page.getByRole('heading', { name: w.enrolled, level: 2 }).waitFor();
+      await page.getByRole('row', { name: /GUEST1/ }).getByText(w.matchesNobody).waitFor();
       await shot(page, 'device');
       deviceUrl[r.language] = page.url();
       if (r.language === 'zh-CN') firstDeviceId = page.url().split('/').pop() ?? '';
@@ -138,6 +147,9 @@ describe('Terminal screens (issue 19)', () => {
       const page = await open(r.language, r.viewport);
       await page.goto(deviceUrl[r.language] ?? '');
       await page.getByRole('heading', { name: r.name, level: 1 }).waitFor();
+      // The rejected line's row, by its time too: the command queue lists the person's PIN as well (pushed to the terminal).
+      const rejectedRow = page.getByRole('row', { name: new RegExp(`${r.employeeNo}\\s+2026-12-01 10:05:00`) });
+      await rejectedRow.waitFor();
       // Retry with the measured difference accepted; a period that ends before it starts is refused beside its last date.
       await page.getByRole('button', { name: btn(w.retry) }).click();
       const retry = page.locator('.ant-modal-wrap:visible');
@@ -159,7 +171,7 @@ describe('Terminal screens (issue 19)', () => {
       // Stored at the terminal's 10:05 less the 300 s accepted: 10:00 in Shanghai.
       const stored = await run.t.sql<{ at: Date }>('SELECT p.at FROM punch p JOIN staff s ON s.id = p.staff_id WHERE s.employee_no = $1', [r.employeeNo]);
       expect(stored.map((punch) => punch.at.toISOString())).toEqual(['2026-12-01T02:00:00.000Z']);
-      await page.getByRole('row', { name: new RegExp(r.employeeNo) }).waitFor({ state: 'detached' });
+      await rejectedRow.waitFor({ state: 'detached' });
       await page.context().close();
     });
 
@@ -182,7 +194,10 @@ describe('Terminal screens (issue 19)', () => {
       await recover.getByRole('button', { name: btn(w.queue) }).click();
       await page.getByRole('row', { name: new RegExp(w.recoverKind) }).waitFor();
       const ran = await device.pollAndAnswer();
-      expect(ran).toEqual([expect.stringMatching(/^SET OPTIONS DateTime=\d+$/), 'INFO', 'DATA QUERY ATTLOG StartTime=2026-11-28 00:00:00\tEndTime=2026-11-30 23:59:59']);
+      // Registered with staff pushed (the default): everyone employed then was queued first, with their PIN.
+      const pushed = ran.filter((command) => command.startsWith('DATA UPDATE USERINFO '));
+      expect(pushed).toContain(`DATA UPDATE USERINFO PIN=${r.employeeNo}\tName=Staff ${r.employeeNo}\tPri=0`);
+      expect(ran.slice(pushed.length)).toEqual([expect.stringMatching(/^SET OPTIONS DateTime=\d+$/), 'INFO', 'DATA QUERY ATTLOG StartTime=2026-11-28 00:00:00\tEndTime=2026-11-30 23:59:59']);
       await page.getByRole('button', { name: btn(w.refresh) }).click();
       await page.getByRole('row', { name: new RegExp(w.setTime) }).getByText(w.done).waitFor();
       await page.getByRole('row', { name: new RegExp(w.recoverKind) }).getByText(w.returnCode).waitFor();
@@ -197,6 +212,8 @@ describe('Terminal screens (issue 19)', () => {
       const page = await open(r.language, r.viewport);
       // The person behind the PIN is registered: that cause is retried on every device.
       await newStaff(run.t, admin, { employeeNo: r.unknownPin, name: `Staff ${r.unknownPin}`, hiredOn: '2025-01-01' });
+      // The office created the person: the terminal's next poll is sent them.
+      expect(await terminal(r.serial).pollAndAnswer()).toEqual([`DATA UPDATE USERINFO PIN=${r.unknownPin}\tName=Staff ${r.unknownPin}\tPri=0`]);
       await page.goto(`${run.baseUrl}/app/office/devices`);
       await page.getByRole('button', { name: btn(w.everyDevice) }).click();
       await page.locator('.ant-modal-wrap:visible').getByRole('button', { name: btn(w.retryOk) }).click();

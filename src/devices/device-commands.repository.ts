@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import type { CommandKind } from '../domain/terminal/commands';
+import type { PinMapping } from '../domain/terminal/pin-mapping';
 import type { CommandParams, DeviceCommandRow } from './dto/device-command.dto';
 
 /** A command delivered: its id and the text sent. */
@@ -22,6 +23,30 @@ export class DeviceCommandsRepository {
        SELECT d, $2, p, $4, $5 FROM unnest($1::uuid[], $3::jsonb[]) AS c(d, p) RETURNING *`,
       [deviceIds, kind, params.map((p) => JSON.stringify(p)), now, queuedBy],
     );
+  }
+
+  /**
+   * A user_update for every active staff member, in one statement (a staff of 10,000 is one INSERT).
+   * The PIN as pinFor makes it: the employee number, or its digits without leading zeros; people
+   * whose number has no digits get none and are counted apart.
+   */
+  async queueEveryone(manager: EntityManager, deviceId: string, mapping: PinMapping, now: Date, queuedBy: string | null): Promise<{ queued: number; noPin: string[] }> {
+    const pin = `CASE WHEN $2 = 'employee_no' THEN s.employee_no
+                      WHEN s.employee_no !~ '[0-9]' THEN NULL
+                      ELSE coalesce(nullif(ltrim(regexp_replace(s.employee_no, '[^0-9]', '', 'g'), '0'), ''), '0') END`;
+    const rows: { queued: number; no_pin: string[] }[] = await manager.query(
+      `WITH people AS (
+         SELECT s.employee_no, s.name, ${pin} AS pin FROM staff s WHERE s.active
+       ), queued AS (
+         INSERT INTO device_command (device_id, kind, params, queued_at, queued_by)
+         SELECT $1, 'user_update', jsonb_build_object('pin', pin, 'name', name), $3, $4 FROM people WHERE pin IS NOT NULL ORDER BY employee_no
+         RETURNING 1
+       )
+       SELECT (SELECT count(*)::int FROM queued) AS queued,
+              coalesce((SELECT array_agg(employee_no ORDER BY employee_no) FROM people WHERE pin IS NULL), '{}') AS no_pin`,
+      [deviceId, mapping, now, queuedBy],
+    );
+    return { queued: rows[0].queued, noPin: rows[0].no_pin };
   }
 
   async page(deviceId: string, offset: number, limit: number): Promise<{ rows: DeviceCommandRow[]; total: number }> {

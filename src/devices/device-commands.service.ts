@@ -4,13 +4,14 @@ import { AuditService } from '../audit/audit.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import type { Actor, DeviceActor } from '../domain/actor';
 import { addDays } from '../domain/calendar/calendar-day';
-import { commandText, type CommandSpec } from '../domain/terminal/commands';
+import { commandText, type CommandSpec, terminalName } from '../domain/terminal/commands';
 import { Page, pageOf, pageOffset, PageQueryDto } from '../common/pagination';
 import { Clock } from '../policy/clock';
 import { SettingsRepository } from '../policy/settings.repository';
 import { DeviceCommandsRepository } from './device-commands.repository';
 import { commandDeviceInactive, commandPeriodInvalid, commandPeriodNotTaken, deviceNotFound } from './devices.errors';
 import { DevicesRepository } from './devices.repository';
+import { DeviceUsersRepository } from './device-users.repository';
 import { DeviceCommandDto, type DeviceCommandRow, QueueCommandDto, toDeviceCommandDto } from './dto/device-command.dto';
 
 /** At most this many commands in one poll's answer: a terminal runs them one after the other. */
@@ -59,6 +60,7 @@ export class DeviceCommandsService {
     private readonly dataSource: DataSource,
     private readonly commands: DeviceCommandsRepository,
     private readonly devices: DevicesRepository,
+    private readonly users: DeviceUsersRepository,
     private readonly settings: SettingsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -127,10 +129,19 @@ export class DeviceCommandsService {
           this.logger.warn(`${device?.name ?? 'a terminal without SN'} reported a result for no command it was sent: ID=${report.id.slice(0, 32)} Return=${report.returnCode ?? '?'}`);
           continue;
         }
+        if (row.state === 'done') await this.userConfirmed(manager, row, now);
         const actor: DeviceActor = device ? deviceActor(device) : { kind: 'device', id: row.device_id, username: 'terminal', roles: [] };
         await this.audit.record(manager, actor, { action: 'device.command.result', entity: 'device_command', entityId: row.id, after: { state: row.state, returnCode: row.return_code } });
       }
     });
+  }
+
+  /** A user record the terminal confirmed it wrote or deleted: its list of users follows. */
+  private async userConfirmed(manager: EntityManager, row: DeviceCommandRow, now: Date): Promise<void> {
+    const pin = row.params.pin;
+    if (pin === undefined) return;
+    if (row.kind === 'user_update') await this.users.pushed(manager, row.device_id, pin, terminalName(row.params.name ?? ''), now);
+    if (row.kind === 'user_delete') await this.users.deleted(manager, row.device_id, pin);
   }
 }
 

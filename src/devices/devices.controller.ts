@@ -5,13 +5,18 @@ import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/params';
 import { ActionRoute, CreateRoute, PatchRoute, ReadRoute, SignedInController } from '../common/routes';
 import { DevicesService } from './devices.service';
+import { DeviceUsersService } from './device-users.service';
+import { DeviceUserPageDto, DeviceUsersQueryDto } from './dto/device-user.dto';
 import { DeviceUploadPageDto } from './dto/device-upload.dto';
 import { CreateDeviceDto, DeviceDto, DeviceListDto, DeviceWithKeyDto, RejectedLinePageDto, UnknownDeviceListDto, UpdateDeviceDto } from './dto/device.dto';
 
 @SignedInController('devices')
 @Roles('admin')
 export class DevicesController {
-  constructor(private readonly devices: DevicesService) {}
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly deviceUsers: DeviceUsersService,
+  ) {}
 
   @ReadRoute(undefined, DeviceListDto, { summary: 'Registered attendance terminals and importers, with their last contact (admin)', errors: [403] })
   async list(): Promise<DeviceListDto> {
@@ -48,12 +53,24 @@ export class DevicesController {
     summary: 'Uploads the device pushed of tables the service does not interpret (admin)',
     description:
       'Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos\' metadata, PUSH 3.x registrations: ' +
-      'the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates and passwords left out). ' +
+      'the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates, passwords and card numbers left out). ' +
       'The same upload sent again is one entry with a higher count. Most recently received first.',
     errors: [400, 403, 404],
   })
   uploads(@IdParam() id: string, @Query() query: PageQueryDto): Promise<DeviceUploadPageDto> {
     return this.devices.uploads(id, query);
+  }
+
+  @ReadRoute(':id/users', DeviceUserPageDto, {
+    summary: 'Users the terminal holds, each with the staff member its PIN means (admin)',
+    description:
+      'What the terminal reported (USER lines of OPERLOG / USERINFO uploads, the answer to the query_users command) or confirmed being pushed (a user_update answered Return ≥ 0; ' +
+      'a confirmed user_delete removes the user). Never a password or a card number. staff: the person the PIN means under the device\'s pinMapping, as punches are read; ' +
+      'unmatched=true lists those that match nobody. Ordered by PIN.',
+    errors: [400, 403, 404],
+  })
+  users(@IdParam() id: string, @Query() query: DeviceUsersQueryDto): Promise<DeviceUserPageDto> {
+    return this.deviceUsers.list(id, query);
   }
 
   @ReadRoute(':id', DeviceDto, { summary: 'One device (admin)', errors: [400, 403, 404] })

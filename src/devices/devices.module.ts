@@ -7,12 +7,15 @@ import { DeviceCommandsService } from './device-commands.service';
 import { DevicesController } from './devices.controller';
 import { DevicesRepository } from './devices.repository';
 import { DevicesService } from './devices.service';
+import { DeviceUsersRepository } from './device-users.repository';
+import { DeviceUsersService } from './device-users.service';
+import { StaffPushService } from './staff-push.service';
 
 @Module({
   imports: [PolicyModule],
   controllers: [DevicesController, DeviceCommandsController],
   // The guard checks device keys through its port (auth/credentials.ts).
-  providers: [DevicesRepository, DevicesService, DeviceCommandsRepository, DeviceCommandsService, { provide: DeviceKeys, useExisting: DevicesService }],
-  exports: [DevicesService, DeviceCommandsService, DeviceKeys],
+  providers: [DevicesRepository, DevicesService, DeviceCommandsRepository, DeviceCommandsService, DeviceUsersRepository, DeviceUsersService, StaffPushService, { provide: DeviceKeys, useExisting: DevicesService }],
+  exports: [DevicesService, DeviceCommandsService, DeviceUsersService, DeviceKeys],
 })
 export class DevicesModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import type { CreateDeviceDto, DeviceRow, RejectedLineRow, UnknownDeviceRow, UpdateDeviceDto } from './dto/device.dto';
+import type { PinMapping } from '../domain/terminal/pin-mapping';
 import { UPLOAD_EXCERPT, type UploadRow } from './dto/device-upload.dto';
 
 /** The owner of the device tables (device, device_unknown_serial, device_rejected_line reads). */
@@ -16,6 +17,11 @@ export class DevicesRepository {
   async find(id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<DeviceRow | null> {
     const rows: DeviceRow[] = await manager.query(`SELECT * FROM device WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
     return rows[0] ?? null;
+  }
+
+  /** The devices staff are pushed to: active, push_staff on. */
+  pushing(manager: EntityManager): Promise<{ id: string; pin_mapping: PinMapping }[]> {
+    return manager.query('SELECT id, pin_mapping FROM device WHERE active AND push_staff ORDER BY id');
   }
 
   async byKeyPrefix(prefix: string): Promise<DeviceRow | null> {

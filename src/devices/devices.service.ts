@@ -7,6 +7,7 @@ import { Page, pageOf, pageOffset, PageQueryDto } from '../common/pagination';
 import {
   CreateDeviceDto,
   DeviceDto,
+  type DeviceRow,
   DeviceWithKeyDto,
   RejectedLineDto,
   toDeviceDto,
@@ -18,32 +19,46 @@ import {
 
 import { DeviceUploadDto, toDeviceUploadDto } from './dto/device-upload.dto';
 import { DevicesRepository } from './devices.repository';
+import { DeviceUsersRepository } from './device-users.repository';
+import { StaffPushService } from './staff-push.service';
 import { deviceNotFound, deviceSerialTaken } from './devices.errors';
+
+/**
+ * Whether an update makes the terminal start receiving everyone: it now pushes (active, push_staff)
+ * and did not before, or it pushes under a new pinMapping (everyone under their new PIN; the old
+ * PINs stay on the terminal and show as unmatched users until deleted there).
+ */
+const startsPushing = (before: DeviceRow, after: DeviceRow): boolean =>
+  after.active && after.push_staff && (!before.active || !before.push_staff || before.pin_mapping !== after.pin_mapping);
 
 @Injectable()
 export class DevicesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly devices: DevicesRepository,
+    private readonly users: DeviceUsersRepository,
+    private readonly staffPush: StaffPushService,
     private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<DeviceDto[]> {
-    return (await this.devices.list()).map(toDeviceDto);
+    return this.dtos(await this.devices.list());
   }
 
   async get(id: string): Promise<DeviceDto> {
     const row = await this.devices.find(id);
     if (!row) throw deviceNotFound();
-    return toDeviceDto(row);
+    return (await this.dtos([row]))[0];
   }
 
   async create(actor: Actor, input: CreateDeviceDto): Promise<DeviceWithKeyDto> {
     const key = newDeviceKey();
     return this.dataSource.transaction(async (manager) => {
       if (await this.devices.serialTaken(manager, input.serialNumber)) throw deviceSerialTaken();
-      const device = toDeviceDto(await this.devices.insert(manager, input, key, actor.id));
+      const row = await this.devices.insert(manager, input, key, actor.id);
+      const device = toDeviceDto(row);
       await this.audit.record(manager, actor, { action: 'device.create', entity: 'device', entityId: device.id, after: device });
+      if (row.push_staff) await this.staffPush.pushEveryone(manager, actor, row);
       return { ...device, apiKey: key.key };
     });
   }
@@ -52,8 +67,10 @@ export class DevicesService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.devices.find(id, manager, true);
       if (!current) throw deviceNotFound();
-      const after = toDeviceDto(await this.devices.update(manager, id, input));
-      await this.audit.record(manager, actor, { action: 'device.update', entity: 'device', entityId: id, before: toDeviceDto(current), after });
+      const row = await this.devices.update(manager, id, input);
+      const [before, after] = await this.dtos([current, row], manager);
+      await this.audit.record(manager, actor, { action: 'device.update', entity: 'device', entityId: id, before, after });
+      if (startsPushing(current, row)) await this.staffPush.pushEveryone(manager, actor, row);
       return after;
     });
   }
@@ -89,8 +106,13 @@ export class DevicesService {
       const row = await this.devices.replaceKey(manager, id, key);
       if (!row) throw deviceNotFound();
       await this.audit.record(manager, actor, { action: 'device.rotate_key', entity: 'device', entityId: id });
-      return { ...toDeviceDto(row), apiKey: key.key };
+      return { ...(await this.dtos([row], manager))[0], apiKey: key.key };
     });
+  }
+
+  private async dtos(rows: DeviceRow[], manager?: EntityManager): Promise<DeviceDto[]> {
+    const counts = await this.users.counts(rows.map((row) => row.id), manager);
+    return rows.map((row) => toDeviceDto(row, counts.get(row.id)));
   }
 
   /** The device behind an `X-Device-Key`, or null when the key is unknown, wrong or the device inactive. */

@@ -96,12 +96,13 @@ export function attlogSourceLabel(record: AttlogRecord): string {
 }
 
 /**
- * One line of an OPERLOG upload. Only user records (`USER PIN=…⇥Name=…`) say something this
- * service could use; passwords, card numbers and biometric templates (`FP`, `FACE`, `BIODATA`…)
- * are recognised so that they can be dropped unread.
+ * One line of an OPERLOG (or USERINFO) upload. Only user records (`USER PIN=…⇥Name=…⇥Pri=…⇥Card=…`;
+ * some firmware writes USERINFO lines without `USER `) say something this service uses: the PIN,
+ * the name, the privilege and whether a card is enrolled. Passwords and card numbers are never
+ * returned; biometric templates (`FP`, `FACE`, `BIODATA`…) are recognised so that they can be dropped unread.
  */
 export type OperlogLine =
-  | { kind: 'user'; pin: string; name: string | null }
+  | { kind: 'user'; pin: string; name: string | null; privilege: number; hasCard: boolean }
   | { kind: 'operation'; code: string }
   | { kind: 'biometric' }
   | { kind: 'other' };
@@ -120,13 +121,16 @@ function keyValues(text: string): Map<string, string> {
 export function parseOperlogLine(line: string): OperlogLine {
   const trimmed = line.trim();
   if (BIOMETRIC.test(trimmed)) return { kind: 'biometric' };
-  const user = /^USER\s+(.*)$/i.exec(trimmed);
+  const user = /^USER\s+(.*)$/i.exec(trimmed) ?? /^(PIN=.*)$/i.exec(trimmed);
   if (user) {
     const fields = keyValues(user[1]);
     const pin = fields.get('PIN') ?? '';
     if (!PIN.test(pin)) return { kind: 'other' };
     const name = fields.get('NAME');
-    return { kind: 'user', pin, name: name ? name.slice(0, 100) : null };
+    const privilege = fields.get('PRI') ?? fields.get('PRIVILEGE') ?? '';
+    // No card is written empty, as [] or as zeros ([0000000000]) depending on the firmware.
+    const card = (fields.get('CARD') ?? '').replace(/[[\]\s]/g, '');
+    return { kind: 'user', pin, name: name ? name.slice(0, 100) : null, privilege: /^\d{1,3}$/.test(privilege) && Number(privilege) <= 255 ? Number(privilege) : 0, hasCard: /[^0]/.test(card) };
   }
   const operation = /^OPLOG\s+(\d{1,5})\b/i.exec(trimmed);
   if (operation) return { kind: 'operation', code: operation[1] };
@@ -153,12 +157,13 @@ export function parseCommandResult(line: string): CommandResult | null {
   };
 }
 
-// Template fields of biometric records, and the user's password: the terminal keeps them, the service has no use for them.
-const SECRET_FIELDS = /^(TMP|TEMPLATE|CONTENT|PASSWD|PASSWORD)$/i;
+// Template fields of biometric records, the user's password and card number (a card can be copied
+// from it): the terminal keeps them, the service has no use for them.
+const SECRET_FIELDS = /^(TMP|TEMPLATE|CONTENT|PASSWD|PASSWORD|CARD|CARDNO)$/i;
 
 /**
  * An OPERLOG (or USERINFO) line as kept for the office: every field as received except biometric
- * templates and passwords, whose values are replaced by `(not kept)`.
+ * templates, passwords and card numbers, whose values are replaced by `(not kept)`.
  */
 export function keptOperlogLine(line: string): string {
   const space = line.indexOf(' ');

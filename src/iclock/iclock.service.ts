@@ -6,10 +6,12 @@ import { Metrics } from '../observability/metrics';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { DeviceCommandsService } from '../devices/device-commands.service';
 import { DevicesService } from '../devices/devices.service';
+import { DeviceUsersService } from '../devices/device-users.service';
+import type { ReportedUser } from '../devices/dto/device-user.dto';
 import { PunchIngestService } from '../punches/punch-ingest.service';
 import { handshakeBody, nextStamp, push3Body, timeZoneValue, utcOffsetMinutes } from '../domain/terminal/handshake';
 import { measuredSkewSeconds } from '../domain/terminal/clock-skew';
-import { bodyLines, commandReports, keptLine, keptOperlogLine, parseAttlogLine, photoMetadata, toPunchLines } from './iclock-lines';
+import { bodyLines, commandReports, keptLine, keptOperlogLine, parseAttlogLine, parseOperlogLine, photoMetadata, toPunchLines } from './iclock-lines';
 import { deviceInactive, deviceNotRegistered, serialInvalid, serialMissing } from './iclock.errors';
 import { IclockRepository, KeptUpload, PushDevice, StampedTable } from './iclock.repository';
 import { matchPins } from '../domain/terminal/pin-mapping';
@@ -55,6 +57,7 @@ export class IclockService {
     private readonly ingest: PunchIngestService,
     private readonly devices: DevicesService,
     private readonly commands: DeviceCommandsService,
+    private readonly deviceUsers: DeviceUsersService,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -84,7 +87,8 @@ export class IclockService {
     this.metrics.upload(table);
     if (table === 'ATTLOG') return `OK:${await this.attendanceLog(device, lines, stamp)}`;
     const kept = USER_TABLES.has(table) ? lines.map(keptOperlogLine) : lines;
-    await this.keep(device, { kind: table, stamp: stamp !== null && /^\d{1,20}$/.test(stamp) ? stamp : null, body: kept.join('\n'), lines: kept.length });
+    const users = USER_TABLES.has(table) ? reportedUsers(lines) : [];
+    await this.keep(device, { kind: table, stamp: stamp !== null && /^\d{1,20}$/.test(stamp) ? stamp : null, body: kept.join('\n'), lines: kept.length }, users);
     // What a terminal sends besides punches is kept, not read: the log says so, so an operator can follow a terminal's traffic.
     this.logger.log(`${device.serialNumber} ${table}: ${kept.length} line(s) kept in its uploads`);
     return `OK:${kept.length}`;
@@ -194,12 +198,16 @@ export class IclockService {
     });
   }
 
-  /** An upload kept as received, with its upload counter and the device's last contact, in one transaction. */
-  private async keep(device: PushDevice, upload: KeptUpload): Promise<void> {
+  /**
+   * An upload kept as received, with its upload counter, the device's last contact and the users it
+   * reported (GET /devices/{id}/users), in one transaction.
+   */
+  private async keep(device: PushDevice, upload: KeptUpload, users: ReportedUser[] = []): Promise<void> {
     const now = this.clock.now();
     const kept = nextStamp(null, upload.stamp);
     await this.dataSource.transaction(async (manager) => {
       await this.devices.touch(manager, device.id, now);
+      await this.deviceUsers.reported(manager, device.id, users, now);
       if (upload.lines > 0) await this.repository.keepUpload(manager, device.id, upload, now, this.config.deviceUploadsMax);
       if (kept !== null && isStamped(upload.kind)) await this.repository.saveStamp(manager, device.id, upload.kind, kept, now);
     });
@@ -222,6 +230,14 @@ export class IclockService {
   private actorOf(device: PushDevice): DeviceActor {
     return { kind: 'device', id: device.id, username: device.name, roles: [] };
   }
+}
+
+/** The user records of an upload (USER PIN=… lines), without their passwords and card numbers. */
+function reportedUsers(lines: string[]): ReportedUser[] {
+  return lines.flatMap((line) => {
+    const parsed = parseOperlogLine(line);
+    return parsed.kind === 'user' ? [{ pin: parsed.pin, name: parsed.name, privilege: parsed.privilege, hasCard: parsed.hasCard }] : [];
+  });
 }
 
 /** The registry code a PUSH 3.x terminal is given: stable per device, derived from its id. */

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompanyClock } from '../policy/company-clock';
 import { DayChanges } from '../policy/day-changes';
+import { StaffChanges } from '../policy/staff-changes';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../domain/actor';
+import type { PushedPerson } from '../domain/terminal/staff-push';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { Clock } from '../policy/clock';
 import { Page, pageOf, pageOffset } from '../common/pagination';
@@ -27,6 +29,9 @@ function startedWorking(workStartedOn: string | undefined, hiredOn: string): str
   return date;
 }
 
+/** What a terminal shows of a person (staff pushed to terminals). */
+const pushed = (staff: StaffDto): PushedPerson => ({ employeeNo: staff.employeeNo, name: staff.name, active: staff.active });
+
 @Injectable()
 export class StaffService {
   constructor(
@@ -38,6 +43,7 @@ export class StaffService {
     private readonly dayChanges: DayChanges,
     private readonly companyClock: CompanyClock,
     private readonly monthLock: MonthLockService,
+    private readonly staffChanges: StaffChanges,
   ) {}
 
   async list(actor: Actor, query: StaffListQueryDto): Promise<Page<StaffDto>> {
@@ -88,6 +94,7 @@ export class StaffService {
       );
       const created = await this.reload(manager, inserted.id);
       await this.audit.record(manager, actor, { action: 'staff.create', entity: 'staff', entityId: created.id, after: created });
+      await this.staffChanges.announce(manager, { staffId: created.id, before: null, after: pushed(created) });
       return created;
     });
   }
@@ -127,6 +134,7 @@ export class StaffService {
       await this.employmentChanged(manager, current, { hiredOn: changes.hiredOn ?? current.hiredOn, leftOn: changes.leftOn === undefined ? current.leftOn : changes.leftOn });
       const after = await this.reload(manager, id);
       await this.audit.record(manager, actor, { action: 'staff.update', entity: 'staff', entityId: id, before, after });
+      await this.staffChanges.announce(manager, { staffId: id, before: pushed(before), after: pushed(after) });
       return after;
     });
   }
@@ -152,6 +160,7 @@ export class StaffService {
       await this.employmentChanged(manager, current, { hiredOn: current.hiredOn, leftOn });
       const after = await this.reload(manager, id);
       await this.audit.record(manager, actor, { action: 'staff.deactivate', entity: 'staff', entityId: id, before, after });
+      await this.staffChanges.announce(manager, { staffId: id, before: pushed(before), after: pushed(after) });
       return after;
     });
   }
@@ -166,6 +175,7 @@ export class StaffService {
       await this.employmentChanged(manager, current, { hiredOn: current.hiredOn, leftOn: null });
       const after = await this.reload(manager, id);
       await this.audit.record(manager, actor, { action: 'staff.reactivate', entity: 'staff', entityId: id, before, after });
+      await this.staffChanges.announce(manager, { staffId: id, before: pushed(before), after: pushed(after) });
       return after;
     });
   }

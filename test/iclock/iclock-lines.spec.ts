@@ -120,7 +120,10 @@ describe('push protocol lines', () => {
 
   describe('OPERLOG and command results', () => {
     it('recognises user records, operations, and biometric templates (which are dropped unread)', () => {
-      expect(parseOperlogLine('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=1234\tCard=[0000000000]\tGrp=1\tTZ=0000000100000000')).toEqual({ kind: 'user', pin: '20156107', name: '王芳' });
+      expect(parseOperlogLine('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=1234\tCard=[0000000000]\tGrp=1\tTZ=0000000100000000')).toEqual({ kind: 'user', pin: '20156107', name: '王芳', privilege: 0, hasCard: false });
+      expect(parseOperlogLine('USER PIN=7\tName=Admin\tPri=14\tPasswd=\tCard=[12D687]\tGrp=1')).toEqual({ kind: 'user', pin: '7', name: 'Admin', privilege: 14, hasCard: true });
+      // USERINFO as some firmware uploads it: no USER, the card as digits.
+      expect(parseOperlogLine('PIN=8\tName=\tPri=0\tPasswd=99\tCard=13375604')).toEqual({ kind: 'user', pin: '8', name: null, privilege: 0, hasCard: true });
       expect(parseOperlogLine('OPLOG 4\t0\t2020-02-22 23:56:16\t0\t0\t0\t0')).toEqual({ kind: 'operation', code: '4' });
       expect(parseOperlogLine('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=ocosgoulTUEAAAAAAAA…')).toEqual({ kind: 'biometric' });
       expect(parseOperlogLine('FACE PIN=1\tFID=0\tSIZE=2048\tVALID=1\tTMP=…')).toEqual({ kind: 'biometric' });
@@ -191,6 +194,7 @@ describe('push protocol lines', () => {
   describe('what is kept of uploads the service does not interpret (issue 19)', () => {
     it('OPERLOG lines are kept as received, biometric templates and passwords left out', () => {
       expect(keptOperlogLine('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=1234\tCard=\tGrp=1')).toBe('USER PIN=20156107\tName=王芳\tPri=0\tPasswd=(not kept)\tCard=\tGrp=1');
+      expect(keptOperlogLine('USER PIN=7\tName=Han\tPri=0\tPasswd=\tCard=[0012D687]\tGrp=1')).toBe('USER PIN=7\tName=Han\tPri=0\tPasswd=\tCard=(not kept)\tGrp=1');
       expect(keptOperlogLine('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=ocosgoulTUEAAAAA')).toBe('FP PIN=20156107\tFID=6\tSize=1024\tValid=1\tTMP=(not kept)');
       expect(keptOperlogLine('OPLOG 4\t0\t2026-11-27 09:58:00\t0\t0\t0\t0')).toBe('OPLOG 4\t0\t2026-11-27 09:58:00\t0\t0\t0\t0');
       expect(keptOperlogLine('USER PIN=1\tPasswd=')).toBe('USER PIN=1\tPasswd=');

@@ -223,6 +223,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /devices/{id}/rejected-lines': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/rejected-lines` }) },
   'GET /devices/{id}/uploads': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/uploads` }) },
   'GET /devices/{id}/commands': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/commands` }) },
+  'GET /devices/{id}/users': { expect: onlyRoles(['admin'], OK), request: (w) => ({ path: `/devices/${w.device.id}/users` }) },
   'POST /devices/{id}/commands': {
     expect: onlyRoles(['admin'], CREATED),
     request: (w) => ({ path: `/devices/${w.device.id}/commands`, body: { kind: 'info' }, snapshot: row(w, 'SELECT count(*)::int AS n FROM device_command', []) }),

@@ -71,7 +71,8 @@ export class World {
     this.subject = await staff({ supervisorId: this.supervisor.id, employeeNo: 'AM-SELF' });
     this.otherSupervisor = await staff({ employeeNo: 'AM-OLEAD' });
     this.peer = await staff({ supervisorId: this.otherSupervisor.id, employeeNo: 'AM-PEER' });
-    const device = must('POST /devices', await this.as(this.admin).post('/devices').send({ name: 'Front door', serialNumber: 'AMX-0001' }), 201);
+    // Staff are not pushed to it: its polls find no user commands queued (staff-push.spec.ts covers those).
+    const device = must('POST /devices', await this.as(this.admin).post('/devices').send({ name: 'Front door', serialNumber: 'AMX-0001', pushStaff: false }), 201);
     this.device = { id: device.body.id, key: device.body.apiKey, serial: 'AMX-0001' };
     this.spareDeviceId = must('POST /devices', await this.as(this.admin).post('/devices').send({ name: 'Back door', serialNumber: 'AMX-0002' }), 201).body.id;
     this.positionCode = must('POST /positions', await this.as(this.admin).post('/positions').send({ code: 'am_matrix', nameZh: '矩阵', nameEn: 'Matrix' }), 201).body.code;

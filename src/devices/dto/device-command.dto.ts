@@ -6,8 +6,9 @@ import { COMMAND_KINDS, COMMAND_STATES, OFFICE_COMMAND_KINDS, type CommandKind, 
 
 const KIND_DESCRIPTION =
   '`set_time` sets the terminal\'s clock to the server\'s (SET OPTIONS DateTime=…, written when it is sent, in the device\'s zone); `reboot` (REBOOT); `info` asks for the device\'s information (INFO, its reply kept); ' +
-  '`query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload. ' +
-  '`user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes.';
+  '`query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload; ' +
+  '`query_users` asks for the terminal\'s users (DATA QUERY USERINFO): they come back as an upload and are listed at GET /devices/{id}/users. ' +
+  '`user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes (devices with pushStaff); a confirmed one updates GET /devices/{id}/users.';
 
 /** `POST /devices/{id}/commands`: a command for the terminal's next poll. */
 export class QueueCommandDto {

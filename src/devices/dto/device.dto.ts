@@ -12,8 +12,10 @@ const PIN_MAPPING_DESCRIPTION =
   '`employee_no_digits` the PIN is the number inside it, leading zeros aside (PIN 2 or 0002 is E0002)';
 
 const PUSH_STAFF_DESCRIPTION =
-  'true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), ' +
-  'with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)';
+  'true: the people entered in Kaoqin are pushed to this active terminal, with the PIN its pinMapping gives them: a person created, renamed, given a new employee number or reactivated ' +
+  '(DATA UPDATE USERINFO; a new number also deletes the old PIN), deactivated (DATA DELETE USERINFO). Switched on (or the device registered or reactivated with it on, or its pinMapping changed): ' +
+  'every active person is queued at once. A person whose employee number gives no PIN under employee_no_digits is left out (audited). ' +
+  'false: its users are managed on the terminal itself (a terminal limited to some people); commands already queued stay';
 
 const TIME_ZONE_UNIT_DESCRIPTION =
   'No longer read: the handshake\'s TimeZone line is always written as the PUSH document says (an integer, in hours when the offset is whole hours, in minutes otherwise). Kept so that existing clients still work.';
@@ -90,6 +92,12 @@ export class DeviceDto {
 
   @ApiDateTime({ nullable: true, description: 'When clockSkewSeconds was measured' })
   clockSkewMeasuredAt: string | null;
+
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, example: 12, description: 'Users the terminal holds, as it reported them or confirmed them pushed (GET /devices/{id}/users)' })
+  enrolledUsers: number;
+
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, example: 0, description: 'Of enrolledUsers, those whose PIN matches no staff member (or several)' })
+  unmatchedUsers: number;
 }
 
 export class DeviceWithKeyDto extends DeviceDto {
@@ -163,7 +171,13 @@ export interface DeviceRow {
   clock_skew_measured_at: Date | null;
 }
 
-export function toDeviceDto(row: DeviceRow): DeviceDto {
+/** A device's users' counts (see DeviceUsersRepository.counts). */
+export interface DeviceUserCountsOf {
+  enrolled: number;
+  unmatched: number;
+}
+
+export function toDeviceDto(row: DeviceRow, users: DeviceUserCountsOf = { enrolled: 0, unmatched: 0 }): DeviceDto {
   return {
     id: row.id,
     name: row.name,
@@ -181,6 +195,8 @@ export function toDeviceDto(row: DeviceRow): DeviceDto {
     uploadsDropped: Number(row.uploads_dropped),
     clockSkewSeconds: row.clock_skew_seconds,
     clockSkewMeasuredAt: row.clock_skew_measured_at?.toISOString() ?? null,
+    enrolledUsers: users.enrolled,
+    unmatchedUsers: users.unmatched,
   };
 }
 

@@ -4,18 +4,18 @@ import { DateTime } from 'luxon';
  * Commands a terminal receives on its poll (`C:<id>:<command>`), as the PUSH document writes them.
  * Pure: the time and the device's zone come in as arguments.
  */
-export const COMMAND_KINDS = ['set_time', 'reboot', 'info', 'query_attlog', 'user_update', 'user_delete'] as const;
+export const COMMAND_KINDS = ['set_time', 'reboot', 'info', 'query_attlog', 'query_users', 'user_update', 'user_delete'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
 
 /** What the office queues by hand; user commands are queued by staff changes. */
-export const OFFICE_COMMAND_KINDS = ['set_time', 'reboot', 'info', 'query_attlog'] as const;
+export const OFFICE_COMMAND_KINDS = ['set_time', 'reboot', 'info', 'query_attlog', 'query_users'] as const;
 export type OfficeCommandKind = (typeof OFFICE_COMMAND_KINDS)[number];
 
 export const COMMAND_STATES = ['queued', 'sent', 'done', 'failed'] as const;
 export type CommandState = (typeof COMMAND_STATES)[number];
 
 export type CommandSpec =
-  | { kind: 'set_time' | 'reboot' | 'info' }
+  | { kind: 'set_time' | 'reboot' | 'info' | 'query_users' }
   | { kind: 'query_attlog'; from: string; to: string }
   | { kind: 'user_update'; pin: string; name: string }
   | { kind: 'user_delete'; pin: string };
@@ -42,6 +42,9 @@ export function commandText(spec: CommandSpec, now: Date, zone: string): string 
       return 'REBOOT';
     case 'info':
       return 'INFO';
+    case 'query_users':
+      // The terminal answers by uploading its users (USER PIN=… lines, as OPERLOG or USERINFO).
+      return 'DATA QUERY USERINFO';
     case 'query_attlog':
       return `DATA QUERY ATTLOG StartTime=${spec.from} 00:00:00\tEndTime=${spec.to} 23:59:59`;
     case 'user_update':

@@ -302,9 +302,29 @@ export interface paths {
         };
         /**
          * Uploads the device pushed of tables the service does not interpret (admin)
-         * @description Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos' metadata, PUSH 3.x registrations: the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates and passwords left out). The same upload sent again is one entry with a higher count. Most recently received first.
+         * @description Operation logs, real-time events of PUSH 3.x access controllers (rtlog), error logs, options, photos' metadata, PUSH 3.x registrations: the terminal was answered OK and deletes what it was told is stored, so they are kept here as received (biometric templates, passwords and card numbers left out). The same upload sent again is one entry with a higher count. Most recently received first.
          */
         get: operations["DevicesController_uploads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/devices/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users the terminal holds, each with the staff member its PIN means (admin)
+         * @description What the terminal reported (USER lines of OPERLOG / USERINFO uploads, the answer to the query_users command) or confirmed being pushed (a user_update answered Return ≥ 0; a confirmed user_delete removes the user). Never a password or a card number. staff: the person the PIN means under the device's pinMapping, as punches are read; unmatched=true lists those that match nobody. Ordered by PIN.
+         */
+        get: operations["DevicesController_users"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2692,7 +2712,7 @@ export interface components {
             timeZoneUnit: "hours" | "minutes";
             active: boolean;
             /**
-             * @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)
+             * @description true: the people entered in Kaoqin are pushed to this active terminal, with the PIN its pinMapping gives them: a person created, renamed, given a new employee number or reactivated (DATA UPDATE USERINFO; a new number also deletes the old PIN), deactivated (DATA DELETE USERINFO). Switched on (or the device registered or reactivated with it on, or its pinMapping changed): every active person is queued at once. A person whose employee number gives no PIN under employee_no_digits is left out (audited). false: its users are managed on the terminal itself (a terminal limited to some people); commands already queued stay
              * @example true
              */
             pushStaff: boolean;
@@ -2730,6 +2750,18 @@ export interface components {
              * @description When clockSkewSeconds was measured
              */
             clockSkewMeasuredAt: string | null;
+            /**
+             * Format: int32
+             * @description Users the terminal holds, as it reported them or confirmed them pushed (GET /devices/{id}/users)
+             * @example 12
+             */
+            enrolledUsers: number;
+            /**
+             * Format: int32
+             * @description Of enrolledUsers, those whose PIN matches no staff member (or several)
+             * @example 0
+             */
+            unmatchedUsers: number;
         };
         DeviceListDto: {
             items: components["schemas"]["DeviceDto"][];
@@ -2757,7 +2789,7 @@ export interface components {
              * @enum {string}
              */
             timeZoneUnit: "hours" | "minutes";
-            /** @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people). Left out: true */
+            /** @description true: the people entered in Kaoqin are pushed to this active terminal, with the PIN its pinMapping gives them: a person created, renamed, given a new employee number or reactivated (DATA UPDATE USERINFO; a new number also deletes the old PIN), deactivated (DATA DELETE USERINFO). Switched on (or the device registered or reactivated with it on, or its pinMapping changed): every active person is queued at once. A person whose employee number gives no PIN under employee_no_digits is left out (audited). false: its users are managed on the terminal itself (a terminal limited to some people); commands already queued stay. Left out: true */
             pushStaff?: boolean;
         };
         DeviceWithKeyDto: {
@@ -2787,7 +2819,7 @@ export interface components {
             timeZoneUnit: "hours" | "minutes";
             active: boolean;
             /**
-             * @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people)
+             * @description true: the people entered in Kaoqin are pushed to this active terminal, with the PIN its pinMapping gives them: a person created, renamed, given a new employee number or reactivated (DATA UPDATE USERINFO; a new number also deletes the old PIN), deactivated (DATA DELETE USERINFO). Switched on (or the device registered or reactivated with it on, or its pinMapping changed): every active person is queued at once. A person whose employee number gives no PIN under employee_no_digits is left out (audited). false: its users are managed on the terminal itself (a terminal limited to some people); commands already queued stay
              * @example true
              */
             pushStaff: boolean;
@@ -2825,6 +2857,18 @@ export interface components {
              * @description When clockSkewSeconds was measured
              */
             clockSkewMeasuredAt: string | null;
+            /**
+             * Format: int32
+             * @description Users the terminal holds, as it reported them or confirmed them pushed (GET /devices/{id}/users)
+             * @example 12
+             */
+            enrolledUsers: number;
+            /**
+             * Format: int32
+             * @description Of enrolledUsers, those whose PIN matches no staff member (or several)
+             * @example 0
+             */
+            unmatchedUsers: number;
             /**
              * @description Send as `X-Device-Key`. Shown once: only its hash is stored.
              * @example kqd_3fa85f64a1b2_…
@@ -2952,6 +2996,75 @@ export interface components {
              */
             total: number;
         };
+        DeviceUserStaffDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example E0002 */
+            employeeNo: string;
+            /** @example 李雷 */
+            name: string;
+            /** @description false: the person has left (their PIN is still on the terminal) */
+            active: boolean;
+        };
+        DeviceUserDto: {
+            /**
+             * @description The user's PIN on the terminal
+             * @example 2
+             */
+            pin: string;
+            /**
+             * @description The name on the terminal; null: it holds none
+             * @example 李雷
+             */
+            name: string | null;
+            /**
+             * Format: int32
+             * @description The terminal's Pri: 0 a user, 14 an administrator of the terminal (2, 6: other roles some firmware has)
+             * @example 0
+             */
+            privilege: number;
+            /**
+             * @description Whether a card is enrolled (its number is never kept)
+             * @example false
+             */
+            hasCard: boolean;
+            /**
+             * @description terminal: the terminal reported it (an OPERLOG or USERINFO upload, the answer to query_users); pushed: the terminal confirmed a user_update
+             * @example terminal
+             * @enum {string}
+             */
+            source: "terminal" | "pushed";
+            /** Format: date-time */
+            firstReportedAt: string;
+            /** Format: date-time */
+            lastReportedAt: string;
+            /** @description The person the PIN means under the device's pinMapping (as punches are read); null: nobody (unmatchedReason says why) */
+            staff: components["schemas"]["DeviceUserStaffDto"] | null;
+            /**
+             * @description no_staff: no staff member has this PIN; ambiguous: several employee numbers have its digits and not exactly one of them is active; null: staff is set
+             * @example null
+             * @enum {string|null}
+             */
+            unmatchedReason: "no_staff" | "ambiguous" | null;
+        };
+        DeviceUserPageDto: {
+            items: components["schemas"]["DeviceUserDto"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            total: number;
+        };
         UpdateDeviceDto: {
             name?: string;
             /** @description Zone of device-local times; null: the company zone */
@@ -2969,16 +3082,16 @@ export interface components {
              * @enum {string}
              */
             timeZoneUnit?: "hours" | "minutes";
-            /** @description true: the people entered in Kaoqin are pushed to this terminal (a person created or renamed: DATA UPDATE USERINFO; deactivated: DATA DELETE USERINFO), with the PIN its pinMapping gives them; false: its users are managed on the terminal itself (a terminal limited to some people) */
+            /** @description true: the people entered in Kaoqin are pushed to this active terminal, with the PIN its pinMapping gives them: a person created, renamed, given a new employee number or reactivated (DATA UPDATE USERINFO; a new number also deletes the old PIN), deactivated (DATA DELETE USERINFO). Switched on (or the device registered or reactivated with it on, or its pinMapping changed): every active person is queued at once. A person whose employee number gives no PIN under employee_no_digits is left out (audited). false: its users are managed on the terminal itself (a terminal limited to some people); commands already queued stay */
             pushStaff?: boolean;
         };
         QueueCommandDto: {
             /**
-             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes.
+             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload; `query_users` asks for the terminal's users (DATA QUERY USERINFO): they come back as an upload and are listed at GET /devices/{id}/users. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes (devices with pushStaff); a confirmed one updates GET /devices/{id}/users.
              * @example set_time
              * @enum {string}
              */
-            kind: "set_time" | "reboot" | "info" | "query_attlog";
+            kind: "set_time" | "reboot" | "info" | "query_attlog" | "query_users";
             /**
              * Format: date
              * @description query_attlog: the first device-local date asked for
@@ -3002,11 +3115,11 @@ export interface components {
             /** Format: uuid */
             deviceId: string;
             /**
-             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes.
+             * @description `set_time` sets the terminal's clock to the server's (SET OPTIONS DateTime=…, written when it is sent, in the device's zone); `reboot` (REBOOT); `info` asks for the device's information (INFO, its reply kept); `query_attlog` asks for the records of a period (DATA QUERY ATTLOG StartTime=…⇥EndTime=…): what comes back is stored through the same idempotent path as every upload; `query_users` asks for the terminal's users (DATA QUERY USERINFO): they come back as an upload and are listed at GET /devices/{id}/users. `user_update` and `user_delete` (DATA UPDATE / DELETE USERINFO) are queued by staff changes (devices with pushStaff); a confirmed one updates GET /devices/{id}/users.
              * @example set_time
              * @enum {string}
              */
-            kind: "set_time" | "reboot" | "info" | "query_attlog" | "user_update" | "user_delete";
+            kind: "set_time" | "reboot" | "info" | "query_attlog" | "query_users" | "user_update" | "user_delete";
             /**
              * Format: date
              * @description query_attlog: the first date asked for
@@ -9378,6 +9491,195 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeviceUploadPageDto"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but this action needs another role (ROLE_REQUIRED), or a device key called a route other than the punch uploads (DEVICE_NOT_ALLOWED) */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding that cannot be read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is not reachable right now (DATABASE_UNAVAILABLE), or every connection stayed busy for DATABASE_ACQUIRE_TIMEOUT_MS (DATABASE_BUSY, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DevicesController_users: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description true: only users whose PIN matches no staff member; false: only those that match one; left out: all */
+                unmatched?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id when it is 1–64 of A-Z a-z 0-9 . _ : -, else a new UUID; in the logs and the audit rows */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per client address and window (RATE_LIMIT_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Sent when the request's Origin is one of CORS_ORIGINS (none by default: browsers on other origins are refused) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceUserPageDto"];
                 };
             };
             /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */

@@ -71,6 +71,7 @@ export function DeviceCommands({ device }: { device: Device }) {
           <Button onClick={() => ask('set_time')}>{t('terminals.queue.set_time')}</Button>
           <Button onClick={() => ask('info')}>{t('terminals.queue.info')}</Button>
           <Button onClick={() => setRecovering(true)}>{t('terminals.queue.query_attlog')}</Button>
+          <Button onClick={() => ask('query_users')}>{t('terminals.queue.query_users')}</Button>
           <Button danger onClick={() => ask('reboot')}>{t('terminals.queue.reboot')}</Button>
         </Space>
       ) : (

@@ -18,6 +18,7 @@ import { OfficeTag } from '../OfficeTag';
 import { ACCEPTED_SKEW_SECONDS, ClockSkew, skewBeyondLimit, useDuration } from './ClockSkew';
 import { DeviceCommands } from './DeviceCommands';
 import { DeviceUploads } from './DeviceUploads';
+import { DeviceUsers } from './DeviceUsers';
 import { RetryLinesModal, RetryResultModal } from './RetryLines';
 import '../office.css';
 
@@ -28,8 +29,8 @@ const PAGE_SIZE = 20;
 
 /**
  * One terminal: its settings and clock, the lines it sent that were not stored (unknown PIN, closed
- * month, a clock running ahead…) and their retry once the cause is fixed, its command queue, and the
- * uploads kept without being read. The terminal was answered OK so that it stops re-sending; this
+ * month, a clock running ahead…) and their retry once the cause is fixed, the users it holds, its
+ * command queue, and the uploads kept without being read. The terminal was answered OK so that it stops re-sending; this
  * page is where the office sees what it sent.
  */
 export default function DeviceDetail() {
@@ -135,6 +136,7 @@ export default function DeviceDetail() {
         />
         </ScrollBox>
       </Card>
+      {d ? <DeviceUsers device={d} /> : null}
       {d ? <DeviceCommands device={d} /> : null}
       {d ? <DeviceUploads device={d} /> : null}
       <RetryLinesModal open={retrying} device={d ?? null} suggestedFrom={firstDate(lines.data?.items ?? [], d?.timeZone ?? timeZone)} onClose={() => setRetrying(false)} onResult={setRetried} />

@@ -70,7 +70,13 @@ export default function Devices() {
               {
                 title: t('field.status'),
                 dataIndex: 'active',
-                render: (active: boolean) => (active ? <OfficeTag tone="good">{t('office.devices.active')}</OfficeTag> : <OfficeTag tone="bad">{t('office.devices.inactive')}</OfficeTag>),
+                // Users matching nobody are shown where there are some: a PIN to register or to delete on the terminal.
+                render: (active: boolean, device) => (
+                  <Space size={4} wrap>
+                    {active ? <OfficeTag tone="good">{t('office.devices.active')}</OfficeTag> : <OfficeTag tone="bad">{t('office.devices.inactive')}</OfficeTag>}
+                    {device.unmatchedUsers > 0 ? <OfficeTag tone="warn">{t('terminals.unmatchedUsers', { count: device.unmatchedUsers })}</OfficeTag> : null}
+                  </Space>
+                ),
               },
               {
                 title: t('office.staff.actions'),
