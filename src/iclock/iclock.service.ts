@@ -89,7 +89,7 @@ export class IclockService {
     const kept = USER_TABLES.has(table) ? lines.map(keptOperlogLine) : lines;
     const users = USER_TABLES.has(table) ? reportedUsers(lines) : [];
     await this.keep(device, { kind: table, stamp: stamp !== null && /^\d{1,20}$/.test(stamp) ? stamp : null, body: kept.join('\n'), lines: kept.length }, users);
-    // What a terminal sends besides punches is kept, not read: the log says so, so an operator can follow a terminal's traffic.
+    // What a terminal sends besides punches is kept (its user records are also read, into the device's users): the log says so, so an operator can follow a terminal's traffic.
     this.logger.log(`${device.serialNumber} ${table}: ${kept.length} line(s) kept in its uploads`);
     return `OK:${kept.length}`;
   }
