@@ -62,9 +62,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     // Only local connections; the service is the only client. No JIT: the bundled server ships
-    // LLVM and would compile any costly plan (a month's report, the recompute's reads) on every
-    // run; for short transactional queries that costs more than it saves (measured: the test
-    // suite's table fingerprints 6× slower than on a server without JIT).
+    // LLVM and would compile any plan estimated costly (a month's report, the recompute's reads)
+    // on every run; for the service's short statements that compile costs more than it saves.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'jit=off'],
     onLog: log,
     onError: (error: unknown) => log(error instanceof Error ? error.message : String(error)),
