@@ -160,7 +160,7 @@ describe('Notifications in the console (issue 18; H-ORG-3)', () => {
     await dialog.getByLabel('名称', { exact: true }).fill('薪资系统');
     await dialog.getByLabel('地址', { exact: true }).fill(receiver.url('/payroll/hook'));
     // The webhook's secret is required: the form says so beside the field.
-    await dialog.getByLabel('我的申请有了结果', { exact: true }).check();
+    await dialog.getByLabel('申请有了结果（发给申请人）', { exact: true }).check();
     await dialog.getByRole('button', { name: cjk('保存') }).click();
     await dialog.getByText('请填写').waitFor();
     await dialog.getByLabel('签名密钥', { exact: true }).fill('not-a-standard-secret');
