@@ -239,22 +239,23 @@ describe('Admin console (issue 14)', () => {
     { path: 'admin/audit', name: 'audit', zh: '审计日志', en: 'Audit log' },
   ];
 
-  // One test per width and language: each visits every page, with the data the journey left.
-  for (const viewport of ['desktop', 'phone'] as Viewport[]) {
-    for (const language of ['zh-CN', 'en'] as const) {
-      it(`shows every admin page in ${language} on a ${viewport}`, async () => {
-        const context = await newContext(browser, { now, viewport, language });
-        const page = await context.newPage();
-        await signIn(page, run.baseUrl, 'admin', ADMIN_PASSWORD);
-        for (const target of PAGES) {
-          await page.goto(`${run.baseUrl}/app/${target.path}`);
-          await heading(page, language === 'en' ? target.en : target.zh);
-          await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
-          await checkPage(page, `admin-${target.name}-${language}`, viewport);
-        }
-        await context.close();
-      });
-    }
+  // One test per width and language: each visits every page, with the data the journey left. The
+  // office works at a desk: both languages there. At phone width, English only: its longer labels
+  // are the ones that overflow (the requests page's tabs did), and the accessibility rules read the
+  // same markup in either language.
+  for (const [viewport, language] of [['desktop', 'zh-CN'], ['desktop', 'en'], ['phone', 'en']] as [Viewport, 'zh-CN' | 'en'][]) {
+    it(`shows every admin page in ${language} on a ${viewport}`, async () => {
+      const context = await newContext(browser, { now, viewport, language });
+      const page = await context.newPage();
+      await signIn(page, run.baseUrl, 'admin', ADMIN_PASSWORD);
+      for (const target of PAGES) {
+        await page.goto(`${run.baseUrl}/app/${target.path}`);
+        await heading(page, language === 'en' ? target.en : target.zh);
+        await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
+        await checkPage(page, `admin-${target.name}-${language}`, viewport);
+      }
+      await context.close();
+    });
   }
 
   it('ends leave early (销假): the days before the day back stay leave; leave that is over, ended on its first day, did not happen (both languages)', async () => {
