@@ -71,7 +71,7 @@ describe('Overtime rules, by example (劳动法第41/44条)', () => {
     expect(creditOvertime(input({ windows: [{ start: at(500), end: at(690), compensation: 'pay' }], policy: policy({ overtimeCounting: 'approved_window' }) }))).toMatchObject({ minutes: 120 });
   });
 
-  it('time two windows share counts once (found by fast-check: two identical windows once counted twice)', () => {
+  it('劳动法第44条: time two windows share counts once (found by fast-check: two identical windows once counted twice)', () => {
     const twice = [{ start: at(570), end: at(690), compensation: 'pay' as const }, { start: at(630), end: at(750), compensation: 'pay' as const }];
     expect(creditOvertime(input({ windows: twice, policy: policy({ overtimeCounting: 'approved_window' }) }))).toMatchObject({ minutes: 180 });
     const same = [{ start: at(0), end: at(1), compensation: 'pay' as const }, { start: at(0), end: at(1), compensation: 'pay' as const }];
