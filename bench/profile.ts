@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AttendanceRepository } from '../src/attendance/attendance.repository';
 import { AttendanceService } from '../src/attendance/attendance.service';
+import { DayComputePool } from '../src/attendance/day-compute-pool';
 import { AuditService } from '../src/audit/audit.service';
 import { AuthService } from '../src/auth/auth.service';
 import { MonthLockService } from '../src/policy/month-lock.service';
@@ -44,9 +45,10 @@ export class Profiler {
       [app.get(StaffRepository), 'StaffRepository', ['findById']],
       [app.get(PunchesRepository), 'PunchesRepository', ['staffByEmployeeNo', 'insertNew', 'findAt']],
       [app.get(MonthLockService), 'MonthLockService', ['shareLock', 'closedAmong']],
-      [app.get(AttendanceService), 'AttendanceService', ['compute', 'store', 'today']],
+      [app.get(AttendanceService), 'AttendanceService', ['compute', 'recompute', 'today']],
+      [app.get(DayComputePool), 'DayComputePool', ['compute']],
       [app.get(PolicyRepository), 'PolicyRepository', ['load']],
-      [app.get(AttendanceRepository), 'AttendanceRepository', ['employedBetween', 'punchesBetween', 'replaceDays']],
+      [app.get(AttendanceRepository), 'AttendanceRepository', ['employedBetween', 'punchesBetween', 'writeDays', 'removeDaysNotEmployed']],
       [app.get(AuditService), 'AuditService', ['record']],
       [app.get(SettingsRepository), 'SettingsRepository', ['timeZone']],
     ];
@@ -230,11 +232,10 @@ export async function explainRecompute(app: INestApplication, month: string, zon
       [from, to, zone, null],
     );
     await runner.startTransaction();
-    const ids: { id: string }[] = await runner.query('SELECT id FROM staff');
     await explain(
-      'replaceDays DELETE (everyone, every date of the month)',
-      `DELETE FROM attendance_day WHERE staff_id = ANY($1::uuid[]) AND date = ANY($2::date[])`,
-      [ids.map((row) => row.id), (await runner.query(`SELECT array_agg(d::date::text) AS dates FROM generate_series($1::date, $2::date, interval '1 day') d`, [from, to]))[0].dates],
+      'removeDaysNotEmployed (everyone, every date of the month)',
+      `DELETE FROM attendance_day d USING staff s WHERE s.id = d.staff_id AND d.date = ANY($2::date[]) AND ($1::uuid[] IS NULL OR d.staff_id = ANY($1::uuid[])) AND (d.date < s.hired_on OR d.date > s.left_on)`,
+      [null, (await runner.query(`SELECT array_agg(d::date::text) AS dates FROM generate_series($1::date, $2::date, interval '1 day') d`, [from, to]))[0].dates],
     );
     await runner.rollbackTransaction();
   } finally {

@@ -7,11 +7,12 @@ import { AttendanceController } from './attendance.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { CoversRepository } from './covers.repository';
+import { DayComputePool } from './day-compute-pool';
 
 @Module({
   imports: [PolicyModule, StaffAccessModule],
   controllers: [AttendanceController],
-  providers: [AttendanceRepository, CoversRepository, AttendanceService, AttendanceViewService, AttendanceSweeper],
+  providers: [AttendanceRepository, CoversRepository, DayComputePool, AttendanceService, AttendanceViewService, AttendanceSweeper],
   exports: [AttendanceService, AttendanceRepository, AttendanceSweeper],
 })
 export class AttendanceModule {}

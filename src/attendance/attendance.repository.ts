@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { DayResult, Punch } from '../domain/attendance/types';
-import type { ComputedDay } from '../domain/attendance/person-days';
+import { DAY_ROW_COLUMNS, type SliceRows } from '../domain/attendance/day-rows';
 import type { EmploymentSpan } from '../domain/policy';
 import { notClosedMonthSql } from '../policy/month-lock.service';
 
@@ -11,7 +11,9 @@ export interface StoredDay extends DayResult {
   onDuty: boolean;
 }
 
-const INSERT_CHUNK = 5000;
+/** The columns a computed day stores (the keys of DayRow), in the order of the statement's arrays. */
+const STORED_COLUMNS = DAY_ROW_COLUMNS.map(([column]) => column);
+const UPDATED_COLUMNS = STORED_COLUMNS.slice(2);
 
 @Injectable()
 export class AttendanceRepository {
@@ -78,51 +80,55 @@ export class AttendanceRepository {
     return byStaff;
   }
 
-  /** Replaces the stored results of these people on these dates with the computed ones, set-based. */
-  async replaceDays(manager: EntityManager, staffIds: string[], dates: string[], days: { staffId: string; day: ComputedDay }[]): Promise<void> {
-    if (staffIds.length > 0 && dates.length > 0) {
-      await manager.query(`DELETE FROM attendance_day WHERE staff_id = ANY($1::uuid[]) AND date = ANY($2::date[])`, [staffIds, dates]);
-    }
-    // Only dates on which the person was employed are stored; the rest read as not employed.
-    const rows = days.filter(({ day }) => day.schedule.employed);
-    for (let offset = 0; offset < rows.length; offset += INSERT_CHUNK) {
-      const chunk = rows.slice(offset, offset + INSERT_CHUNK);
-      const column = <T>(pick: (entry: { staffId: string; day: ComputedDay }) => T) => chunk.map(pick);
-      await manager.query(
-        `INSERT INTO attendance_day (staff_id, date, status, calendar_kind, on_duty, shift_code, leave_type_code, first_in, last_out,
-           late_minutes, early_minutes, worked_minutes, missing_in, missing_out, early_leave, serious_late,
-           absence_days, leave_days, exempt_days, facts, window_close, overtime_kind, overtime_minutes, lieu_minutes)
-         SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[],
-           $10::int[], $11::int[], $12::int[], $13::bool[], $14::bool[], $15::bool[], $16::bool[],
-           $17::numeric[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::timestamptz[], $22::text[], $23::int[], $24::int[])`,
-        [
-          column((e) => e.staffId),
-          column((e) => e.day.result.date),
-          column((e) => e.day.result.status),
-          column((e) => e.day.schedule.calendar.kind),
-          column((e) => e.day.schedule.onDuty),
-          column((e) => e.day.result.shiftCode),
-          column((e) => e.day.result.leaveTypeCode),
-          column((e) => e.day.result.firstIn),
-          column((e) => e.day.result.lastOut),
-          column((e) => e.day.result.lateMinutes),
-          column((e) => e.day.result.earlyMinutes),
-          column((e) => e.day.result.workedMinutes),
-          column((e) => e.day.result.missingIn),
-          column((e) => e.day.result.missingOut),
-          column((e) => e.day.result.earlyLeave),
-          column((e) => e.day.result.seriousLate),
-          column((e) => e.day.result.absenceDays),
-          column((e) => e.day.result.leaveDays),
-          column((e) => e.day.result.exemptDays),
-          column((e) => JSON.stringify(e.day.result.facts)),
-          column((e) => e.day.window?.close ?? null),
-          column((e) => e.day.result.overtime.kind),
-          column((e) => e.day.result.overtime.minutes),
-          column((e) => e.day.result.overtime.lieuMinutes),
-        ],
-      );
-    }
+  /**
+   * Stores a slice's computed days in one statement: new days are inserted, changed ones updated, and
+   * days whose every column is as computed are left as they are (no new row version, no index
+   * writes: recomputing a month that did not change writes nothing). The rows arrive as the array
+   * literals the rules wrote (one per column), which PostgreSQL reads itself.
+   */
+  async writeDays(manager: EntityManager, rows: SliceRows): Promise<void> {
+    if (rows.count === 0) return;
+    await manager.query(
+      `INSERT INTO attendance_day AS d (${STORED_COLUMNS.join(', ')})
+       SELECT * FROM unnest(${DAY_ROW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+       ON CONFLICT (staff_id, date) DO UPDATE SET ${UPDATED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}, computed_at = now()
+        WHERE (${UPDATED_COLUMNS.map((column) => `d.${column}`).join(', ')}) IS DISTINCT FROM (${UPDATED_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`,
+      rows.columns,
+    );
+  }
+
+  /**
+   * The valid punches of some people in [fromInstant, toInstant) as one JSON text, staff id →
+   * PunchTuple[] (see computeSlice): aggregated by PostgreSQL and handed to the rules unparsed.
+   */
+  async slicePunches(manager: EntityManager, ids: string[], fromInstant: Date, toInstant: Date): Promise<string> {
+    const rows: { punches: string }[] = await manager.query(
+      `SELECT coalesce(json_object_agg(staff_id, list), '{}')::text AS punches
+         FROM (SELECT p.staff_id, json_agg(json_build_array(p.id, (extract(epoch FROM p.at) * 1000)::bigint, requester.name, approver.name, c.decided_as)) AS list
+                 FROM punch p
+                 LEFT JOIN punch_correction c ON c.id = p.correction_id
+                 LEFT JOIN staff requester ON requester.id = c.staff_id
+                 LEFT JOIN staff approver ON approver.id = c.decided_by
+                WHERE p.at >= $1 AND p.at < $2 AND p.voided_at IS NULL AND p.staff_id = ANY($3::uuid[])
+                GROUP BY p.staff_id) people`,
+      [fromInstant, toInstant, ids],
+    );
+    return rows[0].punches;
+  }
+
+  /**
+   * Removes stored days on `dates` of people (all, or those among `ids`) who were not employed on
+   * them: what a moved hire or leaving date leaves behind. Computed days are only ever stored for
+   * dates of employment, so this and `writeDays` together replace the days of a recompute.
+   */
+  async removeDaysNotEmployed(manager: EntityManager, ids: string[] | null, dates: string[]): Promise<void> {
+    if ((ids !== null && ids.length === 0) || dates.length === 0) return;
+    await manager.query(
+      `DELETE FROM attendance_day d USING staff s
+        WHERE s.id = d.staff_id AND d.date = ANY($2::date[]) AND ($1::uuid[] IS NULL OR d.staff_id = ANY($1::uuid[]))
+          AND (d.date < s.hired_on OR d.date > s.left_on)`,
+      [ids, dates],
+    );
   }
 
   async daysOf(manager: EntityManager, staffId: string, from: string, to: string): Promise<StoredDay[]> {

@@ -7,11 +7,13 @@ import { CompanyClock } from '../policy/company-clock';
 import { ChangedDays, ChangedFrom, DayChangeListener, DayChanges } from '../policy/day-changes';
 import { InjectBackgroundDataSource } from '../database/background-data-source';
 import { MonthLockService } from '../policy/month-lock.service';
-import { Policy } from '../domain/policy';
+import type { EmploymentSpan, Policy } from '../domain/policy';
 import { PolicyRepository } from '../policy/policy.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { CoversRepository } from './covers.repository';
 import { ComputedDay, computePersonDays, PersonDays } from '../domain/attendance/person-days';
+import type { SliceRows, SlicePerson } from '../domain/attendance/day-rows';
+import { DayComputePool } from './day-compute-pool';
 import { expectedSessionIndexes } from '../domain/attendance/classify-day';
 import type { Punch } from '../domain/attendance/types';
 import { StaleDaysRepository, StaleSpan } from '../policy/stale-days.repository';
@@ -36,6 +38,13 @@ export interface RecomputeScope {
 const JOINT_RANGE_DAYS = 62;
 /** People recomputed per transaction of the queue: small enough to keep the event loop responsive. */
 const QUEUE_SLICE_PEOPLE = 100;
+/** Person-days computed per slice: a worker task of a few tens of milliseconds, a write of one statement. */
+const SLICE_PERSON_DAYS = 6000;
+
+/** People per slice for a range of `days` dates (a month: about 200). */
+function sliceSize(days: number): number {
+  return Math.max(1, Math.floor(SLICE_PERSON_DAYS / Math.max(days, 1)));
+}
 
 /**
  * Keeps the materialised day results equal to what the rules say about the current inputs.
@@ -59,6 +68,7 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     private readonly clock: Clock,
     private readonly companyClock: CompanyClock,
     private readonly dayChanges: DayChanges,
+    private readonly pool: DayComputePool,
   ) {}
 
   onModuleInit(): void {
@@ -136,13 +146,48 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     return judged;
   }
 
-  /** Recomputes and stores the days in scope; days of closed months stay as they were closed. */
+  /**
+   * Recomputes and stores the days in scope; days of closed months stay as they were closed.
+   *
+   * A slice of people at a time (issue 20): their punches and covers are read, the rules run in a
+   * worker thread, and the results are written while the next slice is read and computed, so the
+   * event loop stays free and memory holds a slice or two, never the month of everyone.
+   */
   async recompute(manager: EntityManager, scope: RecomputeScope): Promise<void> {
     await this.lockPeople(manager, scope.staffIds);
     // After the lock and before the punches are read: what is queued now is covered by this compute.
     await this.stale.take(manager, scope.staffIds, scope.from, scope.to);
-    const { people } = await this.compute(manager, scope);
-    await this.store(manager, scope, people);
+    const dates = datesBetween(scope.from, scope.to);
+    const closed = await this.monthLock.closedAmong(manager, [...new Set(dates.map((date) => date.slice(0, 7)))]);
+    const openDates = dates.filter((date) => !closed.has(date.slice(0, 7)));
+    if (openDates.length === 0) return;
+    const policy = await this.policies.load(manager, addDays(scope.from, -1), addDays(scope.to, 1));
+    const staff = await this.days.employedBetween(manager, scope.staffIds, scope.from, scope.to);
+    await this.days.removeDaysNotEmployed(manager, scope.staffIds, openDates);
+    const now = this.clock.now().toISOString();
+    const size = sliceSize(dates.length);
+    // Computing one slice ahead of the one being written: the worker and PostgreSQL work side by side.
+    let computing: Promise<SliceRows> | null = null;
+    for (let offset = 0; offset < staff.length; offset += size) {
+      const { people, punchesJson } = await this.sliceInputs(manager, policy, staff.slice(offset, offset + size), scope);
+      const next = this.pool.compute({ policy, from: scope.from, to: scope.to, now, people, punchesJson, closedMonths: [...closed] });
+      // A failed slice must not leave the next one's rejection unobserved.
+      next.catch(() => undefined);
+      if (computing) await this.days.writeDays(manager, await computing);
+      computing = next;
+    }
+    if (computing) await this.days.writeDays(manager, await computing);
+  }
+
+  /** The punches and covers of one slice of people, read for the span their windows can reach. */
+  private async sliceInputs(manager: EntityManager, policy: Policy, staff: EmploymentSpan[], scope: RecomputeScope): Promise<{ people: SlicePerson[]; punchesJson: string }> {
+    const ids = staff.map((person) => person.id);
+    // Two days of margin on each side cover any window that reaches over midnight.
+    const fromInstant = DateTime.fromISO(addDays(scope.from, -2), { zone: policy.timeZone }).toJSDate();
+    const toInstant = DateTime.fromISO(addDays(scope.to, 3), { zone: policy.timeZone }).toJSDate();
+    const punchesJson = await this.days.slicePunches(manager, ids, fromInstant, toInstant);
+    const covers = await this.covers.coversBetween(manager, ids, scope.from, scope.to, policy.timeZone);
+    return { people: staff.map((person) => ({ staff: person, covers: covers.of(person.id) })), punchesJson };
   }
 
   /**
@@ -155,22 +200,6 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
   async lockPeople(manager: EntityManager, staffIds: string[] | null): Promise<void> {
     if (staffIds !== null && staffIds.length === 0) return;
     await this.days.lockPeople(manager, staffIds);
-  }
-
-  /**
-   * Stores computed days, leaving those of closed months untouched. `knownClosed` saves the lookup
-   * when the caller has share-locked the months already.
-   */
-  async store(manager: EntityManager, scope: RecomputeScope, people: Map<string, PersonDays>, knownClosed?: Set<string>): Promise<void> {
-    const dates = datesBetween(scope.from, scope.to);
-    const closed = knownClosed ?? (await this.monthLock.closedAmong(manager, [...new Set(dates.map((date) => date.slice(0, 7)))]));
-    const openDates = dates.filter((date) => !closed.has(date.slice(0, 7)));
-    if (openDates.length === 0) return;
-    const rows: { staffId: string; day: ComputedDay }[] = [];
-    for (const [staffId, person] of people) {
-      for (const day of person.days) if (!closed.has(day.schedule.date.slice(0, 7))) rows.push({ staffId, day });
-    }
-    await this.days.replaceDays(manager, scope.staffIds ?? [...people.keys()], openDates, rows);
   }
 
   /**

@@ -8,7 +8,11 @@ import type { Compensation } from '../domain/overtime/policy';
 
 export interface CoverLookup {
   on(staffId: string, date: string): DayCovers;
+  /** One person's covers by date (only the dates that have any). */
+  of(staffId: string): Map<string, DayCovers>;
 }
+
+const NO_DATES: Map<string, DayCovers> = new Map();
 
 interface LeaveRow {
   staff_id: string;
@@ -71,12 +75,13 @@ export class CoversRepository {
         WHERE status IN ('approved', 'filed') AND date BETWEEN $1::date - 1 AND $2::date + 1 AND ($3::uuid[] IS NULL OR staff_id = ANY($3::uuid[]))`,
       [from, to, ids],
     );
-    if (leaves.length === 0 && exemptions.length === 0 && overtime.length === 0) return { on: () => NO_COVERS };
-    const covers = new Map<string, DayCovers>();
+    if (leaves.length === 0 && exemptions.length === 0 && overtime.length === 0) return { on: () => NO_COVERS, of: () => NO_DATES };
+    const covers = new Map<string, Map<string, DayCovers>>();
     const entry = (staffId: string, date: string) => {
-      const key = `${staffId}|${date}`;
-      let found = covers.get(key);
-      if (!found) covers.set(key, (found = { leave: [], exemptions: [], overtime: [] }));
+      let dates = covers.get(staffId);
+      if (!dates) covers.set(staffId, (dates = new Map()));
+      let found = dates.get(date);
+      if (!found) dates.set(date, (found = { leave: [], exemptions: [], overtime: [] }));
       return found;
     };
     for (const leave of leaves) {
@@ -94,6 +99,6 @@ export class CoversRepository {
       );
     }
     for (const row of overtime) entry(row.staff_id, row.date).overtime.push({ start: row.starts_at, end: row.ends_at, compensation: row.compensation });
-    return { on: (staffId, date) => covers.get(`${staffId}|${date}`) ?? NO_COVERS };
+    return { on: (staffId, date) => covers.get(staffId)?.get(date) ?? NO_COVERS, of: (staffId) => covers.get(staffId) ?? NO_DATES };
   }
 }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { ConfigError } from './config.error';
 
 /** Everything the process reads from its environment, validated once at start. */
@@ -34,6 +35,11 @@ export interface AppConfig {
   attendanceSweepSeconds: number;
   /** How often the queue of stale day results is worked off; 0 leaves it to reads (and the sweep). */
   attendanceQueueMs: number;
+  /**
+   * Worker threads that compute day results off the event loop (issue 20); 0 computes them on the
+   * main thread, a slice at a time. Default: one less than the machine's CPUs, at least one.
+   */
+  attendanceWorkers: number;
   /** How often leave entitlements due are granted (issue 16); 0 turns the grant sweep off. */
   leaveGrantSweepSeconds: number;
   /** Rejected lines kept per device; older ones are dropped (and counted) past it. */
@@ -243,6 +249,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deviceCommandMaxSends: intVar(env, 'DEVICE_COMMAND_MAX_SENDS', 5, 1, 1000),
     attendanceSweepSeconds: intVar(env, 'ATTENDANCE_SWEEP_SECONDS', 60, 0, 86400),
     attendanceQueueMs: intVar(env, 'ATTENDANCE_QUEUE_MS', 1000, 0, 3_600_000),
+    attendanceWorkers: intVar(env, 'ATTENDANCE_WORKERS', Math.max(1, availableParallelism() - 1), 0, 64),
     leaveGrantSweepSeconds: intVar(env, 'LEAVE_GRANT_SWEEP_SECONDS', 3600, 0, 86400),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),

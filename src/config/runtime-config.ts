@@ -4,6 +4,11 @@ import type { AppConfig } from './app-config';
 export interface RuntimeConfig extends AppConfig {
   databaseUrl: string;
   jwtSecret: string;
+  /**
+   * The compiled worker module the day computations run in; unset: the one beside the compiled
+   * service (dist/). Tests that run the TypeScript sources point it at a compiled copy.
+   */
+  attendanceWorkerFile?: string;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

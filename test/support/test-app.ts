@@ -10,7 +10,7 @@ import { AttendanceService } from '../../src/attendance/attendance.service';
 import { AuditService } from '../../src/audit/audit.service';
 import { seedFirstAdmin } from '../../src/bootstrap/seed-admin';
 import type { Clock } from '../../src/policy/clock';
-import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
 import type { RuntimeConfig } from '../../src/config/runtime-config';
 import { type AppLogger, createLogger, PinoLoggerService, silentLogger } from '../../src/observability/logger';
 import { adminQuery, assertTestDatabaseName, withDatabase } from '../setup/test-database';
@@ -58,15 +58,21 @@ export async function settleQueue(app: INestApplication): Promise<void> {
   while ((await app.get(AttendanceService).drainQueue()) > 0);
 }
 
-/** `log`: where the app's log lines go (a test reading them); otherwise silent, or errors and warnings with TEST_LOG. */
-export async function startTestApp(options: { clock?: Clock; config?: Partial<AppConfig>; log?: AppLogger } = {}): Promise<TestApp> {
-  const database = await cloneTestDatabase();
+/**
+ * `log`: where the app's log lines go (a test reading them); otherwise silent, or errors and warnings with TEST_LOG.
+ * `sharedWith`: a second app on another app's database (seeded already, dropped by that app's close).
+ */
+export async function startTestApp(
+  options: { clock?: Clock; config?: Partial<RuntimeConfig>; log?: AppLogger; sharedWith?: TestApp } = {},
+): Promise<TestApp> {
+  const shared = options.sharedWith;
+  const database = shared ? { url: shared.databaseUrl, drop: async () => undefined } : await cloneTestDatabase();
   const config: RuntimeConfig = {
     // The background sweeps are driven by hand in tests (AttendanceSweeper.sweep(), LeaveGrantSweeper.run(), NotificationDeliverer.deliverOnce()).
     ...loadConfig({ NODE_ENV: 'test', ATTENDANCE_SWEEP_SECONDS: '0', ATTENDANCE_QUEUE_MS: '0', LEAVE_GRANT_SWEEP_SECONDS: '0', NOTIFY_DELIVERY_MS: '0', NOTIFY_SWEEP_SECONDS: '0' }),
     ...options.config,
     databaseUrl: database.url,
-    jwtSecret: randomBytes(32).toString('hex'),
+    jwtSecret: shared?.config.jwtSecret ?? randomBytes(32).toString('hex'),
   };
   const log = options.log ?? (process.env.TEST_LOG ? createLogger({ logLevel: 'warn', logFormat: 'text' }) : silentLogger());
   const app = await NestFactory.create(AppModule.forRoot(config, { clock: options.clock }), {
@@ -76,7 +82,7 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Ap
   configureApp(app, config, log);
   await app.init();
   const dataSource = app.get(DataSource);
-  await seedFirstAdmin(dataSource, app.get(AuditService), ADMIN_PASSWORD, options.clock?.now() ?? new Date());
+  if (!shared) await seedFirstAdmin(dataSource, app.get(AuditService), ADMIN_PASSWORD, options.clock?.now() ?? new Date());
   return {
     app,
     http: () => request(app.getHttpServer()),

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   arrivalFact,
   correctedPunchFact,
@@ -21,7 +20,7 @@ import {
 } from './explain';
 import type { DayFact } from './facts';
 import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session } from './types';
-import { fastZone } from '../time/fast-zone';
+import { localReading } from '../time/wall-clock';
 import { NO_OVERTIME_RESULT, withOvertime } from '../overtime/day';
 import { type Span, subtractSpans } from '../time/spans';
 
@@ -75,7 +74,7 @@ function sortExemptions(exemptions: ExemptionCover[]): ExemptionCover[] {
 export function leaveCoversSession(part: LeavePart, index: number, sessions: Session[], zone: string): boolean {
   if (part === 'full') return true;
   if (sessions.length >= 2) return part === 'am' ? index === 0 : index > 0;
-  const start = DateTime.fromJSDate(sessions[index].start, { zone: fastZone(zone) });
+  const start = localReading(sessions[index].start.getTime(), zone);
   const startsInMorning = start.hour * 60 + start.minute < NOON_MINUTES;
   return part === 'am' ? startsInMorning : !startsInMorning;
 }

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import type { DayFact, IgnoredBecause, LocalClock } from './facts';
 import type { CalendarKind, DayShare, ExemptionCover, LeaveCover, Punch, Session, ShiftDay } from './types';
-import { fastZone } from '../time/fast-zone';
+import { clockText, localReading } from '../time/wall-clock';
 
 /**
  * The facts behind DayResult.facts. Each names the clause it applies; times are wall-clock times
@@ -12,8 +11,8 @@ import { fastZone } from '../time/fast-zone';
 
 /** An instant as local date and time; ':ss' only when the seconds matter (lateness is judged to the second). */
 export function localClock(instant: Date, zone: string): LocalClock {
-  const local = DateTime.fromJSDate(instant, { zone: fastZone(zone) });
-  return { date: local.toISODate() as string, time: local.toFormat(local.second === 0 ? 'HH:mm' : 'HH:mm:ss') };
+  const reading = localReading(instant.getTime(), zone);
+  return { date: reading.date, time: clockText(reading) };
 }
 
 /** The clause that defines a shift: H-ATT-3 office, H-ATT-4 duty, H-ATT-2 for any other roster shift. */

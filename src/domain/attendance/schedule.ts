@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Punch, PunchWindow, Session, ShiftDay, ShiftDefinition } from './types';
 import { fastZone } from '../time/fast-zone';
+import { fromWallClockMs, toWallClockMs } from '../time/wall-clock';
 
 const CLOCK = /^(\d{2}):(\d{2})$/;
 const MINUTE_MS = 60_000;
@@ -88,12 +89,12 @@ export function shiftEnd(day: ShiftDay): Date {
  * nights too (the duty/office split is 04:15 local even when the clocks change at 02:00).
  */
 function toWallClock(instant: Date, zone: string): number {
-  return DateTime.fromJSDate(instant, { zone: fastZone(zone) }).setZone('UTC', { keepLocalTime: true }).toMillis();
+  return toWallClockMs(instant.getTime(), zone);
 }
 
 /** Back from the wall-clock line; a time in a spring-forward gap moves forward by the gap. */
 function fromWallClock(wall: number, zone: string): Date {
-  return DateTime.fromMillis(wall, { zone: 'UTC' }).setZone(fastZone(zone), { keepLocalTime: true }).toJSDate();
+  return new Date(fromWallClockMs(wall, zone));
 }
 
 function shiftWallClock(instant: Date, minutes: number, zone: string): Date {
