@@ -11,6 +11,8 @@ export interface Figure {
   target: { op: '>=' | '<=' | '<'; value: number } | null;
   /** A second target on ours ÷ baseline (the report issue's "at most 2.5× the raw SQL"); met only when both are. */
   maxRatio?: number;
+  /** The same for rates (issue 20: "at least 0.5× the bare route's throughput"). */
+  minRatio?: number;
   /** Short remark shown after the table (what the baseline is, failures…). */
   note?: string;
 }
@@ -30,8 +32,9 @@ export function evaluate(figure: Figure): FigureResult {
     const { op, value } = figure.target;
     met = op === '>=' ? figure.ours >= value : op === '<=' ? figure.ours <= value : figure.ours < value;
   }
-  if (figure.maxRatio === undefined) return { ...figure, ratio, met };
-  const ratioMet = ratio === null ? null : ratio <= figure.maxRatio;
+  if (figure.maxRatio === undefined && figure.minRatio === undefined) return { ...figure, ratio, met };
+  const ratioMet = ratio === null ? null : (figure.maxRatio === undefined || ratio <= figure.maxRatio) && (figure.minRatio === undefined || ratio >= figure.minRatio);
+  if (figure.target === null) return { ...figure, ratio, met: ratioMet, ...(ratioMet === false ? { missed: 'ratio' } : {}) };
   const missed = [met === false ? 'time' : null, ratioMet === false ? 'ratio' : null].filter(Boolean).join('+');
   const both = met === false || ratioMet === false ? false : met === null || ratioMet === null ? null : true;
   return { ...figure, ratio, met: both, ...(missed ? { missed } : {}) };
@@ -93,7 +96,7 @@ export function printReport(report: BenchReport): void {
         formatNumber(figure.ours, figure.unit),
         formatNumber(figure.baseline, figure.unit),
         formatRatio(figure.ratio),
-        [figure.target ? `${figure.target.op} ${formatNumber(figure.target.value, figure.unit)}` : null, figure.maxRatio !== undefined ? `<= ${figure.maxRatio}×` : null]
+        [figure.target ? `${figure.target.op} ${formatNumber(figure.target.value, figure.unit)}` : null, figure.maxRatio !== undefined ? `<= ${figure.maxRatio}×` : null, figure.minRatio !== undefined ? `>= ${figure.minRatio}×` : null]
           .filter(Boolean)
           .join(', ') || '—',
         figure.met === null ? '—' : figure.met ? 'yes' : figure.missed ? `NO (${figure.missed})` : 'NO',

@@ -10,7 +10,8 @@ import { loadConfig } from '../src/config/app-config';
 import { consoleFigures, firstScreenJavaScript, lighthouseScores, LighthouseScores, reportPageSmoothness, smoothnessFigures } from './console';
 import { BenchDatabase, freshDatabase } from './database';
 import { Api } from './http';
-import { figuresOf } from './figures';
+import { figuresOf, processFigures } from './figures';
+import { clockDuringRecompute, clockDuringRecomputeLines } from './recompute-load';
 import { hostileBodyLines, hostileBodyThroughApi } from './hostile-body';
 import {
   clockLines,
@@ -269,6 +270,11 @@ async function main(): Promise<void> {
     });
     details.push({ section: 'clock-in', lines: clockLines(clock) });
 
+    progress(`2b. clock-in while ${month} is recomputed from nothing, over and over (issue 20)`);
+    sampler.enter('clock-in during month recomputes');
+    const duringRecompute = await clockDuringRecompute(service.url, api, adminToken, company, month, options.durationSeconds, forgetMonthDays);
+    details.push({ section: 'clock-in during month recomputes (issue 20)', lines: clockDuringRecomputeLines(duringRecompute, clock.ours) });
+
     progress(`10. clock-in without, then with ${2 * POOL_SIZE} uploads (imports and terminal uploads) hanging mid-body`);
     sampler.enter('clock-in with stalled uploads');
     const stalledClock = await clockWithStalledUploads(service.url, api, adminToken, company, POOL_SIZE, options.durationSeconds);
@@ -316,6 +322,7 @@ async function main(): Promise<void> {
       clockUsers: company.clockUsers.length,
       recompute,
       recomputeBaseline: recomputeBase,
+      clockDuringRecompute: duringRecompute,
       report: monthlyReport,
       aggregate,
       csv,
@@ -344,6 +351,7 @@ async function main(): Promise<void> {
       },
       database: database.description,
       counts,
+      // The event-loop and memory figures are added once the sampler has stopped (below).
       figures: [...figures, ...consoleFigures(consoleJs, lighthouse), ...smoothnessFigures(smoothness)].map(evaluate),
       preamble: [
         options.punches === 'api'
@@ -359,6 +367,7 @@ async function main(): Promise<void> {
     sampler.enter('cleanup');
     await cleanup();
     report.memory = sampler.stop();
+    report.figures.push(...processFigures(report.memory).map(evaluate));
     report.seconds = (performance.now() - started) / 1000;
     printReport(report);
   } finally {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadConfig } from '../src/config/app-config';
 
 describe('Environment is validated once, naming the variable that is wrong', () => {
@@ -25,6 +26,8 @@ describe('Environment is validated once, naming the variable that is wrong', () 
     [{ TRUST_PROXY: '1000' }, /TRUST_PROXY must be at most 100 hops/],
     [{ TRUST_PROXY: '-1' }, /TRUST_PROXY/],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
+    [{ ATTENDANCE_WORKERS: 'all' }, /ATTENDANCE_WORKERS must be a whole number/],
+    [{ ATTENDANCE_WORKERS: '65' }, /ATTENDANCE_WORKERS must be between 0 and 64/],
     [{ METRICS_TOKEN: 'has a space in it, long enough' }, /METRICS_TOKEN must be printable ASCII without spaces/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
@@ -51,6 +54,12 @@ describe('Environment is validated once, naming the variable that is wrong', () 
     ['10.0.0.0/8, 192.168.1.10 ,fd00::/8,uniquelocal', ['10.0.0.0/8', '192.168.1.10', 'fd00::/8', 'uniquelocal']],
   ])('TRUST_PROXY=%j means trust proxy %j (Express semantics), off by default', (raw, expected) => {
     expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it('issue 20: computes day results in one worker thread fewer than the CPUs (at least one), or on the main thread with 0', () => {
+    expect(loadConfig({}).attendanceWorkers).toBe(Math.max(1, availableParallelism() - 1));
+    expect(loadConfig({ ATTENDANCE_WORKERS: '0' }).attendanceWorkers).toBe(0);
+    expect(loadConfig({ ATTENDANCE_WORKERS: '4' }).attendanceWorkers).toBe(4);
   });
 
   it('leaves /metrics off and logs JSON unless told otherwise', () => {

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
-const REPO_ROOT = join(process.cwd());
+const REPO_ROOT = process.cwd();
 
 /**
  * The attendance worker module compiled as the service ships it (CommonJS, by tsc), for tests that
@@ -13,6 +13,7 @@ const REPO_ROOT = join(process.cwd());
  * repository so that its imports resolve to node_modules.
  */
 export async function compileAttendanceWorker(): Promise<{ file: string; remove: () => Promise<void> }> {
+  await mkdir(join(REPO_ROOT, 'dist'), { recursive: true });
   const outDir = await mkdtemp(join(REPO_ROOT, 'dist', 'test-worker-'));
   await execFileAsync(
     process.execPath,
