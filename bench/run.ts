@@ -42,6 +42,7 @@ import {
 import { parseOptions, UsageError } from './options';
 import { CpuProfiler, explainRecompute, explainReport, Profiler } from './profile';
 import { BenchReport, evaluate, printReport, RssSampler } from './report';
+import { runScale, SCALE_RUN_ABOVE } from './scale';
 import { seedCompany } from './seed';
 import { clockWithStalledUploads, stalledClockLines } from './stalled-uploads';
 import { clockWhileDelivering, deliveryLines } from './notifications';
@@ -126,6 +127,10 @@ async function main(): Promise<void> {
     const api = new Api(service.url);
     const adminToken = await api.login('admin', adminPassword);
     const profiler = options.profile ? new Profiler(service.app) : null;
+    if (options.staff > SCALE_RUN_ABOVE) {
+      await runScale(options, database, service, adminPassword, sampler, sourceVersion());
+      return;
+    }
 
     // Before the seed, on an idle service: the figure is the body's own cost.
     progress('0. a body of 150,000 unknown keys next to an ordinary 400 (issue 13)');

@@ -11,7 +11,7 @@ export interface StoredDay extends DayResult {
   onDuty: boolean;
 }
 
-/** The columns a computed day stores (the keys of DayRow), in the order of the statement's arrays. */
+/** The columns a computed day stores, in the order of the statement's arrays. */
 const STORED_COLUMNS = DAY_ROW_COLUMNS.map(([column]) => column);
 const UPDATED_COLUMNS = STORED_COLUMNS.slice(2);
 
@@ -84,13 +84,15 @@ export class AttendanceRepository {
    * Stores a slice's computed days in one statement: new days are inserted, changed ones updated, and
    * days whose every column is as computed are left as they are (no new row version, no index
    * writes: recomputing a month that did not change writes nothing). The rows arrive as the array
-   * literals the rules wrote (one per column), which PostgreSQL reads itself.
+   * literals the rules wrote (one per column, the facts as one JSON array), zipped by ROWS FROM.
    */
   async writeDays(manager: EntityManager, rows: SliceRows): Promise<void> {
     if (rows.count === 0) return;
     await manager.query(
       `INSERT INTO attendance_day AS d (${STORED_COLUMNS.join(', ')})
-       SELECT * FROM unnest(${DAY_ROW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+       SELECT ${DAY_ROW_COLUMNS.map(([column, type]) => (type === 'epoch_ms' ? `to_timestamp(${column} / 1000.0)` : column)).join(', ')}
+         FROM ROWS FROM (${DAY_ROW_COLUMNS.map(([column, type], i) => (column === 'facts' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${type === 'epoch_ms' ? 'float8' : type}[])`)).join(', ')})
+           AS r(${STORED_COLUMNS.join(', ')})
        ON CONFLICT (staff_id, date) DO UPDATE SET ${UPDATED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}, computed_at = now()
         WHERE (${UPDATED_COLUMNS.map((column) => `d.${column}`).join(', ')}) IS DISTINCT FROM (${UPDATED_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`,
       rows.columns,

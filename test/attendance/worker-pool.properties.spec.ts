@@ -70,7 +70,7 @@ describe('Issue 20: worker threads compute what the main thread computes', () =>
     await overtime(people[0], { date: '2026-11-24', start: '18:00', end: '20:00' });
     await overtime(people[1], { date: '2026-11-22', start: '09:00', end: '13:00', compensation: 'lieu' });
     await t.http().post(`/staff/${people[6].id}/deactivate`).set(admin.auth).send({ leftOn: '2026-11-16' }).expect(ok(200));
-  });
+  }, 180_000);
   afterAll(async () => {
     await inProcess?.close();
     await threaded?.close();
@@ -127,7 +127,7 @@ describe('Issue 20: worker threads compute what the main thread computes', () =>
       }),
       { numRuns: 12, endOnFailure: true },
     );
-  });
+  }, 180_000);
 
   it('issue 20: recomputing a month that did not change rewrites no row', async () => {
     const recompute = () => threaded.http().post('/attendance/recompute').set(admin.auth).send({ month: '2026-11' }).expect(200);
