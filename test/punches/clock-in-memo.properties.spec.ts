@@ -29,7 +29,7 @@ const situation = fc.record({
   zone: fc.constantFrom(...ZONES),
   // Any second of two weeks around a month's end (and a DST change in two of the zones).
   at: fc.integer({ min: 0, max: 14 * 86_400 }).map((seconds) => new Date(START + seconds * 1000)),
-  workWeek: fc.constantFrom([1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6, 7], [2, 4, 6]),
+  workWeek: fc.constantFrom([1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6, 7], [2, 4, 6]).map((days) => [...days]),
   open: fc.constantFrom(60, 120, 240),
   close: fc.constantFrom(60, 240, 480),
   office: fc.constantFrom([{ start: '08:30', end: '12:00' }, { start: '13:00', end: '17:30' }], [{ start: '22:00', end: '24:00' }]),
