@@ -28,8 +28,19 @@ function claimsAsIssued(claims: Record<string, unknown>, ttlSeconds: number, now
   return iat <= nowSeconds + CLOCK_SKEW_SECONDS && exp > iat && exp - iat <= ttlSeconds;
 }
 
+/** Tokens remembered as verified: about one per signed-in session, dropped wholesale beyond. */
+const VERIFIED_KEPT = 10_000;
+
 @Injectable()
 export class TokenService {
+  /**
+   * Tokens whose signature and claims passed, with their expiry. A session sends the same token
+   * with every request, and HMAC over the same bytes with the same key gives the same answer, so
+   * it is verified once; its expiry is still checked every time, as jsonwebtoken checks it, and
+   * revocation is not decided here at all (AuthService reads the staff row on every request).
+   */
+  private readonly verified = new Map<string, { staffId: string; tokenVersion: number; exp: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -41,6 +52,13 @@ export class TokenService {
   }
 
   async check(token: string): Promise<TokenCheck> {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      // jsonwebtoken's own rule: expired from the second `exp` on.
+      if (Math.floor(Date.now() / 1000) < known.exp) return { ok: true, staffId: known.staffId, tokenVersion: known.tokenVersion };
+      this.verified.delete(token);
+      return { ok: false, reason: 'expired' };
+    }
     let claims: Record<string, unknown>;
     try {
       // The algorithm is pinned: a token naming another one (none, RS256 with the secret as a key) fails here.
@@ -50,6 +68,8 @@ export class TokenService {
     }
     // jsonwebtoken checks exp against the real time as well, so the same clock is used here.
     if (!claimsAsIssued(claims, this.config.jwtTtlSeconds, Math.floor(Date.now() / 1000))) return { ok: false, reason: 'invalid' };
+    if (this.verified.size >= VERIFIED_KEPT) this.verified.clear();
+    this.verified.set(token, { staffId: claims.sub, tokenVersion: claims.tv, exp: claims.exp as number });
     return { ok: true, staffId: claims.sub, tokenVersion: claims.tv };
   }
 }

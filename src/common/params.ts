@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { validationFailed } from '../domain/errors/domain-error';
+import { DomainError, validationFailed } from '../domain/errors/domain-error';
 import { isBusinessDate } from './validators';
 
 /** Path ids are UUIDs; anything else is a 400 naming the parameter. */
@@ -17,11 +17,18 @@ export const dateParam = (name = 'date') => ({
   },
 });
 
+/** Why a body that should hold nothing is refused (null: it holds nothing). */
+export function nonEmptyBody(value: unknown): DomainError | null {
+  if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) return validationFailed([{ field: 'body', message: 'must be an empty object' }]);
+  return validationFailed(Object.keys(value).map((field) => ({ field, message: 'is not an accepted field' })));
+}
+
 /** For actions that take no input: any field sent is refused, so nothing a client sends is silently ignored. */
 export const EmptyBodyPipe = {
   transform(value: unknown): Record<string, never> {
-    if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) return {};
-    if (typeof value !== 'object' || Array.isArray(value)) throw validationFailed([{ field: 'body', message: 'must be an empty object' }]);
-    throw validationFailed(Object.keys(value).map((field) => ({ field, message: 'is not an accepted field' })));
+    const refusal = nonEmptyBody(value);
+    if (refusal) throw refusal;
+    return {};
   },
 };

@@ -2,6 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** The request's id, set first thing by requestContext. */
+    id?: string;
+  }
+}
+
 interface RequestContext {
   requestId: string;
 }

@@ -2,8 +2,10 @@ import { applyDecorators, Body, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiSecurity } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '../domain/actor';
-import { AllowDevice, CurrentActor, Roles } from '../auth/auth.decorators';
-import { EmptyBodyPipe, IdParam } from '../common/params';
+import { AllowDevice, ChecksOwnSignIn, CurrentActor, Roles, SignedInClaims } from '../auth/auth.decorators';
+import type { TokenClaims } from '../auth/auth.decorators';
+import { AuthService } from '../auth/auth.service';
+import { IdParam, nonEmptyBody } from '../common/params';
 import { ActionRoute, CreateRoute, DecisionRoute, ReadRoute, SignedInController } from '../common/routes';
 import { BatchDto, ClockResultDto, IngestResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, PunchPageDto, VoidPunchDto } from './dto/punch.dto';
 import { PunchImportService } from './punch-import.service';
@@ -23,12 +25,20 @@ export class PunchesController {
     private readonly punches: PunchesService,
     private readonly ingest: PunchIngestService,
     private readonly imports: PunchImportService,
+    private readonly auth: AuthService,
   ) {}
 
   @CreateRoute('clock', ClockResultDto, { summary: 'Clock in or out now (H-ATT-7)', description: 'The server\'s clock decides the time; a body that tries to set it is refused. Clocking twice in the same second stores one punch.', errors: [400, 403, 409] })
   @ApiBody({ required: false, description: 'No fields: the server\'s clock decides the time', schema: { type: 'object', additionalProperties: false, properties: {} } })
-  clock(@CurrentActor() actor: Actor, @Body(EmptyBodyPipe) _body: Record<string, never>): Promise<ClockResultDto> {
-    return this.punches.clock(actor);
+  @ChecksOwnSignIn()
+  async clock(@SignedInClaims() claims: TokenClaims, @Body() body: unknown): Promise<ClockResultDto> {
+    const refusal = nonEmptyBody(body);
+    if (refusal) {
+      // As the guard would: a revoked token is answered 401 before its body is looked at.
+      await this.auth.actorForClaims(claims);
+      throw refusal;
+    }
+    return this.punches.clock(claims);
   }
 
   @ActionRoute('batch', IngestResultDto, {

@@ -17,7 +17,6 @@ export const rangeOutOfBounds = () =>
 /** The client went away before its body ended (or the body timed out: the 408 is out already). */
 export const uploadCutOff = () => new DomainError('bad_request', 'UPLOAD_INCOMPLETE', 'The upload ended before its body was complete', [{ field: 'body', message: 'incomplete' }]);
 
-export const onlyStaffClock = () => new DomainError('forbidden', 'ROLE_REQUIRED', 'Only a signed-in staff member clocks in or out');
 
 /** A single-punch request (clock-in, manual punch) refused for the reason its one line was. */
 export function singleLineRefused(line: RejectedLine, field: string): DomainError {

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/modify-returning';
 import { preparedQuery } from '../database/prepared-query';
-import type { EmploymentSpan, Policy } from '../domain/policy';
-import { policyColumns, policyFromRow, PolicyRow } from '../policy/policy.repository';
+import type { SignInState } from '../auth/credentials';
+import type { EmploymentSpan } from '../domain/policy';
+import type { GrantableRole } from '../domain/roles';
+import { policyColumns } from '../policy/policy.repository';
 
 export type PunchSource = 'clock' | 'batch' | 'import' | 'device' | 'manual' | 'correction';
 
@@ -49,6 +51,11 @@ export interface PunchOrigin {
 }
 
 export interface ClockInOutcome {
+  /**
+   * The caller's staff row as the statement found it, for the sign-in check the guard left to this
+   * route (ChecksOwnSignIn). Nothing was stored unless the row is active and of the token's version.
+   */
+  signIn: SignInState;
   /** False: a month the punch can count in is closed or not written down yet; nothing was stored. */
   open: boolean;
   /** The punch stored now, or null when the same second was stored already (or nothing was stored). */
@@ -56,8 +63,13 @@ export interface ClockInOutcome {
   /** The punch of that second stored before this statement began, if any. */
   existing: PunchRow | null;
   employment: EmploymentSpan;
-  /** The Policy around the punch's local date (two days either side), for its assigned date. */
-  policy: Policy;
+  /**
+   * The Policy around the punch's local date, two days either side (`first`, `last`), for its
+   * assigned date: as the JSON text of `policyColumns`, so that equal texts can share one Policy.
+   */
+  policyText: string;
+  first: string;
+  last: string;
 }
 
 type JsonPunch = Omit<PunchRow, 'at' | 'created_at' | 'voided_at'> & { at: string; created_at: string; voided_at: string | null };
@@ -70,54 +82,77 @@ export class PunchesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * A clock-in as one statement, so that it costs one round trip: share-lock the months it can
-   * count in (its local date and both neighbours, as the batch path does), insert the punch unless
-   * one of them is closed or not written down yet, queue its days as stale, write the audit row,
-   * and return what the answer needs. Atomic on its own, without an explicit transaction; a
-   * prepared statement, planned once per connection.
+   * A clock-in as one statement, so that it costs one round trip: check the caller's staff row
+   * against the token (active, same token version: the guard left that to this route), share-lock
+   * the months it can count in (its local date and both neighbours, as the batch path does),
+   * insert the punch unless the caller is refused or a month is closed or not written down yet,
+   * queue its days as stale, write the audit row, and return what the answer needs. Atomic on its
+   * own, without an explicit transaction; a prepared statement, planned once per connection.
+   * Null when the caller has no staff row (nothing was stored).
    */
-  async clockIn(staffId: string, at: Date): Promise<ClockInOutcome> {
-    const rows = await preparedQuery<PolicyRow & { open: boolean; inserted: JsonPunch | null; existing: JsonPunch | null; hired_on: string; left_on: string | null }>(
+  async clockIn(staffId: string, tokenVersion: number, at: Date, requestId: string | null): Promise<ClockInOutcome | null> {
+    type Row = {
+      policy: string;
+      first: string;
+      last: string;
+      open: boolean;
+      signed_in: boolean;
+      username: string;
+      roles: GrantableRole[];
+      active: boolean;
+      token_version: number;
+      inserted: JsonPunch | null;
+      existing: JsonPunch | null;
+      hired_on: string;
+      left_on: string | null;
+    };
+    const rows = await preparedQuery<Row>(
       this.dataSource,
       'punch-clock-in',
-      `WITH day AS (
+      `WITH me AS (
+         SELECT id, username, roles, active, token_version, hired_on, left_on, active AND token_version = $3::int AS signed_in FROM staff WHERE id = $1::uuid
+       ), day AS (
          SELECT ($2::timestamptz AT TIME ZONE time_zone)::date AS d FROM company
        ), wanted AS (
          SELECT DISTINCT to_char(d + k, 'YYYY-MM') AS month FROM day, generate_series(-1, 1) AS k
        ), locked AS (
          SELECT month, state FROM accounting_month WHERE month IN (SELECT month FROM wanted) FOR SHARE
        ), gate AS (
-         SELECT (SELECT count(*) FROM locked) = (SELECT count(*) FROM wanted) AND NOT EXISTS (SELECT 1 FROM locked WHERE state = 'closed') AS open
+         SELECT (SELECT count(*) FROM locked) = (SELECT count(*) FROM wanted) AND NOT EXISTS (SELECT 1 FROM locked WHERE state = 'closed') AS open,
+                EXISTS (SELECT 1 FROM me WHERE signed_in) AS signed_in
        ), ins AS (
-         INSERT INTO punch (staff_id, at, source, created_by) SELECT $1::uuid, $2::timestamptz, 'clock', $1::uuid FROM gate WHERE open
+         INSERT INTO punch (staff_id, at, source, created_by) SELECT $1::uuid, $2::timestamptz, 'clock', $1::uuid FROM gate WHERE open AND signed_in
          ON CONFLICT (staff_id, at) DO NOTHING
          RETURNING *
        ), queued AS (
          INSERT INTO attendance_stale (staff_id, from_date, to_date) SELECT ins.staff_id, day.d - 1, day.d + 1 FROM ins, day
        ), audited AS (
-         INSERT INTO audit_log (actor_kind, actor_id, action, entity, entity_id, after)
+         INSERT INTO audit_log (actor_kind, actor_id, action, entity, entity_id, after, request_id)
          SELECT 'staff', $1::text, 'punch.clock', 'punch', (SELECT id::text FROM ins),
-                jsonb_build_object('received', 1, 'inserted', c.n, 'duplicates', 1 - c.n, 'rejected', 0, 'source', 'clock')
-           FROM gate, (SELECT count(*)::int AS n FROM ins) c WHERE gate.open
+                jsonb_build_object('received', 1, 'inserted', c.n, 'duplicates', 1 - c.n, 'rejected', 0, 'source', 'clock'), $4::text
+           FROM gate, (SELECT count(*)::int AS n FROM ins) c WHERE gate.open AND gate.signed_in
        )
-       SELECT gate.open,
+       SELECT gate.open, me.signed_in, me.username, me.roles, me.active, me.token_version,
               (SELECT row_to_json(ins) FROM ins) AS inserted,
               (SELECT row_to_json(p) FROM punch p WHERE p.staff_id = $1::uuid AND p.at = $2::timestamptz) AS existing,
-              s.hired_on, s.left_on,
-              ${policyColumns('day.d - 2', 'day.d + 2')}
-         FROM gate, day, staff s WHERE s.id = $1::uuid`,
-      [staffId, at],
+              me.hired_on, me.left_on, to_char(day.d - 2, 'YYYY-MM-DD') AS first, to_char(day.d + 2, 'YYYY-MM-DD') AS last,
+              (SELECT row_to_json(policy)::text FROM (SELECT ${policyColumns('day.d - 2', 'day.d + 2')}) policy) AS policy
+         FROM gate, day, me`,
+      [staffId, at, tokenVersion, requestId],
     );
     const row = rows[0];
+    if (row === undefined) return null;
     return {
+      signIn: { id: staffId, username: row.username, roles: row.roles, active: row.active, tokenVersion: row.token_version },
       open: row.open,
       inserted: fromJson(row.inserted),
       existing: fromJson(row.existing),
       employment: { id: staffId, hiredOn: row.hired_on, leftOn: row.left_on },
-      policy: policyFromRow(row),
+      policyText: row.policy,
+      first: row.first,
+      last: row.last,
     };
   }
-
 
   async staffByEmployeeNo(manager: EntityManager, numbers: string[]): Promise<Map<string, StaffByNumber>> {
     const rows: StaffByNumber[] = await manager.query(`SELECT id, employee_no, active FROM staff WHERE employee_no = ANY($1::text[])`, [numbers]);

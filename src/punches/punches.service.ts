@@ -3,6 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DayChanges } from '../policy/day-changes';
 import { assignedDateOf } from '../domain/attendance/person-days';
 import { AuditService } from '../audit/audit.service';
+import type { TokenClaims } from '../auth/auth.decorators';
+import { AuthService } from '../auth/auth.service';
+import { currentRequestId } from '../observability/request-context';
 import type { Actor } from '../domain/actor';
 import { addDays } from '../domain/calendar/calendar-day';
 import { Clock } from '../policy/clock';
@@ -16,8 +19,9 @@ import { SettingsRepository } from '../policy/settings.repository';
 import { StaffAccessService } from '../staff/staff-access.service';
 import { ClockResultDto, ManualPunchDto, PunchDto, PunchListQueryDto, toPunchDto } from './dto/punch.dto';
 import { PunchIngestService } from './punch-ingest.service';
-import { PunchRow, PunchesRepository } from './punches.repository';
-import { alreadyVoided, invalidAt, onlyStaffClock, punchExists, punchNotFound, rangeOutOfBounds, singleLineRefused } from './punches.errors';
+import { ClockInOutcome, PunchRow, PunchesRepository } from './punches.repository';
+import { ClockInMemo } from './clock-in-memo';
+import { alreadyVoided, invalidAt, punchExists, punchNotFound, rangeOutOfBounds, singleLineRefused } from './punches.errors';
 
 /** The UTC calendar date of an instant: within a day of its local date in any zone. */
 const utcDate = (instant: Date): string => instant.toISOString().slice(0, 10);
@@ -35,24 +39,30 @@ export class PunchesService {
     private readonly access: StaffAccessService,
     private readonly audit: AuditService,
     private readonly time: Clock,
+    private readonly auth: AuthService,
+    private readonly memo: ClockInMemo,
   ) {}
 
   /**
    * The signed-in employee clocks now: the server's clock decides the time. One statement in the
-   * common case (PunchesRepository.clockIn); around a closed month, or the first write of a month,
-   * the batch path decides with the rules which date the punch counts on.
+   * common case (PunchesRepository.clockIn), which also checks the caller's staff row for the guard
+   * (ChecksOwnSignIn); around a closed month, or the first write of a month, the batch path decides
+   * with the rules which date the punch counts on.
    */
-  async clock(actor: Actor): Promise<ClockResultDto> {
-    if (actor.kind !== 'staff') throw onlyStaffClock();
+  async clock(claims: TokenClaims): Promise<ClockResultDto> {
     const at = new Date(Math.floor(this.time.now().getTime() / 1000) * 1000);
-    const outcome = await this.punches.clockIn(actor.id, at);
-    if (outcome.open) {
+    const outcome = await this.punches.clockIn(claims.staffId, claims.tokenVersion, at, currentRequestId());
+    // Refused exactly as the guard refuses a revoked token; the statement stored nothing for it.
+    const actor = this.auth.actorForState(claims, outcome?.signIn ?? null);
+    const { open, inserted, existing, employment, policyText, first, last } = outcome as ClockInOutcome;
+    if (open) {
       // Neither: the same second was stored by a concurrent request after this statement began.
-      const row = outcome.inserted ?? outcome.existing ?? ((await this.punches.findAt(this.dataSource.manager, actor.id, at)) as PunchRow);
-      const assigned = row.voided_at ? null : assignedDateOf(outcome.policy, outcome.employment, row.at);
-      return { punch: toPunchDto(row, assigned, outcome.policy.timeZone), duplicate: outcome.inserted === null };
+      const row = inserted ?? existing ?? ((await this.punches.findAt(this.dataSource.manager, actor.id, at)) as PunchRow);
+      const policy = this.memo.policyOf(policyText);
+      const assigned = row.voided_at ? null : this.memo.assignedDate(policy, employment, row.at, first, last);
+      return { punch: toPunchDto(row, assigned, policy.timeZone, (instant, zone) => this.memo.localTime(instant, zone)), duplicate: inserted === null };
     }
-    // The guard has just loaded the signed-in person, who is active: no need to look them up again.
+    // The statement has just read the signed-in person, who is active: no need to look them up again.
     const me = { id: actor.id, employee_no: actor.id, active: true };
     const result = await this.dataSource.transaction(async (manager) => {
       const ingested = await this.ingest.ingestIn(

@@ -45,6 +45,18 @@ describe('Punch capture (H-ATT-7)', () => {
     it('anonymous cannot clock', async () => {
       expect((await t.http().post('/punches/clock').send({})).status).toBe(401);
     });
+
+    it('a revoked token is refused as the guard refuses it, before its body is looked at; nothing is stored or audited (issue 20)', async () => {
+      // The clock-in statement checks the staff row itself (ChecksOwnSignIn): the guard only verified the token.
+      const counts = async () => (await t.sql<{ punches: number; audits: number }>(
+        `SELECT (SELECT count(*)::int FROM punch WHERE staff_id = $1) AS punches, (SELECT count(*)::int FROM audit_log WHERE actor_id = $1::text) AS audits`, [leaver.id]))[0];
+      const before = await counts();
+      for (const body of [{}, { at: '2026-11-27T08:00:00+08:00' }]) {
+        const response = await t.http().post('/punches/clock').set(leaver.auth).send(body);
+        expect({ status: response.status, code: response.body.code }).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
+      }
+      expect(await counts()).toEqual(before);
+    });
   });
 
   describe('POST /punches/batch', () => {

@@ -134,12 +134,15 @@ export class PunchListQueryDto extends PageQueryDto {
   to: string;
 }
 
-export function toPunchDto(row: PunchRow, assignedDate: string | null, zone: string): PunchDto {
+/** A punch's instant in company time, to the second, with its offset. */
+export const localTimeOf = (at: Date, zone: string): string => DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }) as string;
+
+export function toPunchDto(row: PunchRow, assignedDate: string | null, zone: string, localTime: (at: Date, zone: string) => string = localTimeOf): PunchDto {
   return {
     id: row.id,
     staffId: row.staff_id,
     at: row.at.toISOString(),
-    localTime: DateTime.fromJSDate(row.at, { zone }).toISO({ suppressMilliseconds: true }) as string,
+    localTime: localTime(row.at, zone),
     source: row.source,
     sourceLabel: row.source_label,
     deviceId: row.device_id,
