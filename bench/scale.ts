@@ -116,7 +116,9 @@ export async function runScale(
         `POST /attendance/recompute: ${recompute.days.toLocaleString('en-US')} day results in ${recompute.seconds.toFixed(2)} s from nothing, ${unchanged.seconds.toFixed(2)} s again unchanged`,
         `baseline: first-in/last-out per person and local day, ${recomputeBase.rows.toLocaleString('en-US')} rows in ${recomputeBase.seconds.toFixed(2)} s; raw month aggregate median ${aggregate.seconds.toFixed(2)} s`,
         `report: first call ${report.first?.seconds.toFixed(2)} s, warm ${report.warm?.seconds.toFixed(2)} s, days not computed ${report.uncomputed?.seconds.toFixed(2)} s (${report.daysDeleted.toLocaleString('en-US')} deleted first)${report.error ? `; FAILED: ${report.error}` : ''}`,
-        `close ${close.closeSeconds?.toFixed(2)} s (snapshot ${close.snapshotBytes?.toLocaleString('en-US')} bytes), reopen ${close.reopenSeconds?.toFixed(2)} s${close.error ? `; FAILED: ${close.error}` : ''}`,
+        close.error
+          ? `close FAILED: ${close.error}`
+          : `close ${close.closeSeconds?.toFixed(2)} s (snapshot ${close.snapshotBytes?.toLocaleString('en-US')} bytes), reopen ${close.reopenSeconds?.toFixed(2)} s`,
       ],
     });
     const figures: Figure[] = [
