@@ -15,6 +15,16 @@ export interface StoredDay extends DayResult {
 const STORED_COLUMNS = DAY_ROW_COLUMNS.map(([column]) => column);
 const UPDATED_COLUMNS = STORED_COLUMNS.slice(2);
 
+/**
+ * Valid (not voided) punches in [$1, $2) of everyone or the people in $3, with who asked for and who
+ * approved a punch added by a make-up request (for its day's explanation): what both punch readers read.
+ */
+const VALID_PUNCHES_BETWEEN = `FROM punch p
+         LEFT JOIN punch_correction c ON c.id = p.correction_id
+         LEFT JOIN staff requester ON requester.id = c.staff_id
+         LEFT JOIN staff approver ON approver.id = c.decided_by
+        WHERE p.at >= $1 AND p.at < $2 AND p.voided_at IS NULL AND ($3::uuid[] IS NULL OR p.staff_id = ANY($3::uuid[]))`;
+
 @Injectable()
 export class AttendanceRepository {
   /** Staff employed at some point in [from, to]; all of them, or those among `ids`. */
@@ -61,11 +71,7 @@ export class AttendanceRepository {
     // A punch from an approved make-up request carries who asked and who approved, for its day's explanation.
     const rows: { id: string; staff_id: string; at: Date; requested_by: string | null; approved_by: string | null; approved_as: 'supervisor' | 'admin' | null }[] = await manager.query(
       `SELECT p.id, p.staff_id, p.at, requester.name AS requested_by, approver.name AS approved_by, c.decided_as AS approved_as
-         FROM punch p
-         LEFT JOIN punch_correction c ON c.id = p.correction_id
-         LEFT JOIN staff requester ON requester.id = c.staff_id
-         LEFT JOIN staff approver ON approver.id = c.decided_by
-        WHERE p.at >= $1 AND p.at < $2 AND p.voided_at IS NULL AND ($3::uuid[] IS NULL OR p.staff_id = ANY($3::uuid[]))`,
+         ${VALID_PUNCHES_BETWEEN}`,
       [fromInstant, toInstant, ids],
     );
     const byStaff = new Map<string, Punch[]>();
@@ -107,11 +113,7 @@ export class AttendanceRepository {
     const rows: { punches: string }[] = await manager.query(
       `SELECT coalesce(json_object_agg(staff_id, list), '{}')::text AS punches
          FROM (SELECT p.staff_id, json_agg(json_build_array(p.id, (extract(epoch FROM p.at) * 1000)::bigint, requester.name, approver.name, c.decided_as)) AS list
-                 FROM punch p
-                 LEFT JOIN punch_correction c ON c.id = p.correction_id
-                 LEFT JOIN staff requester ON requester.id = c.staff_id
-                 LEFT JOIN staff approver ON approver.id = c.decided_by
-                WHERE p.at >= $1 AND p.at < $2 AND p.voided_at IS NULL AND p.staff_id = ANY($3::uuid[])
+                 ${VALID_PUNCHES_BETWEEN}
                 GROUP BY p.staff_id) people`,
       [fromInstant, toInstant, ids],
     );

@@ -41,6 +41,19 @@ const QUEUE_SLICE_PEOPLE = 100;
 /** Person-days computed per slice: a worker task of a few tens of milliseconds, a write of one statement. */
 const SLICE_PERSON_DAYS = 6000;
 
+interface PunchSpan {
+  fromInstant: Date;
+  toInstant: Date;
+}
+
+/** The instants whose punches can fall in the windows of [from, to]: two days of margin on each side cover any window that reaches over midnight. */
+function punchSpanOf(policy: Policy, from: string, to: string): PunchSpan {
+  return {
+    fromInstant: DateTime.fromISO(addDays(from, -2), { zone: policy.timeZone }).toJSDate(),
+    toInstant: DateTime.fromISO(addDays(to, 3), { zone: policy.timeZone }).toJSDate(),
+  };
+}
+
 /** People per slice for a range of `days` dates (a month: about 200). */
 function sliceSize(days: number): number {
   return Math.max(1, Math.floor(SLICE_PERSON_DAYS / Math.max(days, 1)));
@@ -97,9 +110,7 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     const policy = preloaded ?? (await this.policies.load(manager, addDays(scope.from, -1), addDays(scope.to, 1)));
     const staff = await this.days.employedBetween(manager, scope.staffIds, scope.from, scope.to);
     const ids = scope.staffIds === null ? null : staff.map((person) => person.id);
-    // Two days of margin on each side cover any window that reaches over midnight.
-    const fromInstant = DateTime.fromISO(addDays(scope.from, -2), { zone: policy.timeZone }).toJSDate();
-    const toInstant = DateTime.fromISO(addDays(scope.to, 3), { zone: policy.timeZone }).toJSDate();
+    const { fromInstant, toInstant } = punchSpanOf(policy, scope.from, scope.to);
     // One after the other: the manager may be a transaction, i.e. a single connection.
     const punches = await this.days.punchesBetween(manager, ids, fromInstant, toInstant);
     const covers = await this.covers.coversBetween(manager, ids, scope.from, scope.to, policy.timeZone);
@@ -127,8 +138,7 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     const policy = await this.policies.load(manager, addDays(from, -3), addDays(to, 3));
     const [person] = await this.days.employedBetween(manager, [staffId], from, to);
     if (!person) return new Map();
-    const fromInstant = DateTime.fromISO(addDays(from, -2), { zone: policy.timeZone }).toJSDate();
-    const toInstant = DateTime.fromISO(addDays(to, 3), { zone: policy.timeZone }).toJSDate();
+    const { fromInstant, toInstant } = punchSpanOf(policy, from, to);
     const punches = (await this.days.punchesBetween(manager, [staffId], fromInstant, toInstant)).get(staffId) ?? [];
     const covers = await this.covers.coversBetween(manager, [staffId], from, to, policy.timeZone);
     const now = this.clock.now();
@@ -165,12 +175,14 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     const staff = await this.days.employedBetween(manager, scope.staffIds, scope.from, scope.to);
     await this.days.removeDaysNotEmployed(manager, scope.staffIds, openDates);
     const now = this.clock.now().toISOString();
+    const span = punchSpanOf(policy, scope.from, scope.to);
+    const closedMonths = [...closed];
     const size = sliceSize(dates.length);
     // Computing one slice ahead of the one being written: the worker and PostgreSQL work side by side.
     let computing: Promise<SliceRows> | null = null;
     for (let offset = 0; offset < staff.length; offset += size) {
-      const { people, punchesJson } = await this.sliceInputs(manager, policy, staff.slice(offset, offset + size), scope);
-      const next = this.pool.compute({ policy, from: scope.from, to: scope.to, now, people, punchesJson, closedMonths: [...closed] });
+      const { people, punchesJson } = await this.sliceInputs(manager, policy.timeZone, staff.slice(offset, offset + size), scope, span);
+      const next = this.pool.compute({ policy, from: scope.from, to: scope.to, now, people, punchesJson, closedMonths });
       // A failed slice must not leave the next one's rejection unobserved.
       next.catch(() => undefined);
       if (computing) await this.days.writeDays(manager, await computing);
@@ -180,13 +192,16 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
   }
 
   /** The punches and covers of one slice of people, read for the span their windows can reach. */
-  private async sliceInputs(manager: EntityManager, policy: Policy, staff: EmploymentSpan[], scope: RecomputeScope): Promise<{ people: SlicePerson[]; punchesJson: string }> {
+  private async sliceInputs(
+    manager: EntityManager,
+    zone: string,
+    staff: EmploymentSpan[],
+    scope: RecomputeScope,
+    span: PunchSpan,
+  ): Promise<{ people: SlicePerson[]; punchesJson: string }> {
     const ids = staff.map((person) => person.id);
-    // Two days of margin on each side cover any window that reaches over midnight.
-    const fromInstant = DateTime.fromISO(addDays(scope.from, -2), { zone: policy.timeZone }).toJSDate();
-    const toInstant = DateTime.fromISO(addDays(scope.to, 3), { zone: policy.timeZone }).toJSDate();
-    const punchesJson = await this.days.slicePunches(manager, ids, fromInstant, toInstant);
-    const covers = await this.covers.coversBetween(manager, ids, scope.from, scope.to, policy.timeZone);
+    const punchesJson = await this.days.slicePunches(manager, ids, span.fromInstant, span.toInstant);
+    const covers = await this.covers.coversBetween(manager, ids, scope.from, scope.to, zone);
     return { people: staff.map((person) => ({ staff: person, covers: covers.of(person.id) })), punchesJson };
   }
 

@@ -31,11 +31,6 @@ export class DayComputePool implements OnModuleDestroy {
     return this.pool !== null;
   }
 
-  /** How many slices can usefully be computed at once. */
-  get concurrency(): number {
-    return this.pool?.options.maxThreads ?? 1;
-  }
-
   async compute(task: SliceTask): Promise<SliceRows> {
     if (this.pool) return this.pool.run(task);
     await yieldToEventLoop();

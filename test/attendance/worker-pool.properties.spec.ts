@@ -101,7 +101,7 @@ describe('Issue 20: worker threads compute what the main thread computes', () =>
     return snapshot(t);
   };
 
-  it('issue 20: for any month of punches, every stored column of every day is the same from the worker threads as from the main thread', async () => {
+  it('issue 20 (H-ATT-2, H-ATT-4, H-ATT-8, H-ATT-10, 劳动法第44条): for any month of punches, every stored column of every day is the same from the worker threads as from the main thread', async () => {
     await fc.assert(
       fc.asyncProperty(monthOfPunches, async (month) => {
         const staffIds: string[] = [];

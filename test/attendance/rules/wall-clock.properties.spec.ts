@@ -34,7 +34,7 @@ describe('Issue 20: wall-clock arithmetic answers what luxon answers', () => {
     );
   });
 
-  it('to and from the zone-less wall-clock line as luxon keepLocalTime does, gaps and overlaps included', () => {
+  it('H-ATT-4: to and from the zone-less wall-clock line as luxon keepLocalTime does (the window split between duty and office), gaps and overlaps included', () => {
     fc.assert(
       fc.property(anyInstant, zone, fc.integer({ min: -600, max: 600 }), (ms, name, minutes) => {
         const wall = DateTime.fromMillis(ms, { zone: fastZone(name) }).setZone('UTC', { keepLocalTime: true }).toMillis();
