@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AttendanceRepository } from '../src/attendance/attendance.repository';
 import { AttendanceService } from '../src/attendance/attendance.service';
 import { DayComputePool } from '../src/attendance/day-compute-pool';
+import { computeSlice, type SliceTask } from '../src/domain/attendance/day-rows';
 import { AuditService } from '../src/audit/audit.service';
 import { AuthService } from '../src/auth/auth.service';
 import { MonthLockService } from '../src/policy/month-lock.service';
@@ -36,6 +37,8 @@ export class Profiler {
   private readonly statements = new Map<string, Total>();
   /** Methods named here that the service no longer has (src changes; the profile just skips them). */
   readonly missing: string[] = [];
+  /** The largest slice handed to the worker threads so far, to compute again on this thread (profileSlice). */
+  largestSlice: SliceTask | null = null;
 
   constructor(app: INestApplication) {
     const targets: [object, string, string[]][] = [
@@ -52,6 +55,12 @@ export class Profiler {
       [app.get(AuditService), 'AuditService', ['record']],
       [app.get(SettingsRepository), 'SettingsRepository', ['timeZone']],
     ];
+    const pool = app.get(DayComputePool) as unknown as { compute: (task: SliceTask) => Promise<unknown> };
+    const compute = pool.compute.bind(pool);
+    pool.compute = (task: SliceTask) => {
+      if (this.largestSlice === null || task.people.length > this.largestSlice.people.length) this.largestSlice = task;
+      return compute(task);
+    };
     for (const [instance, className, names] of targets) for (const name of names) this.wrap(instance, name, `${className}.${name}`, this.methods);
     const dataSource = app.get(DataSource);
     this.wrap(dataSource, 'query', null, this.statements);
@@ -264,4 +273,30 @@ export async function explainReport(app: INestApplication, month: string): Promi
     await runner.release();
   }
   return { section: 'profile: EXPLAIN ANALYZE of the monthly report query', lines };
+}
+
+/**
+ * The rules alone, on this thread: the largest slice of the recompute computed again a few times
+ * (its first run warms the JIT up), its cost per stored day and where its CPU goes. The worker
+ * threads run the same computeSlice; this shows it without PostgreSQL or the pool around it.
+ */
+export async function profileSlice(task: SliceTask): Promise<{ section: string; lines: string[] }[]> {
+  computeSlice(task);
+  const runs = 5;
+  const cpu = new CpuProfiler();
+  await cpu.start();
+  const started = performance.now();
+  let days = 0;
+  for (let i = 0; i < runs; i++) days += computeSlice(task).count;
+  const ms = performance.now() - started;
+  const report = await cpu.stop(`computeSlice × ${runs} on the main thread`);
+  return [
+    {
+      section: 'profile: computeSlice alone (the largest slice of the recompute, on this thread)',
+      lines: [
+        `${task.people.length} people, ${(days / runs).toLocaleString('en-US')} stored days, ${(ms / runs).toFixed(1)} ms per run: ${((ms * 1000) / days).toFixed(1)} µs per stored day`,
+      ],
+    },
+    report,
+  ];
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { DateTime } from 'luxon';
@@ -40,7 +41,7 @@ import {
   tableState,
 } from './monthly';
 import { parseOptions, UsageError } from './options';
-import { CpuProfiler, explainRecompute, explainReport, Profiler } from './profile';
+import { CpuProfiler, explainRecompute, explainReport, profileSlice, Profiler } from './profile';
 import { BenchReport, evaluate, printReport, RssSampler } from './report';
 import { runScale, SCALE_RUN_ABOVE } from './scale';
 import { seedCompany } from './seed';
@@ -70,6 +71,11 @@ const progress = (message: string) => console.error(`[bench ${new Date().toISOSt
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
+  // The console phase comes last: without a browser the run would fail minutes in and print nothing.
+  const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (options.staff <= SCALE_RUN_ABOVE && !existsSync(browser)) {
+    throw new UsageError(`no browser at ${browser} for the console figures: apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
+  }
   const startedAt = new Date();
   // Other work on the machine moves every figure: the 1-minute load average is printed with the options.
   const loadAtStart = loadavg()[0];
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
       details.push(profiler.take('month recompute', recompute.seconds));
       if (recomputeCpuReport) details.push(recomputeCpuReport);
       details.push(await explainRecompute(service.app, options.month, company.zone));
+      if (profiler.largestSlice) details.push(...(await profileSlice(profiler.largestSlice)));
     }
 
     const zone = company.zone;
