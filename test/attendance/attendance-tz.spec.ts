@@ -1,4 +1,3 @@
-import vm from 'node:vm';
 import { AttendanceSweeper } from '../../src/attendance/attendance-sweeper';
 import type { AttendanceDayDto, AttendanceMonthDto } from '../../src/attendance/dto/attendance-day.dto';
 import type { IngestResultDto, PunchDto } from '../../src/punches/dto/punch.dto';
@@ -9,28 +8,18 @@ import { startTestApp, TestApp } from '../support/test-app';
 // Issue 3: the results must not depend on the server process's time zone. The company zone stays
 // Asia/Shanghai, and every scenario must come out exactly as it does there.
 //
-// Node re-reads TZ when process.env.TZ is assigned — but under jest, `process.env` is a copy
-// made for the test's sandbox, and assigning to it changes nothing (Date keeps the zone of the
-// worker). So the zone is set on both: the sandbox copy (for code that reads the variable) and the
-// worker's real process.env (reached from the main context), which switches Date and Intl for the
-// whole worker. The offset assertion below proves that it took effect.
-const realProcess = vm.runInThisContext('process') as NodeJS.Process;
-const originalTz = realProcess.env.TZ;
-
+// Node re-reads TZ when process.env.TZ is assigned: Date and Intl switch for the whole worker
+// process. The offset assertion below proves that it took effect.
 function setProcessTimeZone(tz: string | undefined): void {
-  if (tz === undefined) {
-    delete realProcess.env.TZ;
-    delete process.env.TZ;
-  } else {
-    realProcess.env.TZ = tz;
-    process.env.TZ = tz;
-  }
+  if (tz === undefined) delete process.env.TZ;
+  else process.env.TZ = tz;
 }
+const originalTz = process.env.TZ;
 
 setProcessTimeZone('America/New_York');
 const offsetAtLoad = new Date(2026, 0, 1).getTimezoneOffset();
 
-// The jest worker runs other files afterwards: give it its zone back.
+// The worker runs other files afterwards, in the same process (vitest.config.mts): give it its zone back.
 afterAll(() => setProcessTimeZone(originalTz));
 
 const NOW = '2026-11-28T12:00:00+08:00';
@@ -86,7 +75,7 @@ function scenariosIn(tz: string, januaryOffset: number, enter: () => void): void
     beforeEach(() => clock.set(NOW));
 
     it(`the process really runs in ${tz}`, () => {
-      expect(realProcess.env.TZ).toBe(tz);
+      expect(process.env.TZ).toBe(tz);
       expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(januaryOffset);
       expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(tz);
     });

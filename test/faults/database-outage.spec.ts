@@ -34,7 +34,7 @@ import {
 /** The pool gives up connecting after 5 s (data-source-options.ts); an answer must come well before 7 s. */
 const BOUND_MS = 7000;
 
-/** A request that does not answer at all within `ms` fails the test with its name, not by a jest timeout. */
+/** A request that does not answer at all within `ms` fails the test with its name, not by the runner's timeout. */
 async function answered(kind: string, call: () => Promise<Response>, ms: number): Promise<Response> {
   let timer: NodeJS.Timeout | undefined;
   const silent = new Promise<never>((_, fail) => {

@@ -1,13 +1,14 @@
 import pg from 'pg';
 import request from 'supertest';
+import { builtMain } from '../setup/service-build';
 import { ADMIN_PASSWORD, cloneTestDatabase } from '../support/test-app';
-import { buildOnce, ChildService, freePort, insertStaff, NOVEMBER_WORKDAYS, punchLines, query, randomSecret, waitFor } from './support/faults';
+import { ChildService, freePort, insertStaff, NOVEMBER_WORKDAYS, punchLines, query, randomSecret, waitFor } from './support/faults';
 
 /**
  * Issue 9, Faults: "The process is killed (kill -9) during a punch batch: after restart the batch
  * is either wholly in or wholly out, and re-sending it gives the right counts."
  *
- * The service runs as `node dist/src/main.js` (built once here, as `npm run build` does) on a
+ * The service runs as `node <build>/src/main.js` (built once per run by the global setup) on a
  * database cloned from the migrated template, on the test server (embedded or TEST_DATABASE_URL).
  */
 describe('Faults: kill -9 during a 10,000-line punch batch (issue 9)', () => {
@@ -50,7 +51,7 @@ describe('Faults: kill -9 during a 10,000-line punch batch (issue 9)', () => {
   };
 
   beforeAll(async () => {
-    [mainJs, database, port] = await Promise.all([buildOnce(), cloneTestDatabase(), freePort()]);
+    [mainJs, database, port] = await Promise.all([builtMain(), cloneTestDatabase(), freePort()]);
     Object.assign(env, {
       DATABASE_URL: database.url,
       ADMIN_PASSWORD,

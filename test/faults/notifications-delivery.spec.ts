@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { HttpReceiver } from '../support/notification-receivers';
+import { builtMain } from '../setup/service-build';
 import { ADMIN_PASSWORD, cloneTestDatabase } from '../support/test-app';
-import { buildOnce, ChildService, freePort, InProcessService, query, randomSecret, startInProcess, waitFor } from './support/faults';
+import { ChildService, freePort, InProcessService, query, randomSecret, startInProcess, waitFor } from './support/faults';
 
 const SECRET = `whsec_${Buffer.from('fault-test-signing-secret-32-byt').toString('base64')}`;
 
@@ -72,7 +73,7 @@ describe('Faults: notification delivery (issue 18)', () => {
   }, 120000);
 
   it('kill -9 while messages are in flight: after a restart every message arrives, the ones in flight again with the same webhook-id', async () => {
-    const [mainJs, database, port] = await Promise.all([buildOnce(), cloneTestDatabase(), freePort()]);
+    const [mainJs, database, port] = await Promise.all([builtMain(), cloneTestDatabase(), freePort()]);
     const receiver = await new HttpReceiver().start();
     // Slow answers until the kill, so that it lands while requests are open.
     let delayMs = 1500;

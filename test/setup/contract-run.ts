@@ -57,6 +57,6 @@ export async function reportContractRun(testNamePattern?: string): Promise<void>
   );
   await rm(join(documentFile, '..'), { recursive: true, force: true });
   if (!whole) return;
-  if (validated === 0) throw new Error('The OpenAPI response check validated no answer: is test/setup/response-contract.ts still in setupFilesAfterEnv?');
+  if (validated === 0) throw new Error('The OpenAPI response check validated no answer: is test/setup/response-contract.ts still in setupFiles (vitest.config.mts)?');
   if (missing.length > 0) throw new Error(`No test received an answer from these documented operations, so the document is unchecked there:\n  ${missing.join('\n  ')}`);
 }

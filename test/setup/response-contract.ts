@@ -4,7 +4,7 @@ import request from 'supertest';
 import { checkAnswer, contractRecord } from '../support/contract/recorder';
 
 /**
- * Runs in every test file (jest setupFilesAfterEnv): each answer a test receives through supertest
+ * Runs before every test file (vitest setupFiles): each answer a test receives through supertest
  * or fetch is checked against the OpenAPI document the app generates. A mismatch fails the request
  * that received it (its promise rejects with the method, path template, status and schema errors),
  * and again in afterAll, in case a test caught that rejection. A new suite is covered by the mere
@@ -23,13 +23,20 @@ interface SupertestTest {
   url: string;
 }
 
-const Test = request.Test as unknown as { prototype: { assert(this: SupertestTest, error: Error | null, response: SupertestResponse | undefined, fn?: Callback): void } };
-const assert = Test.prototype.assert;
-Test.prototype.assert = function (this: SupertestTest, error, response, fn) {
-  const mismatch = response ? checkAnswer(answerOf(this.method, this.url, response)) : null;
-  if (!mismatch || !fn) return assert.call(this, error, response, fn);
-  return assert.call(this, error, response, (assertionError, res) => fn.call(this, assertionError ?? mismatch, res));
-};
+// A worker runs many files in one module cache (vitest.config.mts, isolate: false): this file runs
+// again before each, but supertest and fetch are patched once, and the record starts afresh.
+contractRecord.validated = 0;
+contractRecord.operations.clear();
+contractRecord.mismatches.length = 0;
+function patchSupertest(): void {
+  const Test = request.Test as unknown as { prototype: { assert(this: SupertestTest, error: Error | null, response: SupertestResponse | undefined, fn?: Callback): void } };
+  const assert = Test.prototype.assert;
+  Test.prototype.assert = function (this: SupertestTest, error, response, fn) {
+    const mismatch = response ? checkAnswer(answerOf(this.method, this.url, response)) : null;
+    if (!mismatch || !fn) return assert.call(this, error, response, fn);
+    return assert.call(this, error, response, (assertionError, res) => fn.call(this, assertionError ?? mismatch, res));
+  };
+}
 
 function answerOf(method: string, url: string, response: SupertestResponse) {
   const contentType = response.headers['content-type'];
@@ -41,22 +48,33 @@ function answerOf(method: string, url: string, response: SupertestResponse) {
   return { method, url, status: response.status, contentType, body: json ? response.body : text, hasBody };
 }
 
-const realFetch = globalThis.fetch;
 /** The service's own calls out (notifications to robots and webhooks) are answered by those receivers, not by the API. */
 const SERVICE_AGENT = /^Kaoqin-Notifications\//;
-globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-  const response = await realFetch(input, init);
-  if (SERVICE_AGENT.test(new Headers(init?.headers).get('user-agent') ?? '')) return response;
-  const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-  const url = input instanceof Request ? input.url : String(input);
-  const bytes = Buffer.from(await response.clone().arrayBuffer());
-  const contentType = response.headers.get('content-type') ?? undefined;
-  const json = /[/+]json\b/i.test(contentType ?? '');
-  const text = bytes.toString('utf8');
-  const mismatch = checkAnswer({ method, url, status: response.status, contentType, body: json && text ? (JSON.parse(text) as unknown) : text, hasBody: bytes.length > 0 });
-  if (mismatch) throw mismatch;
-  return response;
-};
+
+function patchFetch(): void {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const response = await realFetch(input, init);
+    if (SERVICE_AGENT.test(new Headers(init?.headers).get('user-agent') ?? '')) return response;
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    const url = input instanceof Request ? input.url : String(input);
+    const bytes = Buffer.from(await response.clone().arrayBuffer());
+    const contentType = response.headers.get('content-type') ?? undefined;
+    const json = /[/+]json\b/i.test(contentType ?? '');
+    const text = bytes.toString('utf8');
+    const mismatch = checkAnswer({ method, url, status: response.status, contentType, body: json && text ? (JSON.parse(text) as unknown) : text, hasBody: bytes.length > 0 });
+    if (mismatch) throw mismatch;
+    return response;
+  };
+}
+
+const PATCHED = Symbol.for('kaoqin.responseContract');
+const patched = globalThis as { [PATCHED]?: true };
+if (!patched[PATCHED]) {
+  patched[PATCHED] = true;
+  patchSupertest();
+  patchFetch();
+}
 
 afterAll(() => {
   const dir = process.env.KAOQIN_CONTRACT_DIR;

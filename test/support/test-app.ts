@@ -34,7 +34,7 @@ export interface TestApp {
 export async function cloneTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.KAOQIN_TEST_ADMIN_URL;
   const template = process.env.KAOQIN_TEST_TEMPLATE;
-  if (!adminUrl || !template) throw new Error('The jest global setup did not run');
+  if (!adminUrl || !template) throw new Error('The global setup (test/setup/global-setup.ts) did not run');
   const name = `kaoqin_test_${randomBytes(6).toString('hex')}`;
   assertTestDatabaseName(name);
   for (let attempt = 1; ; attempt++) {

@@ -1,7 +1,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Logger, LoggerService } from '@nestjs/common';
 import pg from 'pg';
@@ -15,7 +15,7 @@ import { ADMIN_PASSWORD, settleQueue } from '../../support/test-app';
 
 export const execFileAsync = promisify(execFile);
 
-/** The repository root: jest (npm test) runs from it. */
+/** The repository root: vitest (npm test) runs from it. */
 export const REPO_ROOT = resolve(process.cwd());
 
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
@@ -193,13 +193,7 @@ export const NOVEMBER_WORKDAYS = ['02', '03', '04', '05', '06', '09', '10', '11'
 /** Ordinary workdays (Monday to Friday) of October 2026 after the National Day week (1–7 October). */
 export const OCTOBER_WORKDAYS = ['12', '13', '14', '15', '16', '19', '20', '21', '22', '23', '26', '27', '28', '29', '30'].map((d) => `2026-10-${d}`);
 
-/** Builds the project once (tsc → dist/), as `npm run build` does, for tests that run `node dist/src/main.js`. */
-export async function buildOnce(): Promise<string> {
-  await execFileAsync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
-  return join(REPO_ROOT, 'dist/src/main.js');
-}
-
-/** `node dist/src/main.js` as a child process, the way an operator runs it. */
+/** `node <build>/src/main.js` as a child process, the way an operator runs it (the build: builtMain()). */
 export class ChildService {
   private child: ChildProcess | null = null;
   private output = '';

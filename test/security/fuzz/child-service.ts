@@ -1,18 +1,13 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, symlink, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { dirname, join } from 'node:path';
+import { builtMain } from '../../setup/service-build';
 import { cloneTestDatabase } from '../../support/test-app';
-
-const execFileAsync = promisify(execFile);
-const REPO_ROOT = resolve(process.cwd());
 
 /**
  * The service as its own process, for requests that may block it for good (a request that loops
- * forever stops every other request of its process, the test's own timers included). Compiled
- * without type-checking into a temporary directory, so that the repository's dist/ is not touched.
+ * forever stops every other request of its process, the test's own timers included), from the
+ * run's one build (test/setup/service-build.ts).
  */
 export class ChildService {
   private child: ChildProcess | null = null;
@@ -25,15 +20,8 @@ export class ChildService {
   ) {}
 
   static async build(): Promise<ChildService> {
-    const buildDir = await mkdtemp(join(tmpdir(), 'kaoqin-fuzz-build-'));
-    await execFileAsync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', buildDir, '--noCheck', '--sourceMap', 'false'], {
-      cwd: REPO_ROOT,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    // Node resolves packages by walking up from the compiled files.
-    await symlink(join(REPO_ROOT, 'node_modules'), join(buildDir, 'node_modules'), 'dir');
     const database = await cloneTestDatabase();
-    return new ChildService(buildDir, database.url, database.drop, `admin-${randomBytes(6).toString('hex')}`);
+    return new ChildService(dirname(dirname(builtMain())), database.url, database.drop, `admin-${randomBytes(6).toString('hex')}`);
   }
 
   /** Starts the service and returns its port. */
@@ -91,7 +79,5 @@ export class ChildService {
   async dispose(): Promise<void> {
     await this.kill();
     await this.dropDatabase();
-    await unlink(join(this.buildDir, 'node_modules'));
-    await rm(this.buildDir, { recursive: true, force: true });
   }
 }

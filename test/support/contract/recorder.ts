@@ -14,11 +14,11 @@ export const contractRecord = {
 
 let contract: ResponseContract | undefined;
 
-/** The document the app generates, written once per run by the jest global setup. */
+/** The document the app generates, written once per run by the global setup. */
 export function loadContract(): ResponseContract {
   if (!contract) {
     const file = process.env.KAOQIN_OPENAPI_FILE;
-    if (!file) throw new Error('KAOQIN_OPENAPI_FILE is not set: the jest global setup (test/setup/global-setup.ts) writes the OpenAPI document');
+    if (!file) throw new Error('KAOQIN_OPENAPI_FILE is not set: the global setup (test/setup/global-setup.ts) writes the OpenAPI document');
     contract = new ResponseContract(JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument);
   }
   return contract;
