@@ -89,8 +89,10 @@ export class AttendanceRepository {
   /**
    * Stores a slice's computed days in one statement: new days are inserted, changed ones updated, and
    * days whose every column is as computed are left as they are (no new row version, no index
-   * writes: recomputing a month that did not change writes nothing). The rows arrive as the array
-   * literals the rules wrote (one per column, the facts as one JSON array), zipped by ROWS FROM.
+   * writes). The rules already left out the days whose digest did not change, so a month that did
+   * not change sends nothing at all; the comparison here covers days stored without a digest. The
+   * rows arrive as the array literals the rules wrote (one per column, the facts as one JSON array),
+   * zipped by ROWS FROM.
    */
   async writeDays(manager: EntityManager, rows: SliceRows): Promise<void> {
     if (rows.count === 0) return;
@@ -103,6 +105,19 @@ export class AttendanceRepository {
         WHERE (${UPDATED_COLUMNS.map((column) => `d.${column}`).join(', ')}) IS DISTINCT FROM (${UPDATED_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`,
       rows.columns,
     );
+  }
+
+  /**
+   * The digests of some people's stored days in [from, to] as one JSON text, `staffId|date` →
+   * digest (see computeSlice): days stored without one are left out, so they are written again.
+   */
+  async storedDigests(manager: EntityManager, ids: string[], from: string, to: string): Promise<string> {
+    const rows: { digests: string }[] = await manager.query(
+      `SELECT coalesce(json_object_agg(staff_id::text || '|' || to_char(date, 'YYYY-MM-DD'), digest), '{}')::text AS digests
+         FROM attendance_day WHERE staff_id = ANY($1::uuid[]) AND date BETWEEN $2 AND $3 AND digest IS NOT NULL`,
+      [ids, from, to],
+    );
+    return rows[0].digests;
   }
 
   /**

@@ -181,8 +181,8 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     // Computing one slice ahead of the one being written: the worker and PostgreSQL work side by side.
     let computing: Promise<SliceRows> | null = null;
     for (let offset = 0; offset < staff.length; offset += size) {
-      const { people, punchesJson } = await this.sliceInputs(manager, policy.timeZone, staff.slice(offset, offset + size), scope, span);
-      const next = this.pool.compute({ policy, from: scope.from, to: scope.to, now, people, punchesJson, closedMonths });
+      const { people, punchesJson, storedDigestsJson } = await this.sliceInputs(manager, policy.timeZone, staff.slice(offset, offset + size), scope, span);
+      const next = this.pool.compute({ policy, from: scope.from, to: scope.to, now, people, punchesJson, closedMonths, storedDigestsJson });
       // A failed slice must not leave the next one's rejection unobserved.
       next.catch(() => undefined);
       if (computing) await this.days.writeDays(manager, await computing);
@@ -191,18 +191,22 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     if (computing) await this.days.writeDays(manager, await computing);
   }
 
-  /** The punches and covers of one slice of people, read for the span their windows can reach. */
+  /**
+   * The punches and covers of one slice of people, read for the span their windows can reach, and
+   * the digests of their stored days (the rules send only the days that changed).
+   */
   private async sliceInputs(
     manager: EntityManager,
     zone: string,
     staff: EmploymentSpan[],
     scope: RecomputeScope,
     span: PunchSpan,
-  ): Promise<{ people: SlicePerson[]; punchesJson: string }> {
+  ): Promise<{ people: SlicePerson[]; punchesJson: string; storedDigestsJson: string }> {
     const ids = staff.map((person) => person.id);
     const punchesJson = await this.days.slicePunches(manager, ids, span.fromInstant, span.toInstant);
     const covers = await this.covers.coversBetween(manager, ids, scope.from, scope.to, zone);
-    return { people: staff.map((person) => ({ staff: person, covers: covers.of(person.id) })), punchesJson };
+    const storedDigestsJson = await this.days.storedDigests(manager, ids, scope.from, scope.to);
+    return { people: staff.map((person) => ({ staff: person, covers: covers.of(person.id) })), punchesJson, storedDigestsJson };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { DayFacts1800000400001 } from '../../migrations/1800000400001-DayFacts';
+import { DayDigest1800001100000 } from '../../migrations/1800001100000-DayDigest';
 import { FixedClock } from '../support/fixed-clock';
 import { CreatedStaff, loginAdmin, newStaff, SignedIn } from '../support/actors';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -14,11 +15,13 @@ describe('Migration DayFacts: stored explanations become facts', () => {
   let admin: SignedIn;
   let finance: CreatedStaff;
   let e: CreatedStaff;
-  const migration = new DayFacts1800000400001();
+  // The later migration that changes attendance_day goes down before it and up after it, as
+  // TypeORM would revert and reapply them: days stored before DayDigest have no digest.
+  const migrations = [new DayFacts1800000400001(), new DayDigest1800001100000()];
   const run = async (step: 'up' | 'down') => {
     const runner = t.dataSource.createQueryRunner();
     try {
-      await migration[step](runner);
+      for (const migration of step === 'up' ? migrations : [...migrations].reverse()) await migration[step](runner);
     } finally {
       await runner.release();
     }

@@ -90,7 +90,7 @@ describe('Issue 20: worker threads compute what the main thread computes', () =>
     t.sql(
       `SELECT staff_id, date::text, status, calendar_kind, on_duty, shift_code, leave_type_code, first_in, last_out, late_minutes, early_minutes,
               worked_minutes, missing_in, missing_out, early_leave, serious_late, absence_days, leave_days, exempt_days, facts, window_close,
-              overtime_kind, overtime_minutes, lieu_minutes
+              overtime_kind, overtime_minutes, lieu_minutes, digest
          FROM attendance_day ORDER BY staff_id, date`,
     );
 
@@ -143,5 +143,23 @@ describe('Issue 20: worker threads compute what the main thread computes', () =>
     await threaded.sql(`INSERT INTO punch (staff_id, at, source) VALUES ($1, '2026-11-26T08:00:07+08:00', 'batch')`, [people[5].id]);
     await recompute();
     expect(await rewrittenSince(version)).toEqual([{ staff_id: people[5].id, date: '2026-11-26' }]);
+  });
+
+  it('issue 20: a day whose digest did not change is not sent again; a day stored without one is written once more', async () => {
+    const recompute = () => threaded.http().post('/attendance/recompute').set(admin.auth).send({ month: '2026-11' }).expect(200);
+    const day = async () =>
+      (await threaded.sql<{ late_minutes: number; digest: string | null }>(`SELECT late_minutes, digest FROM attendance_day WHERE staff_id = $1 AND date = '2026-11-26'`, [people[4].id]))[0];
+    await recompute();
+    expect(await threaded.sql(`SELECT staff_id FROM attendance_day WHERE digest IS NULL OR digest !~ '^[0-9a-f]{16}$'`)).toEqual([]);
+    const computed = await day();
+    // Changed behind the rules' back, the digest left as it was: the recompute computes the same day,
+    // finds the digest unchanged and sends nothing, so the change stays. (Only the recompute writes
+    // these rows; a migration that changes them must clear their digest, as below.)
+    await threaded.sql(`UPDATE attendance_day SET late_minutes = late_minutes + 77 WHERE staff_id = $1 AND date = '2026-11-26'`, [people[4].id]);
+    await recompute();
+    expect(await day()).toEqual({ ...computed, late_minutes: computed.late_minutes + 77 });
+    await threaded.sql(`UPDATE attendance_day SET digest = NULL WHERE staff_id = $1 AND date = '2026-11-26'`, [people[4].id]);
+    await recompute();
+    expect(await day()).toEqual(computed);
   });
 });

@@ -238,8 +238,9 @@ describe('Faults: two instances of the service on one database (issue 9)', () =>
     expect(stored.body).toMatchObject({ inserted: 480, rejected: [] });
     await (a as InProcessService).t.settle();
     const ids = people.map((p) => p.id);
+    // Changed behind the rules' back, so without a digest (migrations/1800001100000-DayDigest.ts): a recompute writes them again.
     const plant = () =>
-      sql(`UPDATE attendance_day SET status = 'pending', window_close = now() - interval '1 minute' WHERE staff_id = ANY($1::uuid[]) AND date BETWEEN '2026-11-16' AND '2026-11-18'`, [ids]);
+      sql(`UPDATE attendance_day SET status = 'pending', window_close = now() - interval '1 minute', digest = NULL WHERE staff_id = ANY($1::uuid[]) AND date BETWEEN '2026-11-16' AND '2026-11-18'`, [ids]);
     const pending = async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM attendance_day WHERE status = 'pending' AND staff_id = ANY($1::uuid[])`, [ids]))[0].n;
     await plant();
     expect(await pending()).toBe(240);

@@ -30,9 +30,10 @@ export class LieuDays {
     for (const { staffId, date, minutes } of this.earned.values()) {
       const { from, to } = monthRange(date.slice(0, 7));
       await attendance.ensureFresh({ staffIds: [staffId], from, to: to < today ? to : today });
+      // Without a digest: a day changed behind the rules' back is written again by the next recompute (migrations/1800001100000-DayDigest.ts).
       const updated = await this.t.sql(
         `WITH earned AS (
-           UPDATE attendance_day SET overtime_kind = 'rest_day', overtime_minutes = $3, lieu_minutes = $3
+           UPDATE attendance_day SET overtime_kind = 'rest_day', overtime_minutes = $3, lieu_minutes = $3, digest = NULL
             WHERE staff_id = $1 AND date = $2 AND status = 'rest' RETURNING date)
          SELECT date FROM earned`,
         [staffId, date, minutes],

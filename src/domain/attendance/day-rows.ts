@@ -1,8 +1,8 @@
 import type { ComputedDay, DayCovers } from './person-days';
 import { computePersonDays, NO_COVERS } from './person-days';
 import type { EmploymentSpan, Policy } from '../policy';
-import type { DayFact } from './facts';
 import type { CorrectionNote, Punch } from './types';
+import { rowDigest } from './row-digest';
 
 /**
  * The stored columns of attendance_day in the order the statement takes them, with the type of
@@ -16,13 +16,16 @@ export const DAY_ROW_COLUMNS = [
   ['leave_type_code', 'text'], ['first_in', 'epoch_ms'], ['last_out', 'epoch_ms'], ['late_minutes', 'int'], ['early_minutes', 'int'],
   ['worked_minutes', 'int'], ['missing_in', 'boolean'], ['missing_out', 'boolean'], ['early_leave', 'boolean'], ['serious_late', 'boolean'],
   ['absence_days', 'numeric'], ['leave_days', 'numeric'], ['exempt_days', 'numeric'], ['facts', 'jsonb'], ['window_close', 'epoch_ms'],
-  ['overtime_kind', 'text'], ['overtime_minutes', 'int'], ['lieu_minutes', 'int'],
+  ['overtime_kind', 'text'], ['overtime_minutes', 'int'], ['lieu_minutes', 'int'], ['digest', 'text'],
 ] as const;
 
 export interface SliceRows {
   /** One parameter per column of DAY_ROW_COLUMNS: a PostgreSQL array literal, and for `facts` a JSON array. */
   columns: string[];
+  /** Days in the columns: computed days whose digest differs from the stored one's (or that have none). */
   count: number;
+  /** Days computed, the unchanged ones included. */
+  computed: number;
 }
 
 // What an array element may hold without quotes: no braces, commas, quotes, backslashes or blanks.
@@ -37,15 +40,23 @@ function element(value: string | number | boolean | null): string {
 }
 
 const FACTS = DAY_ROW_COLUMNS.findIndex(([column]) => column === 'facts');
+const DIGEST = DAY_ROW_COLUMNS.findIndex(([column]) => column === 'digest');
 
 // Instants go as epoch milliseconds (PostgreSQL turns them into timestamptz): toISOString was a
 // tenth of a slice's time.
 const epoch = (instant: Date | null): number | null => (instant === null ? null : instant.getTime());
 
-/** Collects stored rows column by column: one array of literal elements per column. */
+/**
+ * Collects stored rows column by column: one array of literal elements per column. A day whose
+ * digest (of its elements and facts, i.e. of everything it stores) equals the stored day's is left
+ * out: PostgreSQL would parse and compare it only to write nothing.
+ */
 class RowColumns {
   private readonly parts: string[][] = DAY_ROW_COLUMNS.map(() => []);
-  private readonly facts: DayFact[][] = [];
+  private readonly facts: string[] = [];
+  private computed = 0;
+
+  constructor(private readonly stored: Record<string, string | undefined>) {}
 
   add(staffId: string, day: ComputedDay): void {
     const r = day.result;
@@ -54,13 +65,19 @@ class RowColumns {
       r.lateMinutes, r.earlyMinutes, r.workedMinutes, r.missingIn, r.missingOut, r.earlyLeave, r.seriousLate,
       r.absenceDays, r.leaveDays, r.exemptDays, null, epoch(day.window?.close ?? null), r.overtime.kind, r.overtime.minutes, r.overtime.lieuMinutes,
     ];
-    for (let i = 0; i < values.length; i++) if (i !== FACTS) this.parts[i].push(element(values[i]));
-    this.facts.push(r.facts);
+    this.computed += 1;
+    const elements = values.map((value, i) => (i === FACTS ? '' : element(value)));
+    const facts = JSON.stringify(r.facts);
+    const digest = rowDigest(`${elements.join(',')}\u0000${facts}`);
+    if (this.stored[`${staffId}|${r.date}`] === digest) return;
+    elements[DIGEST] = digest;
+    for (let i = 0; i < elements.length; i++) if (i !== FACTS) this.parts[i].push(elements[i]);
+    this.facts.push(facts);
   }
 
   finish(): SliceRows {
-    const columns = this.parts.map((parts, i) => (i === FACTS ? JSON.stringify(this.facts) : `{${parts.join(',')}}`));
-    return { columns, count: this.facts.length };
+    const columns = this.parts.map((parts, i) => (i === FACTS ? `[${this.facts.join(',')}]` : `{${parts.join(',')}}`));
+    return { columns, count: this.facts.length, computed: this.computed };
   }
 }
 
@@ -97,18 +114,21 @@ export interface SliceTask {
   punchesJson: string;
   /** Months (YYYY-MM) whose days are not stored (closed). */
   closedMonths: string[];
+  /** `staffId|date` → the digest of the day stored now, as JSON text (days without one are absent). */
+  storedDigestsJson: string;
 }
 
 /**
  * Computes a slice of people's days and returns their stored rows: the one function both the worker
  * threads and the in-process fallback run, so the two paths cannot differ. Only days on which a
- * person was employed are stored (the rest read as not employed), and none of closed months.
+ * person was employed are stored (the rest read as not employed), and none of closed months; of
+ * those, only the days that differ from what is stored.
  */
 export function computeSlice(task: SliceTask): SliceRows {
   const now = new Date(task.now);
   const closed = new Set(task.closedMonths);
   const punches = JSON.parse(task.punchesJson) as Record<string, PunchTuple[] | undefined>;
-  const rows = new RowColumns();
+  const rows = new RowColumns(JSON.parse(task.storedDigestsJson) as Record<string, string | undefined>);
   for (const person of task.people) {
     const covers = person.covers;
     const coversOn = covers.size === 0 ? () => NO_COVERS : (date: string) => covers.get(date) ?? NO_COVERS;
