@@ -199,7 +199,15 @@ async function main(): Promise<void> {
     const recompute = await recomputeThroughApi(api, adminToken, options.month);
     const recomputeCpuReport = await recomputeCpu?.stop('month recompute');
     const recomputeBase = await recomputeBaseline(pool, options.month, company.zone);
-    details.push({ section: 'month recompute', lines: recomputeLines(recompute, recomputeBase) });
+    // Again at once: nothing changed in between, so every day is computed and none is sent (issue 20's digests).
+    const unchanged = await recomputeThroughApi(api, adminToken, options.month);
+    details.push({
+      section: 'month recompute',
+      lines: [
+        ...recomputeLines(recompute, recomputeBase),
+        `again, nothing changed: ${unchanged.seconds.toFixed(2)} s = ${(unchanged.seconds / recomputeBase.seconds).toFixed(1)}× the baseline (every day computed, none written)`,
+      ],
+    });
     if (profiler) {
       details.push(profiler.take('month recompute', recompute.seconds));
       if (recomputeCpuReport) details.push(recomputeCpuReport);
