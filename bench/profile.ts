@@ -51,7 +51,7 @@ export class Profiler {
       [app.get(AttendanceService), 'AttendanceService', ['compute', 'recompute', 'today']],
       [app.get(DayComputePool), 'DayComputePool', ['compute']],
       [app.get(PolicyRepository), 'PolicyRepository', ['load']],
-      [app.get(AttendanceRepository), 'AttendanceRepository', ['employedBetween', 'punchesBetween', 'writeDays', 'removeDaysNotEmployed']],
+      [app.get(AttendanceRepository), 'AttendanceRepository', ['employedBetween', 'punchesBetween', 'sliceReads', 'writeDays', 'removeDaysNotEmployed']],
       [app.get(AuditService), 'AuditService', ['record']],
       [app.get(SettingsRepository), 'SettingsRepository', ['timeZone']],
     ];

@@ -108,31 +108,23 @@ export class AttendanceRepository {
   }
 
   /**
-   * The digests of some people's stored days in [from, to] as one JSON text, `staffId|date` →
-   * digest (see computeSlice): days stored without one are left out, so they are written again.
+   * What the rules need from PostgreSQL for a slice of people, in one round trip, each part as one
+   * JSON text handed to the worker unparsed (see computeSlice):
+   * - `punchesJson`: their valid punches in [fromInstant, toInstant), staff id → PunchTuple[];
+   * - `storedDigestsJson`: the digests of their stored days in [from, to], `staffId|date` → digest;
+   *   days stored without one are left out, so they are written again.
    */
-  async storedDigests(manager: EntityManager, ids: string[], from: string, to: string): Promise<string> {
-    const rows: { digests: string }[] = await manager.query(
-      `SELECT coalesce(json_object_agg(staff_id::text || '|' || to_char(date, 'YYYY-MM-DD'), digest), '{}')::text AS digests
-         FROM attendance_day WHERE staff_id = ANY($1::uuid[]) AND date BETWEEN $2 AND $3 AND digest IS NOT NULL`,
-      [ids, from, to],
+  async sliceReads(manager: EntityManager, ids: string[], fromInstant: Date, toInstant: Date, from: string, to: string): Promise<{ punchesJson: string; storedDigestsJson: string }> {
+    const rows: { punches: string; digests: string }[] = await manager.query(
+      `SELECT (SELECT coalesce(json_object_agg(staff_id, list), '{}')::text
+                 FROM (SELECT p.staff_id, json_agg(json_build_array(p.id, (extract(epoch FROM p.at) * 1000)::bigint, requester.name, approver.name, c.decided_as)) AS list
+                         ${VALID_PUNCHES_BETWEEN}
+                        GROUP BY p.staff_id) people) AS punches,
+              (SELECT coalesce(json_object_agg(d.staff_id::text || '|' || to_char(d.date, 'YYYY-MM-DD'), d.digest), '{}')::text
+                 FROM attendance_day d WHERE d.staff_id = ANY($3::uuid[]) AND d.date BETWEEN $4 AND $5 AND d.digest IS NOT NULL) AS digests`,
+      [fromInstant, toInstant, ids, from, to],
     );
-    return rows[0].digests;
-  }
-
-  /**
-   * The valid punches of some people in [fromInstant, toInstant) as one JSON text, staff id →
-   * PunchTuple[] (see computeSlice): aggregated by PostgreSQL and handed to the rules unparsed.
-   */
-  async slicePunches(manager: EntityManager, ids: string[], fromInstant: Date, toInstant: Date): Promise<string> {
-    const rows: { punches: string }[] = await manager.query(
-      `SELECT coalesce(json_object_agg(staff_id, list), '{}')::text AS punches
-         FROM (SELECT p.staff_id, json_agg(json_build_array(p.id, (extract(epoch FROM p.at) * 1000)::bigint, requester.name, approver.name, c.decided_as)) AS list
-                 ${VALID_PUNCHES_BETWEEN}
-                GROUP BY p.staff_id) people`,
-      [fromInstant, toInstant, ids],
-    );
-    return rows[0].punches;
+    return { punchesJson: rows[0].punches, storedDigestsJson: rows[0].digests };
   }
 
   /**

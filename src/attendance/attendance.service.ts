@@ -203,9 +203,8 @@ export class AttendanceService implements OnModuleInit, DayChangeListener {
     span: PunchSpan,
   ): Promise<{ people: SlicePerson[]; punchesJson: string; storedDigestsJson: string }> {
     const ids = staff.map((person) => person.id);
-    const punchesJson = await this.days.slicePunches(manager, ids, span.fromInstant, span.toInstant);
+    const { punchesJson, storedDigestsJson } = await this.days.sliceReads(manager, ids, span.fromInstant, span.toInstant, scope.from, scope.to);
     const covers = await this.covers.coversBetween(manager, ids, scope.from, scope.to, zone);
-    const storedDigestsJson = await this.days.storedDigests(manager, ids, scope.from, scope.to);
     return { people: staff.map((person) => ({ staff: person, covers: covers.of(person.id) })), punchesJson, storedDigestsJson };
   }
 

@@ -82,7 +82,7 @@ class RowColumns {
 }
 
 /**
- * A punch as PostgreSQL aggregates it for a slice (see AttendanceRepository.slicePunches):
+ * A punch as PostgreSQL aggregates it for a slice (see AttendanceRepository.sliceReads):
  * [id, epoch milliseconds, requested by, approved by, approved as] — the last three only for a
  * punch added by an approved make-up request.
  */
