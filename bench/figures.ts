@@ -144,7 +144,7 @@ export function figuresOf(m: Measurements): Figure[] {
       target: { op: '<=', value: (RECOMPUTE_SECONDS_PER_1000_STAFF * options.staff) / 1000 },
       maxRatio: RECOMPUTE_MAX_RATIO,
       note:
-        `POST /attendance/recompute for ${options.staff} staff (${formatNumber(m.recompute.days)} days); baseline: one SQL GROUP BY first-in/last-out per person and local day` +
+        `POST /attendance/recompute for ${options.staff} staff (${formatNumber(m.recompute.days)} days), the month's days stored by the queue before it (as the issue measured it, when ingestion stored them); baseline: one SQL GROUP BY first-in/last-out per person and local day` +
         (options.staff === 1000 ? '' : `; target scaled from the issue's 3 s per 1,000 staff`),
     },
     {

@@ -203,6 +203,24 @@ export async function clockUnderLoad(serviceUrl: string, databaseUrl: string, po
   }
 }
 
+// ---------------------------------------------------------------- 2. the queue drains
+
+/**
+ * Waits until the queue of stale days is empty: the service computes ingested punches' days in the
+ * background, and a month recompute that starts halfway through it would measure an accident of
+ * timing (some days new, some stored). After it every day of the month is stored, as finance finds
+ * them on a normal day.
+ */
+export async function queueDrained(pool: pg.Pool, limitSeconds = 600): Promise<{ seconds: number }> {
+  const started = performance.now();
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM attendance_stale');
+    if (rows[0].n === 0) return { seconds: seconds(started) };
+    if (seconds(started) > limitSeconds) throw new Error(`the queue of stale days still held ${rows[0].n} spans after ${limitSeconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 // ---------------------------------------------------------------- 3. month recompute
 
 export async function recomputeThroughApi(api: Api, adminToken: string, month: string): Promise<{ seconds: number; days: number }> {

@@ -11,6 +11,10 @@ import { AuthService } from '../src/auth/auth.service';
 import { MonthLockService } from '../src/policy/month-lock.service';
 import { PunchIngestService } from '../src/punches/punch-ingest.service';
 import { MonthlyReportRepository } from '../src/reports/monthly-report.repository';
+import { MonthlyReportService } from '../src/reports/monthly-report.service';
+import { ExportSourceService } from '../src/reports/export/export-source.service';
+import { MonthsService } from '../src/months/months.service';
+import { MonthSnapshotsRepository } from '../src/policy/month-snapshots.repository';
 import { PunchesRepository } from '../src/punches/punches.repository';
 import { PunchesService } from '../src/punches/punches.service';
 import { PolicyRepository } from '../src/policy/policy.repository';
@@ -48,7 +52,11 @@ export class Profiler {
       [app.get(StaffRepository), 'StaffRepository', ['findById']],
       [app.get(PunchesRepository), 'PunchesRepository', ['staffByEmployeeNo', 'insertNew', 'findAt']],
       [app.get(MonthLockService), 'MonthLockService', ['shareLock', 'closedAmong']],
-      [app.get(AttendanceService), 'AttendanceService', ['compute', 'recompute', 'today']],
+      [app.get(AttendanceService), 'AttendanceService', ['compute', 'recompute', 'ensureFresh']],
+      [app.get(MonthlyReportService), 'MonthlyReportService', ['context', 'full']],
+      [app.get(ExportSourceService), 'ExportSourceService', ['snapshotExtras']],
+      [app.get(MonthsService), 'MonthsService', ['close', 'reopen']],
+      [app.get(MonthSnapshotsRepository), 'MonthSnapshotsRepository', ['insert']],
       [app.get(DayComputePool), 'DayComputePool', ['compute']],
       [app.get(PolicyRepository), 'PolicyRepository', ['load']],
       [app.get(AttendanceRepository), 'AttendanceRepository', ['employedBetween', 'punchesBetween', 'sliceReads', 'writeDays', 'removeDaysNotEmployed']],

@@ -21,6 +21,7 @@ import {
   IngestionRun,
   ingestionLines,
   ingestThroughApi,
+  queueDrained,
   recomputeBaseline,
   recomputeLines,
   recomputeThroughApi,
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     const api = new Api(service.url);
     const adminToken = await api.login('admin', adminPassword);
     const profiler = options.profile ? new Profiler(service.app) : null;
-    if (options.staff > SCALE_RUN_ABOVE) {
+    if (options.staff > SCALE_RUN_ABOVE || options.monthOnly) {
       await runScale(options, database, service, adminPassword, sampler, sourceVersion());
       return;
     }
@@ -191,6 +192,11 @@ async function main(): Promise<void> {
         ],
       });
     }
+
+    progress('2. the queue computes the ingested days in the background: waiting until it is empty');
+    sampler.enter('queue of stale days');
+    const drained = await queueDrained(pool);
+    details.push({ section: 'queue of stale days', lines: [`empty ${drained.seconds.toFixed(2)} s after the ingestion ended: every day of the month stored before the recompute`] });
 
     progress(`3. month recompute: POST /attendance/recompute ${options.month}`);
     sampler.enter('month recompute');

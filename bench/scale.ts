@@ -10,6 +10,7 @@ import { Api } from './http';
 import { recomputeBaseline, recomputeThroughApi } from './measure';
 import { closeThroughApi, monthAggregateBaseline, reportThroughApi, reportUncomputed } from './monthly';
 import type { BenchOptions } from './options';
+import { CpuProfiler, profileSlice, Profiler } from './profile';
 import { BenchReport, evaluate, Figure, printReport, RssSampler } from './report';
 
 /** Above this many staff the bench seeds with SQL and measures the month's figures only. */
@@ -91,24 +92,41 @@ export async function runScale(
     await pool.query('VACUUM ANALYZE punch');
     await pool.query('VACUUM ANALYZE staff');
 
+    // `--profile`: where each recompute's time goes inside the service (sums per method and statement).
+    const profiler = options.profile ? new Profiler(service.app) : null;
     progress(`month recompute of ${month}, from nothing (every day written)`);
     sampler.enter('month recompute');
     const recompute = await recomputeThroughApi(api, adminToken, month);
+    if (profiler) details.push(profiler.take('month recompute, from nothing', recompute.seconds));
     progress('month recompute again, nothing changed (nothing written)');
     sampler.enter('month recompute, unchanged');
+    if (profiler) profiler.largestSlice = null;
     const unchanged = await recomputeThroughApi(api, adminToken, month);
+    if (profiler) {
+      details.push(profiler.take('month recompute, unchanged', unchanged.seconds));
+      // The unchanged month's largest slice: its stored digests make every day a comparison, no row.
+      if (profiler.largestSlice) details.push(...(await profileSlice(profiler.largestSlice)));
+    }
     const recomputeBase = await recomputeBaseline(pool, month, zone);
 
     progress('JSON report: first and warm call, then with the month\'s day results deleted');
     sampler.enter('JSON report');
     const report = await reportThroughApi(api, financeToken, month, monthDays);
+    if (profiler) details.push(profiler.take('JSON report (first and warm call)', (report.first?.seconds ?? 0) + (report.warm?.seconds ?? 0)));
     sampler.enter('JSON report, days not computed');
     await reportUncomputed(report, api, financeToken, month, monthDays, forgetMonthDays);
+    if (profiler) details.push(profiler.take('JSON report, days not computed', report.uncomputed?.seconds ?? 0));
     const aggregate = await monthAggregateBaseline(pool, month, zone);
 
     progress('month close, then reopen');
     sampler.enter('month close');
+    profiler?.reset();
+    const closeCpu = options.profile ? new CpuProfiler() : null;
+    await closeCpu?.start();
     const close = await closeThroughApi(api, financeToken, month);
+    const closeCpuReport = await closeCpu?.stop('month close, its snapshot read back and reopen');
+    if (profiler) details.push(profiler.take('month close and reopen', (close.closeSeconds ?? 0) + (close.reopenSeconds ?? 0)));
+    if (closeCpuReport) details.push(closeCpuReport);
 
     details.push({
       section: 'monthly figures',

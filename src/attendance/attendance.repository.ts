@@ -14,6 +14,8 @@ export interface StoredDay extends DayResult {
 /** The columns a computed day stores, in the order of the statement's arrays. */
 const STORED_COLUMNS = DAY_ROW_COLUMNS.map(([column]) => column);
 const UPDATED_COLUMNS = STORED_COLUMNS.slice(2);
+// `json` has no equality operator: the facts are compared as the text the rules wrote.
+const COMPARED = (row: string) => UPDATED_COLUMNS.map((column) => (column === 'facts' ? `${row}.facts::text` : `${row}.${column}`)).join(', ');
 
 /**
  * Valid (not voided) punches in [$1, $2) of everyone or the people in $3, with who asked for and who
@@ -99,10 +101,10 @@ export class AttendanceRepository {
     await manager.query(
       `INSERT INTO attendance_day AS d (${STORED_COLUMNS.join(', ')})
        SELECT ${DAY_ROW_COLUMNS.map(([column, type]) => (type === 'epoch_ms' ? `to_timestamp(${column} / 1000.0)` : column)).join(', ')}
-         FROM ROWS FROM (${DAY_ROW_COLUMNS.map(([column, type], i) => (column === 'facts' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${type === 'epoch_ms' ? 'float8' : type}[])`)).join(', ')})
+         FROM ROWS FROM (${DAY_ROW_COLUMNS.map(([column, type], i) => (column === 'facts' ? `json_array_elements($${i + 1}::json)` : `unnest($${i + 1}::${type === 'epoch_ms' ? 'float8' : type}[])`)).join(', ')})
            AS r(${STORED_COLUMNS.join(', ')})
        ON CONFLICT (staff_id, date) DO UPDATE SET ${UPDATED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}, computed_at = now()
-        WHERE (${UPDATED_COLUMNS.map((column) => `d.${column}`).join(', ')}) IS DISTINCT FROM (${UPDATED_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`,
+        WHERE (${COMPARED('d')}) IS DISTINCT FROM (${COMPARED('excluded')})`,
       rows.columns,
     );
   }
@@ -131,14 +133,20 @@ export class AttendanceRepository {
    * Removes stored days on `dates` of people (all, or those among `ids`) who were not employed on
    * them: what a moved hire or leaving date leaves behind. Computed days are only ever stored for
    * dates of employment, so this and `writeDays` together replace the days of a recompute.
+   *
+   * Only people hired after the first date or gone before the last can have such days: their ids,
+   * found first, let PostgreSQL look their days up by key instead of joining every stored day of the
+   * dates to staff (0.9–2 s for a month of 10,000 people in which nothing was deleted).
    */
   async removeDaysNotEmployed(manager: EntityManager, ids: string[] | null, dates: string[]): Promise<void> {
     if ((ids !== null && ids.length === 0) || dates.length === 0) return;
+    const sorted = [...dates].sort();
     await manager.query(
       `DELETE FROM attendance_day d USING staff s
-        WHERE s.id = d.staff_id AND d.date = ANY($2::date[]) AND ($1::uuid[] IS NULL OR d.staff_id = ANY($1::uuid[]))
+        WHERE s.id = d.staff_id AND d.date = ANY($2::date[])
+          AND d.staff_id = ANY(ARRAY(SELECT id FROM staff WHERE (hired_on > $3::date OR left_on < $4::date) AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))))
           AND (d.date < s.hired_on OR d.date > s.left_on)`,
-      [ids, dates],
+      [ids, dates, sorted[0], sorted[sorted.length - 1]],
     );
   }
 
@@ -157,21 +165,25 @@ export class AttendanceRepository {
   /**
    * People among `ids` (or everyone) whose stored days in [from, to] are incomplete, queued as
    * stale, or hold a pending day whose window has closed: they need a recompute before their days
-   * are read.
+   * are read. The days are counted in one pass grouped by person, not by a count per person (a
+   * lookup each: 1.2 s of every report of a 10,000-person company, more than its own query).
    */
   async staleStaff(manager: EntityManager, ids: string[] | null, from: string, to: string, now: Date): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT s.id
+      `WITH stored AS (
+         SELECT d.staff_id, count(*) AS stored,
+                count(*) FILTER (WHERE d.status = 'pending' AND d.window_close <= $4) AS expired
+           FROM attendance_day d
+          WHERE d.date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR d.staff_id = ANY($3::uuid[]))
+          GROUP BY d.staff_id
+       )
+       SELECT s.id
          FROM staff s
-         LEFT JOIN LATERAL (
-           SELECT count(*) AS stored,
-                  count(*) FILTER (WHERE d.status = 'pending' AND d.window_close <= $4) AS expired
-             FROM attendance_day d
-            WHERE d.staff_id = s.id AND d.date BETWEEN $1 AND $2
-         ) a ON true
+         LEFT JOIN stored a ON a.staff_id = s.id
         WHERE s.hired_on <= $2 AND (s.left_on IS NULL OR s.left_on >= $1)
           AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
-          AND (a.expired > 0 OR a.stored <> (LEAST($2::date, coalesce(s.left_on, $2::date)) - GREATEST($1::date, s.hired_on) + 1)
+          AND (coalesce(a.expired, 0) > 0
+               OR coalesce(a.stored, 0) <> (LEAST($2::date, coalesce(s.left_on, $2::date)) - GREATEST($1::date, s.hired_on) + 1)
                OR EXISTS (SELECT 1 FROM attendance_stale q WHERE q.staff_id = s.id AND q.from_date <= $2 AND q.to_date >= $1))`,
       [from, to, ids, now],
     );

@@ -1,5 +1,5 @@
 import { Body, Get, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../domain/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -53,11 +53,22 @@ export class MonthsController {
   @ApiOkResponse({
     description: 'The canonical JSON stored at the close',
     type: ClosedMonthReportDto,
-    headers: { 'X-Content-SHA256': { description: 'SHA-256 of the body, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 } } },
+    headers: {
+      'X-Content-SHA256': { description: 'SHA-256 of the body, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 } },
+      ETag: { description: 'The SHA-256 in quotes: send it as If-None-Match to be answered 304 while the snapshot is the same', schema: { type: 'string', pattern: '^"[0-9a-f]{64}"$', maxLength: 66 } },
+    },
   })
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match named the latest snapshot\'s ETag; no body' })
   @ApiErrors(400, 403, 404)
   async report(@Param('month', monthParam) month: string, @Res() response: Response): Promise<void> {
     const { body, sha256 } = await this.months.report(month);
-    response.status(200).setHeader('Content-Type', 'application/json; charset=utf-8').setHeader('X-Content-SHA256', sha256).send(Buffer.from(body, 'utf8'));
+    // The stored hash is the ETag: Express would otherwise hash the whole body again (11.6 MB at
+    // 10,000 people) on the thread that serves every request.
+    response
+      .status(200)
+      .setHeader('Content-Type', 'application/json; charset=utf-8')
+      .setHeader('X-Content-SHA256', sha256)
+      .setHeader('ETag', `"${sha256}"`)
+      .send(Buffer.from(body, 'utf8'));
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CompanyClock } from '../policy/company-clock';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../domain/actor';
 import { monthRange } from '../domain/calendar/calendar-day';
 import { Clock } from '../policy/clock';
-import { canonicalJson } from '../domain/money';
+import { canonicalJsonInTurns } from '../common/in-turns';
 import { ExportSourceService } from '../reports/export/export-source.service';
 import { MonthlyReportService } from '../reports/monthly-report.service';
 import { AttendanceService } from '../attendance/attendance.service';
@@ -68,8 +67,7 @@ export class MonthsService {
       const report = await this.reports.full(context, manager);
       // The names, calendar and grid of the moment too: the month's exports are built from this alone.
       const extras = await this.exports.snapshotExtras(manager, month);
-      const body = canonicalJson({ month, closedAt: closedAt.toISOString(), closedBy: actor.id, policy: context.policy, rows: report.rows, totals: report.totals, rosterGaps: report.rosterGaps, ...extras });
-      const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
+      const { body, sha256 } = await canonicalJsonInTurns({ month, closedAt: closedAt.toISOString(), closedBy: actor.id, policy: context.policy, rows: report.rows, totals: report.totals, rosterGaps: report.rosterGaps, ...extras });
       await this.snapshots.insert(manager, { month, body, sha256, closedAt, closedBy: actor.id });
       await this.monthLock.setState(manager, month, 'closed', closedAt, actor.id);
       await this.audit.record(manager, actor, { action: 'month.close', entity: 'accounting_month', entityId: month, before: { state: 'open' }, after: { state: 'closed', sha256 } });

@@ -13,6 +13,7 @@ import { GridRow, MonthlyReportRepository, ReportRow } from './monthly-report.re
 import { RosterService } from '../roster/roster.service';
 import { LeaveStatementService } from '../leave-balance/leave-statement.service';
 import { type LieuMonthHours, LieuService } from '../leave-balance/lieu.service';
+import { mapInTurns, Turns } from '../common/in-turns';
 
 export interface ReportContext {
   month: string;
@@ -144,8 +145,15 @@ export class MonthlyReportService {
 
   /** The whole report for a scope (a month close stores this as its snapshot). */
   async full(context: ReportContext, manager: EntityManager = this.dataSource.manager): Promise<{ rows: ReportRowDto[]; totals: ReportCountsDto; rosterGaps: number }> {
-    const rows = (await this.reports.rows(manager, context.from, context.to, context.viewerId)).map((row) => toReportRow(row, context));
-    const totals = rows.reduce<ReportCountsDto | null>(addToTotals, null) ?? addToTotals(null, toReportRow(emptyRow(), context));
+    // In turns, rows and totals: at 10,000 people each held the event loop for a tenth of a second or more.
+    const rows = await mapInTurns(await this.reports.rows(manager, context.from, context.to, context.viewerId), (row) => toReportRow(row, context));
+    let totals: ReportCountsDto | null = null;
+    const turns = new Turns();
+    for (const row of rows) {
+      totals = addToTotals(totals, row);
+      await turns.pass();
+    }
+    totals ??= addToTotals(null, toReportRow(emptyRow(), context));
     return { rows, totals, rosterGaps: await this.roster.gaps(manager, context.from, context.to) };
   }
 

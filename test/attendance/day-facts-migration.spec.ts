@@ -1,5 +1,6 @@
 import { DayFacts1800000400001 } from '../../migrations/1800000400001-DayFacts';
 import { DayDigest1800001100000 } from '../../migrations/1800001100000-DayDigest';
+import { DayFactsJson1800001200000 } from '../../migrations/1800001200000-DayFactsJson';
 import { FixedClock } from '../support/fixed-clock';
 import { CreatedStaff, loginAdmin, newStaff, SignedIn } from '../support/actors';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -15,9 +16,10 @@ describe('Migration DayFacts: stored explanations become facts', () => {
   let admin: SignedIn;
   let finance: CreatedStaff;
   let e: CreatedStaff;
-  // The later migration that changes attendance_day goes down before it and up after it, as
-  // TypeORM would revert and reapply them: days stored before DayDigest have no digest.
-  const migrations = [new DayFacts1800000400001(), new DayDigest1800001100000()];
+  // The later migrations that change attendance_day go down before it and up after it, as
+  // TypeORM would revert and reapply them: days stored before DayDigest have no digest, and
+  // DayFactsJson turns the facts DayFacts adds as jsonb into json.
+  const migrations = [new DayFacts1800000400001(), new DayDigest1800001100000(), new DayFactsJson1800001200000()];
   const run = async (step: 'up' | 'down') => {
     const runner = t.dataSource.createQueryRunner();
     try {
@@ -67,6 +69,6 @@ describe('Migration DayFacts: stored explanations become facts', () => {
     const november = (await days('2026-11', 'zh-CN')).find((d) => d.date === '2026-11-23')!;
     expect(november.facts.map((f) => f.kind)).toEqual(['shift', 'arrived_on_time', 'no_clock_out_early_leave', 'verdict_absent']);
     expect(november.explanation).toContain('H-ATT-6：无下班打卡记录，按早退处理，当日计旷工');
-    expect(await t.sql(`SELECT 1 FROM attendance_day WHERE date >= '2026-11-01' AND facts @> '[{"kind": "recorded_sentence"}]'`)).toEqual([]);
+    expect(await t.sql(`SELECT 1 FROM attendance_day WHERE date >= '2026-11-01' AND facts::jsonb @> '[{"kind": "recorded_sentence"}]'`)).toEqual([]);
   });
 });

@@ -61,6 +61,11 @@ describe('Month close (H-ORG-2, H-ATT-11)', () => {
     closedBody = body(served);
     expect(createHash('sha256').update(closedBody, 'utf8').digest('hex')).toBe(snapshot.sha256);
     expect(served.headers['x-content-sha256']).toBe(snapshot.sha256);
+    // Its ETag is the stored hash (not a hash of the body made again at every read), and a client
+    // that holds it is answered 304 with no body.
+    expect(served.headers.etag).toBe(`"${snapshot.sha256}"`);
+    const again = await t.http().get('/months/2026-10/report').set(admin.auth).set('If-None-Match', `"${snapshot.sha256}"`);
+    expect(again.status).toBe(304);
     const parsed = JSON.parse(closedBody);
     expect(parsed.rows.find((row: { employeeNo: string }) => row.employeeNo === 'M001')).toMatchObject({ presentDays: 1, dutyShifts: 1 });
     await expect(t.sql(`UPDATE month_snapshot SET body = '{}'`)).rejects.toThrow(/immutable/);

@@ -19,7 +19,7 @@ import {
   verdictFact,
 } from './explain';
 import type { DayFact } from './facts';
-import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session } from './types';
+import type { DayInput, DayResult, DayShare, ExemptionCover, LeaveCover, LeavePart, Session, ShiftDay } from './types';
 import { localReading } from '../time/wall-clock';
 import { NO_OVERTIME_RESULT, withOvertime } from '../overtime/day';
 import { type Span, subtractSpans } from '../time/spans';
@@ -212,12 +212,25 @@ export function classifyDay(input: DayInput): DayResult {
   return withOvertime(input, classifyAttendance(input));
 }
 
+// Everyone on a shift on a date shares its ShiftDay (policy.ts): sorted once, not per person and day,
+// so that its shift fact (explain.ts) is built once too.
+const sortedShiftDays = new WeakMap<ShiftDay, ShiftDay>();
+
+function sortedShiftDay(day: ShiftDay): ShiftDay {
+  let sorted = sortedShiftDays.get(day);
+  if (sorted === undefined) {
+    sorted = { ...day, sessions: [...day.sessions].sort((a, b) => a.start.getTime() - b.start.getTime()) };
+    sortedShiftDays.set(day, sorted);
+  }
+  return sorted;
+}
+
 function classifyAttendance(input: DayInput): DayResult {
   const { zone, settings } = input;
   const instants = distinctInstants(input);
   if (!input.employed || !input.schedule || input.schedule.sessions.length === 0) return dayWithoutWork(input, instants);
 
-  const schedule = { ...input.schedule, sessions: [...input.schedule.sessions].sort((a, b) => a.start.getTime() - b.start.getTime()) };
+  const schedule = sortedShiftDay(input.schedule);
   const { sessions } = schedule;
   const leave = sortLeave(input.leave);
   const cover = coverage(sessions, leave, input.exemptions, zone);

@@ -15,11 +15,19 @@ export function localClock(instant: Date, zone: string): LocalClock {
   return { date: reading.date, time: clockText(reading) };
 }
 
+// A shift's fact is the same for everyone on it that date: built once per ShiftDay and zone, frozen
+// because every person's day then holds the same object (and day-rows serialises it once).
+const shiftFacts = new WeakMap<ShiftDay, { zone: string; fact: DayFact }>();
+
 /** The clause that defines a shift: H-ATT-3 office, H-ATT-4 duty, H-ATT-2 for any other roster shift. */
 export function shiftFact(schedule: ShiftDay, zone: string): DayFact {
+  const known = shiftFacts.get(schedule);
+  if (known !== undefined && known.zone === zone) return known.fact;
   const clause = schedule.shiftCode === 'office' ? 'H-ATT-3' : schedule.shiftCode === 'duty' ? 'H-ATT-4' : 'H-ATT-2';
-  const sessions = schedule.sessions.map((s: Session) => ({ start: localClock(s.start, zone), end: localClock(s.end, zone) }));
-  return { kind: 'shift', clause, shiftCode: schedule.shiftCode, sessions };
+  const sessions = schedule.sessions.map((s: Session) => Object.freeze({ start: Object.freeze(localClock(s.start, zone)), end: Object.freeze(localClock(s.end, zone)) }));
+  const fact = Object.freeze({ kind: 'shift', clause, shiftCode: schedule.shiftCode, sessions: Object.freeze(sessions) }) as DayFact;
+  shiftFacts.set(schedule, { zone, fact });
+  return fact;
 }
 
 /** Why nothing is expected on an unscheduled day (H-ATT-2: holidays are days off unless rostered). */

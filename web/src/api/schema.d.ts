@@ -25995,11 +25995,20 @@ export interface operations {
                     "Access-Control-Allow-Origin"?: string;
                     /** @description SHA-256 of the body, hex */
                     "X-Content-SHA256"?: string;
+                    /** @description The SHA-256 in quotes: send it as If-None-Match to be answered 304 while the snapshot is the same */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClosedMonthReportDto"];
                 };
+            };
+            /** @description Not modified: If-None-Match named the latest snapshot's ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request (VALIDATION_FAILED names the fields; MALFORMED_JSON) */
             400: {
