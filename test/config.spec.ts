@@ -28,6 +28,7 @@ describe('Environment is validated once, naming the variable that is wrong', () 
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
     [{ ATTENDANCE_WORKERS: 'all' }, /ATTENDANCE_WORKERS must be a whole number/],
     [{ ATTENDANCE_WORKERS: '65' }, /ATTENDANCE_WORKERS must be between 0 and 64/],
+    [{ ATTENDANCE_WORKER_NICE: '20' }, /ATTENDANCE_WORKER_NICE must be between 0 and 19/],
     [{ METRICS_TOKEN: 'has a space in it, long enough' }, /METRICS_TOKEN must be printable ASCII without spaces/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
@@ -60,6 +61,9 @@ describe('Environment is validated once, naming the variable that is wrong', () 
     expect(loadConfig({}).attendanceWorkers).toBe(Math.max(1, availableParallelism() - 1));
     expect(loadConfig({ ATTENDANCE_WORKERS: '0' }).attendanceWorkers).toBe(0);
     expect(loadConfig({ ATTENDANCE_WORKERS: '4' }).attendanceWorkers).toBe(4);
+    // …at a lower priority than the thread that serves HTTP, unless told otherwise
+    expect(loadConfig({}).attendanceWorkerNice).toBe(10);
+    expect(loadConfig({ ATTENDANCE_WORKER_NICE: '0' }).attendanceWorkerNice).toBe(0);
   });
 
   it('leaves /metrics off and logs JSON unless told otherwise', () => {

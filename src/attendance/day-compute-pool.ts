@@ -4,6 +4,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { computeSlice, type SliceRows, type SliceTask } from '../domain/attendance/day-rows';
+import type { ComputeWorkerData } from './compute-worker';
 
 // Beside this file once compiled (dist/src/attendance/); the TypeScript sources (tests) name a compiled copy instead.
 const COMPILED_WORKER = typeof __dirname === 'string' && __filename.endsWith('.js') ? join(__dirname, 'compute-worker.js') : null;
@@ -22,7 +23,7 @@ export class DayComputePool implements OnModuleDestroy {
     const filename = config.attendanceWorkerFile ?? COMPILED_WORKER;
     const threads = config.attendanceWorkers;
     this.pool = threads > 0 && filename !== null
-      ? new Piscina<SliceTask, SliceRows>({ filename, minThreads: 1, maxThreads: threads, idleTimeout: 60_000 })
+      ? new Piscina<SliceTask, SliceRows>({ filename, minThreads: 1, maxThreads: threads, idleTimeout: 60_000, workerData: { nice: config.attendanceWorkerNice } satisfies ComputeWorkerData })
       : null;
   }
 

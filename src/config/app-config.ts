@@ -40,6 +40,13 @@ export interface AppConfig {
    * main thread, a slice at a time. Default: one less than the machine's CPUs, at least one.
    */
   attendanceWorkers: number;
+  /**
+   * The scheduling priority (nice, 0–19) of those worker threads on Linux, where a thread has its
+   * own: above 0 the thread that serves HTTP (and PostgreSQL) gets the CPU first while a month is
+   * recomputed, and the rules take what is left. 0 leaves them as the process. Elsewhere ignored
+   * (a priority there is the whole process's).
+   */
+  attendanceWorkerNice: number;
   /** How often leave entitlements due are granted (issue 16); 0 turns the grant sweep off. */
   leaveGrantSweepSeconds: number;
   /** Rejected lines kept per device; older ones are dropped (and counted) past it. */
@@ -250,6 +257,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     attendanceSweepSeconds: intVar(env, 'ATTENDANCE_SWEEP_SECONDS', 60, 0, 86400),
     attendanceQueueMs: intVar(env, 'ATTENDANCE_QUEUE_MS', 1000, 0, 3_600_000),
     attendanceWorkers: intVar(env, 'ATTENDANCE_WORKERS', Math.max(1, availableParallelism() - 1), 0, 64),
+    attendanceWorkerNice: intVar(env, 'ATTENDANCE_WORKER_NICE', 10, 0, 19),
     leaveGrantSweepSeconds: intVar(env, 'LEAVE_GRANT_SWEEP_SECONDS', 3600, 0, 86400),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { DayComputePool } from '../../src/attendance/day-compute-pool';
 import { datesBetween } from '../../src/domain/calendar/calendar-day';
@@ -31,7 +32,7 @@ describe('Issue 20: worker threads compute what the main thread computes', () =>
   beforeAll(async () => {
     const worker = await compileAttendanceWorker();
     removeWorker = worker.remove;
-    threaded = await startTestApp({ clock, config: { attendanceWorkers: 2, attendanceWorkerFile: worker.file } });
+    threaded = await startTestApp({ clock, config: { attendanceWorkers: 2, attendanceWorkerFile: worker.file, attendanceWorkerNice: 7 } });
     inProcess = await startTestApp({ clock, config: { attendanceWorkers: 0 }, sharedWith: threaded });
     expect([threaded.app.get(DayComputePool).threaded, inProcess.app.get(DayComputePool).threaded]).toEqual([true, false]);
     const t = threaded;
@@ -161,5 +162,19 @@ describe('Issue 20: worker threads compute what the main thread computes', () =>
     await threaded.sql(`UPDATE attendance_day SET digest = NULL WHERE staff_id = $1 AND date = '2026-11-26'`, [people[4].id]);
     await recompute();
     expect(await day()).toEqual(computed);
+  });
+
+  // Linux gives each thread its own priority: the rules' threads yield the CPU to the one that
+  // serves HTTP while a month is recomputed (ATTENDANCE_WORKER_NICE), the rest of the process not.
+  it.runIf(process.platform === 'linux')('issue 20: the rules run in threads of lower priority than the thread that serves HTTP', async () => {
+    await threaded.http().post('/attendance/recompute').set(admin.auth).send({ month: '2026-11' }).expect(200);
+    const niceOf = async (task: string) => {
+      const stat = await readFile(`/proc/self/task/${task}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const tasks = await readdir('/proc/self/task');
+    const nices = await Promise.all(tasks.map(niceOf));
+    expect(await niceOf(String(process.pid))).toBe(0);
+    expect(nices).toContain(7);
   });
 });

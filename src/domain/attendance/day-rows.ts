@@ -36,7 +36,8 @@ const BARE = /^[A-Za-z0-9_.:+-]+$/;
 function element(value: string | number | boolean | null): string {
   if (value === null) return 'NULL';
   if (typeof value !== 'string') return String(value);
-  if (BARE.test(value) && value.toUpperCase() !== 'NULL') return value;
+  // Only a four-letter text can read as NULL: the others skip building an upper-case copy.
+  if (BARE.test(value) && (value.length !== 4 || value.toUpperCase() !== 'NULL')) return value;
   return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }
 
