@@ -20,6 +20,7 @@ import {
   WEEKDAYS,
 } from './export-labels';
 import type { ExportSource } from './export-source.service';
+import { Turns } from '../../common/in-turns';
 
 /** Yuan as numbers, so that sums in Excel work; the format shows them as money. */
 export const MONEY_FORMAT = '¥#,##0.00';
@@ -100,9 +101,12 @@ export async function streamXlsx(response: Response, source: ExportSource, langu
     row.commit();
   };
   let totals: ReportCountsDto | null = null;
+  // exceljs builds each row's XML on this thread: a turn for the event loop every few tens of ms.
+  const turns = new Turns();
   for await (const row of source.summaryRows()) {
     totals = addToTotals(totals, row);
     addSummaryRow(columns.map((column) => column.value(row)), false);
+    await turns.pass();
   }
   if (totals) addSummaryRow(columns.map((column) => column.value(totalRow(totals as ReportCountsDto, language))), true);
   summary.commit();
@@ -143,6 +147,7 @@ export async function streamXlsx(response: Response, source: ExportSource, langu
       row.getCell(i + 3).alignment = { horizontal: 'center' };
     });
     row.commit();
+    await turns.pass();
   }
   const totalsRow = grid.addRow([totalRow({} as ReportCountsDto, language).employeeNo, PRESENT_COUNT_LABEL[language], ...present]);
   totalsRow.font = { bold: true };
