@@ -38,7 +38,7 @@ export const COMPANY_ZONE = 'Asia/Shanghai';
 const USAGE = `usage: npm run bench -- [--staff 1000] [--month YYYY-MM] [--duration 10] [--connections 50]
                         [--batch-size 10000] [--in-flight 4] [--seed 1] [--punches api|sql] [--profile] [--month-only]
 environment: BENCH_STAFF, BENCH_MONTH, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_BATCH_SIZE,
-             BENCH_IN_FLIGHT, BENCH_SEED, BENCH_PUNCHES, BENCH_PROFILE=1, BENCH_DATABASE_URL (a PostgreSQL server
+             BENCH_IN_FLIGHT, BENCH_SEED, BENCH_PUNCHES, BENCH_PROFILE=1, BENCH_MONTH_ONLY=1, BENCH_DATABASE_URL (a PostgreSQL server
              on which a fresh database kaoqin_bench_<random> is created and dropped afterwards)`;
 
 export class UsageError extends Error {

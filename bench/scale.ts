@@ -155,7 +155,10 @@ export async function runScale(
       options: {
         staff: options.staff,
         month,
-        mode: `scale run (more than ${SCALE_RUN_ABOVE.toLocaleString('en-US')} staff): seeded with SQL, monthly figures only`,
+        mode:
+          options.staff > SCALE_RUN_ABOVE
+            ? `scale run (more than ${SCALE_RUN_ABOVE.toLocaleString('en-US')} staff): seeded with SQL, monthly figures only`
+            : '--month-only: seeded with SQL, monthly figures only',
         node: process.version,
         source,
         cpus: cpus().length,

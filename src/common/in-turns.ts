@@ -19,11 +19,6 @@ export class Turns {
   }
 }
 
-/** Characters of the body hashed per turn. */
-const HASH_CHUNK = 1 << 20;
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
 /** items.map(fn), with a turn for the event loop every TURN_MS. */
 export async function mapInTurns<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]> {
   const turns = new Turns();
@@ -56,6 +51,11 @@ async function build(value: unknown, depth: number, turns: Turns): Promise<strin
   }
   return `{${parts.join(',')}}`;
 }
+
+/** Characters of the body hashed per turn. */
+const HASH_CHUNK = 1 << 20;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * canonicalJson, the same bytes, built a person at a time with a turn for the event loop every
