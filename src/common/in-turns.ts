@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { canonicalJson } from '../domain/money';
+import { canonicalEntries, canonicalJson } from '../domain/money';
 
 /** How long the event loop is held at most between two turns (issue 20: no stall of 100 ms). */
 const TURN_MS = 20;
@@ -43,9 +43,8 @@ async function build(value: unknown, depth: number, turns: Turns): Promise<strin
     }
     return `[${parts.join(',')}]`;
   }
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const parts: string[] = [];
-  for (const [key, v] of entries) {
+  for (const [key, v] of canonicalEntries(value)) {
     parts.push(`${JSON.stringify(key)}:${await build(v, depth + 1, turns)}`);
     await turns.pass();
   }

@@ -119,9 +119,11 @@ export function gridCode(day: { status: string; onDuty: boolean; earlyLeave: boo
  */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonicalJson(v)}`).join(',')}}`;
-  }
+  if (value && typeof value === 'object') return `{${canonicalEntries(value).map(([key, v]) => `${JSON.stringify(key)}:${canonicalJson(v)}`).join(',')}}`;
   return JSON.stringify(value);
+}
+
+/** An object's entries as canonicalJson writes them: undefined values left out, keys in code-unit order. */
+export function canonicalEntries(value: object): [string, unknown][] {
+  return Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

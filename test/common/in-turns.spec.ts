@@ -5,10 +5,10 @@ import { canonicalJson } from '../../src/domain/money';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-// The month close's snapshot (H-ATT-7: what finance closed is kept byte for byte with its SHA-256):
+// The month close's snapshot (H-ORG-2: what finance closed is kept byte for byte with its SHA-256):
 // built in turns so that a large company does not hold every request (issue 20), the same bytes.
 describe('a snapshot built in turns (issue 20)', () => {
-  it('H-ATT-7: the same bytes and SHA-256 as canonicalJson, for any JSON value', async () => {
+  it('H-ORG-2: the same bytes and SHA-256 as canonicalJson, for any JSON value', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {
         const { body, sha256: digest } = await canonicalJsonInTurns(value);

@@ -48,15 +48,16 @@ const DIGEST = DAY_ROW_COLUMNS.findIndex(([column]) => column === 'digest');
 // tenth of a slice's time.
 const epoch = (instant: Date | null): number | null => (instant === null ? null : instant.getTime());
 
-// The shift's fact is one frozen object for everyone on the shift that date (explain.ts): its JSON
-// is made once. A tenth of a day's time went into serialising its sessions again for every person.
+// A frozen fact is shared by many days (the shift's, one object for everyone on the shift that date:
+// explain.ts): its JSON is made once. A tenth of a day's time went into serialising the shift's
+// sessions again for every person.
 const sharedJson = new WeakMap<object, string>();
 
-/** JSON.stringify(facts), the same text, with the shared shift fact's JSON made once. */
+/** JSON.stringify(facts), the same text, with each shared (frozen) fact's JSON made once. */
 export function factsJson(facts: readonly DayFact[]): string {
   const parts: string[] = [];
   for (const fact of facts) {
-    if (fact.kind !== 'shift' || !Object.isFrozen(fact)) {
+    if (!Object.isFrozen(fact)) {
       parts.push(JSON.stringify(fact));
       continue;
     }
